@@ -1,0 +1,69 @@
+//! The command line: flags and subcommands (one file per subcommand), error
+//! printing, and exit codes. Everything else lives in the library.
+
+mod check;
+
+use clap::{Parser, Subcommand};
+use factlint::Exit;
+use std::process::ExitCode;
+
+const EXAMPLES: &str = "\
+Examples:
+  factlint                                   check seeds/ against rules/ and print a table
+  factlint check articles/ --rules rules/    check another corpus
+  factlint check --format markdown --out reports/seeds.md
+  factlint check --format json | jq '.facts[] | select(.status == \"conflict\")'
+
+Exit status: 0 no contradictions, 1 conflicts or reference mismatches found,
+2 usage, configuration or input error.";
+
+/// Checks facts for consistency across several articles about the same event.
+#[derive(Debug, Parser)]
+#[command(name = "factlint", version, about, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// With no subcommand, factlint runs `check`.
+    #[command(flatten)]
+    check: check::CheckArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check articles against the rules and report contradictions (the default).
+    #[command(after_help = EXAMPLES)]
+    Check(check::CheckArgs),
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { Exit::Error as u8 } else { Exit::Clean as u8 });
+        }
+    };
+    let result = match cli.command {
+        Some(Command::Check(args)) => check::run(args),
+        None => check::run(cli.check),
+    };
+    match result {
+        Ok(exit) => ExitCode::from(exit as u8),
+        Err(e) => {
+            eprintln!("factlint: error: {e}");
+            ExitCode::from(Exit::Error as u8)
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`factlint | head`) is not an error.
+pub fn print(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("factlint: error: cannot write to standard output: {e}");
+        }
+    }
+}

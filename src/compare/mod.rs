@@ -1,0 +1,185 @@
+//! The comparer: for each fact (and subject, where one mention states values
+//! for several), decides whether the sources agree, who the outliers are,
+//! and whether the values match the public record.
+//!
+//! Two values agree when the fact's normalizer says so (intervals that meet
+//! within tolerance, candidate dates that intersect, equal spellings). When
+//! some do not, the consensus is the value most sources agree with (ties go
+//! to the value that matches the record, then to the first in sorted order);
+//! the outliers are the sources with a value that disagrees with it.
+
+use crate::extract::Mention;
+use crate::normalize::Normalized;
+use crate::rules::{Fact, Severity};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How the sources stand on a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Two or more sources, all values compatible.
+    Agree,
+    /// Values incompatible.
+    Conflict,
+    /// One source states it.
+    Single,
+    /// No source states it.
+    Missing,
+    /// Mentioned, but no value could be resolved (the mentions say why).
+    Unresolved,
+}
+
+/// How the values stand against the fact's `expect`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reference {
+    Match,
+    Mismatch,
+    /// No `expect`, or nothing to compare with it.
+    None,
+}
+
+/// One mention in a verdict, with how it stands.
+#[derive(Debug, Clone, Serialize)]
+pub struct MentionVerdict {
+    #[serde(flatten)]
+    pub mention: Mention,
+    /// Disagrees with the consensus.
+    pub outlier: bool,
+    /// Disagrees with every expected value.
+    pub mismatch: bool,
+}
+
+/// The verdict on one fact (and subject).
+#[derive(Debug, Clone, Serialize)]
+pub struct Verdict {
+    pub id: String,
+    pub claim: String,
+    pub kind: String,
+    pub severity: Severity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    pub status: Status,
+    pub reference: Reference,
+    pub expected: Option<String>,
+    /// The value most sources give (set when there is a conflict).
+    pub consensus: Option<String>,
+    /// Sources whose value disagrees with the consensus.
+    pub outliers: Vec<String>,
+    /// Where the fact is defined, "rules/seed.toml:12:6".
+    pub rule: String,
+    pub mentions: Vec<MentionVerdict>,
+}
+
+impl Verdict {
+    /// A disagreement between sources or with the record.
+    pub fn is_contradiction(&self) -> bool {
+        self.status == Status::Conflict || self.reference == Reference::Mismatch
+    }
+}
+
+/// Verdicts for every fact, in rule order; subjects sorted within a fact.
+pub fn compare(facts: &[Fact], mentions: Vec<Mention>) -> Vec<Verdict> {
+    let mut by_fact: BTreeMap<&str, BTreeMap<Option<String>, Vec<Mention>>> = BTreeMap::new();
+    for m in mentions {
+        let Some(fact) = facts.iter().find(|f| f.id == m.fact) else { continue };
+        by_fact.entry(fact.id.as_str()).or_default().entry(m.normalized.subject.clone()).or_default().push(m);
+    }
+    let mut verdicts = Vec::new();
+    for fact in facts {
+        match by_fact.remove(fact.id.as_str()) {
+            None => verdicts.push(judge(fact, None, Vec::new())),
+            Some(groups) => verdicts.extend(groups.into_iter().map(|(subject, ms)| judge(fact, subject, ms))),
+        }
+    }
+    verdicts
+}
+
+/// The verdict on one fact (and subject) from its mentions.
+pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -> Verdict {
+    mentions.sort_by(|a, b| (&a.path, a.line, a.column, &a.normalized.value).cmp(&(&b.path, b.line, b.column, &b.normalized.value)));
+    let n = &fact.normalizer;
+    let resolved: Vec<&Mention> = mentions.iter().filter(|m| m.normalized.is_resolved()).collect();
+    let sources: BTreeSet<&str> = resolved.iter().map(|m| m.path.as_str()).collect();
+    let expect: Vec<&Normalized> = fact.expect.iter().filter(|e| e.subject.is_none() || e.subject == subject).collect();
+    let matches_record = |v: &Normalized| expect.iter().any(|e| n.agree(v, e));
+
+    let all_agree = resolved.iter().enumerate().all(|(i, a)| resolved[i + 1..].iter().all(|b| n.agree(&a.normalized, &b.normalized)));
+    let status = match (mentions.is_empty(), resolved.is_empty(), sources.len(), all_agree) {
+        (true, ..) => Status::Missing,
+        (false, true, ..) => Status::Unresolved,
+        (_, _, _, false) => Status::Conflict,
+        (_, _, 1, true) => Status::Single,
+        _ => Status::Agree,
+    };
+
+    let mut consensus = None;
+    let mut outliers = BTreeSet::new();
+    if status == Status::Conflict {
+        // For each distinct value, the sources that agree with it.
+        let mut best: Option<(usize, bool, &Normalized)> = None;
+        let mut candidates: Vec<&Normalized> = resolved.iter().map(|m| &m.normalized).collect();
+        candidates.sort_by(|a, b| a.value.cmp(&b.value));
+        candidates.dedup_by(|a, b| a.value == b.value && a.approximate == b.approximate);
+        for value in candidates {
+            let support = resolved.iter().filter(|m| n.agree(&m.normalized, value)).map(|m| m.path.as_str()).collect::<BTreeSet<_>>().len();
+            let on_record = matches_record(value);
+            if best.is_none_or(|(s, r, _)| (support, on_record) > (s, r)) {
+                best = Some((support, on_record, value));
+            }
+        }
+        if let Some((_, _, value)) = best {
+            consensus = Some(value.clone());
+            for m in &resolved {
+                if !n.agree(&m.normalized, value) {
+                    outliers.insert(m.source.clone());
+                }
+            }
+        }
+    }
+
+    let reference = if expect.is_empty() || resolved.is_empty() {
+        Reference::None
+    } else if resolved.iter().all(|m| matches_record(&m.normalized)) {
+        Reference::Match
+    } else {
+        Reference::Mismatch
+    };
+
+    let mentions = mentions
+        .into_iter()
+        .map(|m| {
+            let resolved = m.normalized.is_resolved();
+            let outlier = resolved && consensus.as_ref().is_some_and(|c| !n.agree(&m.normalized, c));
+            let mismatch = resolved && !expect.is_empty() && !matches_record(&m.normalized);
+            MentionVerdict { mention: m, outlier, mismatch }
+        })
+        .collect();
+    Verdict {
+        id: fact.id.clone(),
+        claim: fact.claim.clone(),
+        kind: fact.kind.to_string(),
+        severity: fact.severity,
+        subject,
+        status,
+        reference,
+        expected: {
+            let shown: Vec<&str> = expect.iter().map(|e| e.value.as_str()).collect();
+            (!shown.is_empty()).then(|| shown.join(" or "))
+        },
+        consensus: consensus.map(|c| shown(&c)),
+        outliers: outliers.into_iter().collect(),
+        rule: fact.origin.to_string(),
+        mentions,
+    }
+}
+
+/// A value as reports show it: "≈7500 km" when hedged.
+pub fn shown(value: &Normalized) -> String {
+    if value.approximate {
+        format!("≈{}", value.value)
+    } else {
+        value.value.clone()
+    }
+}

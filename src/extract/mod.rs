@@ -1,0 +1,107 @@
+//! The matcher: runs each fact's patterns over an article, keeps one match
+//! per place (the first pattern wins where two overlap), normalizes it, and
+//! records where it is (file, line, column, the sentence it stands in).
+
+pub mod text;
+
+use crate::corpus::Article;
+use crate::normalize::{Key, Normalized, RawMatch};
+use crate::rules::{Fact, RuleSet};
+use serde::Serialize;
+use std::ops::Range;
+
+/// A match of a fact's pattern and the values read from it.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// Byte span of the `value` group.
+    pub value: Range<usize>,
+    /// Byte span of the whole match.
+    pub whole: Range<usize>,
+    pub values: Vec<Normalized>,
+}
+
+/// The value of a match the normalizer could not read, with the reason.
+pub fn unresolved(reason: String) -> Normalized {
+    Normalized::new("unresolved", Key::Unresolved(reason.clone())).note(reason)
+}
+
+/// Every match of `fact` in `text[from..]`, in text order, overlaps removed.
+pub fn hits(fact: &Fact, text: &str, from: usize, published: Option<jiff::civil::Date>) -> Vec<Hit> {
+    let mut found: Vec<(Range<usize>, Range<usize>, Vec<(String, Range<usize>)>)> = Vec::new();
+    for pattern in &fact.patterns {
+        for caps in pattern.regex.captures_iter(&text[from..]) {
+            let Some(value) = caps.name("value") else { continue };
+            let shift = |m: regex::Match| m.start() + from..m.end() + from;
+            let groups = pattern
+                .regex
+                .capture_names()
+                .flatten()
+                .filter(|n| *n != "value")
+                .filter_map(|n| caps.name(n).map(|m| (n.to_string(), shift(m))))
+                .collect();
+            let whole = caps.get(0).map_or(value.range(), |m| m.range());
+            found.push((shift(value), whole.start + from..whole.end + from, groups));
+        }
+    }
+    // Text order; at one place the earlier pattern wins (stable sort).
+    found.sort_by_key(|(value, _, _)| value.start);
+    let mut kept: Vec<Hit> = Vec::new();
+    for (value, whole, groups) in found {
+        if kept.last().is_some_and(|k| value.start < k.value.end) || value.is_empty() {
+            continue;
+        }
+        let raw = RawMatch { text, value: value.clone(), whole: whole.clone(), groups, published };
+        let values = match fact.normalizer.normalize(&raw) {
+            Ok(values) if !values.is_empty() => values,
+            Ok(_) => vec![unresolved("the normalizer found no value".into())],
+            Err(reason) => vec![unresolved(reason)],
+        };
+        kept.push(Hit { value, whole, values });
+    }
+    kept
+}
+
+/// One place an article states a fact.
+#[derive(Debug, Clone, Serialize)]
+pub struct Mention {
+    /// The fact's id.
+    pub fact: String,
+    /// The article's file name.
+    pub source: String,
+    /// The article's path as given on the command line.
+    pub path: String,
+    /// The exact matched text (the `value` group).
+    pub text: String,
+    /// The sentence it stands in.
+    pub quote: String,
+    /// 1-based line and column (in characters) of the value.
+    pub line: usize,
+    pub column: usize,
+    #[serde(flatten)]
+    pub normalized: Normalized,
+}
+
+/// Every mention of every fact in one article.
+pub fn scan(rules: &RuleSet, article: &Article) -> Vec<Mention> {
+    let index = text::LineIndex::new(&article.text);
+    let mut mentions = Vec::new();
+    for fact in &rules.facts {
+        for hit in hits(fact, &article.text, article.body_start, article.source.published) {
+            let (line, column) = index.line_col(&article.text, hit.value.start);
+            let quote = text::quote(&article.text, hit.value.clone(), 280);
+            for normalized in hit.values {
+                mentions.push(Mention {
+                    fact: fact.id.clone(),
+                    source: article.source.file.clone(),
+                    path: article.source.path.clone(),
+                    text: article.text[hit.value.clone()].to_string(),
+                    quote: quote.clone(),
+                    line,
+                    column,
+                    normalized,
+                });
+            }
+        }
+    }
+    mentions
+}

@@ -1,0 +1,162 @@
+//! Positions in article text: byte offsets to 1-based line and column
+//! (columns count characters, so "Tokaïev" is one column per letter and a
+//! CRLF file gives the same columns as an LF one), and the sentence around a
+//! match, which reports quote.
+
+/// 1-based line and column (in characters) of byte `offset` in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = text[line_start..offset].chars().count() + 1;
+    (line, column)
+}
+
+/// Line index for many lookups in the same text.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 1-based line and column (in characters) of byte `offset`.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        (line, text[start..offset].chars().count() + 1)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Words that end with a period without ending the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "prof", "no", "vs", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co",
+    "corp", "ltd", "approx", "est",
+];
+
+/// Byte range of the sentence that holds `span` in `text`: from the previous
+/// sentence end (or line start) to the next one (or line end).
+pub fn sentence_bounds(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let mut start = line_start;
+    for (i, _) in text[line_start..span.start].match_indices(['.', '!', '?']) {
+        let at = line_start + i;
+        if ends_sentence(text, at) {
+            start = at + 1;
+        }
+    }
+    let mut end = line_end;
+    for (i, _) in text[span.end..line_end].match_indices(['.', '!', '?']) {
+        let at = span.end + i;
+        if ends_sentence(text, at) {
+            end = at + 1;
+            break;
+        }
+    }
+    start..end
+}
+
+/// Whether the punctuation at byte `at` ends a sentence: it is followed by
+/// white space (or the end of the text), and it is not the period of an
+/// abbreviation or an initial ("U.S.", "Feb.").
+fn ends_sentence(text: &str, at: usize) -> bool {
+    let after = &text[at + 1..];
+    let next = after.chars().next();
+    if !matches!(next, None | Some(' ' | '\t' | '\r' | '\n' | '"' | '”' | '’' | ')')) {
+        return false;
+    }
+    if &text[at..at + 1] != "." {
+        return true;
+    }
+    let word: String = text[..at]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let last = word.rsplit('.').next().unwrap_or("");
+    if word.contains('.') || (last.chars().count() == 1 && last.chars().all(char::is_uppercase)) {
+        return false;
+    }
+    !ABBREVIATIONS.contains(&last.to_lowercase().as_str())
+}
+
+/// The sentence around `span`, trimmed and shortened to at most `max` characters.
+pub fn quote(text: &str, span: std::ops::Range<usize>, max: usize) -> String {
+    let bounds = sentence_bounds(text, span.clone());
+    let sentence = text[bounds.clone()].trim();
+    let collapsed: String = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+    if collapsed.chars().count() <= max {
+        return collapsed;
+    }
+    // Keep the match in view: centre the window on it.
+    let rel = text[bounds.start..span.start].trim_start().chars().count();
+    let half = max / 2;
+    let start = rel.saturating_sub(half);
+    let chars: Vec<char> = collapsed.chars().collect();
+    let end = (start + max).min(chars.len());
+    let start = end.saturating_sub(max);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(&chars[start..end]);
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let text = "first line\nKassym-Jomart Tokaïev, who\r\nthird";
+        let at = text.find("who").unwrap();
+        assert_eq!(line_col(text, at), (2, 24));
+        assert_eq!(LineIndex::new(text).line_col(text, at), (2, 24));
+        let third = text.find("third").unwrap();
+        assert_eq!(line_col(text, third), (3, 1));
+        assert_eq!(LineIndex::new(text).line_col(text, third), (3, 1));
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations_and_initials() {
+        let text = "He left. The U.S. envoy met Gen. Smith on Feb. 24 in Astana. Then home.";
+        let at = text.find("24").unwrap();
+        assert_eq!(
+            quote(text, at..at + 2, 200),
+            "The U.S. envoy met Gen. Smith on Feb. 24 in Astana."
+        );
+    }
+
+    #[test]
+    fn long_sentences_are_cut_around_the_match() {
+        let text = format!("{} 7,500 km {}", "word ".repeat(100), "word ".repeat(100));
+        let at = text.find("7,500").unwrap();
+        let q = quote(&text, at..at + 5, 60);
+        assert!(q.contains("7,500 km"), "{q}");
+        assert!(q.starts_with('…') && q.ends_with('…'), "{q}");
+        assert_eq!(q.chars().count(), 62);
+    }
+}

@@ -1,0 +1,22 @@
+//! factlint checks facts for consistency across several articles about the
+//! same event. The pipeline, one module per stage:
+//!
+//! [`rules`] (TOML → [`rules::Fact`]) → [`corpus`] (files + metadata →
+//! [`corpus::Article`]) → [`extract`] (patterns → [`extract::Mention`] with
+//! file, line, column, quote) → [`normalize`] (text → comparable value, one
+//! file per fact kind) → [`compare`] (mentions → [`compare::Verdict`] per
+//! fact) → [`report`] (one file per output format).
+//!
+//! [`check::run`] runs them all. The library never prints.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod check;
+pub mod compare;
+pub mod corpus;
+pub mod error;
+pub mod extract;
+pub mod normalize;
+pub mod report;
+pub mod rules;
+
+pub use error::{Error, Exit, Location, Result};

@@ -1,0 +1,183 @@
+//! Normalizers turn the text a pattern found into a value that can be
+//! compared: "some 7,500 kilometers" becomes ≈7500 km, "C5 1" the term C5+1
+//! spelled otherwise. One file per fact kind, each implementing [`Kind`]
+//! (reads the kind's own rule fields) and [`Normalizer`] (reads a match);
+//! [`KINDS`] is the one table that maps `kind = "…"` to its file. Adding a kind
+//! is one new file plus one line there.
+
+pub mod hedge;
+pub mod number;
+pub mod numtext;
+pub mod quantity;
+pub mod term;
+pub mod tolerance;
+pub mod units;
+pub mod year;
+
+use serde::Serialize;
+use std::fmt::Debug;
+use std::ops::Range;
+
+/// What a pattern found in an article, with the context a normalizer may need.
+#[derive(Debug, Clone)]
+pub struct RawMatch<'a> {
+    /// The whole article text (offsets below index into it).
+    pub text: &'a str,
+    /// Byte span of the `value` group.
+    pub value: Range<usize>,
+    /// Byte span of the whole pattern match.
+    pub whole: Range<usize>,
+    /// Other named groups of the pattern that took part in the match.
+    pub groups: Vec<(String, Range<usize>)>,
+    /// The article's publication date, when known.
+    pub published: Option<jiff::civil::Date>,
+}
+
+impl<'a> RawMatch<'a> {
+    /// A match that covers all of `text`, for values written in rule files.
+    pub fn whole_text(text: &'a str) -> Self {
+        RawMatch { text, value: 0..text.len(), whole: 0..text.len(), groups: vec![], published: None }
+    }
+
+    pub fn value_str(&self) -> &'a str {
+        &self.text[self.value.clone()]
+    }
+
+    /// The text of the named group, if it took part in the match.
+    pub fn group(&self, name: &str) -> Option<&'a str> {
+        self.groups.iter().find(|(n, _)| n == name).map(|(_, r)| &self.text[r.clone()])
+    }
+
+    /// The text of the same sentence before the value, at most `max` bytes.
+    pub fn preceding(&self, max: usize) -> &'a str {
+        let sentence = crate::extract::text::sentence_bounds(self.text, self.value.clone());
+        let mut start = sentence.start.max(self.value.start.saturating_sub(max));
+        while !self.text.is_char_boundary(start) {
+            start += 1;
+        }
+        &self.text[start..self.value.start]
+    }
+}
+
+/// A value as factlint compares it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Normalized {
+    /// The value in canonical form, as a string ("7500 km", "2015", "C5 1").
+    pub value: String,
+    /// Hedged ("some", "about", "more than"): compared with the fact's tolerance.
+    pub approximate: bool,
+    /// Set when one mention states values for several subjects (per-country votes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// How the value was read, or a hint about a variant spelling.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// What comparison looks at.
+    #[serde(skip)]
+    pub key: Key,
+}
+
+impl Normalized {
+    pub fn new(value: impl Into<String>, key: Key) -> Self {
+        Normalized { value: value.into(), approximate: false, subject: None, note: None, key }
+    }
+
+    pub fn approximate(mut self, approximate: bool) -> Self {
+        self.approximate = approximate;
+        self
+    }
+
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    pub fn is_resolved(&self) -> bool {
+        !matches!(self.key, Key::Unresolved(_))
+    }
+}
+
+/// The comparable part of a value. Kinds pick the shape that fits them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Key {
+    /// A number in a base unit, as an interval (a point when `lo == hi`);
+    /// values with different units never agree.
+    Interval { lo: f64, hi: f64, unit: String },
+    /// A set of candidates; two values agree when their sets intersect.
+    OneOf(Vec<String>),
+    /// A label; two values agree when equal.
+    Label(String),
+    /// Could not be resolved (the reason); left out of comparison but reported.
+    Unresolved(String),
+}
+
+/// Reads the kind-specific fields of a fact and builds its normalizer.
+pub trait Kind: Sync {
+    /// The name used in `kind = "…"`.
+    fn name(&self) -> &'static str;
+    /// Rule fields this kind accepts beyond the common ones.
+    fn options(&self) -> &'static [&'static str];
+    /// Builds the normalizer from the kind's fields (already checked against `options`).
+    fn build(&self, options: &toml::Table) -> Result<Box<dyn Normalizer>, String>;
+}
+
+/// Turns matches into values and decides which values agree.
+pub trait Normalizer: Send + Sync + Debug {
+    /// Reads one match. An error is a reason: the mention is kept as unresolved.
+    fn normalize(&self, m: &RawMatch) -> Result<Vec<Normalized>, String>;
+
+    /// Reads a value written in a rule file (`expect`, examples).
+    fn parse(&self, text: &str) -> Result<Normalized, String> {
+        let mut values = self.normalize(&RawMatch::whole_text(text))?;
+        match values.len() {
+            1 => Ok(values.remove(0).approximate(false)),
+            _ => Err(format!("`{text}` is not one value of this kind")),
+        }
+    }
+
+    /// Whether two values state the same fact.
+    fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
+        keys_agree(a, b, None)
+    }
+
+    /// The value the kind expects without an `expect` field (a term's canonical spelling).
+    fn implicit_expect(&self) -> Option<Normalized> {
+        None
+    }
+}
+
+/// Agreement of two keys; intervals of approximate values are widened by `tolerance`.
+pub fn keys_agree(a: &Normalized, b: &Normalized, tolerance: Option<&tolerance::Tolerance>) -> bool {
+    match (&a.key, &b.key) {
+        (Key::Interval { unit: ua, .. }, Key::Interval { unit: ub, .. }) if ua != ub => false,
+        (Key::Interval { lo: al, hi: ah, .. }, Key::Interval { lo: bl, hi: bh, .. }) => {
+            let (al, ah) = tolerance::widen(*al, *ah, a.approximate, tolerance);
+            let (bl, bh) = tolerance::widen(*bl, *bh, b.approximate, tolerance);
+            let eps = 1e-9 * (1.0 + al.abs().max(bl.abs()).min(1e300));
+            al <= bh + eps && bl <= ah + eps
+        }
+        (Key::OneOf(x), Key::OneOf(y)) => x.iter().any(|v| y.contains(v)),
+        (Key::Label(x), Key::Label(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// Every fact kind factlint knows. Adding a kind: one file, one line here.
+pub static KINDS: &[&dyn Kind] = &[&number::NumberKind, &quantity::QuantityKind, &year::YearKind, &term::TermKind];
+
+/// The kind called `name`.
+pub fn kind(name: &str) -> Option<&'static dyn Kind> {
+    KINDS.iter().copied().find(|k| k.name() == name)
+}
+
+/// A number as factlint prints it: no trailing zeros, no exponent.
+pub fn format_number(value: f64) -> String {
+    if value.is_infinite() {
+        return if value > 0.0 { "∞".into() } else { "-∞".into() };
+    }
+    if (value - value.round()).abs() < 1e-9 && value.abs() < 1e15 {
+        return format!("{}", value.round() as i64);
+    }
+    let s = format!("{value:.4}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}

@@ -1,0 +1,14 @@
+//! `--format json`: the report as JSON, a contract for other tools. Field
+//! names are documented in the README; serde of [`Report`] is the format.
+
+use super::{Report, Reporter, Target};
+
+pub struct Json;
+
+impl Reporter for Json {
+    fn render(&self, report: &Report, _target: &Target) -> String {
+        let mut out = serde_json::to_string_pretty(report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+        out.push('\n');
+        out
+    }
+}

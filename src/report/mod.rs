@@ -1,0 +1,173 @@
+//! Reporters: one file per output format, each a [`Reporter`] that renders
+//! the same [`Report`] to text. The library never prints; the binary writes
+//! what a reporter returns to the terminal or, atomically, to a file.
+
+pub mod json;
+pub mod markdown;
+pub mod table;
+
+use crate::compare::{Reference, Status, Verdict};
+use crate::corpus::Source;
+use crate::error::{Error, Location, Result};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// The result of a check: what was read, the verdict per fact, counts.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub facts: Vec<Verdict>,
+    pub sources: Vec<Source>,
+    pub summary: Summary,
+    /// Rule files the facts came from.
+    pub rules: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// Counts of verdicts by status and reference.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub facts: usize,
+    pub sources: usize,
+    pub mentions: usize,
+    pub agree: usize,
+    pub conflict: usize,
+    pub single: usize,
+    pub missing: usize,
+    pub unresolved: usize,
+    pub reference_match: usize,
+    pub reference_mismatch: usize,
+}
+
+impl Report {
+    pub fn new(facts: Vec<Verdict>, sources: Vec<Source>, rules: Vec<String>, warnings: Vec<String>) -> Report {
+        let mut s = Summary { facts: facts.len(), sources: sources.len(), ..Summary::default() };
+        for v in &facts {
+            s.mentions += v.mentions.len();
+            match v.status {
+                Status::Agree => s.agree += 1,
+                Status::Conflict => s.conflict += 1,
+                Status::Single => s.single += 1,
+                Status::Missing => s.missing += 1,
+                Status::Unresolved => s.unresolved += 1,
+            }
+            match v.reference {
+                Reference::Match => s.reference_match += 1,
+                Reference::Mismatch => s.reference_mismatch += 1,
+                Reference::None => {}
+            }
+        }
+        Report { facts, sources, summary: s, rules, warnings }
+    }
+
+    /// Whether any fact has a conflict or a reference mismatch.
+    pub fn has_contradictions(&self) -> bool {
+        self.facts.iter().any(Verdict::is_contradiction)
+    }
+
+    /// "9 facts: 2 conflicts, 1 reference mismatch, 3 agree, 2 single-source, 1 missing".
+    pub fn summary_line(&self) -> String {
+        let s = &self.summary;
+        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut parts = vec![
+            plural(s.conflict, "conflict", "conflicts"),
+            plural(s.reference_mismatch, "reference mismatch", "reference mismatches"),
+            format!("{} agree", s.agree),
+            format!("{} single-source", s.single),
+            format!("{} missing", s.missing),
+        ];
+        if s.unresolved > 0 {
+            parts.push(format!("{} unresolved", s.unresolved));
+        }
+        format!("{} in {}: {}", plural(s.facts, "fact", "facts"), plural(s.sources, "article", "articles"), parts.join(", "))
+    }
+}
+
+/// Where rendered output goes, for formats that link to files.
+#[derive(Debug, Clone, Default)]
+pub struct Target {
+    /// The folder the output file is written in (links are made relative to
+    /// it); `None` for the terminal, where paths stay as given.
+    pub dir: Option<PathBuf>,
+}
+
+/// One output format.
+pub trait Reporter {
+    fn render(&self, report: &Report, target: &Target) -> String;
+}
+
+/// The output formats, as `--format` takes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A table for the terminal.
+    Table,
+    /// A report for readers, with quotes and links.
+    Markdown,
+    /// The JSON contract for other tools.
+    Json,
+}
+
+impl Format {
+    pub fn reporter(self) -> Box<dyn Reporter> {
+        match self {
+            Format::Table => Box::new(table::Table),
+            Format::Markdown => Box::new(markdown::Markdown),
+            Format::Json => Box::new(json::Json),
+        }
+    }
+}
+
+/// A link from the output folder to `path` (given relative to the working folder).
+pub fn link(path: &str, target: &Target) -> String {
+    let Some(dir) = &target.dir else { return path.to_string() };
+    let depth = dir.components().filter(|c| matches!(c, std::path::Component::Normal(_))).count();
+    let up = dir.components().any(|c| matches!(c, std::path::Component::ParentDir | std::path::Component::RootDir));
+    if up || Path::new(path).is_absolute() {
+        return path.to_string();
+    }
+    format!("{}{path}", "../".repeat(depth))
+}
+
+/// Writes `content` to `path` through a temporary file in the same folder,
+/// renamed into place, so a failed run never leaves a partial report.
+pub fn write_atomic(path: &Path, content: &str) -> Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(Error::output(Location::file(path), format!("the folder {} does not exist", dir.display()), "create it first or choose another --out"));
+    }
+    let fail = |e: std::io::Error| Error::output(Location::file(path), format!("cannot write the report: {e}"), "choose a writable --out path");
+    let mut tmp = tempfile::Builder::new().prefix(".factlint-").suffix(".tmp").tempfile_in(dir).map_err(fail)?;
+    tmp.write_all(content.as_bytes()).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_climb_out_of_the_report_folder() {
+        let target = Target { dir: Some(PathBuf::from("reports")) };
+        assert_eq!(link("seeds/a.txt", &target), "../seeds/a.txt");
+        assert_eq!(link("seeds/a.txt", &Target::default()), "seeds/a.txt");
+        assert_eq!(link("a.txt", &Target { dir: Some(PathBuf::from("")) }), "a.txt");
+    }
+
+    #[test]
+    fn atomic_write_replaces_and_refuses_missing_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("r.md");
+        write_atomic(&out, "one").unwrap();
+        write_atomic(&out, "two").unwrap();
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "two");
+        let err = write_atomic(&dir.path().join("nope/r.md"), "x").unwrap_err().to_string();
+        assert!(err.contains("does not exist"), "{err}");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left behind");
+    }
+}

@@ -1,0 +1,338 @@
+//! Rules: TOML files of facts, loaded strictly. Every problem (syntax, an
+//! unknown key, a bad regex, a pattern without a `value` group, a duplicate
+//! id, an unknown kind, an example that fails) is one [`Error::Rules`] naming
+//! the file, line and column and saying what to do.
+
+pub mod examples;
+pub mod placeholders;
+pub mod spec;
+
+use crate::error::{Error, Location, Result};
+use crate::normalize::{self, Normalized, Normalizer};
+use regex::{Regex, RegexBuilder};
+use serde::Serialize;
+use spec::{FactSpec, RuleFileSpec};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How serious a disagreement on a fact is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        })
+    }
+}
+
+/// A compiled pattern of a fact.
+#[derive(Debug)]
+pub struct Pattern {
+    pub regex: Regex,
+    /// The regex as written in the rule file.
+    pub source: String,
+    pub origin: Location,
+}
+
+/// An example of a fact, checked when the rules load.
+#[derive(Debug)]
+pub struct Example {
+    pub text: String,
+    pub value: Option<String>,
+    pub approximate: Option<bool>,
+    pub matches: bool,
+    pub published: Option<jiff::civil::Date>,
+    pub subject: Option<String>,
+    pub origin: Location,
+}
+
+/// A checkable fact, compiled from a `[[fact]]` table.
+#[derive(Debug)]
+pub struct Fact {
+    pub id: String,
+    pub claim: String,
+    pub kind: &'static str,
+    pub severity: Severity,
+    pub patterns: Vec<Pattern>,
+    /// Values from the public record (any of them matches); empty without `expect`.
+    pub expect: Vec<Normalized>,
+    pub examples: Vec<Example>,
+    pub normalizer: Box<dyn Normalizer>,
+    /// Where the fact is defined (its `id` line).
+    pub origin: Location,
+}
+
+impl Fact {
+    /// The expected value(s) as text, "7591 km or 7644 km".
+    pub fn expected(&self) -> Option<String> {
+        let shown: Vec<&str> = self.expect.iter().map(|n| n.value.as_str()).collect();
+        (!shown.is_empty()).then(|| shown.join(" or "))
+    }
+}
+
+/// Every fact of every loaded rule file, in file order.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    pub facts: Vec<Fact>,
+    pub files: Vec<PathBuf>,
+}
+
+impl RuleSet {
+    /// Loads every `*.toml` file under `paths` (files, or folders searched
+    /// recursively), checks every example, and fails on the first problem.
+    pub fn load(paths: &[PathBuf]) -> Result<RuleSet> {
+        let rules = RuleSet::load_unchecked(paths)?;
+        for fact in &rules.facts {
+            if let Some(failure) = examples::check_fact(fact).into_iter().next() {
+                return Err(Error::rules(
+                    failure.origin,
+                    format!("example of fact `{}` fails: {}", fact.id, failure.message),
+                    "fix the pattern or the example (`factlint rules test` lists every failure)",
+                ));
+            }
+        }
+        Ok(rules)
+    }
+
+    /// Loads and compiles the rules without running their examples.
+    pub fn load_unchecked(paths: &[PathBuf]) -> Result<RuleSet> {
+        let files = rule_files(paths)?;
+        let mut rules = RuleSet::default();
+        let mut seen: BTreeMap<String, Location> = BTreeMap::new();
+        for file in &files {
+            let text = read_utf8(file)?;
+            for fact in parse_file(file, &text)? {
+                if let Some(first) = seen.get(&fact.id) {
+                    return Err(Error::rules(
+                        fact.origin.clone(),
+                        format!("duplicate fact id `{}` (first defined at {first})", fact.id),
+                        "fact ids must be unique across all rule files: rename one",
+                    ));
+                }
+                seen.insert(fact.id.clone(), fact.origin.clone());
+                rules.facts.push(fact);
+            }
+        }
+        rules.files = files;
+        Ok(rules)
+    }
+}
+
+/// The rule files under `paths`, sorted within each folder.
+fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|e| {
+            Error::rules(Location::file(path), format!("cannot read the rules path: {e}"), "pass an existing folder or file with --rules")
+        })?;
+        if meta.is_dir() {
+            let before = files.len();
+            collect_toml(path, &mut files)?;
+            if files.len() == before {
+                return Err(Error::rules(
+                    Location::file(path),
+                    "no rule files (*.toml) in this folder",
+                    "add a rule file (see docs/rules.md) or pass another folder with --rules",
+                ));
+            }
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let read = std::fs::read_dir(dir)
+        .map_err(|e| Error::rules(Location::file(dir), format!("cannot list the folder: {e}"), "check its permissions"))?;
+    let mut entries: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for path in entries {
+        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            collect_toml(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Reads a rule file as UTF-8, without a leading byte-order mark.
+pub fn read_utf8(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::rules(Location::file(path), format!("cannot read the rule file: {e}"), "check the path and its permissions"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let (line, column) = crate::extract::text::line_col(&String::from_utf8_lossy(e.as_bytes()), e.utf8_error().valid_up_to());
+        Error::rules(Location::at(path, line, column), "the rule file is not valid UTF-8", "save it as UTF-8")
+    })?;
+    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+}
+
+/// Parses and compiles the facts of one rule file.
+pub fn parse_file(path: &Path, text: &str) -> Result<Vec<Fact>> {
+    let at = |offset: usize| Location::of_offset(path, text, offset);
+    let spec: RuleFileSpec = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        let message = e.message().trim().replace('\n', " ");
+        Error::rules(at(offset), message, "fix the TOML (see docs/rules.md for the fields)")
+    })?;
+    spec.fact.into_iter().map(|f| compile_fact(f, &at)).collect()
+}
+
+fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> {
+    let origin = at(spec.id.span().start);
+    let id = spec.id.get_ref().clone();
+    let bad = |offset: usize, message: String, hint: &str| Error::rules(at(offset), message, hint);
+    if id.trim().is_empty() {
+        return Err(bad(spec.id.span().start, "empty fact id".into(), "give the fact a short kebab-case id"));
+    }
+    let kind_name = spec.kind.get_ref();
+    let kind = normalize::kind(kind_name).ok_or_else(|| {
+        let known: Vec<_> = normalize::KINDS.iter().map(|k| k.name()).collect();
+        bad(spec.kind.span().start, format!("unknown kind `{kind_name}` in fact `{id}`"), &format!("use one of: {}", known.join(", ")))
+    })?;
+    for key in spec.options.keys() {
+        if !kind.options().contains(&key.as_str()) {
+            let mut accepted: Vec<&str> = vec!["id", "claim", "kind", "severity", "patterns", "expect", "examples"];
+            accepted.extend(kind.options());
+            let near = accepted.iter().find(|a| strsim::jaro_winkler(a, key) > 0.85);
+            let hint = match near {
+                Some(n) => format!("did you mean `{n}`?"),
+                None => format!("a {} fact accepts: {}", kind.name(), accepted.join(", ")),
+            };
+            return Err(bad(spec.id.span().start, format!("unknown key `{key}` in fact `{id}`"), &hint));
+        }
+    }
+    let normalizer = kind
+        .build(&spec.options)
+        .map_err(|m| bad(spec.id.span().start, format!("fact `{id}`: {m}"), "see docs/rules.md for this kind's fields"))?;
+    let severity = match &spec.severity {
+        None => Severity::Error,
+        Some(s) => Severity::parse(s.get_ref()).ok_or_else(|| {
+            bad(s.span().start, format!("unknown severity `{}` in fact `{id}`", s.get_ref()), "use error, warning or info")
+        })?,
+    };
+    if spec.patterns.get_ref().is_empty() {
+        return Err(bad(spec.patterns.span().start, format!("fact `{id}` has no patterns"), "add at least one regex with a (?P<value>…) group"));
+    }
+    let patterns = spec
+        .patterns
+        .get_ref()
+        .iter()
+        .map(|p| compile_pattern(p, &id, at))
+        .collect::<Result<Vec<_>>>()?;
+    let expect = match &spec.expect {
+        None => normalizer.implicit_expect().into_iter().collect(),
+        Some(v) => {
+            let values = match v.get_ref() {
+                toml::Value::Array(items) => items.clone(),
+                other => vec![other.clone()],
+            };
+            values
+                .iter()
+                .map(|value| {
+                    let text = match value {
+                        toml::Value::String(s) => s.clone(),
+                        toml::Value::Integer(_) | toml::Value::Float(_) | toml::Value::Datetime(_) => value.to_string(),
+                        other => return Err(format!("`expect` cannot be a {}", other.type_str())),
+                    };
+                    normalizer.parse(&text).map_err(|m| format!("`expect` value {text:?} is not a {kind_name}: {m}"))
+                })
+                .collect::<std::result::Result<Vec<_>, String>>()
+                .map_err(|m| bad(v.span().start, format!("fact `{id}`: {m}"), "write the value from the public record in the fact's kind"))?
+        }
+    };
+    let examples = spec
+        .examples
+        .into_iter()
+        .map(|e| {
+            let published = match &e.published {
+                None => None,
+                Some(p) => Some(crate::corpus::parse_date(p.get_ref()).map_err(|m| bad(p.span().start, m, "write it as YYYY-MM-DD"))?),
+            };
+            Ok(Example {
+                origin: at(e.text.span().start),
+                text: e.text.into_inner(),
+                value: e.value,
+                approximate: e.approximate,
+                matches: e.matches,
+                published,
+                subject: e.subject,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Fact {
+        id,
+        claim: spec.claim.into_inner(),
+        kind: kind.name(),
+        severity,
+        patterns,
+        expect,
+        examples,
+        normalizer,
+        origin,
+    })
+}
+
+fn compile_pattern(spec: &toml::Spanned<toml::Value>, id: &str, at: &dyn Fn(usize) -> Location) -> Result<Pattern> {
+    let origin = at(spec.span().start);
+    let bad = |message: String, hint: &str| Error::rules(origin.clone(), message, hint);
+    let (source, ignore_case) = match spec.get_ref() {
+        toml::Value::String(s) => (s.clone(), false),
+        toml::Value::Table(t) => {
+            for key in t.keys() {
+                if key != "regex" && key != "ignore_case" {
+                    return Err(bad(format!("unknown key `{key}` in a pattern of fact `{id}`"), "a pattern table has `regex` and `ignore_case`"));
+                }
+            }
+            let regex = t.get("regex").and_then(|r| r.as_str()).ok_or_else(|| {
+                bad(format!("a pattern of fact `{id}` has no `regex` string"), "write { regex = '…', ignore_case = true }")
+            })?;
+            let ignore_case = match t.get("ignore_case") {
+                None => false,
+                Some(toml::Value::Boolean(b)) => *b,
+                Some(_) => return Err(bad(format!("`ignore_case` of a pattern of fact `{id}` must be true or false"), "write ignore_case = true")),
+            };
+            (regex.to_string(), ignore_case)
+        }
+        other => return Err(bad(format!("a pattern of fact `{id}` is a {}", other.type_str()), "write a regex string or a { regex = '…' } table")),
+    };
+    let regex = RegexBuilder::new(&placeholders::expand(&source)).case_insensitive(ignore_case).build().map_err(|e| match e {
+        regex::Error::CompiledTooBig(limit) => {
+            bad(format!("pattern of fact `{id}` is too large (compiled size over {limit} bytes)"), "split it into several smaller patterns")
+        }
+        other => {
+            let detail = other.to_string().lines().last().unwrap_or("").trim().to_string();
+            bad(format!("invalid regex in fact `{id}`: {detail}"), "fix the pattern (regex crate syntax; escape \\ as \\\\ or use '…' literal strings)")
+        }
+    })?;
+    if !regex.capture_names().any(|n| n == Some("value")) {
+        return Err(bad(format!("pattern of fact `{id}` has no `value` group"), "wrap the part that holds the value in (?P<value>…)"));
+    }
+    Ok(Pattern { regex, source, origin })
+}

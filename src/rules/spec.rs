@@ -1,0 +1,57 @@
+//! The rule file format as serde reads it. Field by field documentation is in
+//! `docs/rules.md`; checking and compiling happen in the parent module.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// One rule file: a list of `[[fact]]` tables.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFileSpec {
+    #[serde(default)]
+    pub fact: Vec<FactSpec>,
+}
+
+/// One `[[fact]]`. Keys not listed here belong to the fact's kind
+/// (`unit`, `tolerance`, `canonical`, …) and are checked by it.
+#[derive(Debug, Deserialize)]
+pub struct FactSpec {
+    pub id: Spanned<String>,
+    pub claim: Spanned<String>,
+    pub kind: Spanned<String>,
+    #[serde(default)]
+    pub severity: Option<Spanned<String>>,
+    pub patterns: Spanned<Vec<Spanned<toml::Value>>>,
+    #[serde(default)]
+    pub expect: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    pub examples: Vec<ExampleSpec>,
+    #[serde(flatten)]
+    pub options: toml::Table,
+}
+
+/// One entry of `examples`: a text the fact's patterns must (or must not) match.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleSpec {
+    pub text: Spanned<String>,
+    /// The normalized value the text must yield.
+    #[serde(default)]
+    pub value: Option<String>,
+    /// Whether the value must be (or must not be) hedged.
+    #[serde(default)]
+    pub approximate: Option<bool>,
+    /// `false`: the text must not match at all.
+    #[serde(default = "yes", rename = "match")]
+    pub matches: bool,
+    /// Publication date of the example's imaginary article, for relative dates.
+    #[serde(default)]
+    pub published: Option<Spanned<toml::Value>>,
+    /// For facts whose values have subjects (one value per country).
+    #[serde(default)]
+    pub subject: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
