@@ -2,6 +2,8 @@
 //! printing, and exit codes. Everything else lives in the library.
 
 mod check;
+mod normalize;
+mod rules;
 
 use clap::{Parser, Subcommand};
 use factlint::Exit;
@@ -33,6 +35,10 @@ enum Command {
     /// Check articles against the rules and report contradictions (the default).
     #[command(after_help = EXAMPLES)]
     Check(check::CheckArgs),
+    /// Read text on standard input and print every value of one kind as JSON lines.
+    Normalize(normalize::NormalizeArgs),
+    /// Commands about the rule files.
+    Rules(rules::RulesArgs),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -46,6 +52,8 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Some(Command::Check(args)) => check::run(args),
+        Some(Command::Normalize(args)) => normalize::run(args),
+        Some(Command::Rules(args)) => rules::run(args),
         None => check::run(cli.check),
     };
     match result {

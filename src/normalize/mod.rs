@@ -119,6 +119,39 @@ pub trait Kind: Sync {
     fn options(&self) -> &'static [&'static str];
     /// Builds the normalizer from the kind's fields (already checked against `options`).
     fn build(&self, options: &toml::Table) -> Result<Box<dyn Normalizer>, String>;
+    /// Finds every value of this kind in free text, without rule patterns
+    /// (`factlint normalize`, conformance suites). `None`: not supported.
+    fn find(&self, _text: &str, _published: Option<jiff::civil::Date>) -> Option<Vec<Found>> {
+        None
+    }
+}
+
+/// A value found in free text by [`Kind::find`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Found {
+    /// The text found, exactly as written.
+    pub text: String,
+    /// Character offsets of the text in the input line (end exclusive).
+    pub start: usize,
+    pub end: usize,
+    #[serde(flatten)]
+    pub value: Normalized,
+    /// Kind-specific details (unit, currency, candidate dates…).
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub extra: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl Found {
+    /// A value found at byte range `span` of `text`.
+    pub fn at(text: &str, span: Range<usize>, value: Normalized) -> Found {
+        Found {
+            text: text[span.clone()].to_string(),
+            start: text[..span.start].chars().count(),
+            end: text[..span.end].chars().count(),
+            value,
+            extra: Default::default(),
+        }
+    }
 }
 
 /// Turns matches into values and decides which values agree.

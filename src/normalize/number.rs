@@ -4,7 +4,9 @@
 use super::hedge::{self, Hedge};
 use super::numtext;
 use super::tolerance::Tolerance;
-use super::{format_number, keys_agree, Key, Kind, Normalized, Normalizer, RawMatch};
+use super::{format_number, keys_agree, Found, Key, Kind, Normalized, Normalizer, RawMatch};
+use regex::Regex;
+use std::sync::LazyLock;
 
 pub struct NumberKind;
 
@@ -20,6 +22,20 @@ impl Kind for NumberKind {
     fn build(&self, options: &toml::Table) -> Result<Box<dyn Normalizer>, String> {
         let tolerance = options.get("tolerance").map(|t| Tolerance::from_toml(t, 1.0)).transpose()?;
         Ok(Box::new(Number { tolerance }))
+    }
+
+    fn find(&self, text: &str, _published: Option<jiff::civil::Date>) -> Option<Vec<Found>> {
+        static ANY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&crate::rules::placeholders::number()).unwrap());
+        let number = Number { tolerance: None };
+        let found = ANY
+            .find_iter(text)
+            .filter_map(|m| {
+                let raw = RawMatch { text, value: m.range(), whole: m.range(), groups: vec![], published: None };
+                let value = number.normalize(&raw).ok()?.into_iter().next()?;
+                Some(Found::at(text, m.range(), value))
+            })
+            .collect();
+        Some(found)
     }
 }
 
@@ -104,6 +120,14 @@ mod tests {
             let n = read(text, value);
             assert_eq!((n.value.as_str(), n.approximate), (want, approximate), "{text}");
         }
+    }
+
+    #[test]
+    fn finds_numbers_in_free_text() {
+        let found = NumberKind.find("141 voted in favor, seven against", None).unwrap();
+        let got: Vec<(&str, usize, usize, &str)> =
+            found.iter().map(|f| (f.text.as_str(), f.start, f.end, f.value.value.as_str())).collect();
+        assert_eq!(got, [("141", 0, 3, "141"), ("seven", 20, 25, "7")]);
     }
 
     #[test]

@@ -322,7 +322,9 @@ fn compile_pattern(spec: &toml::Spanned<toml::Value>, id: &str, at: &dyn Fn(usiz
         }
         other => return Err(bad(format!("a pattern of fact `{id}` is a {}", other.type_str()), "write a regex string or a { regex = '…' } table")),
     };
-    let regex = RegexBuilder::new(&placeholders::expand(&source)).case_insensitive(ignore_case).build().map_err(|e| match e {
+    // The flag goes into the regex text, so `rules patterns` prints what runs.
+    let expanded = format!("{}{}", if ignore_case { "(?i)" } else { "" }, placeholders::expand(&source));
+    let regex = RegexBuilder::new(&expanded).build().map_err(|e| match e {
         regex::Error::CompiledTooBig(limit) => {
             bad(format!("pattern of fact `{id}` is too large (compiled size over {limit} bytes)"), "split it into several smaller patterns")
         }
