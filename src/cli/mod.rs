@@ -43,6 +43,7 @@ enum Command {
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
+    on_interrupt();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -63,6 +64,16 @@ pub fn main() -> ExitCode {
             ExitCode::from(Exit::Error as u8)
         }
     }
+}
+
+/// Ctrl-C or SIGTERM: remove any half-written report (reports are only ever
+/// replaced by a rename, so the previous one stays whole) and exit 130.
+fn on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        factlint::report::remove_pending();
+        eprintln!("factlint: interrupted");
+        std::process::exit(130);
+    });
 }
 
 /// Writes to stdout; a closed pipe (`factlint | head`) is not an error.

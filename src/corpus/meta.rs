@@ -80,7 +80,11 @@ pub fn load_manifest(dir: &Path) -> Result<BTreeMap<String, SourceMeta>> {
     if !path.is_file() {
         return Ok(map);
     }
-    let text = crate::rules::read_utf8(&path).map_err(|e| Error::corpus(Location::file(&path), e.to_string(), "save it as UTF-8"))?;
+    let text = crate::rules::read_utf8(&path).map_err(|e| match e {
+        // Keep the location; say "file", not "rule file".
+        Error::Rules { at, message, hint } => Error::corpus(at, message.replace("rule file", "file"), hint),
+        other => other,
+    })?;
     let hint = "fix sources.toml: [[source]] entries with file, outlet, published, url, translated_from, title, note";
     let manifest: Manifest = toml::from_str(&text).map_err(|e| toml_error(&path, &text, 0, &e, hint))?;
     for entry in manifest.source {

@@ -5,12 +5,13 @@
 //! between `+++` lines at the top of a Markdown article. Discovery is
 //! separate from reading so a large corpus can be read one article at a time.
 
+pub mod decode;
 pub mod meta;
 
 use crate::error::{Error, Location, Result};
 use meta::SourceMeta;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// What is known about one article.
@@ -37,6 +38,9 @@ pub struct Source {
 pub struct Entry {
     pub path: PathBuf,
     pub source: Source,
+    /// Why discovery already knows it cannot be read (a symlink loop, a
+    /// folder it cannot list, a pipe); [`read`] turns it into a warning.
+    pub skip: Option<String>,
 }
 
 /// An article read into memory.
@@ -54,20 +58,24 @@ pub type Warning = String;
 
 const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 
-/// Finds the articles under `paths` and their manifest metadata.
+/// Finds the articles under `paths` and their manifest metadata. Folders are
+/// followed through symlinks, but each one is read once: a symlink loop or a
+/// second path to the same file becomes a skipped entry, never a hang.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<Entry>> {
     let mut entries = Vec::new();
+    let mut seen = BTreeSet::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| {
             Error::corpus(Location::file(path), format!("cannot read the corpus path: {e}"), "pass existing article files or folders")
         })?;
         let before = entries.len();
         if meta.is_dir() {
-            walk(path, &mut entries)?;
+            seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()));
+            walk(path, &mut entries, &mut seen, true)?;
         } else {
             let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
             let manifest = meta::load_manifest(dir)?;
-            entries.push(entry(path, &manifest));
+            entries.push(once(entry(path, &manifest), &mut seen));
         }
         if entries.len() == before {
             return Err(Error::corpus(
@@ -80,13 +88,27 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Entry>> {
     Ok(entries)
 }
 
+/// `entry`, or a skipped entry when its file was already found by another path.
+fn once(mut entry: Entry, seen: &mut BTreeSet<PathBuf>) -> Entry {
+    let real = std::fs::canonicalize(&entry.path).unwrap_or_else(|_| entry.path.clone());
+    if !seen.insert(real) && entry.skip.is_none() {
+        entry.skip = Some("already read under another path (given twice, or a symlink to it)".into());
+    }
+    entry
+}
+
+fn skipped(path: &Path, why: String) -> Entry {
+    let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    Entry { path: path.to_path_buf(), source: Source { file, path: display_path(path), ..Source::default() }, skip: Some(why) }
+}
+
 fn entry(path: &Path, manifest: &BTreeMap<String, SourceMeta>) -> Entry {
     let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut source = Source { file: file.clone(), path: display_path(path), ..Source::default() };
     if let Some(m) = manifest.get(&file) {
         m.apply(&mut source);
     }
-    Entry { path: path.to_path_buf(), source }
+    Entry { path: path.to_path_buf(), source, skip: None }
 }
 
 /// A path as factlint prints it: `/` separators, no leading `./`.
@@ -95,10 +117,17 @@ pub fn display_path(path: &Path) -> String {
     shown.strip_prefix("./").unwrap_or(&shown).to_string()
 }
 
-fn walk(dir: &Path, entries: &mut Vec<Entry>) -> Result<()> {
+fn walk(dir: &Path, entries: &mut Vec<Entry>, seen: &mut BTreeSet<PathBuf>, top: bool) -> Result<()> {
+    let read = match std::fs::read_dir(dir) {
+        Ok(read) => read,
+        // Like ripgrep: a folder inside the corpus that cannot be listed is skipped with a warning.
+        Err(e) if !top => {
+            entries.push(skipped(dir, format!("cannot list the folder ({e})")));
+            return Ok(());
+        }
+        Err(e) => return Err(Error::corpus(Location::file(dir), format!("cannot list the folder: {e}"), "check its permissions")),
+    };
     let manifest = meta::load_manifest(dir)?;
-    let read = std::fs::read_dir(dir)
-        .map_err(|e| Error::corpus(Location::file(dir), format!("cannot list the folder: {e}"), "check its permissions"))?;
     let mut paths: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
@@ -106,43 +135,71 @@ fn walk(dir: &Path, entries: &mut Vec<Entry>) -> Result<()> {
         if name.starts_with('.') {
             continue;
         }
-        if path.is_dir() {
-            walk(&path, entries)?;
-        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e)) {
-            entries.push(entry(&path, &manifest));
+        let is_article = path.extension().and_then(|e| e.to_str()).is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e));
+        let meta = match std::fs::metadata(&path) {
+            Ok(meta) => meta,
+            // A dangling symlink, or a symlink cycle the system refuses to resolve.
+            Err(e) => {
+                if is_article || path.is_symlink() {
+                    entries.push(skipped(&path, format!("cannot follow it ({e})")));
+                }
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            if seen.insert(real.clone()) {
+                walk(&path, entries, seen, false)?;
+            } else {
+                entries.push(skipped(&path, format!("symlink loop: it leads back to {}, which is already read", real.display())));
+            }
+        } else if is_article && !meta.is_file() {
+            // Reading a pipe or a device would block or never end.
+            entries.push(skipped(&path, "not a regular file (a pipe, socket or device)".into()));
+        } else if is_article {
+            entries.push(once(entry(&path, &manifest), seen));
         }
     }
     Ok(())
 }
 
-/// Reads one article. `Ok(None)` with a warning: skipped (binary, unreadable).
+/// Reads one article. `Ok(None)` with a warning: skipped (binary,
+/// unreadable); text that is not UTF-8 is decoded with a warning that names
+/// the encoding assumed.
 pub fn read(entry: &Entry) -> Result<(Option<Article>, Vec<Warning>)> {
     let shown = &entry.source.path;
+    if let Some(why) = &entry.skip {
+        return Ok((None, vec![format!("{shown}: skipped: {why}")]));
+    }
     let bytes = match std::fs::read(&entry.path) {
         Ok(bytes) => bytes,
         Err(e) => return Ok((None, vec![format!("{shown}: skipped: cannot read it ({e})")])),
     };
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Ok((None, vec![format!("{shown}: skipped: binary file (it holds NUL bytes)")]));
-    }
     let mut warnings = Vec::new();
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            warnings.push(format!("{shown}: not valid UTF-8; invalid bytes were replaced (save it as UTF-8)"));
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
+    let text = match decode::decode(&bytes) {
+        decode::Decoded::Binary => return Ok((None, vec![format!("{shown}: skipped: binary file (it holds NUL bytes)")])),
+        decode::Decoded::Text { text, note } => {
+            if let Some(note) = note {
+                warnings.push(format!("{shown}: {note}; save it as UTF-8 to be sure"));
+            }
+            text
         }
-    };
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
     };
     if text.trim().is_empty() {
         warnings.push(format!("{shown}: the article is empty"));
     }
     let mut source = entry.source.clone();
     let body_start = meta::front_matter(&entry.path, &text, &mut source)?;
+    if let Some(date) = source.published.filter(|d| d > &tomorrow()) {
+        warnings.push(format!("{shown}: publication date {date} is in the future; check sources.toml or the front matter"));
+    }
     Ok((Some(Article { source, text, body_start }), warnings))
+}
+
+/// Tomorrow in UTC: a date past it is in the future in every time zone.
+fn tomorrow() -> jiff::civil::Date {
+    let today = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date();
+    today.tomorrow().unwrap_or(today)
 }
 
 /// Reads a date written in a rule or a manifest: "2023-02-24" or a TOML date.

@@ -128,8 +128,14 @@ pub fn link(path: &str, target: &Target) -> String {
     format!("{}{path}", "../".repeat(depth))
 }
 
+/// Temporary report files being written, for [`remove_pending`].
+static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
 /// Writes `content` to `path` through a temporary file in the same folder,
-/// renamed into place, so a failed run never leaves a partial report.
+/// renamed into place, so a failed run never leaves a partial report and the
+/// previous report stays whole until the new one replaces it. While the
+/// temporary file exists it is registered, so an interrupt handler can remove
+/// it ([`remove_pending`]).
 pub fn write_atomic(path: &Path, content: &str) -> Result<()> {
     use std::io::Write;
     let dir = match path.parent() {
@@ -139,12 +145,34 @@ pub fn write_atomic(path: &Path, content: &str) -> Result<()> {
     if !dir.is_dir() {
         return Err(Error::output(Location::file(path), format!("the folder {} does not exist", dir.display()), "create it first or choose another --out"));
     }
+    if path.is_dir() {
+        return Err(Error::output(Location::file(path), "this is a folder, not a file", "give --out a file name, e.g. reports/report.md"));
+    }
     let fail = |e: std::io::Error| Error::output(Location::file(path), format!("cannot write the report: {e}"), "choose a writable --out path");
-    let mut tmp = tempfile::Builder::new().prefix(".factlint-").suffix(".tmp").tempfile_in(dir).map_err(fail)?;
-    tmp.write_all(content.as_bytes()).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
+    let mut tmp = {
+        // Created and registered under one lock: an interrupt sees it or it does not exist yet.
+        let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+        let tmp = tempfile::Builder::new().prefix(".factlint-").suffix(".tmp").tempfile_in(dir).map_err(fail)?;
+        pending.push(tmp.path().to_path_buf());
+        tmp
+    };
+    let tmp_path = tmp.path().to_path_buf();
+    let written = tmp
+        .write_all(content.as_bytes())
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(fail)
+        .and_then(|_| tmp.persist(path).map(|_| ()).map_err(|e| fail(e.error)));
+    // On failure the NamedTempFile was dropped above, which removed the file.
+    PENDING.lock().unwrap_or_else(|e| e.into_inner()).retain(|p| p != &tmp_path);
+    written
+}
+
+/// Removes every temporary report file still being written; returns how many.
+/// For an interrupt handler (Ctrl-C): the process is about to exit without
+/// unwinding, so `tempfile` cannot clean up by itself.
+pub fn remove_pending() -> usize {
+    let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+    pending.drain(..).filter(|p| std::fs::remove_file(p).is_ok()).count()
 }
 
 #[cfg(test)]
@@ -159,8 +187,12 @@ mod tests {
         assert_eq!(link("a.txt", &Target { dir: Some(PathBuf::from("")) }), "a.txt");
     }
 
+    /// The tests below share the registry of pending files.
+    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
     #[test]
     fn atomic_write_replaces_and_refuses_missing_folders() {
+        let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("r.md");
         write_atomic(&out, "one").unwrap();
@@ -169,5 +201,20 @@ mod tests {
         let err = write_atomic(&dir.path().join("nope/r.md"), "x").unwrap_err().to_string();
         assert!(err.contains("does not exist"), "{err}");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left behind");
+        let err = write_atomic(dir.path(), "x").unwrap_err().to_string();
+        assert!(err.contains("is a folder"), "{err}");
+    }
+
+    #[test]
+    fn pending_temporary_files_are_removed_on_interrupt() {
+        let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+        let dir = tempfile::tempdir().unwrap();
+        // What write_atomic registers while a report is half written.
+        let tmp = tempfile::Builder::new().prefix(".factlint-").tempfile_in(dir.path()).unwrap();
+        let (_, path) = tmp.keep().unwrap();
+        PENDING.lock().unwrap().push(path.clone());
+        assert!(remove_pending() >= 1);
+        assert!(!path.exists());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 }

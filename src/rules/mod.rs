@@ -156,10 +156,19 @@ fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
                     "add a rule file (see docs/rules.md) or pass another folder with --rules",
                 ));
             }
-        } else {
+        } else if path.extension().is_some_and(|e| e == "toml") {
             files.push(path.clone());
+        } else {
+            return Err(Error::rules(
+                Location::file(path),
+                "not a rule file: rule files end in .toml",
+                "pass a rule file (*.toml) or a folder of them with --rules",
+            ));
         }
     }
+    // The same file given twice (`--rules rules --rules rules/a.toml`) is read once.
+    let mut seen = std::collections::BTreeSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     Ok(files)
 }
 
