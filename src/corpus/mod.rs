@@ -207,7 +207,7 @@ pub fn parse_date(value: &toml::Value) -> std::result::Result<jiff::civil::Date,
     let text = match value {
         toml::Value::String(s) => s.trim().to_string(),
         toml::Value::Datetime(d) => d.to_string(),
-        other => return Err(format!("a date must be written YYYY-MM-DD, not as a {}", other.type_str())),
+        other => return Err(format!("a date must be written YYYY-MM-DD, not as {}", crate::rules::a_type(other))),
     };
     text.parse::<jiff::civil::Date>().map_err(|_| format!("`{text}` is not a date"))
 }

@@ -208,7 +208,12 @@ pub fn parse_file(path: &Path, text: &str) -> Result<Vec<Fact>> {
     let spec: RuleFileSpec = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         let message = e.message().trim().replace('\n', " ");
-        Error::rules(at(offset), message, "fix the TOML (see docs/rules.md for the fields)")
+        let hint = if message.starts_with("missing field") {
+            "every [[fact]] needs id, claim, kind and patterns (see docs/rules.md)"
+        } else {
+            "fix the TOML (see docs/rules.md for the fields)"
+        };
+        Error::rules(at(offset), message, hint)
     })?;
     spec.fact.into_iter().map(|f| compile_fact(f, &at)).collect()
 }
@@ -268,7 +273,7 @@ fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> 
                     let text = match value {
                         toml::Value::String(s) => s.clone(),
                         toml::Value::Integer(_) | toml::Value::Float(_) | toml::Value::Datetime(_) => value.to_string(),
-                        other => return Err(format!("`expect` cannot be a {}", other.type_str())),
+                        other => return Err(format!("`expect` cannot be {}", a_type(other))),
                     };
                     normalizer.parse(&text).map_err(|m| format!("`expect` value {text:?} is not a {kind_name}: {m}"))
                 })
@@ -308,6 +313,13 @@ fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> 
     })
 }
 
+/// "an integer", "a string": a TOML value's type with its article, for messages.
+pub(crate) fn a_type(value: &toml::Value) -> String {
+    let name = value.type_str();
+    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    format!("{article} {name}")
+}
+
 fn compile_pattern(spec: &toml::Spanned<toml::Value>, id: &str, at: &dyn Fn(usize) -> Location) -> Result<Pattern> {
     let origin = at(spec.span().start);
     let bad = |message: String, hint: &str| Error::rules(origin.clone(), message, hint);
@@ -329,7 +341,7 @@ fn compile_pattern(spec: &toml::Spanned<toml::Value>, id: &str, at: &dyn Fn(usiz
             };
             (regex.to_string(), ignore_case)
         }
-        other => return Err(bad(format!("a pattern of fact `{id}` is a {}", other.type_str()), "write a regex string or a { regex = '…' } table")),
+        other => return Err(bad(format!("a pattern of fact `{id}` is {}", a_type(other)), "write a regex string or a { regex = '…' } table")),
     };
     // The flag goes into the regex text, so `rules patterns` prints what runs.
     let expanded = format!("{}{}", if ignore_case { "(?i)" } else { "" }, placeholders::expand(&source));

@@ -1,0 +1,364 @@
+//! The bad-input catalog: every folder under `tests/bad-inputs/` is one case
+//! (rules, articles, a `case.toml` with the command line, the exit code and
+//! the first line of standard error). Each case is copied to a temporary
+//! folder, completed there by its generator when it needs files that are
+//! large, binary, in another encoding or special (symlinks, pipes, modes),
+//! and run with the real binary from that folder. Every failing case is
+//! reported at once. Beyond what each case states, every run must not panic,
+//! must not hang, and must not leave a temporary report file behind.
+//!
+//! `docs/robustness.md` lists the catalog; [`catalog_doc_is_in_sync`] fails
+//! when it is stale (`FACTLINT_BLESS=1 cargo test --test bad_inputs` rewrites it).
+
+use serde::Deserialize;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    description: String,
+    args: Vec<String>,
+    exit: i32,
+    /// The first line of standard error ("" for none).
+    stderr_first_line: String,
+    /// How `stderr_first_line` is compared: "exact" (default), "prefix" or "contains".
+    #[serde(default, rename = "match")]
+    matching: Option<String>,
+    #[serde(default)]
+    stdout_contains: Vec<String>,
+    /// A report written before the run that must be byte-identical after it.
+    #[serde(default)]
+    previous_report: Option<String>,
+    /// Name of the generator that completes the case at run time.
+    #[serde(default)]
+    generate: Option<String>,
+}
+
+const PREVIOUS: &str = "# previous report\nIt must survive a failed run.\n";
+const TIMEOUT: Duration = Duration::from_secs(120);
+
+fn catalog() -> Vec<(String, PathBuf, Case)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-inputs");
+    let mut dirs: Vec<PathBuf> = fs::read_dir(&root).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    dirs.sort();
+    dirs.into_iter()
+        .map(|dir| {
+            let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+            let text = fs::read_to_string(dir.join("case.toml")).unwrap_or_else(|e| panic!("{name}/case.toml: {e}"));
+            let case: Case = toml::from_str(&text).unwrap_or_else(|e| panic!("{name}/case.toml: {e}"));
+            (name, dir, case)
+        })
+        .collect()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn replace_in(path: &Path, from: &[u8], to: &[u8]) {
+    let bytes = fs::read(path).unwrap();
+    let at = bytes.windows(from.len()).position(|w| w == from).unwrap_or_else(|| panic!("{from:?} not in {}", path.display()));
+    let mut out = bytes[..at].to_vec();
+    out.extend_from_slice(to);
+    out.extend_from_slice(&bytes[at + from.len()..]);
+    fs::write(path, out).unwrap();
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// Completes a case with files that are not committed. `Err`: the case
+/// cannot run here (the reason is printed).
+#[cfg(unix)]
+fn generate(name: &str, dir: &Path) -> Result<(), String> {
+    use std::os::unix::fs::symlink;
+    const ARTICLE: &str = "At the United Nations, 141 countries voted in favour of the resolution.\n";
+    let articles = dir.join("articles");
+    fs::create_dir_all(&articles).unwrap();
+    let put = |rel: &str, bytes: &[u8]| fs::write(dir.join(rel), bytes).unwrap();
+    match name {
+        "invalid-utf8-rule" => replace_in(&dir.join("rules/r.toml"), b"resolution", b"r\xe9solution"),
+        "invalid-utf8-sources" => replace_in(&articles.join("sources.toml"), b"Monde", b"Mond\xe9"),
+        "bom-rule" => replace_in(&dir.join("rules/r.toml"), b"[[fact]]", b"\xef\xbb\xbf[[fact]]"),
+        "crlf-rule" => {
+            let text = fs::read_to_string(dir.join("rules/r.toml")).unwrap();
+            put("rules/r.toml", text.replace('\n', "\r\n").as_bytes());
+        }
+        "binary-article" => put("articles/binary.txt", b"%PDF-1.4\n\x00\x01\x02\xff 141 countries voted in favour\x00"),
+        "latin1-article" => {
+            let text = "Le pr\u{e9}sident Toka\u{ef}ev a d\u{e9}clar\u{e9} : 141 countries voted in favour, \u{e0} l'ONU.\n";
+            put("articles/latin1.txt", &text.chars().map(|c| c as u8).collect::<Vec<u8>>());
+        }
+        "cp1252-article" => put("articles/cp1252.txt", b"\x93We won\x92t forget,\x94 Blinken said \x96 141 countries voted in favour.\n"),
+        "utf16-article" => {
+            let bytes: Vec<u8> = [0xff, 0xfe].into_iter().chain(ARTICLE.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+            put("articles/utf16.txt", &bytes);
+        }
+        "bom-article" => put("articles/bom.txt", format!("\u{feff}{ARTICLE}").as_bytes()),
+        "crlf-article" => put("articles/crlf.txt", format!("Headline\r\n\r\n{}", ARTICLE.replace('\n', "\r\n")).as_bytes()),
+        "long-line" => put("articles/long.txt", format!("{}141 voted in favour.\n", "word ".repeat(209_716)).as_bytes()),
+        "large-article" => {
+            // 524,288 lines of 100 bytes = 50 MiB, then the value on line 524,289.
+            let line = format!("{:<99}\n", "The delegation discussed trade, energy and regional security over a long lunch.");
+            let mut file = std::io::BufWriter::new(fs::File::create(articles.join("large.txt")).unwrap());
+            for _ in 0..524_288 {
+                file.write_all(line.as_bytes()).unwrap();
+            }
+            file.write_all(b"In the end 141 countries voted in favour.\n").unwrap();
+        }
+        "symlink-loop" => symlink(".", articles.join("loop")).unwrap(),
+        "symlink-cycle" => {
+            symlink("c.txt", articles.join("b.txt")).unwrap();
+            symlink("b.txt", articles.join("c.txt")).unwrap();
+        }
+        "dangling-symlink" => symlink("missing.txt", articles.join("gone.txt")).unwrap(),
+        "unreadable-file" => {
+            let secret = articles.join("secret.txt");
+            fs::write(&secret, ARTICLE).unwrap();
+            set_mode(&secret, 0o000);
+            if fs::read(&secret).is_ok() {
+                return Err("running as root: mode 000 does not stop reads".into());
+            }
+        }
+        "unreadable-folder" => {
+            let locked = articles.join("locked");
+            set_mode(&locked, 0o000);
+            if fs::read_dir(&locked).is_ok() {
+                return Err("running as root: mode 000 does not stop listing a folder".into());
+            }
+        }
+        "readonly-reports" => {
+            let reports = dir.join("reports");
+            set_mode(&reports, 0o555);
+            let probe = reports.join("probe");
+            if fs::write(&probe, "x").is_ok() {
+                let _ = fs::remove_file(probe);
+                return Err("running as root: mode 555 does not stop writes".into());
+            }
+        }
+        "fifo" => {
+            let made = Command::new("mkfifo").arg(articles.join("pipe.txt")).status();
+            if !made.is_ok_and(|s| s.success()) {
+                return Err("mkfifo is not available".into());
+            }
+        }
+        other => panic!("unknown generator `{other}`"),
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn generate(name: &str, _dir: &Path) -> Result<(), String> {
+    Err(format!("generator `{name}` needs a Unix system"))
+}
+
+/// Gives back every permission a generator took, so the folder can be removed.
+#[cfg(unix)]
+fn unlock(dir: &Path) {
+    let Ok(read) = fs::read_dir(dir) else { return };
+    for entry in read.flatten() {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else { continue };
+        if kind.is_dir() {
+            set_mode(&path, 0o755);
+            unlock(&path);
+        } else if kind.is_file() {
+            set_mode(&path, 0o644);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn unlock(_dir: &Path) {}
+
+/// Temporary report files left anywhere under `dir`.
+fn stray_temp_files(dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(read) = fs::read_dir(dir) else { return };
+    for entry in read.flatten() {
+        let path = entry.path();
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            stray_temp_files(&path, found);
+        } else if entry.file_name().to_string_lossy().starts_with(".factlint-") {
+            found.push(path);
+        }
+    }
+}
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs the binary in `dir`, killing it after [`TIMEOUT`] (a hang is a failure).
+fn run(dir: &Path, args: &[String]) -> Result<Run, String> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    let (mut out, mut err) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
+    let out = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        std::io::Read::read_to_end(&mut out, &mut s).map(|_| s)
+    });
+    let err = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        std::io::Read::read_to_end(&mut err, &mut s).map(|_| s)
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            break status;
+        }
+        if start.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!("still running after {TIMEOUT:?}: killed"));
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let text = |h: std::thread::JoinHandle<std::io::Result<Vec<u8>>>| String::from_utf8_lossy(&h.join().unwrap().unwrap()).into_owned();
+    Ok(Run { code: status.code(), stdout: text(out), stderr: text(err) })
+}
+
+/// Runs one case; `Ok(Some(reason))` when it was skipped.
+fn check_case(name: &str, source: &Path, case: &Case) -> Result<Option<String>, Vec<String>> {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join(name);
+    copy_dir(source, &dir);
+    if let Some(previous) = &case.previous_report {
+        let path = dir.join(previous);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, PREVIOUS).unwrap();
+    }
+    if let Some(generator) = &case.generate {
+        if let Err(reason) = generate(generator, &dir) {
+            unlock(&dir);
+            return Ok(Some(reason));
+        }
+    }
+    let result = run(&dir, &case.args);
+    unlock(&dir);
+    let run = result.map_err(|e| vec![e])?;
+    let mut problems = Vec::new();
+    if run.code != Some(case.exit) {
+        problems.push(format!("exit {:?}, want {}", run.code, case.exit));
+    }
+    let first = run.stderr.lines().next().unwrap_or("");
+    let want = case.stderr_first_line.as_str();
+    let matched = match case.matching.as_deref().unwrap_or("exact") {
+        "exact" => first == want,
+        "prefix" => first.starts_with(want),
+        "contains" => first.contains(want),
+        other => {
+            problems.push(format!("unknown match `{other}`"));
+            true
+        }
+    };
+    if !matched {
+        problems.push(format!("first line of stderr:\n      got:  {first}\n      want: {want}"));
+    }
+    if run.code == Some(2) && !(first.starts_with("factlint: error: ") || first.starts_with("error: ")) {
+        problems.push("an error must be one line starting with `factlint: error:` (or clap's `error:`)".into());
+    }
+    for want in &case.stdout_contains {
+        if !run.stdout.contains(want.as_str()) {
+            let shown: String = run.stdout.chars().take(600).collect();
+            problems.push(format!("stdout lacks {want:?}; stdout starts:\n{shown}"));
+        }
+    }
+    if run.stderr.contains("panicked") || run.stderr.contains("RUST_BACKTRACE") {
+        problems.push(format!("panic:\n{}", run.stderr));
+    }
+    let mut stray = Vec::new();
+    stray_temp_files(&dir, &mut stray);
+    if !stray.is_empty() {
+        problems.push(format!("temporary files left behind: {stray:?}"));
+    }
+    if let Some(previous) = &case.previous_report {
+        let now = fs::read_to_string(dir.join(previous)).unwrap_or_else(|e| format!("<{e}>"));
+        if now != PREVIOUS {
+            problems.push(format!("the previous report {previous} was changed:\n{now}"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(None)
+    } else {
+        Err(problems)
+    }
+}
+
+#[test]
+fn every_bad_input_gets_a_clear_answer() {
+    let cases = catalog();
+    assert!(cases.len() >= 40, "the catalog must have at least 40 cases, has {}", cases.len());
+    let only = std::env::var("FACTLINT_CASE").ok();
+    let mut failures = Vec::new();
+    let mut ran = 0;
+    for (name, dir, case) in &cases {
+        if only.as_deref().is_some_and(|o| !name.contains(o)) {
+            continue;
+        }
+        match check_case(name, dir, case) {
+            Ok(None) => ran += 1,
+            Ok(Some(reason)) => eprintln!("skipped {name}: {reason}"),
+            Err(problems) => failures.push(format!("{name} ({}):\n    {}", case.description, problems.join("\n    "))),
+        }
+    }
+    eprintln!("bad inputs: {ran} ran, {} failed, {} skipped", failures.len(), cases.len() - ran - failures.len());
+    assert!(failures.is_empty(), "{} of {} cases failed:\n\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+}
+
+/// The catalog table of docs/robustness.md, from the case files.
+fn catalog_table() -> String {
+    let mut out = String::from("| # | Case | Input | Exit | First line of standard error |\n| --- | --- | --- | --- | --- |\n");
+    for (name, _, case) in catalog() {
+        let (number, slug) = name.split_once('-').unwrap_or(("", &name));
+        let generated = if case.generate.is_some() { " *(generated at run time)*" } else { "" };
+        let first = match (case.stderr_first_line.as_str(), case.matching.as_deref()) {
+            ("", _) => "*(none)*".to_string(),
+            (line, Some("prefix")) => format!("`{}…`", line.replace('|', "\\|")),
+            (line, Some("contains")) => format!("…`{}`…", line.replace('|', "\\|")),
+            (line, _) => format!("`{}`", line.replace('|', "\\|")),
+        };
+        out.push_str(&format!("| {number} | `{slug}` | {}{generated} | {} | {first} |\n", case.description.replace('|', "\\|"), case.exit));
+    }
+    out
+}
+
+#[test]
+fn catalog_doc_is_in_sync() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/robustness.md");
+    let doc = fs::read_to_string(&path).unwrap();
+    let (start, end) = ("<!-- catalog:start -->\n", "<!-- catalog:end -->");
+    let (Some(a), Some(b)) = (doc.find(start), doc.find(end)) else { panic!("docs/robustness.md lacks the catalog markers") };
+    let table = catalog_table();
+    if doc[a + start.len()..b] == table {
+        return;
+    }
+    if std::env::var("FACTLINT_BLESS").is_ok() {
+        fs::write(&path, format!("{}{table}{}", &doc[..a + start.len()], &doc[b..])).unwrap();
+        return;
+    }
+    panic!("docs/robustness.md is stale: run `FACTLINT_BLESS=1 cargo test --test bad_inputs catalog_doc_is_in_sync`");
+}
