@@ -83,10 +83,33 @@ fn set_mode(path: &Path, mode: u32) {
     fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
 }
 
+/// How a generated case must be run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RunAs {
+    Me,
+    /// As user `nobody`: the case needs permission bits to hold, and root
+    /// ignores them. `setpriv` (util-linux) drops the privileges.
+    Nobody,
+}
+
+/// `RunAs::Nobody` when `locked` can be read all the same (we are root) and
+/// `setpriv` can drop privileges; `Err` when the case cannot run here.
+fn unprivileged_if_needed(locked_anyway: bool) -> Result<RunAs, String> {
+    if !locked_anyway {
+        return Ok(RunAs::Me);
+    }
+    let setpriv = Command::new("setpriv").arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status();
+    if setpriv.is_ok_and(|s| s.success()) {
+        Ok(RunAs::Nobody)
+    } else {
+        Err("running as root, where permission bits do not stop reads, and setpriv is not there to drop privileges".into())
+    }
+}
+
 /// Completes a case with files that are not committed. `Err`: the case
 /// cannot run here (the reason is printed).
 #[cfg(unix)]
-fn generate(name: &str, dir: &Path) -> Result<(), String> {
+fn generate(name: &str, dir: &Path) -> Result<RunAs, String> {
     use std::os::unix::fs::symlink;
     const ARTICLE: &str = "At the United Nations, 141 countries voted in favour of the resolution.\n";
     let articles = dir.join("articles");
@@ -132,25 +155,20 @@ fn generate(name: &str, dir: &Path) -> Result<(), String> {
             let secret = articles.join("secret.txt");
             fs::write(&secret, ARTICLE).unwrap();
             set_mode(&secret, 0o000);
-            if fs::read(&secret).is_ok() {
-                return Err("running as root: mode 000 does not stop reads".into());
-            }
+            return unprivileged_if_needed(fs::read(&secret).is_ok());
         }
         "unreadable-folder" => {
             let locked = articles.join("locked");
             set_mode(&locked, 0o000);
-            if fs::read_dir(&locked).is_ok() {
-                return Err("running as root: mode 000 does not stop listing a folder".into());
-            }
+            return unprivileged_if_needed(fs::read_dir(&locked).is_ok());
         }
         "readonly-reports" => {
             let reports = dir.join("reports");
             set_mode(&reports, 0o555);
             let probe = reports.join("probe");
-            if fs::write(&probe, "x").is_ok() {
-                let _ = fs::remove_file(probe);
-                return Err("running as root: mode 555 does not stop writes".into());
-            }
+            let writable = fs::write(&probe, "x").is_ok();
+            let _ = fs::remove_file(probe);
+            return unprivileged_if_needed(writable);
         }
         "fifo" => {
             let made = Command::new("mkfifo").arg(articles.join("pipe.txt")).status();
@@ -160,11 +178,11 @@ fn generate(name: &str, dir: &Path) -> Result<(), String> {
         }
         other => panic!("unknown generator `{other}`"),
     }
-    Ok(())
+    Ok(RunAs::Me)
 }
 
 #[cfg(not(unix))]
-fn generate(name: &str, _dir: &Path) -> Result<(), String> {
+fn generate(name: &str, _dir: &Path) -> Result<RunAs, String> {
     Err(format!("generator `{name}` needs a Unix system"))
 }
 
@@ -207,8 +225,17 @@ struct Run {
 }
 
 /// Runs the binary in `dir`, killing it after [`TIMEOUT`] (a hang is a failure).
-fn run(dir: &Path, args: &[String]) -> Result<Run, String> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+fn run(dir: &Path, args: &[String], who: RunAs) -> Result<Run, String> {
+    let bin = env!("CARGO_BIN_EXE_factlint");
+    let mut command = match who {
+        RunAs::Me => Command::new(bin),
+        RunAs::Nobody => {
+            let mut c = Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--", bin]);
+            c
+        }
+    };
+    let mut child = command
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())
@@ -251,13 +278,22 @@ fn check_case(name: &str, source: &Path, case: &Case) -> Result<Option<String>, 
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         fs::write(path, PREVIOUS).unwrap();
     }
+    let mut who = RunAs::Me;
     if let Some(generator) = &case.generate {
-        if let Err(reason) = generate(generator, &dir) {
-            unlock(&dir);
-            return Ok(Some(reason));
+        match generate(generator, &dir) {
+            Ok(as_who) => who = as_who,
+            Err(reason) => {
+                unlock(&dir);
+                return Ok(Some(reason));
+            }
         }
     }
-    let result = run(&dir, &case.args);
+    #[cfg(unix)]
+    if who == RunAs::Nobody {
+        // The temporary folder is private to us; let `nobody` in (the locked parts stay locked).
+        set_mode(tmp.path(), 0o755);
+    }
+    let result = run(&dir, &case.args, who);
     unlock(&dir);
     let run = result.map_err(|e| vec![e])?;
     let mut problems = Vec::new();

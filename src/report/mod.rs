@@ -152,7 +152,11 @@ pub fn write_atomic(path: &Path, content: &str) -> Result<()> {
     let mut tmp = {
         // Created and registered under one lock: an interrupt sees it or it does not exist yet.
         let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
-        let tmp = tempfile::Builder::new().prefix(".factlint-").suffix(".tmp").tempfile_in(dir).map_err(fail)?;
+        let tmp = tempfile::Builder::new().prefix(".factlint-").suffix(".tmp").tempfile_in(dir).map_err(|e| {
+            // Not `e` itself: it names the random temporary file, which means nothing to the user.
+            let why = format!("cannot create a file in the folder {} ({})", dir.display(), e.kind());
+            Error::output(Location::file(path), why, "choose a writable --out path or fix the folder's permissions")
+        })?;
         pending.push(tmp.path().to_path_buf());
         tmp
     };
