@@ -373,9 +373,10 @@ fn catalog_table() -> String {
         let generated = if case.generate.is_some() { " *(generated at run time)*" } else { "" };
         let first = match (case.stderr_first_line.as_str(), case.matching.as_deref()) {
             ("", _) => "*(none)*".to_string(),
-            (line, Some("prefix")) => format!("`{}…`", line.replace('|', "\\|")),
-            (line, Some("contains")) => format!("…`{}`…", line.replace('|', "\\|")),
-            (line, _) => format!("`{}`", line.replace('|', "\\|")),
+            // Double backticks: the messages quote names in single ones.
+            (line, Some("prefix")) => format!("`` {}… ``", line.replace('|', "\\|")),
+            (line, Some("contains")) => format!("… `` {} `` …", line.replace('|', "\\|")),
+            (line, _) => format!("`` {} ``", line.replace('|', "\\|")),
         };
         out.push_str(&format!("| {number} | `{slug}` | {}{generated} | {} | {first} |\n", case.description.replace('|', "\\|"), case.exit));
     }

@@ -350,7 +350,7 @@ fn compile_pattern(spec: &toml::Spanned<toml::Value>, id: &str, at: &dyn Fn(usiz
             bad(format!("pattern of fact `{id}` is too large (compiled size over {limit} bytes)"), "split it into several smaller patterns")
         }
         other => {
-            let detail = other.to_string().lines().last().unwrap_or("").trim().to_string();
+            let detail = other.to_string().lines().last().unwrap_or("").trim().trim_start_matches("error: ").to_string();
             bad(format!("invalid regex in fact `{id}`: {detail}"), "fix the pattern (regex crate syntax; escape \\ as \\\\ or use '…' literal strings)")
         }
     })?;
