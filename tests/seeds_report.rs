@@ -11,8 +11,17 @@ use std::path::PathBuf;
 fn committed_seed_report_is_fresh() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     std::env::set_current_dir(&root).unwrap();
-    let report = check::run(&Options { corpus: vec!["seeds".into()], rules: vec!["rules".into()] }).unwrap();
-    let fresh = Format::Markdown.reporter().render(&report, &Target { dir: Some("reports".into()) });
+    let report = check::run(&Options {
+        corpus: vec!["seeds".into()],
+        rules: vec!["rules".into()],
+    })
+    .unwrap();
+    let fresh = Format::Markdown.reporter().render(
+        &report,
+        &Target {
+            dir: Some("reports".into()),
+        },
+    );
     let path = root.join("reports/seeds.md");
     if std::env::var_os("FACTLINT_BLESS").is_some() {
         std::fs::write(&path, &fresh).unwrap();
