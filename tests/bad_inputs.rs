@@ -43,13 +43,19 @@ const TIMEOUT: Duration = Duration::from_secs(120);
 
 fn catalog() -> Vec<(String, PathBuf, Case)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-inputs");
-    let mut dirs: Vec<PathBuf> = fs::read_dir(&root).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    let mut dirs: Vec<PathBuf> = fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
     dirs.sort();
     dirs.into_iter()
         .map(|dir| {
             let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-            let text = fs::read_to_string(dir.join("case.toml")).unwrap_or_else(|e| panic!("{name}/case.toml: {e}"));
-            let case: Case = toml::from_str(&text).unwrap_or_else(|e| panic!("{name}/case.toml: {e}"));
+            let text = fs::read_to_string(dir.join("case.toml"))
+                .unwrap_or_else(|e| panic!("{name}/case.toml: {e}"));
+            let case: Case =
+                toml::from_str(&text).unwrap_or_else(|e| panic!("{name}/case.toml: {e}"));
             (name, dir, case)
         })
         .collect()
@@ -70,7 +76,10 @@ fn copy_dir(from: &Path, to: &Path) {
 
 fn replace_in(path: &Path, from: &[u8], to: &[u8]) {
     let bytes = fs::read(path).unwrap();
-    let at = bytes.windows(from.len()).position(|w| w == from).unwrap_or_else(|| panic!("{from:?} not in {}", path.display()));
+    let at = bytes
+        .windows(from.len())
+        .position(|w| w == from)
+        .unwrap_or_else(|| panic!("{from:?} not in {}", path.display()));
     let mut out = bytes[..at].to_vec();
     out.extend_from_slice(to);
     out.extend_from_slice(&bytes[at + from.len()..]);
@@ -98,7 +107,11 @@ fn unprivileged_if_needed(locked_anyway: bool) -> Result<RunAs, String> {
     if !locked_anyway {
         return Ok(RunAs::Me);
     }
-    let setpriv = Command::new("setpriv").arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status();
+    let setpriv = Command::new("setpriv")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
     if setpriv.is_ok_and(|s| s.success()) {
         Ok(RunAs::Nobody)
     } else {
@@ -111,39 +124,69 @@ fn unprivileged_if_needed(locked_anyway: bool) -> Result<RunAs, String> {
 #[cfg(unix)]
 fn generate(name: &str, dir: &Path) -> Result<RunAs, String> {
     use std::os::unix::fs::symlink;
-    const ARTICLE: &str = "At the United Nations, 141 countries voted in favour of the resolution.\n";
+    const ARTICLE: &str =
+        "At the United Nations, 141 countries voted in favour of the resolution.\n";
     let articles = dir.join("articles");
     fs::create_dir_all(&articles).unwrap();
     let put = |rel: &str, bytes: &[u8]| fs::write(dir.join(rel), bytes).unwrap();
     match name {
-        "invalid-utf8-rule" => replace_in(&dir.join("rules/r.toml"), b"resolution", b"r\xe9solution"),
+        "invalid-utf8-rule" => {
+            replace_in(&dir.join("rules/r.toml"), b"resolution", b"r\xe9solution")
+        }
         "invalid-utf8-sources" => replace_in(&articles.join("sources.toml"), b"Monde", b"Mond\xe9"),
-        "bom-rule" => replace_in(&dir.join("rules/r.toml"), b"[[fact]]", b"\xef\xbb\xbf[[fact]]"),
+        "bom-rule" => replace_in(
+            &dir.join("rules/r.toml"),
+            b"[[fact]]",
+            b"\xef\xbb\xbf[[fact]]",
+        ),
         "crlf-rule" => {
             let text = fs::read_to_string(dir.join("rules/r.toml")).unwrap();
             put("rules/r.toml", text.replace('\n', "\r\n").as_bytes());
         }
-        "binary-article" => put("articles/binary.txt", b"%PDF-1.4\n\x00\x01\x02\xff 141 countries voted in favour\x00"),
+        "binary-article" => put(
+            "articles/binary.txt",
+            b"%PDF-1.4\n\x00\x01\x02\xff 141 countries voted in favour\x00",
+        ),
         "latin1-article" => {
             let text = "Le pr\u{e9}sident Toka\u{ef}ev a d\u{e9}clar\u{e9} : 141 countries voted in favour, \u{e0} l'ONU.\n";
-            put("articles/latin1.txt", &text.chars().map(|c| c as u8).collect::<Vec<u8>>());
+            put(
+                "articles/latin1.txt",
+                &text.chars().map(|c| c as u8).collect::<Vec<u8>>(),
+            );
         }
-        "cp1252-article" => put("articles/cp1252.txt", b"\x93We won\x92t forget,\x94 Blinken said \x96 141 countries voted in favour.\n"),
+        "cp1252-article" => put(
+            "articles/cp1252.txt",
+            b"\x93We won\x92t forget,\x94 Blinken said \x96 141 countries voted in favour.\n",
+        ),
         "utf16-article" => {
-            let bytes: Vec<u8> = [0xff, 0xfe].into_iter().chain(ARTICLE.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+            let bytes: Vec<u8> = [0xff, 0xfe]
+                .into_iter()
+                .chain(ARTICLE.encode_utf16().flat_map(u16::to_le_bytes))
+                .collect();
             put("articles/utf16.txt", &bytes);
         }
         "bom-article" => put("articles/bom.txt", format!("\u{feff}{ARTICLE}").as_bytes()),
-        "crlf-article" => put("articles/crlf.txt", format!("Headline\r\n\r\n{}", ARTICLE.replace('\n', "\r\n")).as_bytes()),
-        "long-line" => put("articles/long.txt", format!("{}141 voted in favour.\n", "word ".repeat(209_716)).as_bytes()),
+        "crlf-article" => put(
+            "articles/crlf.txt",
+            format!("Headline\r\n\r\n{}", ARTICLE.replace('\n', "\r\n")).as_bytes(),
+        ),
+        "long-line" => put(
+            "articles/long.txt",
+            format!("{}141 voted in favour.\n", "word ".repeat(209_716)).as_bytes(),
+        ),
         "large-article" => {
             // 524,288 lines of 100 bytes = 50 MiB, then the value on line 524,289.
-            let line = format!("{:<99}\n", "The delegation discussed trade, energy and regional security over a long lunch.");
-            let mut file = std::io::BufWriter::new(fs::File::create(articles.join("large.txt")).unwrap());
+            let line = format!(
+                "{:<99}\n",
+                "The delegation discussed trade, energy and regional security over a long lunch."
+            );
+            let mut file =
+                std::io::BufWriter::new(fs::File::create(articles.join("large.txt")).unwrap());
             for _ in 0..524_288 {
                 file.write_all(line.as_bytes()).unwrap();
             }
-            file.write_all(b"In the end 141 countries voted in favour.\n").unwrap();
+            file.write_all(b"In the end 141 countries voted in favour.\n")
+                .unwrap();
         }
         "symlink-loop" => symlink(".", articles.join("loop")).unwrap(),
         "symlink-cycle" => {
@@ -171,7 +214,9 @@ fn generate(name: &str, dir: &Path) -> Result<RunAs, String> {
             return unprivileged_if_needed(writable);
         }
         "fifo" => {
-            let made = Command::new("mkfifo").arg(articles.join("pipe.txt")).status();
+            let made = Command::new("mkfifo")
+                .arg(articles.join("pipe.txt"))
+                .status();
             if !made.is_ok_and(|s| s.success()) {
                 return Err("mkfifo is not available".into());
             }
@@ -192,7 +237,9 @@ fn unlock(dir: &Path) {
     let Ok(read) = fs::read_dir(dir) else { return };
     for entry in read.flatten() {
         let path = entry.path();
-        let Ok(kind) = entry.file_type() else { continue };
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
         if kind.is_dir() {
             set_mode(&path, 0o755);
             unlock(&path);
@@ -212,7 +259,11 @@ fn stray_temp_files(dir: &Path, found: &mut Vec<PathBuf>) {
         let path = entry.path();
         if entry.file_type().is_ok_and(|t| t.is_dir()) {
             stray_temp_files(&path, found);
-        } else if entry.file_name().to_string_lossy().starts_with(".factlint-") {
+        } else if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(".factlint-")
+        {
             found.push(path);
         }
     }
@@ -231,7 +282,13 @@ fn run(dir: &Path, args: &[String], who: RunAs) -> Result<Run, String> {
         RunAs::Me => Command::new(bin),
         RunAs::Nobody => {
             let mut c = Command::new("setpriv");
-            c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--", bin]);
+            c.args([
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                "--",
+                bin,
+            ]);
             c
         }
     };
@@ -264,8 +321,14 @@ fn run(dir: &Path, args: &[String], who: RunAs) -> Result<Run, String> {
         }
         std::thread::sleep(Duration::from_millis(10));
     };
-    let text = |h: std::thread::JoinHandle<std::io::Result<Vec<u8>>>| String::from_utf8_lossy(&h.join().unwrap().unwrap()).into_owned();
-    Ok(Run { code: status.code(), stdout: text(out), stderr: text(err) })
+    let text = |h: std::thread::JoinHandle<std::io::Result<Vec<u8>>>| {
+        String::from_utf8_lossy(&h.join().unwrap().unwrap()).into_owned()
+    };
+    Ok(Run {
+        code: status.code(),
+        stdout: text(out),
+        stderr: text(err),
+    })
 }
 
 /// Runs one case; `Ok(Some(reason))` when it was skipped.
@@ -312,10 +375,17 @@ fn check_case(name: &str, source: &Path, case: &Case) -> Result<Option<String>, 
         }
     };
     if !matched {
-        problems.push(format!("first line of stderr:\n      got:  {first}\n      want: {want}"));
+        problems.push(format!(
+            "first line of stderr:\n      got:  {first}\n      want: {want}"
+        ));
     }
-    if run.code == Some(2) && !(first.starts_with("factlint: error: ") || first.starts_with("error: ")) {
-        problems.push("an error must be one line starting with `factlint: error:` (or clap's `error:`)".into());
+    if run.code == Some(2)
+        && !(first.starts_with("factlint: error: ") || first.starts_with("error: "))
+    {
+        problems.push(
+            "an error must be one line starting with `factlint: error:` (or clap's `error:`)"
+                .into(),
+        );
     }
     for want in &case.stdout_contains {
         if !run.stdout.contains(want.as_str()) {
@@ -334,7 +404,9 @@ fn check_case(name: &str, source: &Path, case: &Case) -> Result<Option<String>, 
     if let Some(previous) = &case.previous_report {
         let now = fs::read_to_string(dir.join(previous)).unwrap_or_else(|e| format!("<{e}>"));
         if now != PREVIOUS {
-            problems.push(format!("the previous report {previous} was changed:\n{now}"));
+            problems.push(format!(
+                "the previous report {previous} was changed:\n{now}"
+            ));
         }
     }
     if problems.is_empty() {
@@ -347,7 +419,11 @@ fn check_case(name: &str, source: &Path, case: &Case) -> Result<Option<String>, 
 #[test]
 fn every_bad_input_gets_a_clear_answer() {
     let cases = catalog();
-    assert!(cases.len() >= 40, "the catalog must have at least 40 cases, has {}", cases.len());
+    assert!(
+        cases.len() >= 40,
+        "the catalog must have at least 40 cases, has {}",
+        cases.len()
+    );
     let only = std::env::var("FACTLINT_CASE").ok();
     let mut failures = Vec::new();
     let mut ran = 0;
@@ -358,11 +434,25 @@ fn every_bad_input_gets_a_clear_answer() {
         match check_case(name, dir, case) {
             Ok(None) => ran += 1,
             Ok(Some(reason)) => eprintln!("skipped {name}: {reason}"),
-            Err(problems) => failures.push(format!("{name} ({}):\n    {}", case.description, problems.join("\n    "))),
+            Err(problems) => failures.push(format!(
+                "{name} ({}):\n    {}",
+                case.description,
+                problems.join("\n    ")
+            )),
         }
     }
-    eprintln!("bad inputs: {ran} ran, {} failed, {} skipped", failures.len(), cases.len() - ran - failures.len());
-    assert!(failures.is_empty(), "{} of {} cases failed:\n\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+    eprintln!(
+        "bad inputs: {ran} ran, {} failed, {} skipped",
+        failures.len(),
+        cases.len() - ran - failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
 }
 
 /// The catalog table of docs/robustness.md, from the case files.
@@ -370,7 +460,11 @@ fn catalog_table() -> String {
     let mut out = String::from("| # | Case | Input | Exit | First line of standard error |\n| --- | --- | --- | --- | --- |\n");
     for (name, _, case) in catalog() {
         let (number, slug) = name.split_once('-').unwrap_or(("", &name));
-        let generated = if case.generate.is_some() { " *(generated at run time)*" } else { "" };
+        let generated = if case.generate.is_some() {
+            " *(generated at run time)*"
+        } else {
+            ""
+        };
         let first = match (case.stderr_first_line.as_str(), case.matching.as_deref()) {
             ("", _) => "*(none)*".to_string(),
             // Double backticks: the messages quote names in single ones.
@@ -378,7 +472,11 @@ fn catalog_table() -> String {
             (line, Some("contains")) => format!("… `` {} `` …", line.replace('|', "\\|")),
             (line, _) => format!("`` {} ``", line.replace('|', "\\|")),
         };
-        out.push_str(&format!("| {number} | `{slug}` | {}{generated} | {} | {first} |\n", case.description.replace('|', "\\|"), case.exit));
+        out.push_str(&format!(
+            "| {number} | `{slug}` | {}{generated} | {} | {first} |\n",
+            case.description.replace('|', "\\|"),
+            case.exit
+        ));
     }
     out
 }
@@ -388,13 +486,19 @@ fn catalog_doc_is_in_sync() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/robustness.md");
     let doc = fs::read_to_string(&path).unwrap();
     let (start, end) = ("<!-- catalog:start -->\n", "<!-- catalog:end -->");
-    let (Some(a), Some(b)) = (doc.find(start), doc.find(end)) else { panic!("docs/robustness.md lacks the catalog markers") };
+    let (Some(a), Some(b)) = (doc.find(start), doc.find(end)) else {
+        panic!("docs/robustness.md lacks the catalog markers")
+    };
     let table = catalog_table();
     if doc[a + start.len()..b] == table {
         return;
     }
     if std::env::var("FACTLINT_BLESS").is_ok() {
-        fs::write(&path, format!("{}{table}{}", &doc[..a + start.len()], &doc[b..])).unwrap();
+        fs::write(
+            &path,
+            format!("{}{table}{}", &doc[..a + start.len()], &doc[b..]),
+        )
+        .unwrap();
         return;
     }
     panic!("docs/robustness.md is stale: run `FACTLINT_BLESS=1 cargo test --test bad_inputs catalog_doc_is_in_sync`");

@@ -17,17 +17,84 @@ use proptest::test_runner::Config;
 use std::path::{Path, PathBuf};
 
 fn config() -> Config {
-    let cases = std::env::var("FACTLINT_PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(64);
-    Config { cases, failure_persistence: None, ..Config::default() }
+    let cases = std::env::var("FACTLINT_PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(64);
+    Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    }
 }
 
 /// Words and marks articles and rules are made of, to reach deeper than random bytes.
 const TOKENS: &[&str] = &[
-    "some", "about", "more than", "up to", "nearly", "over", "seven", "hundred", "and", "forty-one", "twenty", "million",
-    "a", "bn", "141", "7,500", "4.5", "-3", "0", "2015", "99999999999999999999", "1e308", ".5", "km", "kilometers",
-    "miles", "mi", "m", "C5+1", "C5 1", "on", "Tuesday", "last", "Friday", "yesterday", "next week", "February",
-    "28", "2023-02-28", "$", "€", "%", ".", ",", "\n", "\r\n", " ", "\"", "'", "«", "»", "—", "Tokaïev", "Астана", "🙂",
-    "voted", "in", "favour", "against", "border", "(", ")", "\t", "\u{feff}", "\u{0}",
+    "some",
+    "about",
+    "more than",
+    "up to",
+    "nearly",
+    "over",
+    "seven",
+    "hundred",
+    "and",
+    "forty-one",
+    "twenty",
+    "million",
+    "a",
+    "bn",
+    "141",
+    "7,500",
+    "4.5",
+    "-3",
+    "0",
+    "2015",
+    "99999999999999999999",
+    "1e308",
+    ".5",
+    "km",
+    "kilometers",
+    "miles",
+    "mi",
+    "m",
+    "C5+1",
+    "C5 1",
+    "on",
+    "Tuesday",
+    "last",
+    "Friday",
+    "yesterday",
+    "next week",
+    "February",
+    "28",
+    "2023-02-28",
+    "$",
+    "€",
+    "%",
+    ".",
+    ",",
+    "\n",
+    "\r\n",
+    " ",
+    "\"",
+    "'",
+    "«",
+    "»",
+    "—",
+    "Tokaïev",
+    "Астана",
+    "🙂",
+    "voted",
+    "in",
+    "favour",
+    "against",
+    "border",
+    "(",
+    ")",
+    "\t",
+    "\u{feff}",
+    "\u{0}",
 ];
 
 fn newsy() -> impl Strategy<Value = String> {
@@ -41,16 +108,57 @@ fn newsy() -> impl Strategy<Value = String> {
 /// Rule-file-like text: real keys and plausible values, shuffled and broken.
 fn toml_ish() -> impl Strategy<Value = String> {
     let key = prop::sample::select(vec![
-        "id", "claim", "kind", "severity", "patterns", "expect", "examples", "unit", "tolerance", "canonical", "variants",
-        "regex", "ignore_case", "text", "value", "match", "published", "subject", "fact", "colour",
+        "id",
+        "claim",
+        "kind",
+        "severity",
+        "patterns",
+        "expect",
+        "examples",
+        "unit",
+        "tolerance",
+        "canonical",
+        "variants",
+        "regex",
+        "ignore_case",
+        "text",
+        "value",
+        "match",
+        "published",
+        "subject",
+        "fact",
+        "colour",
     ]);
     let value = prop_oneof![
         prop::sample::select(vec![
-            "\"number\"", "\"quantity\"", "\"year\"", "\"term\"", "\"date\"", "\"km\"", "\"5%\"", "\"150%\"", "-1", "141",
-            "true", "[]", "{}", "2023-02-30", "2023-02-28", "\"C5+1\"", "[\"C5 1\"]",
-            "['(?P<value>{number})\\s+voted']", "['(?P<value>\\d+']", "['(?<=a)(?P<value>x)']", "['{number}']",
-            "[{ regex = '(?P<value>{number}) km', ignore_case = true }]", "[{ text = \"141 voted\", value = \"141\" }]",
-            "[{ text = \"7,500 km\" }]", "\"unterminated", "[[[", "'''", "\"\\u0000\"",
+            "\"number\"",
+            "\"quantity\"",
+            "\"year\"",
+            "\"term\"",
+            "\"date\"",
+            "\"km\"",
+            "\"5%\"",
+            "\"150%\"",
+            "-1",
+            "141",
+            "true",
+            "[]",
+            "{}",
+            "2023-02-30",
+            "2023-02-28",
+            "\"C5+1\"",
+            "[\"C5 1\"]",
+            "['(?P<value>{number})\\s+voted']",
+            "['(?P<value>\\d+']",
+            "['(?<=a)(?P<value>x)']",
+            "['{number}']",
+            "[{ regex = '(?P<value>{number}) km', ignore_case = true }]",
+            "[{ text = \"141 voted\", value = \"141\" }]",
+            "[{ text = \"7,500 km\" }]",
+            "\"unterminated",
+            "[[[",
+            "'''",
+            "\"\\u0000\"",
         ])
         .prop_map(str::to_string),
         any::<String>().prop_map(|s| format!("{s:?}")),
@@ -80,7 +188,12 @@ fn span(text: &str, a: f64, b: f64) -> std::ops::Range<usize> {
 
 /// The normalizer of every registered kind, built with options it accepts.
 fn normalizers() -> Vec<(&'static str, Box<dyn Normalizer>)> {
-    let tries = ["", "unit = \"km\"\ntolerance = \"2%\"", "canonical = \"C5+1\"\nvariants = [\"C5 1\"]", "tolerance = 1"];
+    let tries = [
+        "",
+        "unit = \"km\"\ntolerance = \"2%\"",
+        "canonical = \"C5+1\"\nvariants = [\"C5 1\"]",
+        "tolerance = 1",
+    ];
     normalize::KINDS
         .iter()
         .filter_map(|kind| {
@@ -228,22 +341,50 @@ fn first_date(text: &str) -> Option<jiff::civil::Date> {
 /// `n` in English words: "one hundred and forty-one" (with `and`) or without it.
 fn english(n: u64, and: bool) -> String {
     const SMALL: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
-    const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const TENS: [&str; 10] = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
     fn below_thousand(n: u64, and: bool) -> String {
         let (h, rest) = (n / 100, n % 100);
         let tail = match rest {
             0 => String::new(),
             1..=19 => SMALL[rest as usize].to_string(),
             _ if rest % 10 == 0 => TENS[(rest / 10) as usize].to_string(),
-            _ => format!("{}-{}", TENS[(rest / 10) as usize], SMALL[(rest % 10) as usize]),
+            _ => format!(
+                "{}-{}",
+                TENS[(rest / 10) as usize],
+                SMALL[(rest % 10) as usize]
+            ),
         };
         match (h, tail.is_empty()) {
             (0, _) => tail,
             (_, true) => format!("{} hundred", SMALL[h as usize]),
-            (_, false) => format!("{} hundred {}{tail}", SMALL[h as usize], if and { "and " } else { "" }),
+            (_, false) => format!(
+                "{} hundred {}{tail}",
+                SMALL[h as usize],
+                if and { "and " } else { "" }
+            ),
         }
     }
     if n == 0 {
@@ -254,7 +395,11 @@ fn english(n: u64, and: bool) -> String {
         let chunk = (n / scale) % 1000;
         if chunk > 0 {
             let words = below_thousand(chunk, and);
-            parts.push(if name.is_empty() { words } else { format!("{words} {name}") });
+            parts.push(if name.is_empty() {
+                words
+            } else {
+                format!("{words} {name}")
+            });
         }
     }
     parts.join(" ")
@@ -270,12 +415,23 @@ tolerance = "1%"
 expect = 141
 patterns = ['(?P<value>{number})\s+countries\s+voted\s+in\s+favou?r']
 "#;
-    RuleSet { facts: rules::parse_file(Path::new("votes.toml"), text).unwrap(), files: vec![PathBuf::from("votes.toml")] }
+    RuleSet {
+        facts: rules::parse_file(Path::new("votes.toml"), text).unwrap(),
+        files: vec![PathBuf::from("votes.toml")],
+    }
 }
 
 fn article(file: &str, text: &str) -> Article {
-    let source = Source { file: file.into(), path: format!("articles/{file}"), ..Source::default() };
-    Article { source, text: text.into(), body_start: 0 }
+    let source = Source {
+        file: file.into(),
+        path: format!("articles/{file}"),
+        ..Source::default()
+    };
+    Article {
+        source,
+        text: text.into(),
+        body_start: 0,
+    }
 }
 
 /// The seed rules and every mention in the seed articles, scanned once.
@@ -283,7 +439,10 @@ fn seed_mentions() -> &'static (RuleSet, Vec<Mention>) {
     static SEEDS: std::sync::OnceLock<(RuleSet, Vec<Mention>)> = std::sync::OnceLock::new();
     SEEDS.get_or_init(|| {
         let (rules, articles) = seeds();
-        let mentions = articles.iter().flat_map(|a| extract::scan(&rules, a)).collect();
+        let mentions = articles
+            .iter()
+            .flat_map(|a| extract::scan(&rules, a))
+            .collect();
         (rules, mentions)
     })
 }
@@ -292,14 +451,20 @@ fn seeds() -> (RuleSet, Vec<Article>) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let rules = RuleSet::load(&[root.join("rules")]).unwrap();
     let entries = factlint::corpus::discover(&[root.join("seeds")]).unwrap();
-    let articles = entries.iter().filter_map(|e| factlint::corpus::read(e).unwrap().0).collect();
+    let articles = entries
+        .iter()
+        .filter_map(|e| factlint::corpus::read(e).unwrap().0)
+        .collect();
     (rules, articles)
 }
 
 /// The verdicts as JSON, for comparing two runs whole. `seed` shuffles the
 /// mentions themselves before they reach the comparer (0: as scanned).
 fn verdicts(rules: &RuleSet, articles: &[Article], seed: u64) -> String {
-    let mut mentions: Vec<_> = articles.iter().flat_map(|a| extract::scan(rules, a)).collect();
+    let mut mentions: Vec<_> = articles
+        .iter()
+        .flat_map(|a| extract::scan(rules, a))
+        .collect();
     if seed != 0 {
         shuffle(&mut mentions, seed);
     }
@@ -309,7 +474,9 @@ fn verdicts(rules: &RuleSet, articles: &[Article], seed: u64) -> String {
 /// Fisher–Yates with a small LCG seeded by proptest, so a failure replays.
 fn shuffle<T>(items: &mut [T], mut seed: u64) {
     for i in (1..items.len()).rev() {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         items.swap(i, (seed >> 33) as usize % (i + 1));
     }
 }
@@ -326,6 +493,9 @@ fn seed_verdicts_are_real() {
     let (rules, articles) = seeds();
     assert_eq!(articles.len(), 5);
     let json = verdicts(&rules, &articles, 0);
-    assert!(json.contains("\"status\": \"conflict\""), "the seeds hold a conflict");
+    assert!(
+        json.contains("\"status\": \"conflict\""),
+        "the seeds hold a conflict"
+    );
     assert!(!seed_mentions().1.is_empty());
 }

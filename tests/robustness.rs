@@ -7,7 +7,11 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn factlint(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_factlint")).args(args).current_dir(dir).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
 }
 
 fn repo() -> &'static Path {
@@ -18,23 +22,55 @@ fn repo() -> &'static Path {
 fn reruns_are_byte_identical_in_every_format() {
     let out = tempfile::tempdir().unwrap();
     for format in ["table", "markdown", "json"] {
-        let first = factlint(repo(), &["check", "seeds", "--rules", "rules", "--format", format]);
-        let second = factlint(repo(), &["check", "seeds", "--rules", "rules", "--format", format]);
-        assert_eq!(first.status.code(), Some(1), "{format}: the seeds have contradictions");
+        let first = factlint(
+            repo(),
+            &["check", "seeds", "--rules", "rules", "--format", format],
+        );
+        let second = factlint(
+            repo(),
+            &["check", "seeds", "--rules", "rules", "--format", format],
+        );
+        assert_eq!(
+            first.status.code(),
+            Some(1),
+            "{format}: the seeds have contradictions"
+        );
         assert!(first.stdout.len() > 500, "{format}: a real report");
         assert!(first.stdout == second.stdout, "{format}: two runs differ");
         // The same through --out, written atomically.
         let file = out.path().join(format!("report.{format}"));
         let mut written = Vec::new();
         for _ in 0..2 {
-            let run = factlint(repo(), &["check", "seeds", "--rules", "rules", "--format", format, "--out", file.to_str().unwrap()]);
+            let run = factlint(
+                repo(),
+                &[
+                    "check",
+                    "seeds",
+                    "--rules",
+                    "rules",
+                    "--format",
+                    format,
+                    "--out",
+                    file.to_str().unwrap(),
+                ],
+            );
             assert_eq!(run.status.code(), Some(1));
             written.push(fs::read(&file).unwrap());
         }
-        assert!(written[0] == written[1], "{format}: two written reports differ");
+        assert!(
+            written[0] == written[1],
+            "{format}: two written reports differ"
+        );
     }
-    let names: Vec<String> = fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    assert_eq!(names.len(), 3, "only the three reports, no temporary file: {names:?}");
+    let names: Vec<String> = fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names.len(),
+        3,
+        "only the three reports, no temporary file: {names:?}"
+    );
 }
 
 /// Opens the FIFO for writing once the reader has opened it (so the process
@@ -46,10 +82,17 @@ fn open_writer_when_read(fifo: &Path) -> fs::File {
     let start = std::time::Instant::now();
     loop {
         // Non-blocking open for writing fails (ENXIO) until a reader has the FIFO open.
-        if let Ok(file) = fs::OpenOptions::new().write(true).custom_flags(O_NONBLOCK).open(fifo) {
+        if let Ok(file) = fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(O_NONBLOCK)
+            .open(fifo)
+        {
             return file;
         }
-        assert!(start.elapsed().as_secs() < 30, "factlint never opened the rule file");
+        assert!(
+            start.elapsed().as_secs() < 30,
+            "factlint never opened the rule file"
+        );
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }
@@ -68,30 +111,58 @@ fn ctrl_c_mid_run_leaves_the_previous_report_whole() {
     let dir = tmp.path();
     fs::create_dir_all(dir.join("articles")).unwrap();
     fs::create_dir_all(dir.join("reports")).unwrap();
-    fs::write(dir.join("articles/a.txt"), "141 countries voted in favour.\n").unwrap();
+    fs::write(
+        dir.join("articles/a.txt"),
+        "141 countries voted in favour.\n",
+    )
+    .unwrap();
     let previous = "# previous report\n";
     fs::write(dir.join("reports/report.md"), previous).unwrap();
     let fifo = dir.join("rules.toml");
-    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
 
     let child = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(["check", "articles", "--rules", "rules.toml", "--format", "markdown", "--out", "reports/report.md"])
+        .args([
+            "check",
+            "articles",
+            "--rules",
+            "rules.toml",
+            "--format",
+            "markdown",
+            "--out",
+            "reports/report.md",
+        ])
         .current_dir(dir)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
     let mut writer = open_writer_when_read(&fifo);
-    writer.write_all(b"[[fact]]\nid = \"half-written\"\n").unwrap();
-    let killed = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    writer
+        .write_all(b"[[fact]]\nid = \"half-written\"\n")
+        .unwrap();
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
     assert!(killed.success());
     let output = child.wait_with_output().unwrap();
     drop(writer);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(130), "stderr: {stderr}");
     assert_eq!(stderr.trim(), "factlint: interrupted");
-    assert_eq!(fs::read_to_string(dir.join("reports/report.md")).unwrap(), previous);
-    let left: Vec<_> = fs::read_dir(dir.join("reports")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(
+        fs::read_to_string(dir.join("reports/report.md")).unwrap(),
+        previous
+    );
+    let left: Vec<_> = fs::read_dir(dir.join("reports"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(left, ["report.md"], "no temporary file left");
 }
 
@@ -101,7 +172,19 @@ fn a_successful_run_replaces_the_report() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("seeds.md");
     fs::write(&out, "# previous report\n").unwrap();
-    let run = factlint(repo(), &["check", "seeds", "--rules", "rules", "--format", "markdown", "--out", out.to_str().unwrap()]);
+    let run = factlint(
+        repo(),
+        &[
+            "check",
+            "seeds",
+            "--rules",
+            "rules",
+            "--format",
+            "markdown",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
     assert_eq!(run.status.code(), Some(1));
     let report = fs::read_to_string(&out).unwrap();
     assert!(!report.contains("previous report"));

@@ -21,17 +21,30 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         let (text, errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
         let note = if encoding == UTF_8 {
-            errors.then(|| "not valid UTF-8 after its byte-order mark; invalid bytes were replaced with �".to_string())
+            errors.then(|| {
+                "not valid UTF-8 after its byte-order mark; invalid bytes were replaced with �"
+                    .to_string()
+            })
         } else {
-            Some(format!("decoded as {} (byte-order mark){}", encoding.name(), replaced(errors)))
+            Some(format!(
+                "decoded as {} (byte-order mark){}",
+                encoding.name(),
+                replaced(errors)
+            ))
         };
-        return Decoded::Text { text: text.into_owned(), note };
+        return Decoded::Text {
+            text: text.into_owned(),
+            note,
+        };
     }
     if bytes.contains(&0) {
         return Decoded::Binary;
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Decoded::Text { text: text.to_string(), note: None };
+        return Decoded::Text {
+            text: text.to_string(),
+            note: None,
+        };
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -40,9 +53,16 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     let note = if encoding == UTF_8 {
         "not valid UTF-8; invalid bytes were replaced with �".to_string()
     } else {
-        format!("not UTF-8; decoded as {} (detected){}", encoding.name(), replaced(errors))
+        format!(
+            "not UTF-8; decoded as {} (detected){}",
+            encoding.name(),
+            replaced(errors)
+        )
     };
-    Decoded::Text { text: text.into_owned(), note: Some(note) }
+    Decoded::Text {
+        text: text.into_owned(),
+        note: Some(note),
+    }
 }
 
 fn replaced(errors: bool) -> &'static str {
@@ -75,20 +95,35 @@ mod tests {
         // "Tokaïev said « 141 » voted in favour" in Latin-1 / Windows-1252.
         let latin1 = b"Le pr\xe9sident Toka\xefev a d\xe9clar\xe9 que \xab 141 \xbb pays ont vot\xe9 pour, \xe0 l'ONU.";
         let (decoded, note) = text(latin1);
-        assert!(decoded.contains("Tokaïev") && decoded.contains("« 141 »"), "{decoded}");
-        assert_eq!(note.as_deref(), Some("not UTF-8; decoded as windows-1252 (detected)"));
+        assert!(
+            decoded.contains("Tokaïev") && decoded.contains("« 141 »"),
+            "{decoded}"
+        );
+        assert_eq!(
+            note.as_deref(),
+            Some("not UTF-8; decoded as windows-1252 (detected)")
+        );
         let cp1252 = b"\x93We won\x92t forget,\x94 Blinken said \x96 about \x80 25 million.";
         let (decoded, note) = text(cp1252);
-        assert_eq!(decoded, "“We won’t forget,” Blinken said – about € 25 million.");
+        assert_eq!(
+            decoded,
+            "“We won’t forget,” Blinken said – about € 25 million."
+        );
         assert!(note.unwrap().contains("windows-1252"));
     }
 
     #[test]
     fn utf16_with_bom_is_decoded_and_nul_bytes_are_binary() {
-        let utf16: Vec<u8> = [0xff, 0xfe].into_iter().chain("141 voted".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("141 voted".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         let (decoded, note) = text(&utf16);
         assert_eq!(decoded, "141 voted");
-        assert_eq!(note.as_deref(), Some("decoded as UTF-16LE (byte-order mark)"));
+        assert_eq!(
+            note.as_deref(),
+            Some("decoded as UTF-16LE (byte-order mark)")
+        );
         assert_eq!(decode(b"PK\x03\x04\x00\x00binary"), Decoded::Binary);
     }
 }

@@ -66,14 +66,21 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Entry>> {
     let mut seen = BTreeSet::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| {
-            Error::corpus(Location::file(path), format!("cannot read the corpus path: {e}"), "pass existing article files or folders")
+            Error::corpus(
+                Location::file(path),
+                format!("cannot read the corpus path: {e}"),
+                "pass existing article files or folders",
+            )
         })?;
         let before = entries.len();
         if meta.is_dir() {
             seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()));
             walk(path, &mut entries, &mut seen, true)?;
         } else {
-            let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             let manifest = meta::load_manifest(dir)?;
             entries.push(once(entry(path, &manifest), &mut seen));
         }
@@ -92,23 +99,46 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Entry>> {
 fn once(mut entry: Entry, seen: &mut BTreeSet<PathBuf>) -> Entry {
     let real = std::fs::canonicalize(&entry.path).unwrap_or_else(|_| entry.path.clone());
     if !seen.insert(real) && entry.skip.is_none() {
-        entry.skip = Some("already read under another path (given twice, or a symlink to it)".into());
+        entry.skip =
+            Some("already read under another path (given twice, or a symlink to it)".into());
     }
     entry
 }
 
 fn skipped(path: &Path, why: String) -> Entry {
-    let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Entry { path: path.to_path_buf(), source: Source { file, path: display_path(path), ..Source::default() }, skip: Some(why) }
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Entry {
+        path: path.to_path_buf(),
+        source: Source {
+            file,
+            path: display_path(path),
+            ..Source::default()
+        },
+        skip: Some(why),
+    }
 }
 
 fn entry(path: &Path, manifest: &BTreeMap<String, SourceMeta>) -> Entry {
-    let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut source = Source { file: file.clone(), path: display_path(path), ..Source::default() };
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut source = Source {
+        file: file.clone(),
+        path: display_path(path),
+        ..Source::default()
+    };
     if let Some(m) = manifest.get(&file) {
         m.apply(&mut source);
     }
-    Entry { path: path.to_path_buf(), source, skip: None }
+    Entry {
+        path: path.to_path_buf(),
+        source,
+        skip: None,
+    }
 }
 
 /// A path as factlint prints it: `/` separators, no leading `./`.
@@ -117,7 +147,12 @@ pub fn display_path(path: &Path) -> String {
     shown.strip_prefix("./").unwrap_or(&shown).to_string()
 }
 
-fn walk(dir: &Path, entries: &mut Vec<Entry>, seen: &mut BTreeSet<PathBuf>, top: bool) -> Result<()> {
+fn walk(
+    dir: &Path,
+    entries: &mut Vec<Entry>,
+    seen: &mut BTreeSet<PathBuf>,
+    top: bool,
+) -> Result<()> {
     let read = match std::fs::read_dir(dir) {
         Ok(read) => read,
         // Like ripgrep: a folder inside the corpus that cannot be listed is skipped with a warning.
@@ -125,17 +160,29 @@ fn walk(dir: &Path, entries: &mut Vec<Entry>, seen: &mut BTreeSet<PathBuf>, top:
             entries.push(skipped(dir, format!("cannot list the folder ({e})")));
             return Ok(());
         }
-        Err(e) => return Err(Error::corpus(Location::file(dir), format!("cannot list the folder: {e}"), "check its permissions")),
+        Err(e) => {
+            return Err(Error::corpus(
+                Location::file(dir),
+                format!("cannot list the folder: {e}"),
+                "check its permissions",
+            ))
+        }
     };
     let manifest = meta::load_manifest(dir)?;
     let mut paths: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if name.starts_with('.') {
             continue;
         }
-        let is_article = path.extension().and_then(|e| e.to_str()).is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e));
+        let is_article = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e));
         let meta = match std::fs::metadata(&path) {
             Ok(meta) => meta,
             // A dangling symlink, or a symlink cycle the system refuses to resolve.
@@ -151,11 +198,20 @@ fn walk(dir: &Path, entries: &mut Vec<Entry>, seen: &mut BTreeSet<PathBuf>, top:
             if seen.insert(real.clone()) {
                 walk(&path, entries, seen, false)?;
             } else {
-                entries.push(skipped(&path, format!("symlink loop: it leads back to {}, which is already read", real.display())));
+                entries.push(skipped(
+                    &path,
+                    format!(
+                        "symlink loop: it leads back to {}, which is already read",
+                        real.display()
+                    ),
+                ));
             }
         } else if is_article && !meta.is_file() {
             // Reading a pipe or a device would block or never end.
-            entries.push(skipped(&path, "not a regular file (a pipe, socket or device)".into()));
+            entries.push(skipped(
+                &path,
+                "not a regular file (a pipe, socket or device)".into(),
+            ));
         } else if is_article {
             entries.push(once(entry(&path, &manifest), seen));
         }
@@ -173,11 +229,23 @@ pub fn read(entry: &Entry) -> Result<(Option<Article>, Vec<Warning>)> {
     }
     let bytes = match std::fs::read(&entry.path) {
         Ok(bytes) => bytes,
-        Err(e) => return Ok((None, vec![format!("{shown}: skipped: cannot read it ({e})")])),
+        Err(e) => {
+            return Ok((
+                None,
+                vec![format!("{shown}: skipped: cannot read it ({e})")],
+            ))
+        }
     };
     let mut warnings = Vec::new();
     let text = match decode::decode(&bytes) {
-        decode::Decoded::Binary => return Ok((None, vec![format!("{shown}: skipped: binary file (it holds NUL bytes)")])),
+        decode::Decoded::Binary => {
+            return Ok((
+                None,
+                vec![format!(
+                    "{shown}: skipped: binary file (it holds NUL bytes)"
+                )],
+            ))
+        }
         decode::Decoded::Text { text, note } => {
             if let Some(note) = note {
                 warnings.push(format!("{shown}: {note}; save it as UTF-8 to be sure"));
@@ -193,12 +261,21 @@ pub fn read(entry: &Entry) -> Result<(Option<Article>, Vec<Warning>)> {
     if let Some(date) = source.published.filter(|d| d > &tomorrow()) {
         warnings.push(format!("{shown}: publication date {date} is in the future; check sources.toml or the front matter"));
     }
-    Ok((Some(Article { source, text, body_start }), warnings))
+    Ok((
+        Some(Article {
+            source,
+            text,
+            body_start,
+        }),
+        warnings,
+    ))
 }
 
 /// Tomorrow in UTC: a date past it is in the future in every time zone.
 fn tomorrow() -> jiff::civil::Date {
-    let today = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date();
+    let today = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
     today.tomorrow().unwrap_or(today)
 }
 
@@ -207,7 +284,13 @@ pub fn parse_date(value: &toml::Value) -> std::result::Result<jiff::civil::Date,
     let text = match value {
         toml::Value::String(s) => s.trim().to_string(),
         toml::Value::Datetime(d) => d.to_string(),
-        other => return Err(format!("a date must be written YYYY-MM-DD, not as {}", crate::rules::a_type(other))),
+        other => {
+            return Err(format!(
+                "a date must be written YYYY-MM-DD, not as {}",
+                crate::rules::a_type(other)
+            ))
+        }
     };
-    text.parse::<jiff::civil::Date>().map_err(|_| format!("`{text}` is not a date"))
+    text.parse::<jiff::civil::Date>()
+        .map_err(|_| format!("`{text}` is not a date"))
 }

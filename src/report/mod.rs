@@ -40,8 +40,17 @@ pub struct Summary {
 }
 
 impl Report {
-    pub fn new(facts: Vec<Verdict>, sources: Vec<Source>, rules: Vec<String>, warnings: Vec<String>) -> Report {
-        let mut s = Summary { facts: facts.len(), sources: sources.len(), ..Summary::default() };
+    pub fn new(
+        facts: Vec<Verdict>,
+        sources: Vec<Source>,
+        rules: Vec<String>,
+        warnings: Vec<String>,
+    ) -> Report {
+        let mut s = Summary {
+            facts: facts.len(),
+            sources: sources.len(),
+            ..Summary::default()
+        };
         for v in &facts {
             s.mentions += v.mentions.len();
             match v.status {
@@ -57,7 +66,13 @@ impl Report {
                 Reference::None => {}
             }
         }
-        Report { facts, sources, summary: s, rules, warnings }
+        Report {
+            facts,
+            sources,
+            summary: s,
+            rules,
+            warnings,
+        }
     }
 
     /// Whether any fact has a conflict or a reference mismatch.
@@ -68,10 +83,15 @@ impl Report {
     /// "9 facts: 2 conflicts, 1 reference mismatch, 3 agree, 2 single-source, 1 missing".
     pub fn summary_line(&self) -> String {
         let s = &self.summary;
-        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let mut parts = vec![
             plural(s.conflict, "conflict", "conflicts"),
-            plural(s.reference_mismatch, "reference mismatch", "reference mismatches"),
+            plural(
+                s.reference_mismatch,
+                "reference mismatch",
+                "reference mismatches",
+            ),
             format!("{} agree", s.agree),
             format!("{} single-source", s.single),
             format!("{} missing", s.missing),
@@ -79,7 +99,12 @@ impl Report {
         if s.unresolved > 0 {
             parts.push(format!("{} unresolved", s.unresolved));
         }
-        format!("{} in {}: {}", plural(s.facts, "fact", "facts"), plural(s.sources, "article", "articles"), parts.join(", "))
+        format!(
+            "{} in {}: {}",
+            plural(s.facts, "fact", "facts"),
+            plural(s.sources, "article", "articles"),
+            parts.join(", ")
+        )
     }
 }
 
@@ -119,9 +144,19 @@ impl Format {
 
 /// A link from the output folder to `path` (given relative to the working folder).
 pub fn link(path: &str, target: &Target) -> String {
-    let Some(dir) = &target.dir else { return path.to_string() };
-    let depth = dir.components().filter(|c| matches!(c, std::path::Component::Normal(_))).count();
-    let up = dir.components().any(|c| matches!(c, std::path::Component::ParentDir | std::path::Component::RootDir));
+    let Some(dir) = &target.dir else {
+        return path.to_string();
+    };
+    let depth = dir
+        .components()
+        .filter(|c| matches!(c, std::path::Component::Normal(_)))
+        .count();
+    let up = dir.components().any(|c| {
+        matches!(
+            c,
+            std::path::Component::ParentDir | std::path::Component::RootDir
+        )
+    });
     if up || Path::new(path).is_absolute() {
         return path.to_string();
     }
@@ -143,20 +178,46 @@ pub fn write_atomic(path: &Path, content: &str) -> Result<()> {
         _ => Path::new("."),
     };
     if !dir.is_dir() {
-        return Err(Error::output(Location::file(path), format!("the folder {} does not exist", dir.display()), "create it first or choose another --out"));
+        return Err(Error::output(
+            Location::file(path),
+            format!("the folder {} does not exist", dir.display()),
+            "create it first or choose another --out",
+        ));
     }
     if path.is_dir() {
-        return Err(Error::output(Location::file(path), "this is a folder, not a file", "give --out a file name, e.g. reports/report.md"));
+        return Err(Error::output(
+            Location::file(path),
+            "this is a folder, not a file",
+            "give --out a file name, e.g. reports/report.md",
+        ));
     }
-    let fail = |e: std::io::Error| Error::output(Location::file(path), format!("cannot write the report: {e}"), "choose a writable --out path");
+    let fail = |e: std::io::Error| {
+        Error::output(
+            Location::file(path),
+            format!("cannot write the report: {e}"),
+            "choose a writable --out path",
+        )
+    };
     let mut tmp = {
         // Created and registered under one lock: an interrupt sees it or it does not exist yet.
         let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
-        let tmp = tempfile::Builder::new().prefix(".factlint-").suffix(".tmp").tempfile_in(dir).map_err(|e| {
-            // Not `e` itself: it names the random temporary file, which means nothing to the user.
-            let why = format!("cannot create a file in the folder {} ({})", dir.display(), e.kind());
-            Error::output(Location::file(path), why, "choose a writable --out path or fix the folder's permissions")
-        })?;
+        let tmp = tempfile::Builder::new()
+            .prefix(".factlint-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| {
+                // Not `e` itself: it names the random temporary file, which means nothing to the user.
+                let why = format!(
+                    "cannot create a file in the folder {} ({})",
+                    dir.display(),
+                    e.kind()
+                );
+                Error::output(
+                    Location::file(path),
+                    why,
+                    "choose a writable --out path or fix the folder's permissions",
+                )
+            })?;
         pending.push(tmp.path().to_path_buf());
         tmp
     };
@@ -167,7 +228,10 @@ pub fn write_atomic(path: &Path, content: &str) -> Result<()> {
         .map_err(fail)
         .and_then(|_| tmp.persist(path).map(|_| ()).map_err(|e| fail(e.error)));
     // On failure the NamedTempFile was dropped above, which removed the file.
-    PENDING.lock().unwrap_or_else(|e| e.into_inner()).retain(|p| p != &tmp_path);
+    PENDING
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .retain(|p| p != &tmp_path);
     written
 }
 
@@ -176,7 +240,10 @@ pub fn write_atomic(path: &Path, content: &str) -> Result<()> {
 /// unwinding, so `tempfile` cannot clean up by itself.
 pub fn remove_pending() -> usize {
     let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
-    pending.drain(..).filter(|p| std::fs::remove_file(p).is_ok()).count()
+    pending
+        .drain(..)
+        .filter(|p| std::fs::remove_file(p).is_ok())
+        .count()
 }
 
 #[cfg(test)]
@@ -185,10 +252,20 @@ mod tests {
 
     #[test]
     fn links_climb_out_of_the_report_folder() {
-        let target = Target { dir: Some(PathBuf::from("reports")) };
+        let target = Target {
+            dir: Some(PathBuf::from("reports")),
+        };
         assert_eq!(link("seeds/a.txt", &target), "../seeds/a.txt");
         assert_eq!(link("seeds/a.txt", &Target::default()), "seeds/a.txt");
-        assert_eq!(link("a.txt", &Target { dir: Some(PathBuf::from("")) }), "a.txt");
+        assert_eq!(
+            link(
+                "a.txt",
+                &Target {
+                    dir: Some(PathBuf::from(""))
+                }
+            ),
+            "a.txt"
+        );
     }
 
     /// The tests below share the registry of pending files.
@@ -202,9 +279,15 @@ mod tests {
         write_atomic(&out, "one").unwrap();
         write_atomic(&out, "two").unwrap();
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "two");
-        let err = write_atomic(&dir.path().join("nope/r.md"), "x").unwrap_err().to_string();
+        let err = write_atomic(&dir.path().join("nope/r.md"), "x")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("does not exist"), "{err}");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left behind");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left behind"
+        );
         let err = write_atomic(dir.path(), "x").unwrap_err().to_string();
         assert!(err.contains("is a folder"), "{err}");
     }
@@ -214,7 +297,10 @@ mod tests {
         let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
         let dir = tempfile::tempdir().unwrap();
         // What write_atomic registers while a report is half written.
-        let tmp = tempfile::Builder::new().prefix(".factlint-").tempfile_in(dir.path()).unwrap();
+        let tmp = tempfile::Builder::new()
+            .prefix(".factlint-")
+            .tempfile_in(dir.path())
+            .unwrap();
         let (_, path) = tmp.keep().unwrap();
         PENDING.lock().unwrap().push(path.clone());
         assert!(remove_pending() >= 1);
