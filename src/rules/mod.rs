@@ -152,7 +152,7 @@ fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
         })?;
         if meta.is_dir() {
             let before = files.len();
-            collect_toml(path, &mut files)?;
+            collect_toml(path, &mut files, &mut Default::default())?;
             if files.len() == before {
                 return Err(Error::rules(
                     Location::file(path),
@@ -176,7 +176,16 @@ fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+/// `seen`: folders already listed (canonical paths), so a symlink loop is
+/// listed once instead of until the system refuses to resolve it.
+fn collect_toml(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    seen: &mut std::collections::BTreeSet<PathBuf>,
+) -> Result<()> {
+    if !seen.insert(std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf())) {
+        return Ok(());
+    }
     let read = std::fs::read_dir(dir).map_err(|e| {
         Error::rules(
             Location::file(dir),
@@ -195,7 +204,7 @@ fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
             continue;
         }
         if path.is_dir() {
-            collect_toml(&path, out)?;
+            collect_toml(&path, out, seen)?;
         } else if path.extension().is_some_and(|e| e == "toml") {
             out.push(path);
         }
