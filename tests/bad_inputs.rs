@@ -448,7 +448,10 @@ fn every_bad_input_gets_a_clear_answer() {
             )),
         }
     }
-    eprintln!("bad inputs: {ran} passed, {} failed, {skipped} skipped", failures.len());
+    eprintln!(
+        "bad inputs: {ran} passed, {} failed, {skipped} skipped",
+        failures.len()
+    );
     assert!(
         failures.is_empty(),
         "{} of {} cases failed:\n\n{}",
