@@ -306,6 +306,19 @@ proptest! {
     }
 
     #[test]
+    fn scanning_any_article_with_the_seed_rules_never_panics(text in newsy(), published in prop::option::of(date())) {
+        let (rules, _) = seed_mentions();
+        let mut a = article("fuzz.txt", &text);
+        a.source.published = published;
+        let lines = text.split('\n').count();
+        for m in extract::scan(rules, &a) {
+            prop_assert!(m.line >= 1 && m.line <= lines, "line {} of {}", m.line, lines);
+            prop_assert!(m.column >= 1);
+            prop_assert!(text.contains(&m.text));
+        }
+    }
+
+    #[test]
     fn weekdays_resolve_within_a_week_of_publication(published in date(), day in 0usize..7) {
         const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
         let Some(kind) = normalize::kind("date") else { return Ok(()) };
