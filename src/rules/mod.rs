@@ -251,16 +251,35 @@ pub fn parse_file(path: &Path, text: &str) -> Result<Vec<Fact>> {
         };
         Error::rules(at(offset), message, hint)
     })?;
+    // The same facts again with the place of every value, so an error in a
+    // kind's own field (`tolerance`, `unit`) can point at that field.
+    #[derive(serde::Deserialize)]
+    struct Places {
+        #[serde(default)]
+        fact: Vec<BTreeMap<String, toml::Spanned<toml::Value>>>,
+    }
+    let places = toml::from_str::<Places>(text).map_or_else(|_| Vec::new(), |p| p.fact);
     spec.fact
         .into_iter()
-        .map(|f| compile_fact(f, &at))
+        .enumerate()
+        .map(|(i, f)| compile_fact(f, &at, places.get(i)))
         .collect()
 }
 
-fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> {
+fn compile_fact(
+    spec: FactSpec,
+    at: &dyn Fn(usize) -> Location,
+    places: Option<&BTreeMap<String, toml::Spanned<toml::Value>>>,
+) -> Result<Fact> {
     let origin = at(spec.id.span().start);
     let id = spec.id.get_ref().clone();
     let bad = |offset: usize, message: String, hint: &str| Error::rules(at(offset), message, hint);
+    // Where the value of `key` is, or the fact's id when unknown.
+    let place = |key: &str| {
+        places
+            .and_then(|p| p.get(key))
+            .map_or(spec.id.span().start, |v| v.span().start)
+    };
     if id.trim().is_empty() {
         return Err(bad(
             spec.id.span().start,
@@ -291,15 +310,20 @@ fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> 
                 None => format!("a {} fact accepts: {}", kind.name(), accepted.join(", ")),
             };
             return Err(bad(
-                spec.id.span().start,
+                place(key),
                 format!("unknown key `{key}` in fact `{id}`"),
                 &hint,
             ));
         }
     }
     let normalizer = kind.build(&spec.options).map_err(|m| {
+        // The kind's field the message names (`tolerance …`, `unknown unit …`).
+        let field = kind
+            .options()
+            .iter()
+            .find(|k| spec.options.contains_key(**k) && m.contains(**k));
         bad(
-            spec.id.span().start,
+            field.map_or(spec.id.span().start, |k| place(k)),
             format!("fact `{id}`: {m}"),
             "see docs/rules.md for this kind's fields",
         )
