@@ -102,7 +102,9 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
     let n = &fact.normalizer;
     let resolved: Vec<&Mention> = mentions.iter().filter(|m| m.normalized.is_resolved()).collect();
     let sources: BTreeSet<&str> = resolved.iter().map(|m| m.path.as_str()).collect();
-    let expect: Vec<&Normalized> = fact.expect.iter().filter(|e| e.subject.is_none() || e.subject == subject).collect();
+    // Values expected for this very subject replace the fact-wide ones.
+    let own: Vec<&Normalized> = fact.expect.iter().filter(|e| e.subject.is_some() && e.subject == subject).collect();
+    let expect: Vec<&Normalized> = if own.is_empty() { fact.expect.iter().filter(|e| e.subject.is_none()).collect() } else { own };
     let matches_record = |v: &Normalized| expect.iter().any(|e| n.agree(v, e));
 
     let all_agree = resolved.iter().enumerate().all(|(i, a)| resolved[i + 1..].iter().all(|b| n.agree(&a.normalized, &b.normalized)));
