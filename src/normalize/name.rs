@@ -244,8 +244,7 @@ impl Name {
         let before = found
             .iter()
             .filter(fuller)
-            .filter(|f| f.span.start < at)
-            .last();
+            .rfind(|f| f.span.start < at);
         before
             .or_else(|| found.iter().find(fuller))
             .map(|f| text[f.span.start..f.surname.start].trim())
@@ -380,3 +379,6 @@ impl Normalizer for Name {
         )
     }
 }
+
+#[cfg(test)]
+mod tests;
