@@ -337,18 +337,10 @@ impl Normalizer for Name {
             value.note = Some(self.explain(shown_given, from_article.is_some(), surname));
         }
         let mut values = vec![value];
-        if let Some(expected) = self.titles.first() {
+        if !self.titles.is_empty() {
             if let Some(range) = find::title_before(m.text, m.value.start) {
                 let mut title = self.title_value(&collapse(&m.text[range]));
-                if !self
-                    .titles
-                    .iter()
-                    .any(|t| title_key(t) == title_key(&title.value))
-                {
-                    title.note = Some(format!(
-                        "title written before “{written}”; the record says “{expected}”"
-                    ));
-                }
+                title.note = Some(format!("title written before “{written}”"));
                 values.push(title);
             }
         }
