@@ -141,3 +141,31 @@ fn similar_names_are_not_matched() {
     assert_eq!(found, want);
     assert_eq!(verdict(&report, "president-tokayev", None)["reference"], "match");
 }
+
+fn load(rule: &str) -> Result<Vec<factlint::rules::Fact>, String> {
+    factlint::rules::parse_file(std::path::Path::new("test.toml"), rule).map_err(|e| e.to_string())
+}
+
+#[test]
+fn only_kinds_that_find_values_themselves_may_leave_out_patterns() {
+    let err = load("[[fact]]\nid = \"n\"\nclaim = \"c\"\nkind = \"number\"\n").unwrap_err();
+    assert!(err.starts_with("test.toml:2:6: fact `n` has no patterns"), "{err}");
+    let name = load("[[fact]]\nid = \"lu\"\nclaim = \"c\"\nkind = \"name\"\ncanonical = \"Donald Lu\"\n").unwrap();
+    assert!(name[0].patterns.is_empty());
+    let term = load("[[fact]]\nid = \"t\"\nclaim = \"c\"\nkind = \"term\"\ncanonical = \"C5+1\"\n").unwrap();
+    assert_eq!(term[0].patterns[0].regex.as_str(), r"(?P<value>\b(?:C[\s\-‐–+&/]{0,3}5[\s\-‐–+&/]{0,3}1)\b)");
+}
+
+#[test]
+fn expected_values_per_subject_name_known_subjects() {
+    let rule = |expect: &str| {
+        format!(
+            "[[fact]]\nid = \"v\"\nclaim = \"c\"\nkind = \"choice\"\nmembers = [\"Kazakhstan\", \"Turkmenistan\"]\nexpect = {expect}\n[fact.values]\nabstained = [\"abstained\"]\ndid_not_vote = [\"did not vote\"]\n"
+        )
+    };
+    let facts = load(&rule("{ Kazakhstan = \"abstained\", Turkmenistan = \"did not vote\" }")).unwrap();
+    let expect: Vec<(Option<&str>, &str)> = facts[0].expect.iter().map(|e| (e.subject.as_deref(), e.value.as_str())).collect();
+    assert_eq!(expect, [(Some("Kazakhstan"), "abstained"), (Some("Turkmenistan"), "did_not_vote")]);
+    let err = load(&rule("{ Turkmenstan = \"abstained\" }")).unwrap_err();
+    assert!(err.contains("`Turkmenstan`, which is not one of this fact's subjects (Kazakhstan, Turkmenistan)"), "{err}");
+}
