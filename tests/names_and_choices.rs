@@ -15,7 +15,8 @@ fn check(corpus: &str) -> (i32, Value) {
         .args(["check", corpus, "--rules", "rules", "--format", "json"])
         .output()
         .expect("run factlint");
-    let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let json = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
     (out.status.code().unwrap_or(-1), json)
 }
 
@@ -34,17 +35,27 @@ fn values(v: &Value) -> BTreeMap<String, BTreeSet<String>> {
     let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for m in v["mentions"].as_array().unwrap() {
         let source = m["source"].as_str().unwrap()[..3].to_string();
-        out.entry(source).or_default().insert(m["value"].as_str().unwrap().to_string());
+        out.entry(source)
+            .or_default()
+            .insert(m["value"].as_str().unwrap().to_string());
     }
     out
 }
 
 fn outliers(v: &Value) -> Vec<String> {
-    v["outliers"].as_array().unwrap().iter().map(|o| o.as_str().unwrap()[..3].to_string()).collect()
+    v["outliers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o.as_str().unwrap()[..3].to_string())
+        .collect()
 }
 
 fn map(pairs: &[(&str, &[&str])]) -> BTreeMap<String, BTreeSet<String>> {
-    pairs.iter().map(|(k, vs)| (k.to_string(), vs.iter().map(|v| v.to_string()).collect())).collect()
+    pairs
+        .iter()
+        .map(|(k, vs)| (k.to_string(), vs.iter().map(|v| v.to_string()).collect()))
+        .collect()
 }
 
 #[test]
@@ -53,7 +64,10 @@ fn seed_articles_spell_names_differently_and_disagree_on_turkmenistan() {
     assert_eq!(code, 1, "contradictions exit with 1");
 
     let tokayev = verdict(&report, "president-tokayev", None);
-    assert_eq!((tokayev["status"].as_str(), tokayev["reference"].as_str()), (Some("conflict"), Some("mismatch")));
+    assert_eq!(
+        (tokayev["status"].as_str(), tokayev["reference"].as_str()),
+        (Some("conflict"), Some("mismatch"))
+    );
     assert_eq!(
         values(tokayev),
         map(&[
@@ -67,35 +81,75 @@ fn seed_articles_spell_names_differently_and_disagree_on_turkmenistan() {
     assert_eq!(tokayev["consensus"], "Kassym-Jomart Tokayev");
     assert_eq!(outliers(tokayev), ["000", "001"]);
     let note = tokayev["mentions"][0]["note"].as_str().unwrap();
-    assert!(note.contains("Tokaïev for Tokayev") && note.contains("similarity 0.95"), "{note}");
+    assert!(
+        note.contains("Tokaïev for Tokayev") && note.contains("similarity 0.95"),
+        "{note}"
+    );
 
     let tleuberdi = verdict(&report, "foreign-minister-tleuberdi", None);
     assert_eq!(tleuberdi["status"], "conflict");
     assert_eq!(
         values(tleuberdi),
-        map(&[("001", &["Mukhtar Tleuberdi"]), ("002", &["Mukhtar Tleouberdi"]), ("004", &["Mukhtar Tileuberdi", "Tileuberdi"])])
+        map(&[
+            ("001", &["Mukhtar Tleuberdi"]),
+            ("002", &["Mukhtar Tleouberdi"]),
+            ("004", &["Mukhtar Tileuberdi", "Tileuberdi"])
+        ])
     );
     assert_eq!(outliers(tleuberdi), ["002", "004"]);
 
     let rahmon = verdict(&report, "president-rahmon", None);
     assert_eq!(rahmon["status"], "conflict");
-    assert_eq!(values(rahmon), map(&[("000", &["Emomali Rakhmon"]), ("003", &["Emomali Rahmon"])]));
+    assert_eq!(
+        values(rahmon),
+        map(&[("000", &["Emomali Rakhmon"]), ("003", &["Emomali Rahmon"])])
+    );
     assert_eq!(outliers(rahmon), ["000"]);
 
     let mirziyoyev = verdict(&report, "president-mirziyoyev", None);
-    assert_eq!((mirziyoyev["status"].as_str(), mirziyoyev["reference"].as_str()), (Some("single"), Some("mismatch")));
+    assert_eq!(
+        (
+            mirziyoyev["status"].as_str(),
+            mirziyoyev["reference"].as_str()
+        ),
+        (Some("single"), Some("mismatch"))
+    );
     assert_eq!(values(mirziyoyev), map(&[("001", &["Shavkat Mirziyóyev"])]));
 
     let lu = verdict(&report, "donald-lu", None);
-    assert_eq!((lu["status"].as_str(), lu["reference"].as_str()), (Some("agree"), Some("match")));
-    assert_eq!(values(lu).keys().cloned().collect::<Vec<_>>(), ["001", "002", "003"]);
+    assert_eq!(
+        (lu["status"].as_str(), lu["reference"].as_str()),
+        (Some("agree"), Some("match"))
+    );
+    assert_eq!(
+        values(lu).keys().cloned().collect::<Vec<_>>(),
+        ["001", "002", "003"]
+    );
     let title = verdict(&report, "donald-lu", Some("title"));
-    assert_eq!((title["status"].as_str(), title["reference"].as_str()), (Some("single"), Some("mismatch")));
-    assert_eq!(values(title), map(&[("001", &["Under Secretary of State for South and Central Asian Affairs"])]));
-    assert_eq!(title["expected"], "Assistant Secretary of State for South and Central Asian Affairs");
+    assert_eq!(
+        (title["status"].as_str(), title["reference"].as_str()),
+        (Some("single"), Some("mismatch"))
+    );
+    assert_eq!(
+        values(title),
+        map(&[(
+            "001",
+            &["Under Secretary of State for South and Central Asian Affairs"]
+        )])
+    );
+    assert_eq!(
+        title["expected"],
+        "Assistant Secretary of State for South and Central Asian Affairs"
+    );
 
     let turkmenistan = verdict(&report, "un-vote-by-country", Some("Turkmenistan"));
-    assert_eq!((turkmenistan["status"].as_str(), turkmenistan["reference"].as_str()), (Some("conflict"), Some("mismatch")));
+    assert_eq!(
+        (
+            turkmenistan["status"].as_str(),
+            turkmenistan["reference"].as_str()
+        ),
+        (Some("conflict"), Some("mismatch"))
+    );
     assert_eq!(
         values(turkmenistan),
         map(&[
@@ -110,14 +164,29 @@ fn seed_articles_spell_names_differently_and_disagree_on_turkmenistan() {
     assert_eq!(outliers(turkmenistan), ["004"]);
     for member in ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Uzbekistan"] {
         let v = verdict(&report, "un-vote-by-country", Some(member));
-        assert_eq!((v["status"].as_str(), v["reference"].as_str()), (Some("agree"), Some("match")), "{member}");
-        assert_eq!(values(v)["001"], ["abstained".to_string()].into(), "{member}");
-        assert_eq!(values(v).len(), 5, "{member}: every article speaks of the vote");
+        assert_eq!(
+            (v["status"].as_str(), v["reference"].as_str()),
+            (Some("agree"), Some("match")),
+            "{member}"
+        );
+        assert_eq!(
+            values(v)["001"],
+            ["abstained".to_string()].into(),
+            "{member}"
+        );
+        assert_eq!(
+            values(v).len(),
+            5,
+            "{member}: every article speaks of the vote"
+        );
     }
 
     let c5 = verdict(&report, "c5-plus-one-name", None);
     assert_eq!(values(c5), map(&[("001", &["C5 1"]), ("004", &["C5+1"])]));
-    assert!(c5["mentions"][0]["note"].as_str().unwrap().contains("plus sign lost"));
+    assert!(c5["mentions"][0]["note"]
+        .as_str()
+        .unwrap()
+        .contains("plus sign lost"));
 }
 
 #[test]
@@ -127,7 +196,12 @@ fn similar_names_are_not_matched() {
     for f in report["facts"].as_array().unwrap() {
         if ["name", "choice", "term"].contains(&f["kind"].as_str().unwrap()) {
             for m in f["mentions"].as_array().unwrap() {
-                found.insert(format!("{} {}: {}", f["id"].as_str().unwrap(), m["source"].as_str().unwrap(), m["text"]));
+                found.insert(format!(
+                    "{} {}: {}",
+                    f["id"].as_str().unwrap(),
+                    m["source"].as_str().unwrap(),
+                    m["text"]
+                ));
             }
         }
     }
@@ -139,7 +213,10 @@ fn similar_names_are_not_matched() {
     .map(|s| s.to_string())
     .collect();
     assert_eq!(found, want);
-    assert_eq!(verdict(&report, "president-tokayev", None)["reference"], "match");
+    assert_eq!(
+        verdict(&report, "president-tokayev", None)["reference"],
+        "match"
+    );
 }
 
 fn load(rule: &str) -> Result<Vec<factlint::rules::Fact>, String> {
@@ -149,11 +226,20 @@ fn load(rule: &str) -> Result<Vec<factlint::rules::Fact>, String> {
 #[test]
 fn only_kinds_that_find_values_themselves_may_leave_out_patterns() {
     let err = load("[[fact]]\nid = \"n\"\nclaim = \"c\"\nkind = \"number\"\n").unwrap_err();
-    assert!(err.starts_with("test.toml:2:6: fact `n` has no patterns"), "{err}");
-    let name = load("[[fact]]\nid = \"lu\"\nclaim = \"c\"\nkind = \"name\"\ncanonical = \"Donald Lu\"\n").unwrap();
+    assert!(
+        err.starts_with("test.toml:2:6: fact `n` has no patterns"),
+        "{err}"
+    );
+    let name =
+        load("[[fact]]\nid = \"lu\"\nclaim = \"c\"\nkind = \"name\"\ncanonical = \"Donald Lu\"\n")
+            .unwrap();
     assert!(name[0].patterns.is_empty());
-    let term = load("[[fact]]\nid = \"t\"\nclaim = \"c\"\nkind = \"term\"\ncanonical = \"C5+1\"\n").unwrap();
-    assert_eq!(term[0].patterns[0].regex.as_str(), r"(?P<value>\b(?:C[\s\-‐–+&/]{0,3}5[\s\-‐–+&/]{0,3}1)\b)");
+    let term = load("[[fact]]\nid = \"t\"\nclaim = \"c\"\nkind = \"term\"\ncanonical = \"C5+1\"\n")
+        .unwrap();
+    assert_eq!(
+        term[0].patterns[0].regex.as_str(),
+        r"(?P<value>\b(?:C[\s\-‐–+&/]{0,3}5[\s\-‐–+&/]{0,3}1)\b)"
+    );
 }
 
 #[test]
@@ -163,9 +249,27 @@ fn expected_values_per_subject_name_known_subjects() {
             "[[fact]]\nid = \"v\"\nclaim = \"c\"\nkind = \"choice\"\nmembers = [\"Kazakhstan\", \"Turkmenistan\"]\nexpect = {expect}\n[fact.values]\nabstained = [\"abstained\"]\ndid_not_vote = [\"did not vote\"]\n"
         )
     };
-    let facts = load(&rule("{ Kazakhstan = \"abstained\", Turkmenistan = \"did not vote\" }")).unwrap();
-    let expect: Vec<(Option<&str>, &str)> = facts[0].expect.iter().map(|e| (e.subject.as_deref(), e.value.as_str())).collect();
-    assert_eq!(expect, [(Some("Kazakhstan"), "abstained"), (Some("Turkmenistan"), "did_not_vote")]);
+    let facts = load(&rule(
+        "{ Kazakhstan = \"abstained\", Turkmenistan = \"did not vote\" }",
+    ))
+    .unwrap();
+    let expect: Vec<(Option<&str>, &str)> = facts[0]
+        .expect
+        .iter()
+        .map(|e| (e.subject.as_deref(), e.value.as_str()))
+        .collect();
+    assert_eq!(
+        expect,
+        [
+            (Some("Kazakhstan"), "abstained"),
+            (Some("Turkmenistan"), "did_not_vote")
+        ]
+    );
     let err = load(&rule("{ Turkmenstan = \"abstained\" }")).unwrap_err();
-    assert!(err.contains("`Turkmenstan`, which is not one of this fact's subjects (Kazakhstan, Turkmenistan)"), "{err}");
+    assert!(
+        err.contains(
+            "`Turkmenstan`, which is not one of this fact's subjects (Kazakhstan, Turkmenistan)"
+        ),
+        "{err}"
+    );
 }

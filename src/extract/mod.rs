@@ -29,11 +29,18 @@ pub fn unresolved(reason: String) -> Normalized {
 type Groups = Vec<(String, Range<usize>)>;
 
 /// Every match of `fact` in `text[from..]`, in text order, overlaps removed.
-pub fn hits(fact: &Fact, text: &str, from: usize, published: Option<jiff::civil::Date>) -> Vec<Hit> {
+pub fn hits(
+    fact: &Fact,
+    text: &str,
+    from: usize,
+    published: Option<jiff::civil::Date>,
+) -> Vec<Hit> {
     let mut found: Vec<(Range<usize>, Range<usize>, Groups)> = Vec::new();
     for pattern in &fact.patterns {
         for caps in pattern.regex.captures_iter(&text[from..]) {
-            let Some(value) = caps.name("value") else { continue };
+            let Some(value) = caps.name("value") else {
+                continue;
+            };
             let shift = |m: regex::Match| m.start() + from..m.end() + from;
             let groups = pattern
                 .regex
@@ -47,7 +54,11 @@ pub fn hits(fact: &Fact, text: &str, from: usize, published: Option<jiff::civil:
         }
     }
     // Spans the fact finds by itself (names spelled in ways no pattern lists).
-    for span in fact.normalizer.find_spans(&text[from..]).unwrap_or_default() {
+    for span in fact
+        .normalizer
+        .find_spans(&text[from..])
+        .unwrap_or_default()
+    {
         let span = span.start + from..span.end + from;
         found.push((span.clone(), span, Vec::new()));
     }
@@ -58,13 +69,23 @@ pub fn hits(fact: &Fact, text: &str, from: usize, published: Option<jiff::civil:
         if kept.last().is_some_and(|k| value.start < k.value.end) || value.is_empty() {
             continue;
         }
-        let raw = RawMatch { text, value: value.clone(), whole: whole.clone(), groups, published };
+        let raw = RawMatch {
+            text,
+            value: value.clone(),
+            whole: whole.clone(),
+            groups,
+            published,
+        };
         let values = match fact.normalizer.normalize(&raw) {
             Ok(values) if !values.is_empty() => values,
             Ok(_) => vec![unresolved("the normalizer found no value".into())],
             Err(reason) => vec![unresolved(reason)],
         };
-        kept.push(Hit { value, whole, values });
+        kept.push(Hit {
+            value,
+            whole,
+            values,
+        });
     }
     kept
 }
@@ -94,7 +115,12 @@ pub fn scan(rules: &RuleSet, article: &Article) -> Vec<Mention> {
     let index = text::LineIndex::new(&article.text);
     let mut mentions = Vec::new();
     for fact in &rules.facts {
-        for hit in hits(fact, &article.text, article.body_start, article.source.published) {
+        for hit in hits(
+            fact,
+            &article.text,
+            article.body_start,
+            article.source.published,
+        ) {
             let (line, column) = index.line_col(&article.text, hit.value.start);
             let quote = text::quote(&article.text, hit.value.clone(), 280);
             for normalized in hit.values {

@@ -340,8 +340,19 @@ abstained_or_absent = ["abstained", "did_not_vote"]
     fn read(n: &dyn Normalizer, text: &str) -> Vec<(String, String)> {
         let mut out = Vec::new();
         for span in n.find_spans(text).unwrap() {
-            let m = RawMatch { text, value: span.clone(), whole: span, groups: vec![], published: None };
-            out.extend(n.normalize(&m).unwrap().into_iter().map(|v| (v.subject.unwrap(), v.value)));
+            let m = RawMatch {
+                text,
+                value: span.clone(),
+                whole: span,
+                groups: vec![],
+                published: None,
+            };
+            out.extend(
+                n.normalize(&m)
+                    .unwrap()
+                    .into_iter()
+                    .map(|v| (v.subject.unwrap(), v.value)),
+            );
         }
         out
     }
@@ -349,13 +360,21 @@ abstained_or_absent = ["abstained", "did_not_vote"]
     #[test]
     fn group_statements_expand_to_members() {
         let all = |value: &str| -> Vec<(String, String)> {
-            ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
-                .iter()
-                .map(|m| (m.to_string(), value.to_string()))
-                .collect()
+            [
+                "Kazakhstan",
+                "Kyrgyzstan",
+                "Tajikistan",
+                "Turkmenistan",
+                "Uzbekistan",
+            ]
+            .iter()
+            .map(|m| (m.to_string(), value.to_string()))
+            .collect()
         };
         let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
-            list.iter().map(|(m, v)| (m.to_string(), v.to_string())).collect()
+            list.iter()
+                .map(|(m, v)| (m.to_string(), v.to_string()))
+                .collect()
         };
         let table = [
             ("All five abstained or did not vote as the Assembly demanded.", all("abstained_or_absent")),
@@ -395,17 +414,33 @@ abstained_or_absent = ["abstained", "did_not_vote"]
         let n = vote();
         let text = "Most members abstained.";
         let at = text.find("abstained").unwrap();
-        let m = RawMatch { text, value: at..at + 9, whole: at..at + 9, groups: vec![], published: None };
+        let m = RawMatch {
+            text,
+            value: at..at + 9,
+            whole: at..at + 9,
+            groups: vec![],
+            published: None,
+        };
         assert!(n.normalize(&m).unwrap_err().contains("no member named"));
     }
 
     #[test]
     fn rejects_inconsistent_options() {
-        let bad = |extra: &str| ChoiceKind.build(&toml::from_str(&format!("{VOTE}{extra}")).unwrap()).unwrap_err();
+        let bad = |extra: &str| {
+            ChoiceKind
+                .build(&toml::from_str(&format!("{VOTE}{extra}")).unwrap())
+                .unwrap_err()
+        };
         assert!(bad("absent = [\"x\"]").contains("not one of the `values`"));
-        let no_members = ChoiceKind.build(&toml::from_str("[values]\na = [\"a\"]").unwrap()).unwrap_err();
+        let no_members = ChoiceKind
+            .build(&toml::from_str("[values]\na = [\"a\"]").unwrap())
+            .unwrap_err();
         assert!(no_members.contains("needs `members`"));
-        let bad_group = "members = [\"A\"]\ngroups = { \"both\" = [\"A\", \"B\"] }\n[values]\na = [\"a\"]";
-        assert!(ChoiceKind.build(&toml::from_str(bad_group).unwrap()).unwrap_err().contains("`B`"));
+        let bad_group =
+            "members = [\"A\"]\ngroups = { \"both\" = [\"A\", \"B\"] }\n[values]\na = [\"a\"]";
+        assert!(ChoiceKind
+            .build(&toml::from_str(bad_group).unwrap())
+            .unwrap_err()
+            .contains("`B`"));
     }
 }

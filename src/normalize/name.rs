@@ -241,10 +241,7 @@ impl Name {
         let fuller = |f: &&find::Found| {
             f.span.start < f.surname.start && spelling(&text[f.surname.clone()]) == spelled
         };
-        let before = found
-            .iter()
-            .filter(fuller)
-            .rfind(|f| f.span.start < at);
+        let before = found.iter().filter(fuller).rfind(|f| f.span.start < at);
         before
             .or_else(|| found.iter().find(fuller))
             .map(|f| text[f.span.start..f.surname.start].trim())

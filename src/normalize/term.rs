@@ -43,13 +43,23 @@ impl Kind for TermKind {
             }
             Some(toml::Value::Table(table)) => {
                 for (v, hint) in table {
-                    let hint = hint.as_str().ok_or("each variant's hint must be a string")?;
+                    let hint = hint
+                        .as_str()
+                        .ok_or("each variant's hint must be a string")?;
                     variants.insert(collapse(v), hint.to_string());
                 }
             }
-            Some(_) => return Err("`variants` must be a list of spellings or a table of spelling = \"hint\"".into()),
+            Some(_) => {
+                return Err(
+                    "`variants` must be a list of spellings or a table of spelling = \"hint\""
+                        .into(),
+                )
+            }
         }
-        Ok(Box::new(Term { canonical: collapse(canonical), variants }))
+        Ok(Box::new(Term {
+            canonical: collapse(canonical),
+            variants,
+        }))
     }
 }
 
@@ -78,7 +88,10 @@ pub fn explain(variant: &str, canonical: &str) -> String {
         return "spelled otherwise".into();
     }
     let marks = |s: &str| {
-        let mut m: Vec<char> = s.chars().filter(|c| !c.is_alphanumeric() && !c.is_whitespace()).collect();
+        let mut m: Vec<char> = s
+            .chars()
+            .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
+            .collect();
         m.sort_unstable();
         m
     };
@@ -142,15 +155,27 @@ fn tolerant(spelling: &str) -> String {
 
 /// A regex for `spelling` as written, spaces free.
 fn literal(spelling: &str) -> String {
-    let body = spelling.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+");
+    let body = spelling
+        .split_whitespace()
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join(r"\s+");
     bounded(spelling, body)
 }
 
 /// `\b` at each end of `body` where the spelling starts or ends with a word character.
 fn bounded(spelling: &str, body: String) -> String {
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    let start = if word(spelling.chars().next()) { r"\b" } else { "" };
-    let end = if word(spelling.chars().last()) { r"\b" } else { "" };
+    let start = if word(spelling.chars().next()) {
+        r"\b"
+    } else {
+        ""
+    };
+    let end = if word(spelling.chars().last()) {
+        r"\b"
+    } else {
+        ""
+    };
     format!("{start}(?:{body}){end}")
 }
 
@@ -172,20 +197,31 @@ impl Normalizer for Term {
         }
         let mut n = Normalized::new(written.clone(), Key::Label(written.clone()));
         if written != self.canonical {
-            let hint = self.variants.get(&written).cloned().unwrap_or_else(|| explain(&written, &self.canonical));
+            let hint = self
+                .variants
+                .get(&written)
+                .cloned()
+                .unwrap_or_else(|| explain(&written, &self.canonical));
             n.note = Some(format!("variant of {}: {hint}", self.canonical));
         }
         Ok(vec![n])
     }
 
     fn implicit_expect(&self) -> Option<Normalized> {
-        Some(Normalized::new(self.canonical.clone(), Key::Label(self.canonical.clone())))
+        Some(Normalized::new(
+            self.canonical.clone(),
+            Key::Label(self.canonical.clone()),
+        ))
     }
 
     fn default_patterns(&self) -> Vec<String> {
         let mut alternatives = vec![tolerant(&self.canonical)];
         // Variants with other letters than the canonical need their own alternative.
-        for v in self.variants.keys().filter(|v| squash(v) != squash(&self.canonical)) {
+        for v in self
+            .variants
+            .keys()
+            .filter(|v| squash(v) != squash(&self.canonical))
+        {
             alternatives.push(literal(v));
         }
         alternatives.sort_by_key(|a| std::cmp::Reverse(a.len()));
@@ -198,7 +234,8 @@ mod tests {
     use super::*;
 
     fn c5() -> Box<dyn Normalizer> {
-        let options: toml::Table = toml::from_str("canonical = \"C5+1\"\nvariants = [\"C5 1\", \"C-5+1\"]").unwrap();
+        let options: toml::Table =
+            toml::from_str("canonical = \"C5+1\"\nvariants = [\"C5 1\", \"C-5+1\"]").unwrap();
         TermKind.build(&options).unwrap()
     }
 
@@ -207,7 +244,10 @@ mod tests {
         let t = c5();
         let garbled = t.parse("C5  1").unwrap();
         assert_eq!(garbled.value, "C5 1");
-        assert_eq!(garbled.note.as_deref(), Some("variant of C5+1: plus sign lost"));
+        assert_eq!(
+            garbled.note.as_deref(),
+            Some("variant of C5+1: plus sign lost")
+        );
         let canonical = t.parse("C5+1").unwrap();
         assert_eq!(canonical.note, None);
         assert!(!t.agree(&garbled, &canonical));
@@ -238,7 +278,13 @@ mod tests {
         re.captures_iter(text)
             .map(|c| {
                 let v = c.name("value").unwrap();
-                let m = RawMatch { text, value: v.range(), whole: v.range(), groups: vec![], published: None };
+                let m = RawMatch {
+                    text,
+                    value: v.range(),
+                    whole: v.range(),
+                    groups: vec![],
+                    published: None,
+                };
                 term.normalize(&m).unwrap().remove(0).value
             })
             .collect()
@@ -250,7 +296,10 @@ mod tests {
         let table: [(&str, &[&str]); 7] = [
             ("the C5+1's ministers (C5+1)", &["C5+1", "C5+1"]),
             ("after the meeting of the so-called C5 1.", &["C5 1"]),
-            ("the C5 + 1 format and the C-5+1 group", &["C5 + 1", "C-5+1"]),
+            (
+                "the C5 + 1 format and the C-5+1 group",
+                &["C5 + 1", "C-5+1"],
+            ),
             ("“C5+1”, he said", &["C5+1"]),
             ("a C5 10 cable", &[]),
             ("the AC5+1 unit", &[]),
@@ -263,10 +312,17 @@ mod tests {
 
     #[test]
     fn variants_with_other_letters_get_their_own_alternative() {
-        let options: toml::Table = toml::from_str("canonical = \"C5+1\"\nvariants = [\"Central Asia Plus One\"]").unwrap();
+        let options: toml::Table =
+            toml::from_str("canonical = \"C5+1\"\nvariants = [\"Central Asia Plus One\"]").unwrap();
         let t = TermKind.build(&options).unwrap();
-        assert_eq!(found(t.as_ref(), "the Central Asia  Plus One format"), ["Central Asia Plus One"]);
+        assert_eq!(
+            found(t.as_ref(), "the Central Asia  Plus One format"),
+            ["Central Asia Plus One"]
+        );
         let v = t.parse("Central Asia Plus One").unwrap();
-        assert_eq!(v.note.as_deref(), Some("variant of C5+1: spelled otherwise"));
+        assert_eq!(
+            v.note.as_deref(),
+            Some("variant of C5+1: spelled otherwise")
+        );
     }
 }

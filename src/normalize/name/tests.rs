@@ -9,7 +9,11 @@ fn person(rule: &str) -> Box<dyn Normalizer> {
 }
 
 fn found(n: &dyn Normalizer, text: &str) -> Vec<String> {
-    n.find_spans(text).unwrap().into_iter().map(|r| text[r].to_string()).collect()
+    n.find_spans(text)
+        .unwrap()
+        .into_iter()
+        .map(|r| text[r].to_string())
+        .collect()
 }
 
 const TOKAYEV: &str = "canonical = \"Kassym-Jomart Tokayev\"\nrole = \"President\"";
@@ -20,24 +24,56 @@ const TLEUBERDI: &str = "canonical = \"Mukhtar Tleuberdi\"\nrole = \"Foreign Min
 fn finds_the_person_however_spelled_and_no_one_else() {
     const LU: &str = "canonical = \"Donald Lu\"";
     let table: [(&str, &str, &[&str]); 20] = [
-        (TOKAYEV, "Its president, Kassym-Jomart Tokaïev, who will meet", &["Kassym-Jomart Tokaïev"]),
-        (TOKAYEV, "Kazakhstan’s President Kasim-Yomart Tokayev told", &["Kasim-Yomart Tokayev"]),
+        (
+            TOKAYEV,
+            "Its president, Kassym-Jomart Tokaïev, who will meet",
+            &["Kassym-Jomart Tokaïev"],
+        ),
+        (
+            TOKAYEV,
+            "Kazakhstan’s President Kasim-Yomart Tokayev told",
+            &["Kasim-Yomart Tokayev"],
+        ),
         (TOKAYEV, "President Tokayev’s decree", &["Tokayev"]),
         (TOKAYEV, "Zhomart Tokayev spoke", &["Zhomart Tokayev"]),
         (TOKAYEV, "a glass of Tokay, the Hungarian wine", &[]),
         (TOKAYEV, "the footballer Aidos Tokayev scored", &[]),
         (TOKAYEV, "Tokaev said so", &[]),
         (TOKAYEV, "President Tokaev said so", &["Tokaev"]),
-        (TOKAYEV, "Kassym-Jomart Tokaev arrived. Later Tokaev said so.", &["Kassym-Jomart Tokaev", "Tokaev"]),
+        (
+            TOKAYEV,
+            "Kassym-Jomart Tokaev arrived. Later Tokaev said so.",
+            &["Kassym-Jomart Tokaev", "Tokaev"],
+        ),
         (TOKAYEV, "Yesterday Tokayev said", &["Tokayev"]),
-        (RAHMON, "Tajikistan’s President, Emomali Rakhmon, caused a stir", &["Emomali Rakhmon"]),
+        (
+            RAHMON,
+            "Tajikistan’s President, Emomali Rakhmon, caused a stir",
+            &["Emomali Rakhmon"],
+        ),
         (RAHMON, "the former president Ziaur Rahman", &[]),
         (RAHMON, "President Rahman said", &[]),
-        (TLEUBERDI, "Foreign Minister Tileuberdi said", &["Tileuberdi"]),
+        (
+            TLEUBERDI,
+            "Foreign Minister Tileuberdi said",
+            &["Tileuberdi"],
+        ),
         (TLEUBERDI, "Tileuberdi said", &[]),
-        (TLEUBERDI, "with the foreign minister, Bajtiyor Saidov.", &[]),
-        (TLEUBERDI, "Kazakh Foreign Minister Mukhtar Tleouberdi.", &["Mukhtar Tleouberdi"]),
-        (LU, "“It is remarkable,” Lu said, as Donald Lu had in Luhansk", &["Lu", "Donald Lu"]),
+        (
+            TLEUBERDI,
+            "with the foreign minister, Bajtiyor Saidov.",
+            &[],
+        ),
+        (
+            TLEUBERDI,
+            "Kazakh Foreign Minister Mukhtar Tleouberdi.",
+            &["Mukhtar Tleouberdi"],
+        ),
+        (
+            LU,
+            "“It is remarkable,” Lu said, as Donald Lu had in Luhansk",
+            &["Lu", "Donald Lu"],
+        ),
         (LU, "the writer Lu Xun and the singer Marcus Lu", &[]),
         (LU, "Blinken met Lu Tuesday", &["Lu"]),
     ];
@@ -64,13 +100,24 @@ fn other_spellings_are_notes_and_do_not_agree_with_the_canonical() {
     ];
     for (written, agrees, note) in table {
         let v = n.parse(written).unwrap();
-        assert_eq!(v.value, written.split_whitespace().collect::<Vec<_>>().join(" "));
+        assert_eq!(
+            v.value,
+            written.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
         assert_eq!(n.agree(&v, canonical), agrees, "{written}");
         assert_eq!(v.note.as_deref(), note, "{written}");
     }
-    let m = person("canonical = \"Shavkat Mirziyoyev\"").parse("Shavkat Mirziyóyev").unwrap();
-    assert!(m.note.unwrap().ends_with("Mirziyóyev for Mirziyoyev (diacritics)"));
-    assert!(n.parse("Tokay").unwrap_err().contains("is not Kassym-Jomart Tokayev"));
+    let m = person("canonical = \"Shavkat Mirziyoyev\"")
+        .parse("Shavkat Mirziyóyev")
+        .unwrap();
+    assert!(m
+        .note
+        .unwrap()
+        .ends_with("Mirziyóyev for Mirziyoyev (diacritics)"));
+    assert!(n
+        .parse("Tokay")
+        .unwrap_err()
+        .contains("is not Kassym-Jomart Tokayev"));
 }
 
 #[test]
@@ -78,11 +125,20 @@ fn a_surname_alone_takes_the_given_names_the_article_wrote() {
     let n = person(TOKAYEV);
     let text = "President Kasim-Yomart Tokayev arrived. Later Tokayev said so.";
     let at = text.rfind("Tokayev").unwrap();
-    let m = RawMatch { text, value: at..at + 7, whole: at..at + 7, groups: vec![], published: None };
+    let m = RawMatch {
+        text,
+        value: at..at + 7,
+        whole: at..at + 7,
+        groups: vec![],
+        published: None,
+    };
     let v = n.normalize(&m).unwrap().remove(0);
     assert_eq!(v.value, "Tokayev");
     assert_eq!(v.key, Key::Label("kasim yomart tokayev".into()));
-    assert!(v.note.unwrap().contains("given name Kasim-Yomart (as earlier in the article) for Kassym-Jomart"));
+    assert!(v
+        .note
+        .unwrap()
+        .contains("given name Kasim-Yomart (as earlier in the article) for Kassym-Jomart"));
 }
 
 #[test]
@@ -93,17 +149,34 @@ fn a_title_before_the_name_is_compared_with_the_record() {
     assert_eq!(expects[1].subject.as_deref(), Some(TITLE_SUBJECT));
     let read = |text: &str| {
         let at = text.find("Donald").unwrap();
-        let m = RawMatch { text, value: at..at + 9, whole: at..at + 9, groups: vec![], published: None };
+        let m = RawMatch {
+            text,
+            value: at..at + 9,
+            whole: at..at + 9,
+            groups: vec![],
+            published: None,
+        };
         n.normalize(&m).unwrap()
     };
     let under = read("Prior to the trip, Under Secretary of State for South and Central Asian Affairs Donald Lu noted");
     assert_eq!(under.len(), 2);
-    assert_eq!(under[1].value, "Under Secretary of State for South and Central Asian Affairs");
+    assert_eq!(
+        under[1].value,
+        "Under Secretary of State for South and Central Asian Affairs"
+    );
     assert!(!n.agree(&under[1], &expects[1]));
-    assert_eq!(under[1].note.as_deref(), Some("title written before “Donald Lu”"));
-    let assistant = read("U.S. Assistant Secretary of State for South and Central Asian Affairs Donald Lu said");
+    assert_eq!(
+        under[1].note.as_deref(),
+        Some("title written before “Donald Lu”")
+    );
+    let assistant = read(
+        "U.S. Assistant Secretary of State for South and Central Asian Affairs Donald Lu said",
+    );
     assert!(n.agree(&assistant[1], &expects[1]));
-    assert_eq!(read("the top U.S. diplomat for South and Central Asia, Donald Lu, said").len(), 1);
+    assert_eq!(
+        read("the top U.S. diplomat for South and Central Asia, Donald Lu, said").len(),
+        1
+    );
 }
 
 #[test]
