@@ -194,3 +194,20 @@ fn rejects_bad_options() {
     assert!(bad("canonical = \"Donald Lu\"\nthreshold = 1.5").contains("at most 1"));
     assert!(bad("canonical = \"Donald Lu\"\nroles = [1]").contains("must hold strings"));
 }
+
+#[test]
+fn odd_text_does_not_break_the_finder() {
+    let n = person(TOKAYEV);
+    let text =
+        "Токаев — 東京 Tokaïev’s e\u{301}\u{301}x President\u{a0}Tokaev, «Kassym‐Jomart Tokayev»…";
+    assert_eq!(
+        found(n.as_ref(), text),
+        ["Tokaïev", "Tokaev", "Kassym‐Jomart Tokayev"]
+    );
+    for cut in 0..text.len() {
+        if text.is_char_boundary(cut) {
+            let _ = found(n.as_ref(), &text[..cut]);
+            let _ = found(n.as_ref(), &text[cut..]);
+        }
+    }
+}
