@@ -19,195 +19,42 @@ use super::super::fold::{capitalized, fold, similarity, skeleton, spelling, word
 use super::Form;
 use std::ops::Range;
 
+// Word lists as data: lowercase, folded, separated by spaces.
+
 /// Words that name an office; they are never given names and they make a
 /// run of capitalized words a title.
-const TITLE_WORDS: &[&str] = &[
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "foreign",
-    "secretary",
-    "undersecretary",
-    "under",
-    "assistant",
-    "deputy",
-    "ambassador",
-    "envoy",
-    "director",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "chief",
-    "head",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "adviser",
-    "advisor",
-    "senator",
-    "governor",
-    "mayor",
-    "general",
-    "king",
-    "queen",
-    "prince",
-    "premier",
-    "chancellor",
-    "representative",
-    "special",
-    "commissioner",
-    "emir",
-    "sheikh",
-    "leader",
-    "official",
-    "diplomat",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "sir",
-    "madam",
-];
+const TITLE_WORDS: &str =
+    "president vice prime minister foreign secretary undersecretary under assistant deputy \
+    ambassador envoy director chairman chairwoman chair chief head spokesman spokeswoman \
+    spokesperson adviser advisor senator governor mayor general king queen prince premier \
+    chancellor representative special commissioner emir sheikh leader official diplomat mr mrs \
+    ms dr prof sir madam";
 
 /// Capitalized words that start sentences or dates rather than names.
-const STOPWORDS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "and",
-    "but",
-    "or",
-    "so",
-    "yet",
-    "when",
-    "while",
-    "as",
-    "if",
-    "in",
-    "on",
-    "at",
-    "for",
-    "of",
-    "to",
-    "with",
-    "by",
-    "from",
-    "after",
-    "before",
-    "since",
-    "during",
-    "meanwhile",
-    "however",
-    "also",
-    "both",
-    "yesterday",
-    "today",
-    "tomorrow",
-    "last",
-    "this",
-    "that",
-    "these",
-    "those",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "my",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "nor",
-    "not",
-    "former",
-    "acting",
-    "then",
-    "later",
-    "earlier",
-    "now",
-    "here",
-    "there",
-    "still",
-    "even",
-    "only",
-    "instead",
-    "indeed",
-    "thus",
-    "hence",
-    "moreover",
-    "furthermore",
-    "nonetheless",
-    "nevertheless",
-    "although",
-    "though",
-    "because",
-    "where",
-    "what",
-    "who",
-    "which",
-    "how",
-    "why",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "several",
-    "many",
-    "some",
-    "all",
-    "most",
-    "every",
-    "each",
-    "no",
-    "once",
-    "again",
-    "soon",
-    "recently",
-    "previously",
-    "next",
-    "first",
-    "finally",
-    "currently",
-    "according",
-    "unlike",
-    "like",
-    "despite",
-    "whereas",
-    "said",
-    "says",
-];
+const STOPWORDS: &str =
+    "the a an and but or so yet when while as if in on at for of to with by from after before \
+    since during meanwhile however also both yesterday today tomorrow last this that these \
+    those his her its their our my monday tuesday wednesday thursday friday saturday sunday \
+    january february march april june july august september october november december nor not \
+    former acting then later earlier now here there still even only instead indeed thus hence \
+    moreover furthermore nonetheless nevertheless although though because where what who which \
+    how why it he she they we i you several many some all most every each no once again soon \
+    recently previously next first finally currently according unlike like despite whereas \
+    said says";
 
 /// Lowercase words a title may hold between capitalized ones.
-const CONNECTORS: &[&str] = &[
-    "of", "for", "and", "the", "on", "in", "to", "de", "du", "des", "la", "le",
-];
+const CONNECTORS: &str = "of for and the on in to de du des la le";
+
+fn listed(list: &str, folded: &str) -> bool {
+    list.split_whitespace().any(|w| w == folded)
+}
 
 fn is_title_word(folded: &str) -> bool {
-    TITLE_WORDS.contains(&folded)
+    listed(TITLE_WORDS, folded)
 }
 
 fn is_stopword(folded: &str) -> bool {
-    STOPWORDS.contains(&folded)
+    listed(STOPWORDS, folded)
 }
 
 /// How a candidate was anchored.
@@ -415,7 +262,7 @@ pub fn title_before(text: &str, start: usize) -> Option<Range<usize>> {
         let folded = fold(word);
         if !gap_ok
             || w.core != w.span
-            || !(capitalized(word) || CONNECTORS.contains(&folded.as_str()))
+            || !(capitalized(word) || listed(CONNECTORS, folded.as_str()))
         {
             break;
         }
@@ -432,7 +279,7 @@ pub fn title_before(text: &str, start: usize) -> Option<Range<usize>> {
         .filter(|w| w.span.start >= first)
         .find(|w| {
             let folded = fold(&text[w.span.clone()]);
-            !CONNECTORS.contains(&folded.as_str()) && !is_stopword(&folded)
+            !listed(CONNECTORS, folded.as_str()) && !is_stopword(&folded)
         })
         .map_or(start, |w| w.span.start);
     let range = begin..trim_end(text, begin..start);
