@@ -2,8 +2,10 @@
 //! the same [`Report`] to text. The library never prints; the binary writes
 //! what a reporter returns to the terminal or, atomically, to a file.
 
+pub mod github;
 pub mod json;
 pub mod markdown;
+pub mod sarif;
 pub mod table;
 
 use crate::compare::{Reference, Status, Verdict};
@@ -37,6 +39,8 @@ pub struct Summary {
     pub unresolved: usize,
     pub reference_match: usize,
     pub reference_mismatch: usize,
+    /// Contradictions accepted through the baseline (not counted above).
+    pub accepted: usize,
 }
 
 impl Report {
@@ -44,6 +48,10 @@ impl Report {
         let mut s = Summary { facts: facts.len(), sources: sources.len(), ..Summary::default() };
         for v in &facts {
             s.mentions += v.mentions.len();
+            if v.suppressed {
+                s.accepted += 1;
+                continue;
+            }
             match v.status {
                 Status::Agree => s.agree += 1,
                 Status::Conflict => s.conflict += 1,
@@ -79,6 +87,9 @@ impl Report {
         if s.unresolved > 0 {
             parts.push(format!("{} unresolved", s.unresolved));
         }
+        if s.accepted > 0 {
+            parts.push(format!("{} accepted (baseline)", s.accepted));
+        }
         format!("{} in {}: {}", plural(s.facts, "fact", "facts"), plural(s.sources, "article", "articles"), parts.join(", "))
     }
 }
@@ -89,6 +100,8 @@ pub struct Target {
     /// The folder the output file is written in (links are made relative to
     /// it); `None` for the terminal, where paths stay as given.
     pub dir: Option<PathBuf>,
+    /// Whether the table may use colors (a terminal, and `NO_COLOR` unset).
+    pub color: bool,
 }
 
 /// One output format.
@@ -105,6 +118,10 @@ pub enum Format {
     Markdown,
     /// The JSON contract for other tools.
     Json,
+    /// SARIF 2.1.0 for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
 }
 
 impl Format {
@@ -113,6 +130,8 @@ impl Format {
             Format::Table => Box::new(table::Table),
             Format::Markdown => Box::new(markdown::Markdown),
             Format::Json => Box::new(json::Json),
+            Format::Sarif => Box::new(sarif::Sarif),
+            Format::Github => Box::new(github::Github),
         }
     }
 }
@@ -153,10 +172,10 @@ mod tests {
 
     #[test]
     fn links_climb_out_of_the_report_folder() {
-        let target = Target { dir: Some(PathBuf::from("reports")) };
+        let target = Target { dir: Some(PathBuf::from("reports")), color: false };
         assert_eq!(link("seeds/a.txt", &target), "../seeds/a.txt");
         assert_eq!(link("seeds/a.txt", &Target::default()), "seeds/a.txt");
-        assert_eq!(link("a.txt", &Target { dir: Some(PathBuf::from("")) }), "a.txt");
+        assert_eq!(link("a.txt", &Target { dir: Some(PathBuf::from("")), color: false }), "a.txt");
     }
 
     #[test]
