@@ -2,6 +2,9 @@
 //! printing, and exit codes. Everything else lives in the library.
 
 mod check;
+mod completions;
+mod explain;
+mod init;
 mod normalize;
 mod rules;
 
@@ -39,6 +42,12 @@ enum Command {
     Normalize(normalize::NormalizeArgs),
     /// Commands about the rule files.
     Rules(rules::RulesArgs),
+    /// Show every mention of one fact, how each was read, and why the verdict.
+    Explain(explain::ExplainArgs),
+    /// Write a starter factlint.toml and a commented example rule file.
+    Init(init::InitArgs),
+    /// Print a shell completion script (bash, zsh, fish).
+    Completions(completions::CompletionsArgs),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -54,6 +63,9 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Normalize(args)) => normalize::run(args),
         Some(Command::Rules(args)) => rules::run(args),
+        Some(Command::Explain(args)) => explain::run(args),
+        Some(Command::Init(args)) => init::run(args),
+        Some(Command::Completions(args)) => completions::run(args),
         None => check::run(cli.check),
     };
     match result {
