@@ -65,7 +65,8 @@ struct Scan {
 
 impl Scan {
     fn add(&mut self, rules: &RuleSet, article: corpus::Article) {
-        let (active, mut ignored) = suppress::split_inline(&article.text, extract::scan(rules, &article));
+        let (active, mut ignored) =
+            suppress::split_inline(&article.text, extract::scan(rules, &article));
         self.mentions.extend(active);
         self.ignored.append(&mut ignored);
         self.sources.push(article.source);
@@ -74,7 +75,11 @@ impl Scan {
     fn finish(self, rules: &RuleSet) -> Report {
         let mut verdicts = compare::compare(&rules.facts, self.mentions);
         suppress::attach_inline(&mut verdicts, self.ignored);
-        let files = rules.files.iter().map(|f| corpus::display_path(f)).collect();
+        let files = rules
+            .files
+            .iter()
+            .map(|f| corpus::display_path(f))
+            .collect();
         Report::new(verdicts, self.sources, files, self.warnings)
     }
 }

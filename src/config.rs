@@ -44,7 +44,12 @@ impl FailOn {
 
     /// Whether `report` has a contradiction (not accepted) at or above the threshold.
     pub fn fails(self, report: &Report) -> bool {
-        self.threshold().is_some_and(|min| report.facts.iter().any(|v| v.is_contradiction() && v.severity >= min))
+        self.threshold().is_some_and(|min| {
+            report
+                .facts
+                .iter()
+                .any(|v| v.is_contradiction() && v.severity >= min)
+        })
     }
 }
 
@@ -118,8 +123,15 @@ impl Config {
             Some((l, c)) => Location::at(path, l, c),
             None => Location::file(path),
         };
-        let bad = |loc: Location, message: String, hint: &str| Error::usage(format!("{loc}: {message}"), hint);
-        let text = crate::rules::read_utf8(path).map_err(|e| Error::usage(e.to_string(), "pass an existing file with --config, or --no-config"))?;
+        let bad = |loc: Location, message: String, hint: &str| {
+            Error::usage(format!("{loc}: {message}"), hint)
+        };
+        let text = crate::rules::read_utf8(path).map_err(|e| {
+            Error::usage(
+                e.to_string(),
+                "pass an existing file with --config, or --no-config",
+            )
+        })?;
         let pos = |offset: usize| Some(crate::extract::text::line_col(&text, offset));
         let spec: FileSpec = toml::from_str(&text).map_err(|e| {
             let message = e.message().trim().replace('\n', " ");
@@ -129,28 +141,60 @@ impl Config {
         let resolve = |p: String| dir.join(p);
         let format = match spec.format {
             None => None,
-            Some(f) => Some(<Format as clap::ValueEnum>::from_str(f.get_ref(), true).map_err(|_| {
-                let names: Vec<String> = <Format as clap::ValueEnum>::value_variants()
-                    .iter()
-                    .filter_map(|v| clap::ValueEnum::to_possible_value(v).map(|p| p.get_name().to_string()))
-                    .collect();
-                bad(at(pos(f.span().start)), format!("unknown format `{}`", f.get_ref()), &format!("use one of: {}", names.join(", ")))
-            })?),
+            Some(f) => Some(
+                <Format as clap::ValueEnum>::from_str(f.get_ref(), true).map_err(|_| {
+                    let names: Vec<String> = <Format as clap::ValueEnum>::value_variants()
+                        .iter()
+                        .filter_map(|v| {
+                            clap::ValueEnum::to_possible_value(v).map(|p| p.get_name().to_string())
+                        })
+                        .collect();
+                    bad(
+                        at(pos(f.span().start)),
+                        format!("unknown format `{}`", f.get_ref()),
+                        &format!("use one of: {}", names.join(", ")),
+                    )
+                })?,
+            ),
         };
         let mut builder = GlobSetBuilder::new();
         for glob in &spec.ignore {
-            let compiled = Glob::new(glob.get_ref()).map_err(|e| bad(at(pos(glob.span().start)), format!("bad ignore glob: {e}"), "write globs like \"drafts/**\" or \"**/*.draft.md\""))?;
+            let compiled = Glob::new(glob.get_ref()).map_err(|e| {
+                bad(
+                    at(pos(glob.span().start)),
+                    format!("bad ignore glob: {e}"),
+                    "write globs like \"drafts/**\" or \"**/*.draft.md\"",
+                )
+            })?;
             builder.add(compiled);
         }
         let ignore_set = if spec.ignore.is_empty() {
             None
         } else {
-            Some(builder.build().map_err(|e| bad(at(None), format!("bad ignore globs: {e}"), "fix the ignore list"))?)
+            Some(builder.build().map_err(|e| {
+                bad(
+                    at(None),
+                    format!("bad ignore globs: {e}"),
+                    "fix the ignore list",
+                )
+            })?)
         };
         Ok(Config {
             path: Some(path.to_path_buf()),
-            corpus: spec.corpus.map(OneOrMany::into_vec).unwrap_or_default().into_iter().map(resolve).collect(),
-            rules: spec.rules.map(OneOrMany::into_vec).unwrap_or_default().into_iter().map(resolve).collect(),
+            corpus: spec
+                .corpus
+                .map(OneOrMany::into_vec)
+                .unwrap_or_default()
+                .into_iter()
+                .map(resolve)
+                .collect(),
+            rules: spec
+                .rules
+                .map(OneOrMany::into_vec)
+                .unwrap_or_default()
+                .into_iter()
+                .map(resolve)
+                .collect(),
             out: spec.out.map(resolve),
             baseline: spec.baseline.map(resolve),
             format,
@@ -164,7 +208,9 @@ impl Config {
     /// Whether an article path (as discovered) matches an ignore glob. Globs
     /// are matched against the path relative to the config file's folder.
     pub fn is_ignored(&self, path: &Path) -> bool {
-        let Some(set) = &self.ignore_set else { return false };
+        let Some(set) = &self.ignore_set else {
+            return false;
+        };
         let relative = path.strip_prefix(&self.dir).unwrap_or(path);
         let shown = crate::corpus::display_path(relative);
         set.is_match(&shown) || set.is_match(crate::corpus::display_path(path))
@@ -190,9 +236,15 @@ mod tests {
 
         std::fs::write(&path, "corpus = \"a\"\nfail-on = \"error\"\n").unwrap();
         let err = Config::load(&path).unwrap_err().to_string();
-        assert!(err.contains("factlint.toml:2:1") && err.contains("unknown field `fail-on`"), "{err}");
+        assert!(
+            err.contains("factlint.toml:2:1") && err.contains("unknown field `fail-on`"),
+            "{err}"
+        );
         std::fs::write(&path, "format = \"html\"\n").unwrap();
         let err = Config::load(&path).unwrap_err().to_string();
-        assert!(err.contains(":1:10") && err.contains("unknown format `html`"), "{err}");
+        assert!(
+            err.contains(":1:10") && err.contains("unknown format `html`"),
+            "{err}"
+        );
     }
 }

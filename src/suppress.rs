@@ -42,7 +42,12 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 pub fn inline_ignores(text: &str) -> BTreeSet<String> {
     MARKER
         .captures_iter(text)
-        .flat_map(|c| c[1].split([',', ' ', '\t']).filter(|s| !s.is_empty()).map(str::to_string).collect::<Vec<_>>())
+        .flat_map(|c| {
+            c[1].split([',', ' ', '\t'])
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
         .collect()
 }
 
@@ -52,7 +57,9 @@ pub fn split_inline(text: &str, mentions: Vec<Mention>) -> (Vec<Mention>, Vec<Me
     if ignored.is_empty() {
         return (mentions, Vec::new());
     }
-    mentions.into_iter().partition(|m| !ignored.contains(&m.fact))
+    mentions
+        .into_iter()
+        .partition(|m| !ignored.contains(&m.fact))
 }
 
 /// Puts ignored mentions back into their fact's verdict, marked, so the
@@ -65,8 +72,19 @@ pub fn attach_inline(verdicts: &mut [Verdict], ignored: Vec<Mention>) {
             .or_else(|| verdicts.iter().position(|v| v.id == mention.fact));
         if let Some(i) = at {
             let v = &mut verdicts[i];
-            v.mentions.push(MentionVerdict { mention, outlier: false, mismatch: false, suppressed: Some(Suppression::Inline) });
-            v.mentions.sort_by(|a, b| (&a.mention.path, a.mention.line, a.mention.column).cmp(&(&b.mention.path, b.mention.line, b.mention.column)));
+            v.mentions.push(MentionVerdict {
+                mention,
+                outlier: false,
+                mismatch: false,
+                suppressed: Some(Suppression::Inline),
+            });
+            v.mentions.sort_by(|a, b| {
+                (&a.mention.path, a.mention.line, a.mention.column).cmp(&(
+                    &b.mention.path,
+                    b.mention.line,
+                    b.mention.column,
+                ))
+            });
         }
     }
 }
@@ -112,9 +130,17 @@ impl Baseline {
     pub fn from_report(report: &Report) -> Baseline {
         let mut accepted: BTreeSet<Accepted> = BTreeSet::new();
         for v in report.facts.iter().filter(|v| v.is_contradiction()) {
-            accepted.extend(v.mentions.iter().filter(|m| is_conflicting(m)).map(|m| key(v, m)));
+            accepted.extend(
+                v.mentions
+                    .iter()
+                    .filter(|m| is_conflicting(m))
+                    .map(|m| key(v, m)),
+            );
         }
-        Baseline { version: 1, accepted: accepted.into_iter().collect() }
+        Baseline {
+            version: 1,
+            accepted: accepted.into_iter().collect(),
+        }
     }
 
     pub fn to_json(&self) -> String {
@@ -126,13 +152,24 @@ impl Baseline {
     /// Reads a baseline file.
     pub fn load(path: &Path) -> Result<Baseline> {
         let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::usage(format!("cannot read the baseline {}: {e}", path.display()), "write one with `factlint check --write-baseline`")
+            Error::usage(
+                format!("cannot read the baseline {}: {e}", path.display()),
+                "write one with `factlint check --write-baseline`",
+            )
         })?;
         let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
-            Error::corpus(Location::at(path, e.line(), e.column()), format!("not a factlint baseline: {e}"), "regenerate it with `factlint check --write-baseline`")
+            Error::corpus(
+                Location::at(path, e.line(), e.column()),
+                format!("not a factlint baseline: {e}"),
+                "regenerate it with `factlint check --write-baseline`",
+            )
         })?;
         if baseline.version != 1 {
-            return Err(Error::corpus(Location::file(path), format!("baseline version {} is not supported", baseline.version), "regenerate it with this factlint"));
+            return Err(Error::corpus(
+                Location::file(path),
+                format!("baseline version {} is not supported", baseline.version),
+                "regenerate it with this factlint",
+            ));
         }
         Ok(baseline)
     }
@@ -144,13 +181,20 @@ impl Baseline {
         let accepted: BTreeSet<&Accepted> = self.accepted.iter().collect();
         let mut facts = report.facts;
         for v in facts.iter_mut().filter(|v| v.is_contradiction()) {
-            let keys: Vec<bool> = v.mentions.iter().map(|m| is_conflicting(m) && accepted.contains(&key(v, m))).collect();
+            let keys: Vec<bool> = v
+                .mentions
+                .iter()
+                .map(|m| is_conflicting(m) && accepted.contains(&key(v, m)))
+                .collect();
             for (m, hit) in v.mentions.iter_mut().zip(keys) {
                 if hit {
                     m.suppressed = Some(Suppression::Baseline);
                 }
             }
-            let any = v.mentions.iter().any(|m| m.suppressed == Some(Suppression::Baseline));
+            let any = v
+                .mentions
+                .iter()
+                .any(|m| m.suppressed == Some(Suppression::Baseline));
             v.suppressed = any && !v.mentions.iter().any(is_conflicting);
         }
         Report::new(facts, report.sources, report.rules, report.warnings)

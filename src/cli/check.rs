@@ -61,8 +61,8 @@ pub struct CheckArgs {
     #[arg(long)]
     no_baseline: bool,
     /// Accept every current contradiction: write them to FILE [default: .factlint-baseline.json] and exit 0
-    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "")]
-    write_baseline: Option<PathBuf>,
+    #[arg(long, value_name = "FILE", num_args = 0..=1)]
+    write_baseline: Option<Option<PathBuf>>,
     #[command(flatten)]
     settings: ConfigArgs,
 }
@@ -88,10 +88,20 @@ fn pick(flags: Vec<PathBuf>, configured: &[PathBuf], default: &str) -> Vec<PathB
 /// The articles under `paths` less those the config's ignore globs name.
 pub fn entries(paths: &[PathBuf], config: &Config) -> Result<Vec<corpus::Entry>> {
     let found = corpus::discover(paths)?;
-    let kept: Vec<corpus::Entry> = found.into_iter().filter(|e| !config.is_ignored(&e.path)).collect();
+    let kept: Vec<corpus::Entry> = found
+        .into_iter()
+        .filter(|e| !config.is_ignored(&e.path))
+        .collect();
     if kept.is_empty() {
-        let at = paths.first().map(Location::file).unwrap_or_else(|| Location::file("."));
-        return Err(Error::corpus(at, "every article is excluded by the ignore globs", "check `ignore` in factlint.toml"));
+        let at = paths
+            .first()
+            .map(Location::file)
+            .unwrap_or_else(|| Location::file("."));
+        return Err(Error::corpus(
+            at,
+            "every article is excluded by the ignore globs",
+            "check `ignore` in factlint.toml",
+        ));
     }
     Ok(kept)
 }
@@ -114,10 +124,16 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
     }
 
     if let Some(path) = args.write_baseline {
-        let path = if path.as_os_str().is_empty() { config.baseline.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_BASELINE)) } else { path };
+        let path = path
+            .or(config.baseline.clone())
+            .unwrap_or_else(|| PathBuf::from(DEFAULT_BASELINE));
         let baseline = Baseline::from_report(&report);
         report::write_atomic(&path, &baseline.to_json())?;
-        eprintln!("factlint: wrote {} ({} accepted mentions)", path.display(), baseline.accepted.len());
+        eprintln!(
+            "factlint: wrote {} ({} accepted mentions)",
+            path.display(),
+            baseline.accepted.len()
+        );
         return Ok(Exit::Clean);
     }
     let baseline_path = match (&args.baseline, args.no_baseline) {
@@ -136,28 +152,56 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
     if format == Format::Github {
         append_job_summary(&report)?;
     }
-    let shown = if args.quiet { only_contradictions(&report) } else { report.clone() };
+    let shown = if args.quiet {
+        only_contradictions(&report)
+    } else {
+        report.clone()
+    };
     let target = Target {
-        dir: out.as_ref().map(|o| o.parent().map(PathBuf::from).unwrap_or_default()),
+        dir: out
+            .as_ref()
+            .map(|o| o.parent().map(PathBuf::from).unwrap_or_default()),
         color: out.is_none() && format == Format::Table && colors(),
     };
-    let rendered = if args.quiet && shown.facts.is_empty() { String::new() } else { format.reporter().render(&shown, &target) };
+    let rendered = if args.quiet && shown.facts.is_empty() {
+        String::new()
+    } else {
+        format.reporter().render(&shown, &target)
+    };
     match &out {
         Some(path) => {
             report::write_atomic(path, &rendered)?;
             if !args.quiet {
-                eprintln!("factlint: wrote {} ({})", path.display(), report.summary_line());
+                eprintln!(
+                    "factlint: wrote {} ({})",
+                    path.display(),
+                    report.summary_line()
+                );
             }
         }
         None => super::print(&rendered),
     }
-    Ok(if fail_on.fails(&report) { Exit::Contradictions } else { Exit::Clean })
+    Ok(if fail_on.fails(&report) {
+        Exit::Contradictions
+    } else {
+        Exit::Clean
+    })
 }
 
 /// The report restricted to contradictions (for `--quiet`).
 fn only_contradictions(report: &Report) -> Report {
-    let facts = report.facts.iter().filter(|v| v.is_contradiction()).cloned().collect();
-    let mut shown = Report::new(facts, report.sources.clone(), report.rules.clone(), Vec::new());
+    let facts = report
+        .facts
+        .iter()
+        .filter(|v| v.is_contradiction())
+        .cloned()
+        .collect();
+    let mut shown = Report::new(
+        facts,
+        report.sources.clone(),
+        report.rules.clone(),
+        Vec::new(),
+    );
     shown.summary = report.summary.clone();
     shown
 }
@@ -165,9 +209,22 @@ fn only_contradictions(report: &Report) -> Report {
 /// Appends the Markdown job summary to `$GITHUB_STEP_SUMMARY` when set.
 fn append_job_summary(report: &Report) -> Result<()> {
     use std::io::Write;
-    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else { return Ok(()) };
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return Ok(());
+    };
     let path = Path::new(&path);
-    let fail = |e: std::io::Error| Error::output(Location::file(path), format!("cannot append the job summary: {e}"), "check GITHUB_STEP_SUMMARY");
-    let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path).map_err(fail)?;
-    file.write_all(github::job_summary(report).as_bytes()).map_err(fail)
+    let fail = |e: std::io::Error| {
+        Error::output(
+            Location::file(path),
+            format!("cannot append the job summary: {e}"),
+            "check GITHUB_STEP_SUMMARY",
+        )
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(fail)?;
+    file.write_all(github::job_summary(report).as_bytes())
+        .map_err(fail)
 }

@@ -33,11 +33,19 @@ pub struct ExplainArgs {
 fn key(k: &Key) -> String {
     match k {
         Key::Interval { lo, hi, unit } => {
-            let unit = if unit.is_empty() { String::new() } else { format!(" ({unit}, base unit)") };
+            let unit = if unit.is_empty() {
+                String::new()
+            } else {
+                format!(" ({unit}, base unit)")
+            };
             if lo == hi {
                 format!("exactly {}{unit}", format_number(*lo))
             } else {
-                format!("between {} and {}{unit}", format_number(*lo), format_number(*hi))
+                format!(
+                    "between {} and {}{unit}",
+                    format_number(*lo),
+                    format_number(*hi)
+                )
             }
         }
         Key::OneOf(items) => format!("one of {}", items.join(", ")),
@@ -47,7 +55,15 @@ fn key(k: &Key) -> String {
 }
 
 fn reading(n: &Normalized) -> String {
-    let mut parts = vec![format!("{} ({})", shown(n), if n.approximate { "hedged: compared with the fact's tolerance" } else { "exact" })];
+    let mut parts = vec![format!(
+        "{} ({})",
+        shown(n),
+        if n.approximate {
+            "hedged: compared with the fact's tolerance"
+        } else {
+            "exact"
+        }
+    )];
     if let Some(s) = &n.subject {
         parts.push(format!("subject {s}"));
     }
@@ -59,9 +75,17 @@ fn reading(n: &Normalized) -> String {
 }
 
 /// The pattern (index) that produced the hit with value span `value`.
-fn pattern_of(fact: &Fact, text: &str, from: usize, value: &std::ops::Range<usize>) -> Option<usize> {
+fn pattern_of(
+    fact: &Fact,
+    text: &str,
+    from: usize,
+    value: &std::ops::Range<usize>,
+) -> Option<usize> {
     fact.patterns.iter().position(|p| {
-        p.regex.captures_iter(&text[from..]).any(|c| c.name("value").is_some_and(|m| m.start() + from == value.start && m.end() + from == value.end))
+        p.regex.captures_iter(&text[from..]).any(|c| {
+            c.name("value")
+                .is_some_and(|m| m.start() + from == value.start && m.end() + from == value.end)
+        })
     })
 }
 
@@ -69,19 +93,44 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
     let config = args.settings.load()?;
     let rules = RuleSet::load(&rule_paths(args.rules, &config))?;
     let Some(fact) = rules.facts.iter().find(|f| f.id == args.fact) else {
-        let near: Vec<&str> = rules.facts.iter().map(|f| f.id.as_str()).filter(|id| strsim::jaro_winkler(id, &args.fact) > 0.8).collect();
+        let near: Vec<&str> = rules
+            .facts
+            .iter()
+            .map(|f| f.id.as_str())
+            .filter(|id| strsim::jaro_winkler(id, &args.fact) > 0.8)
+            .collect();
         let hint = if near.is_empty() {
-            format!("known facts: {}", rules.facts.iter().map(|f| f.id.as_str()).collect::<Vec<_>>().join(", "))
+            format!(
+                "known facts: {}",
+                rules
+                    .facts
+                    .iter()
+                    .map(|f| f.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         } else {
             format!("did you mean {}?", near.join(", "))
         };
-        return Err(Error::usage(format!("no fact `{}` in the rules", args.fact), hint));
+        return Err(Error::usage(
+            format!("no fact `{}` in the rules", args.fact),
+            hint,
+        ));
     };
     let found = entries(&corpus_paths(args.paths, &config), &config)?;
     let mut out = String::new();
-    let _ = writeln!(out, "{} — {} fact, severity {}, defined at {}", fact.id, fact.kind, fact.severity, fact.origin);
+    let _ = writeln!(
+        out,
+        "{} — {} fact, severity {}, defined at {}",
+        fact.id, fact.kind, fact.severity, fact.origin
+    );
     let _ = writeln!(out, "Claim: {}", fact.claim);
-    let _ = writeln!(out, "Record: {}", fact.expected().unwrap_or_else(|| "none (no `expect`)".into()));
+    let _ = writeln!(
+        out,
+        "Record: {}",
+        fact.expected()
+            .unwrap_or_else(|| "none (no `expect`)".into())
+    );
     for (i, p) in fact.patterns.iter().enumerate() {
         let _ = writeln!(out, "Pattern {}: {}  ({})", i + 1, p.source, p.origin);
     }
@@ -91,7 +140,12 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
     for entry in &found {
         let (article, _) = corpus::read(entry)?;
         let Some(article) = article else { continue };
-        let hits = extract::hits(fact, &article.text, article.body_start, article.source.published);
+        let hits = extract::hits(
+            fact,
+            &article.text,
+            article.body_start,
+            article.source.published,
+        );
         if hits.is_empty() {
             silent.push(article.source.file.clone());
         }
@@ -99,8 +153,15 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
         for hit in hits {
             let (line, column) = extract::text::line_col(&article.text, hit.value.start);
             let _ = writeln!(out, "\n{}:{line}:{column}", article.source.path);
-            let _ = writeln!(out, "  quote:   {}", extract::text::quote(&article.text, hit.value.clone(), 280));
-            let whole = article.text[hit.whole.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+            let _ = writeln!(
+                out,
+                "  quote:   {}",
+                extract::text::quote(&article.text, hit.value.clone(), 280)
+            );
+            let whole = article.text[hit.whole.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             match pattern_of(fact, &article.text, article.body_start, &hit.value) {
                 Some(i) => _ = writeln!(out, "  matched: pattern {} matched “{whole}”", i + 1),
                 None => _ = writeln!(out, "  matched: “{whole}”"),
@@ -129,16 +190,37 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
 /// Why the comparer reached verdict `v`.
 fn why(out: &mut String, fact: &Fact, v: &Verdict) {
     let n = &fact.normalizer;
-    let subject = v.subject.as_ref().map(|s| format!(" [{s}]")).unwrap_or_default();
-    let status = serde_json::to_value(v.status).ok().and_then(|s| s.as_str().map(str::to_string)).unwrap_or_default();
+    let subject = v
+        .subject
+        .as_ref()
+        .map(|s| format!(" [{s}]"))
+        .unwrap_or_default();
+    let status = serde_json::to_value(v.status)
+        .ok()
+        .and_then(|s| s.as_str().map(str::to_string))
+        .unwrap_or_default();
     let _ = writeln!(out, "\nVerdict{subject}: {status}");
-    let active: Vec<_> = v.mentions.iter().filter(|m| m.suppressed.is_none() && m.mention.normalized.is_resolved()).collect();
+    let active: Vec<_> = v
+        .mentions
+        .iter()
+        .filter(|m| m.suppressed.is_none() && m.mention.normalized.is_resolved())
+        .collect();
     let mut values: Vec<&Normalized> = active.iter().map(|m| &m.mention.normalized).collect();
     values.sort_by_key(|n| shown(n));
     values.dedup_by_key(|n| shown(n));
     for value in &values {
-        let support: BTreeSet<&str> = active.iter().filter(|m| n.agree(&m.mention.normalized, value)).map(|m| m.mention.source.as_str()).collect();
-        let _ = writeln!(out, "  {} agrees with {} source(s): {}", shown(value), support.len(), support.into_iter().collect::<Vec<_>>().join(", "));
+        let support: BTreeSet<&str> = active
+            .iter()
+            .filter(|m| n.agree(&m.mention.normalized, value))
+            .map(|m| m.mention.source.as_str())
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {} agrees with {} source(s): {}",
+            shown(value),
+            support.len(),
+            support.into_iter().collect::<Vec<_>>().join(", ")
+        );
     }
     let reason = match v.status {
         factlint::compare::Status::Agree => "every pair of values agrees (within the fact's tolerance for hedged values)".to_string(),
@@ -154,14 +236,28 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
     let _ = writeln!(out, "  Why: {reason}.");
     match (&v.expected, v.reference) {
         (Some(e), factlint::compare::Reference::Mismatch) => {
-            let off: Vec<String> = v.mentions.iter().filter(|m| m.mismatch).map(|m| format!("{} ({})", m.mention.source, shown(&m.mention.normalized))).collect();
-            let _ = writeln!(out, "  Record {e}: mismatch — {} do(es) not agree with it.", off.join(", "));
+            let off: Vec<String> = v
+                .mentions
+                .iter()
+                .filter(|m| m.mismatch)
+                .map(|m| format!("{} ({})", m.mention.source, shown(&m.mention.normalized)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  Record {e}: mismatch — {} do(es) not agree with it.",
+                off.join(", ")
+            );
         }
-        (Some(e), factlint::compare::Reference::Match) => _ = writeln!(out, "  Record {e}: every value agrees with it."),
+        (Some(e), factlint::compare::Reference::Match) => {
+            _ = writeln!(out, "  Record {e}: every value agrees with it.")
+        }
         (Some(e), _) => _ = writeln!(out, "  Record {e}: nothing to compare with it."),
         (None, _) => {}
     }
     if v.suppressed {
-        let _ = writeln!(out, "  Accepted: every conflicting mention is in the baseline.");
+        let _ = writeln!(
+            out,
+            "  Accepted: every conflicting mention is in the baseline."
+        );
     }
 }

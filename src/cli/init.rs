@@ -22,12 +22,21 @@ pub fn run(args: InitArgs) -> Result<Exit> {
     let rules = args.dir.join("rules").join("example.toml");
     for path in [&config, &rules] {
         if path.exists() {
-            return Err(Error::output(Location::file(path), "already exists; factlint init never overwrites", "remove it or edit it by hand"));
+            return Err(Error::output(
+                Location::file(path),
+                "already exists; factlint init never overwrites",
+                "remove it or edit it by hand",
+            ));
         }
     }
     let folder = args.dir.join("rules");
-    std::fs::create_dir_all(&folder)
-        .map_err(|e| Error::output(Location::file(&folder), format!("cannot create the folder: {e}"), "check the permissions"))?;
+    std::fs::create_dir_all(&folder).map_err(|e| {
+        Error::output(
+            Location::file(&folder),
+            format!("cannot create the folder: {e}"),
+            "check the permissions",
+        )
+    })?;
     report::write_atomic(&config, CONFIG)?;
     report::write_atomic(&rules, EXAMPLE_RULES)?;
     eprintln!(

@@ -67,8 +67,14 @@ pub fn run(args: RulesArgs) -> Result<Exit> {
             super::print(&out);
             Ok(Exit::Clean)
         }
-        RulesCommand::Test { rules, settings } => test(super::check::rule_paths(rules, &settings.load()?)),
-        RulesCommand::Lint { rules, corpus, settings } => {
+        RulesCommand::Test { rules, settings } => {
+            test(super::check::rule_paths(rules, &settings.load()?))
+        }
+        RulesCommand::Lint {
+            rules,
+            corpus,
+            settings,
+        } => {
             let config = settings.load()?;
             let rules = RuleSet::load_unchecked(&super::check::rule_paths(rules, &config))?;
             let mut articles = Vec::new();
@@ -84,9 +90,18 @@ pub fn run(args: RulesArgs) -> Result<Exit> {
             for f in &findings {
                 out.push_str(&format!("{}: {}: {}\n", f.at, f.check, f.message));
             }
-            out.push_str(&format!("{} findings in {} facts, {} articles\n", findings.len(), rules.facts.len(), articles.len()));
+            out.push_str(&format!(
+                "{} findings in {} facts, {} articles\n",
+                findings.len(),
+                rules.facts.len(),
+                articles.len()
+            ));
             super::print(&out);
-            Ok(if findings.is_empty() { Exit::Clean } else { Exit::Contradictions })
+            Ok(if findings.is_empty() {
+                Exit::Clean
+            } else {
+                Exit::Contradictions
+            })
         }
     }
 }
@@ -98,7 +113,14 @@ fn test(paths: Vec<PathBuf>) -> Result<Exit> {
     let mut count = 0;
     for fact in &rules.facts {
         count += fact.examples.len();
-        failures.extend(examples::check_fact(fact).into_iter().map(|f| examples::ExampleFailure { message: format!("fact `{}`: {}", fact.id, f.message), ..f }));
+        failures.extend(
+            examples::check_fact(fact)
+                .into_iter()
+                .map(|f| examples::ExampleFailure {
+                    message: format!("fact `{}`: {}", fact.id, f.message),
+                    ..f
+                }),
+        );
     }
     let tests = corpus_test::load(&rules)?;
     for t in &tests {
@@ -115,5 +137,9 @@ fn test(paths: Vec<PathBuf>) -> Result<Exit> {
         failures.len()
     ));
     super::print(&out);
-    Ok(if failures.is_empty() { Exit::Clean } else { Exit::Contradictions })
+    Ok(if failures.is_empty() {
+        Exit::Clean
+    } else {
+        Exit::Contradictions
+    })
 }

@@ -24,7 +24,9 @@ pub fn command(severity: Severity) -> &'static str {
 
 /// Escapes a message the way the runner reads it back.
 fn data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a property value (`file=`, `title=`): also `:` and `,`.
@@ -67,7 +69,10 @@ pub fn job_summary(report: &Report) -> String {
     let _ = writeln!(out, "{}.\n", report.summary_line());
     let outliers = outlier_counts(report);
     if !outliers.is_empty() {
-        let shown: Vec<String> = outliers.iter().map(|(s, n)| format!("`{s}` ({n})")).collect();
+        let shown: Vec<String> = outliers
+            .iter()
+            .map(|(s, n)| format!("`{s}` ({n})"))
+            .collect();
         let _ = writeln!(out, "Most often the outlier: {}.\n", shown.join(", "));
     }
     let rows: Vec<String> = report
@@ -75,29 +80,34 @@ pub fn job_summary(report: &Report) -> String {
         .iter()
         .filter(|v| v.is_contradiction())
         .flat_map(|v| {
-            v.mentions.iter().filter(|m| is_conflicting(m)).map(move |m| {
-                let problem = match (m.outlier, m.mismatch) {
-                    (true, true) => "outlier, differs from the record",
-                    (true, false) => "outlier",
-                    _ => "differs from the record",
-                };
-                format!(
-                    "| `{}` | {} | `{}:{}` | “{}” → {} | {} |",
-                    v.id,
-                    v.severity,
-                    m.mention.path,
-                    m.mention.line,
-                    cell(&m.mention.text),
-                    cell(&shown(&m.mention.normalized)),
-                    problem
-                )
-            })
+            v.mentions
+                .iter()
+                .filter(|m| is_conflicting(m))
+                .map(move |m| {
+                    let problem = match (m.outlier, m.mismatch) {
+                        (true, true) => "outlier, differs from the record",
+                        (true, false) => "outlier",
+                        _ => "differs from the record",
+                    };
+                    format!(
+                        "| `{}` | {} | `{}:{}` | “{}” → {} | {} |",
+                        v.id,
+                        v.severity,
+                        m.mention.path,
+                        m.mention.line,
+                        cell(&m.mention.text),
+                        cell(&shown(&m.mention.normalized)),
+                        problem
+                    )
+                })
         })
         .collect();
     if rows.is_empty() {
         out.push_str("No contradictions.\n");
     } else {
-        out.push_str("| Fact | Severity | Where | Wrote → value | Problem |\n|---|---|---|---|---|\n");
+        out.push_str(
+            "| Fact | Severity | Where | Wrote → value | Problem |\n|---|---|---|---|---|\n",
+        );
         for row in rows {
             out.push_str(&row);
             out.push('\n');

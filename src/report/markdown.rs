@@ -37,7 +37,16 @@ fn rule_link(rule: &str, target: &Target) -> String {
 /// Short column labels: the file name up to its first `_` ("000") when
 /// those are unique, else the whole file name.
 fn labels(sources: &[Source]) -> Vec<String> {
-    let short: Vec<String> = sources.iter().map(|s| s.file.split(['_', '.']).next().unwrap_or(&s.file).to_string()).collect();
+    let short: Vec<String> = sources
+        .iter()
+        .map(|s| {
+            s.file
+                .split(['_', '.'])
+                .next()
+                .unwrap_or(&s.file)
+                .to_string()
+        })
+        .collect();
     let unique: BTreeSet<&String> = short.iter().collect();
     if unique.len() == short.len() && short.iter().all(|s| !s.is_empty()) {
         short
@@ -47,7 +56,11 @@ fn labels(sources: &[Source]) -> Vec<String> {
 }
 
 fn fact_name(v: &Verdict) -> String {
-    let subject = v.subject.as_ref().map(|s| format!(" [{}]", escape(s))).unwrap_or_default();
+    let subject = v
+        .subject
+        .as_ref()
+        .map(|s| format!(" [{}]", escape(s)))
+        .unwrap_or_default();
     format!("`{}`{subject}", v.id)
 }
 
@@ -59,7 +72,11 @@ fn cell(mentions: &[&MentionVerdict]) -> String {
     let mut values: Vec<String> = mentions
         .iter()
         .map(|m| {
-            let value = if m.mention.normalized.is_resolved() { escape(&shown(&m.mention.normalized)) } else { "unresolved".into() };
+            let value = if m.mention.normalized.is_resolved() {
+                escape(&shown(&m.mention.normalized))
+            } else {
+                "unresolved".into()
+            };
             let mut marks = String::new();
             if m.outlier {
                 marks.push_str(" ✗");
@@ -83,24 +100,49 @@ fn summary(out: &mut String, report: &Report, target: &Target) {
     let contradictions = report.facts.iter().filter(|v| v.is_contradiction()).count();
     let _ = writeln!(out, "**{}.**\n", report.summary_line());
     out.push_str("| | |\n|---|---|\n");
-    let _ = writeln!(out, "| Facts checked | {} in {} articles, {} mentions |", s.facts, s.sources, s.mentions);
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let _ = writeln!(
+        out,
+        "| Facts checked | {} in {} articles, {} mentions |",
+        s.facts, s.sources, s.mentions
+    );
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let _ = writeln!(
         out,
         "| Contradictions | **{contradictions}** ({} between sources, {} with the public record) |",
         plural(s.conflict, "conflict", "conflicts"),
         plural(s.reference_mismatch, "mismatch", "mismatches")
     );
-    let _ = writeln!(out, "| Consistent | {} agree, {} stated by one source only, {} stated nowhere |", s.agree, s.single, s.missing);
+    let _ = writeln!(
+        out,
+        "| Consistent | {} agree, {} stated by one source only, {} stated nowhere |",
+        s.agree, s.single, s.missing
+    );
     let outliers = outlier_counts(report);
     let by_source: Vec<String> = outliers
         .iter()
         .map(|(file, n)| {
-            let path = report.sources.iter().find(|s| &s.file == file).map_or(file.as_str(), |s| s.path.as_str());
-            format!("[{file}]({}) ({n} {})", link(path, target), if *n == 1 { "fact" } else { "facts" })
+            let path = report
+                .sources
+                .iter()
+                .find(|s| &s.file == file)
+                .map_or(file.as_str(), |s| s.path.as_str());
+            format!(
+                "[{file}]({}) ({n} {})",
+                link(path, target),
+                if *n == 1 { "fact" } else { "facts" }
+            )
         })
         .collect();
-    let _ = writeln!(out, "| Most often the outlier | {} |", if by_source.is_empty() { "—".into() } else { by_source.join(", ") });
+    let _ = writeln!(
+        out,
+        "| Most often the outlier | {} |",
+        if by_source.is_empty() {
+            "—".into()
+        } else {
+            by_source.join(", ")
+        }
+    );
     if s.accepted > 0 {
         let _ = writeln!(out, "| Accepted (baseline) | {} |", s.accepted);
     }
@@ -119,20 +161,48 @@ fn matrix(out: &mut String, report: &Report, target: &Target) {
     for v in &report.facts {
         let _ = write!(out, "| {} |", fact_name(v));
         for s in &report.sources {
-            let mentions: Vec<&MentionVerdict> = v.mentions.iter().filter(|m| m.mention.path == s.path).collect();
+            let mentions: Vec<&MentionVerdict> = v
+                .mentions
+                .iter()
+                .filter(|m| m.mention.path == s.path)
+                .collect();
             let _ = write!(out, " {} |", cell(&mentions));
         }
         let status = verdict_label(v);
-        let _ = writeln!(out, " {} |", if v.is_contradiction() { format!("**{status}**") } else { status.to_string() });
+        let _ = writeln!(
+            out,
+            " {} |",
+            if v.is_contradiction() {
+                format!("**{status}**")
+            } else {
+                status.to_string()
+            }
+        );
     }
     out.push_str("\nMarks: ✗ outlier against the consensus; ≠ differs from the public record; · not stated.\n\n");
     for (label, s) in labels.iter().zip(&report.sources) {
-        let about: Vec<String> = [s.outlet.clone(), s.published.map(|d| d.to_string()), s.translated_from.as_ref().map(|l| format!("translated from {l}"))]
-            .into_iter()
-            .flatten()
-            .collect();
-        let about = if about.is_empty() { String::new() } else { format!(" — {}", escape(&about.join(", "))) };
-        let _ = writeln!(out, "- **{}**: [{}]({}){about}", escape(label), s.path, link(&s.path, target));
+        let about: Vec<String> = [
+            s.outlet.clone(),
+            s.published.map(|d| d.to_string()),
+            s.translated_from
+                .as_ref()
+                .map(|l| format!("translated from {l}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let about = if about.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", escape(&about.join(", ")))
+        };
+        let _ = writeln!(
+            out,
+            "- **{}**: [{}]({}){about}",
+            escape(label),
+            s.path,
+            link(&s.path, target)
+        );
     }
     out.push('\n');
 }
@@ -141,7 +211,11 @@ fn mention_table(out: &mut String, v: &Verdict, target: &Target) {
     out.push_str("| Where | Wrote | Value | |\n|---|---|---|---|\n");
     for m in &v.mentions {
         let mention = &m.mention;
-        let value = if mention.normalized.is_resolved() { shown(&mention.normalized) } else { "unresolved".into() };
+        let value = if mention.normalized.is_resolved() {
+            shown(&mention.normalized)
+        } else {
+            "unresolved".into()
+        };
         let mut flags = Vec::new();
         if m.outlier {
             flags.push("**outlier**".to_string());
@@ -156,11 +230,24 @@ fn mention_table(out: &mut String, v: &Verdict, target: &Target) {
         if let Some(note) = &mention.normalized.note {
             flags.push(escape(note));
         }
-        let _ = writeln!(out, "| {} | “{}” | {} | {} |", place(&mention.path, mention.line, target), escape(&mention.text), escape(&value), flags.join("; "));
+        let _ = writeln!(
+            out,
+            "| {} | “{}” | {} | {} |",
+            place(&mention.path, mention.line, target),
+            escape(&mention.text),
+            escape(&value),
+            flags.join("; ")
+        );
     }
     out.push('\n');
     for m in &v.mentions {
-        let _ = writeln!(out, "> {} — *{}:{}*\n>", escape(&m.mention.quote), m.mention.source, m.mention.line);
+        let _ = writeln!(
+            out,
+            "> {} — *{}:{}*\n>",
+            escape(&m.mention.quote),
+            m.mention.source,
+            m.mention.line
+        );
     }
     if !v.mentions.is_empty() {
         out.truncate(out.len() - 2);
@@ -173,12 +260,25 @@ fn contradiction(out: &mut String, v: &Verdict, target: &Target) {
     let mut said = Vec::new();
     if v.status == Status::Conflict {
         let consensus = v.consensus.as_deref().unwrap_or("?");
-        said.push(format!("Sources disagree. Most give **{}**; outliers: {}.", escape(consensus), v.outliers.join(", ")));
+        said.push(format!(
+            "Sources disagree. Most give **{}**; outliers: {}.",
+            escape(consensus),
+            v.outliers.join(", ")
+        ));
     }
     if v.reference == Reference::Mismatch {
-        said.push(format!("The public record says **{}**.", escape(v.expected.as_deref().unwrap_or("?"))));
+        said.push(format!(
+            "The public record says **{}**.",
+            escape(v.expected.as_deref().unwrap_or("?"))
+        ));
     }
-    let _ = writeln!(out, "{} Severity: {}. Rule: {}.\n", said.join(" "), v.severity, rule_link(&v.rule, target));
+    let _ = writeln!(
+        out,
+        "{} Severity: {}. Rule: {}.\n",
+        said.join(" "),
+        v.severity,
+        rule_link(&v.rule, target)
+    );
     mention_table(out, v, target);
 }
 
@@ -188,7 +288,11 @@ impl Reporter for Markdown {
         summary(&mut out, report, target);
         matrix(&mut out, report, target);
 
-        let contradictions: Vec<&Verdict> = report.facts.iter().filter(|v| v.is_contradiction()).collect();
+        let contradictions: Vec<&Verdict> = report
+            .facts
+            .iter()
+            .filter(|v| v.is_contradiction())
+            .collect();
         out.push_str("## Contradictions\n\n");
         if contradictions.is_empty() {
             out.push_str("None: every fact agrees across sources and with the record.\n\n");
@@ -197,11 +301,27 @@ impl Reporter for Markdown {
             contradiction(&mut out, v, target);
         }
 
-        let consistent: Vec<&Verdict> = report.facts.iter().filter(|v| !v.is_contradiction() && !v.mentions.is_empty()).collect();
+        let consistent: Vec<&Verdict> = report
+            .facts
+            .iter()
+            .filter(|v| !v.is_contradiction() && !v.mentions.is_empty())
+            .collect();
         if !consistent.is_empty() {
-            out.push_str("## Consistent facts\n\n| Fact | Status | Record | Where |\n|---|---|---|---|\n");
+            out.push_str(
+                "## Consistent facts\n\n| Fact | Status | Record | Where |\n|---|---|---|---|\n",
+            );
             for v in consistent {
-                let places: Vec<String> = v.mentions.iter().map(|m| format!("{} {}", place(&m.mention.path, m.mention.line, target), escape(&shown(&m.mention.normalized)))).collect();
+                let places: Vec<String> = v
+                    .mentions
+                    .iter()
+                    .map(|m| {
+                        format!(
+                            "{} {}",
+                            place(&m.mention.path, m.mention.line, target),
+                            escape(&shown(&m.mention.normalized))
+                        )
+                    })
+                    .collect();
                 let _ = writeln!(
                     out,
                     "| {} | {} | {} | {} |",
@@ -214,7 +334,11 @@ impl Reporter for Markdown {
             out.push('\n');
         }
 
-        let missing: Vec<&Verdict> = report.facts.iter().filter(|v| v.status == Status::Missing && v.mentions.is_empty()).collect();
+        let missing: Vec<&Verdict> = report
+            .facts
+            .iter()
+            .filter(|v| v.status == Status::Missing && v.mentions.is_empty())
+            .collect();
         if !missing.is_empty() {
             out.push_str("## Missing facts\n\nNo article states these:\n\n");
             for v in missing {
@@ -229,7 +353,16 @@ impl Reporter for Markdown {
             }
             out.push('\n');
         }
-        let _ = writeln!(out, "Rules: {}.", report.rules.iter().map(|r| format!("[{r}]({})", link(r, target))).collect::<Vec<_>>().join(", "));
+        let _ = writeln!(
+            out,
+            "Rules: {}.",
+            report
+                .rules
+                .iter()
+                .map(|r| format!("[{r}]({})", link(r, target)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
         out
     }
 }
@@ -240,15 +373,31 @@ mod tests {
 
     #[test]
     fn rule_locations_become_line_links() {
-        let target = Target { dir: Some("reports".into()), color: false };
-        assert_eq!(rule_link("rules/a.toml:12:6", &target), "[rules/a.toml:12](../rules/a.toml#L12)");
+        let target = Target {
+            dir: Some("reports".into()),
+            color: false,
+        };
+        assert_eq!(
+            rule_link("rules/a.toml:12:6", &target),
+            "[rules/a.toml:12](../rules/a.toml#L12)"
+        );
         assert_eq!(rule_link("odd", &target), "`odd`");
     }
 
     #[test]
     fn short_labels_only_when_unique() {
-        let source = |file: &str| Source { file: file.into(), path: file.into(), ..Source::default() };
-        assert_eq!(labels(&[source("000_a.txt"), source("001_b.txt")]), ["000", "001"]);
-        assert_eq!(labels(&[source("a_1.txt"), source("a_2.txt")]), ["a_1.txt", "a_2.txt"]);
+        let source = |file: &str| Source {
+            file: file.into(),
+            path: file.into(),
+            ..Source::default()
+        };
+        assert_eq!(
+            labels(&[source("000_a.txt"), source("001_b.txt")]),
+            ["000", "001"]
+        );
+        assert_eq!(
+            labels(&[source("a_1.txt"), source("a_2.txt")]),
+            ["a_1.txt", "a_2.txt"]
+        );
     }
 }

@@ -45,12 +45,23 @@ pub fn message(v: &Verdict, m: &MentionVerdict) -> String {
     let mut parts = Vec::new();
     if m.outlier {
         let consensus = v.consensus.as_deref().unwrap_or("another value");
-        parts.push(format!("disagrees with the other sources, which give {consensus}"));
+        parts.push(format!(
+            "disagrees with the other sources, which give {consensus}"
+        ));
     }
     if m.mismatch {
-        parts.push(format!("differs from the public record ({})", v.expected.as_deref().unwrap_or("?")));
+        parts.push(format!(
+            "differs from the public record ({})",
+            v.expected.as_deref().unwrap_or("?")
+        ));
     }
-    format!("{}: “{}” reads as {value} and {}. Claim: {}", v.id, m.mention.text, parts.join(", and "), v.claim)
+    format!(
+        "{}: “{}” reads as {value} and {}. Claim: {}",
+        v.id,
+        m.mention.text,
+        parts.join(", and "),
+        v.claim
+    )
 }
 
 fn location(m: &MentionVerdict) -> Value {
@@ -58,7 +69,11 @@ fn location(m: &MentionVerdict) -> Value {
     let lines: Vec<&str> = mention.text.split('\n').collect();
     let end_line = mention.line + lines.len() - 1;
     let last = lines.last().map_or(0, |l| l.chars().count());
-    let end_column = if lines.len() == 1 { mention.column + last } else { last + 1 };
+    let end_column = if lines.len() == 1 {
+        mention.column + last
+    } else {
+        last + 1
+    };
     json!({
         "physicalLocation": {
             "artifactLocation": { "uri": uri(&mention.path) },
@@ -100,8 +115,16 @@ pub fn log(report: &Report) -> Value {
         }
     }
     let mut results = Vec::new();
-    for v in report.facts.iter().filter(|v| v.is_contradiction() || v.suppressed) {
-        for m in v.mentions.iter().filter(|m| (m.outlier || m.mismatch) && m.suppressed != Some(Suppression::Inline)) {
+    for v in report
+        .facts
+        .iter()
+        .filter(|v| v.is_contradiction() || v.suppressed)
+    {
+        for m in v
+            .mentions
+            .iter()
+            .filter(|m| (m.outlier || m.mismatch) && m.suppressed != Some(Suppression::Inline))
+        {
             let related: Vec<Value> = v
                 .mentions
                 .iter()

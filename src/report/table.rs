@@ -49,7 +49,8 @@ pub fn reference_label(reference: Reference, expected: Option<&str>) -> String {
 impl Reporter for Table {
     fn render(&self, report: &Report, target: &Target) -> String {
         let mut grid = Grid::new();
-        grid.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+        grid.load_preset(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic);
         if target.color {
             grid.enforce_styling();
         }
@@ -79,17 +80,44 @@ impl Reporter for Table {
                     } else {
                         format!("unresolved “{}”", m.mention.text)
                     };
-                    format!("{}:{} {value}{mark}{}", m.mention.source, m.mention.line, suppressed_mark(m))
+                    format!(
+                        "{}:{} {value}{mark}{}",
+                        m.mention.source,
+                        m.mention.line,
+                        suppressed_mark(m)
+                    )
                 })
                 .collect();
             let bad = v.is_contradiction();
-            let status_color = if bad { Color::Red } else if v.status == Status::Agree { Color::Green } else { Color::Yellow };
+            let status_color = if bad {
+                Color::Red
+            } else if v.status == Status::Agree {
+                Color::Green
+            } else {
+                Color::Yellow
+            };
             grid.add_row(vec![
                 paint(fact, Color::Red, bad),
                 paint(verdict_label(v).to_string(), status_color, true),
-                paint(reference_label(v.reference, v.expected.as_deref()), Color::Red, v.reference == Reference::Mismatch && !v.suppressed),
-                Cell::new(if values.is_empty() { "—".into() } else { values.join("\n") }),
-                paint(if v.outliers.is_empty() { "—".into() } else { v.outliers.join("\n") }, Color::Red, bad),
+                paint(
+                    reference_label(v.reference, v.expected.as_deref()),
+                    Color::Red,
+                    v.reference == Reference::Mismatch && !v.suppressed,
+                ),
+                Cell::new(if values.is_empty() {
+                    "—".into()
+                } else {
+                    values.join("\n")
+                }),
+                paint(
+                    if v.outliers.is_empty() {
+                        "—".into()
+                    } else {
+                        v.outliers.join("\n")
+                    },
+                    Color::Red,
+                    bad,
+                ),
             ]);
         }
         format!("{grid}\n{}\n", report.summary_line())

@@ -78,7 +78,11 @@ pub struct CorpusTest {
 pub fn parse(path: &Path, text: &str) -> Result<Vec<CorpusTest>> {
     let at = |offset: usize| Location::of_offset(path, text, offset);
     let spec: FileSpec = toml::from_str(text).map_err(|e| {
-        Error::rules(at(e.span().map_or(0, |s| s.start)), e.message().trim().replace('\n', " "), "a [[test]] has name, articles = [{ file, text, published, outlet }] and expect")
+        Error::rules(
+            at(e.span().map_or(0, |s| s.start)),
+            e.message().trim().replace('\n', " "),
+            "a [[test]] has name, articles = [{ file, text, published, outlet }] and expect",
+        )
     })?;
     spec.test
         .into_iter()
@@ -89,20 +93,47 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<CorpusTest>> {
             for a in t.articles {
                 let published = match &a.published {
                     None => None,
-                    Some(p) => Some(crate::corpus::parse_date(p).map_err(|m| bad(format!("test {:?}: {m}", t.name.get_ref())))?),
+                    Some(p) => Some(
+                        crate::corpus::parse_date(p)
+                            .map_err(|m| bad(format!("test {:?}: {m}", t.name.get_ref())))?,
+                    ),
                 };
-                let source = Source { file: a.file.clone(), path: a.file, outlet: a.outlet, published, ..Source::default() };
-                articles.push(Article { source, text: a.text, body_start: 0 });
+                let source = Source {
+                    file: a.file.clone(),
+                    path: a.file,
+                    outlet: a.outlet,
+                    published,
+                    ..Source::default()
+                };
+                articles.push(Article {
+                    source,
+                    text: a.text,
+                    body_start: 0,
+                });
             }
             let mut expect = Vec::new();
             for (fact, value) in t.expect.get_ref() {
                 let e = match value {
-                    toml::Value::String(s) => Expectation { status: Some(s.clone()), ..Expectation::default() },
-                    other => other.clone().try_into().map_err(|e: toml::de::Error| bad(format!("test {:?}, fact `{fact}`: {}", t.name.get_ref(), e.message().trim())))?,
+                    toml::Value::String(s) => Expectation {
+                        status: Some(s.clone()),
+                        ..Expectation::default()
+                    },
+                    other => other.clone().try_into().map_err(|e: toml::de::Error| {
+                        bad(format!(
+                            "test {:?}, fact `{fact}`: {}",
+                            t.name.get_ref(),
+                            e.message().trim()
+                        ))
+                    })?,
                 };
                 expect.push((fact.clone(), e));
             }
-            Ok(CorpusTest { name: t.name.into_inner(), origin, articles, expect })
+            Ok(CorpusTest {
+                name: t.name.into_inner(),
+                origin,
+                articles,
+                expect,
+            })
         })
         .collect()
 }
@@ -127,25 +158,62 @@ fn label(v: &Verdict) -> String {
 pub fn run(rules: &RuleSet, test: &CorpusTest) -> Vec<ExampleFailure> {
     let report = crate::check::check_articles(rules, test.articles.clone());
     let mut failures = Vec::new();
-    let mut fail = |message: String| failures.push(ExampleFailure { origin: test.origin.clone(), message: format!("test {:?}: {message}", test.name) });
+    let mut fail = |message: String| {
+        failures.push(ExampleFailure {
+            origin: test.origin.clone(),
+            message: format!("test {:?}: {message}", test.name),
+        })
+    };
     for (fact, want) in &test.expect {
-        let Some(v) = report.facts.iter().find(|v| &label(v) == fact || (v.subject.is_none() && &v.id == fact)) else {
+        let Some(v) = report
+            .facts
+            .iter()
+            .find(|v| &label(v) == fact || (v.subject.is_none() && &v.id == fact))
+        else {
             let known = report.facts.iter().any(|v| &v.id == fact);
-            fail(if known { format!("fact `{fact}` has no verdict for that subject") } else { format!("no fact `{fact}` in the rules") });
+            fail(if known {
+                format!("fact `{fact}` has no verdict for that subject")
+            } else {
+                format!("no fact `{fact}` in the rules")
+            });
             continue;
         };
-        let got_status = serde_json::to_value(v.status).ok().and_then(|s| s.as_str().map(str::to_string)).unwrap_or_default();
-        let got_reference = serde_json::to_value(v.reference).ok().and_then(|s| s.as_str().map(str::to_string)).unwrap_or_default();
-        let values: Vec<String> = v.mentions.iter().map(|m| format!("{}: {}", m.mention.source, crate::compare::shown(&m.mention.normalized))).collect();
-        let seen = if values.is_empty() { "no mention".to_string() } else { values.join(", ") };
+        let got_status = serde_json::to_value(v.status)
+            .ok()
+            .and_then(|s| s.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let got_reference = serde_json::to_value(v.reference)
+            .ok()
+            .and_then(|s| s.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let values: Vec<String> = v
+            .mentions
+            .iter()
+            .map(|m| {
+                format!(
+                    "{}: {}",
+                    m.mention.source,
+                    crate::compare::shown(&m.mention.normalized)
+                )
+            })
+            .collect();
+        let seen = if values.is_empty() {
+            "no mention".to_string()
+        } else {
+            values.join(", ")
+        };
         if let Some(s) = &want.status {
             if s != &got_status {
-                fail(format!("`{fact}` is {got_status}, not {s} (values: {seen})"));
+                fail(format!(
+                    "`{fact}` is {got_status}, not {s} (values: {seen})"
+                ));
             }
         }
         if let Some(r) = &want.reference {
             if r != &got_reference {
-                fail(format!("`{fact}` reference is {got_reference}, not {r} (values: {seen})"));
+                fail(format!(
+                    "`{fact}` reference is {got_reference}, not {r} (values: {seen})"
+                ));
             }
         }
         if let Some(o) = &want.outliers {
@@ -155,7 +223,10 @@ pub fn run(rules: &RuleSet, test: &CorpusTest) -> Vec<ExampleFailure> {
         }
         if let Some(c) = &want.consensus {
             if Some(c) != v.consensus.as_ref() {
-                fail(format!("`{fact}` consensus is {}, not {c}", v.consensus.as_deref().unwrap_or("none")));
+                fail(format!(
+                    "`{fact}` consensus is {}, not {c}",
+                    v.consensus.as_deref().unwrap_or("none")
+                ));
             }
         }
     }

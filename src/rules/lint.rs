@@ -26,7 +26,12 @@ pub struct Finding {
 
 /// Whether `id` is kebab-case: lower-case letters and digits in words joined by `-`.
 pub fn is_kebab(id: &str) -> bool {
-    !id.is_empty() && id.split('-').all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+    !id.is_empty()
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
 }
 
 /// Value spans of pattern `i` of `fact` in `text[from..]`.
@@ -49,20 +54,49 @@ pub fn lint(rules: &RuleSet, corpus: &[Article]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for fact in &rules.facts {
         if !is_kebab(&fact.id) {
-            findings.push(Finding { at: fact.origin.clone(), check: "id-case", message: format!("fact id `{}` is not kebab-case (like `un-vote-date`)", fact.id) });
+            findings.push(Finding {
+                at: fact.origin.clone(),
+                check: "id-case",
+                message: format!(
+                    "fact id `{}` is not kebab-case (like `un-vote-date`)",
+                    fact.id
+                ),
+            });
         }
-        let examples: Vec<&str> = fact.examples.iter().filter(|e| e.matches).map(|e| e.text.as_str()).collect();
-        let texts: Vec<(&str, usize)> = examples.iter().map(|t| (*t, 0)).chain(corpus.iter().map(|a| (a.text.as_str(), a.body_start))).collect();
+        let examples: Vec<&str> = fact
+            .examples
+            .iter()
+            .filter(|e| e.matches)
+            .map(|e| e.text.as_str())
+            .collect();
+        let texts: Vec<(&str, usize)> = examples
+            .iter()
+            .map(|t| (*t, 0))
+            .chain(corpus.iter().map(|a| (a.text.as_str(), a.body_start)))
+            .collect();
         for (i, pattern) in fact.patterns.iter().enumerate() {
             let at = pattern.origin.clone();
-            if let Some(j) = fact.patterns[..i].iter().position(|p| p.regex.as_str() == pattern.regex.as_str()) {
-                findings.push(Finding { at, check: "unreachable-pattern", message: format!("pattern {} of `{}` repeats pattern {}", i + 1, fact.id, j + 1) });
+            if let Some(j) = fact.patterns[..i]
+                .iter()
+                .position(|p| p.regex.as_str() == pattern.regex.as_str())
+            {
+                findings.push(Finding {
+                    at,
+                    check: "unreachable-pattern",
+                    message: format!(
+                        "pattern {} of `{}` repeats pattern {}",
+                        i + 1,
+                        fact.id,
+                        j + 1
+                    ),
+                });
                 continue;
             }
             let mut matched = false;
             let mut wins = false;
             for (text, from) in &texts {
-                let earlier: Vec<Range<usize>> = (0..i).flat_map(|k| spans(fact, k, text, *from)).collect();
+                let earlier: Vec<Range<usize>> =
+                    (0..i).flat_map(|k| spans(fact, k, text, *from)).collect();
                 for span in spans(fact, i, text, *from) {
                     matched = true;
                     wins |= !earlier.iter().any(|e| overlaps(e, &span));
@@ -75,11 +109,31 @@ pub fn lint(rules: &RuleSet, corpus: &[Article]) -> Vec<Finding> {
                     message: format!("pattern {} of `{}` never yields a mention: an earlier pattern claims every place it matches", i + 1, fact.id),
                 });
             }
-            if !corpus.is_empty() && corpus.iter().all(|a| spans(fact, i, &a.text, a.body_start).is_empty()) {
-                findings.push(Finding { at: at.clone(), check: "no-corpus-match", message: format!("pattern {} of `{}` matches nothing in the corpus", i + 1, fact.id) });
+            if !corpus.is_empty()
+                && corpus
+                    .iter()
+                    .all(|a| spans(fact, i, &a.text, a.body_start).is_empty())
+            {
+                findings.push(Finding {
+                    at: at.clone(),
+                    check: "no-corpus-match",
+                    message: format!(
+                        "pattern {} of `{}` matches nothing in the corpus",
+                        i + 1,
+                        fact.id
+                    ),
+                });
             }
             if !examples.iter().any(|t| !spans(fact, i, t, 0).is_empty()) {
-                findings.push(Finding { at, check: "no-example", message: format!("pattern {} of `{}` has no example that it matches", i + 1, fact.id) });
+                findings.push(Finding {
+                    at,
+                    check: "no-example",
+                    message: format!(
+                        "pattern {} of `{}` has no example that it matches",
+                        i + 1,
+                        fact.id
+                    ),
+                });
             }
         }
     }
@@ -96,17 +150,36 @@ fn overlap(rules: &RuleSet, corpus: &[Article]) -> Vec<Finding> {
         let hits: Vec<(&Fact, Range<usize>)> = rules
             .facts
             .iter()
-            .flat_map(|f| crate::extract::hits(f, &article.text, article.body_start, article.source.published).into_iter().map(move |h| (f, h.value)))
+            .flat_map(|f| {
+                crate::extract::hits(
+                    f,
+                    &article.text,
+                    article.body_start,
+                    article.source.published,
+                )
+                .into_iter()
+                .map(move |h| (f, h.value))
+            })
             .collect();
         for (i, (a, ra)) in hits.iter().enumerate() {
             for (b, rb) in &hits[i + 1..] {
-                if a.id != b.id && overlaps(ra, rb) && seen.insert((a.id.clone(), b.id.clone(), article.source.path.clone())) {
+                if a.id != b.id
+                    && overlaps(ra, rb)
+                    && seen.insert((a.id.clone(), b.id.clone(), article.source.path.clone()))
+                {
                     let start = ra.start.min(rb.start);
                     let (line, column) = crate::extract::text::line_col(&article.text, start);
                     findings.push(Finding {
                         at: Location::at(&article.source.path, line, column),
                         check: "overlap",
-                        message: format!("facts `{}` ({}) and `{}` ({}) both claim “{}”", a.id, a.origin, b.id, b.origin, &article.text[start..ra.end.max(rb.end)]),
+                        message: format!(
+                            "facts `{}` ({}) and `{}` ({}) both claim “{}”",
+                            a.id,
+                            a.origin,
+                            b.id,
+                            b.origin,
+                            &article.text[start..ra.end.max(rb.end)]
+                        ),
                     });
                 }
             }
@@ -124,7 +197,15 @@ mod tests {
         for yes in ["un-vote-date", "c5-plus-one-name", "x"] {
             assert!(is_kebab(yes), "{yes}");
         }
-        for no in ["UN-vote", "un_vote", "un--vote", "-un", "un-", "", "vote date"] {
+        for no in [
+            "UN-vote",
+            "un_vote",
+            "un--vote",
+            "-un",
+            "un-",
+            "",
+            "vote date",
+        ] {
             assert!(!is_kebab(no), "{no}");
         }
     }
