@@ -161,12 +161,16 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
         dir: out
             .as_ref()
             .map(|o| o.parent().map(PathBuf::from).unwrap_or_default()),
-        color: out.is_none() && format == Format::Table && colors(),
+    };
+    let reporter = if out.is_none() && format == Format::Table && colors() {
+        Box::new(report::table::ColorTable)
+    } else {
+        format.reporter()
     };
     let rendered = if args.quiet && shown.facts.is_empty() {
         String::new()
     } else {
-        format.reporter().render(&shown, &target)
+        reporter.render(&shown, &target)
     };
     match &out {
         Some(path) => {

@@ -25,6 +25,9 @@ pub fn unresolved(reason: String) -> Normalized {
     Normalized::new("unresolved", Key::Unresolved(reason.clone())).note(reason)
 }
 
+/// Named groups of a match other than `value`.
+type Groups = Vec<(String, Range<usize>)>;
+
 /// Every match of `fact` in `text[from..]`, in text order, overlaps removed.
 pub fn hits(
     fact: &Fact,
@@ -32,7 +35,7 @@ pub fn hits(
     from: usize,
     published: Option<jiff::civil::Date>,
 ) -> Vec<Hit> {
-    let mut found: Vec<(Range<usize>, Range<usize>, Vec<(String, Range<usize>)>)> = Vec::new();
+    let mut found: Vec<(Range<usize>, Range<usize>, Groups)> = Vec::new();
     for pattern in &fact.patterns {
         for caps in pattern.regex.captures_iter(&text[from..]) {
             let Some(value) = caps.name("value") else {

@@ -375,7 +375,6 @@ mod tests {
     fn rule_locations_become_line_links() {
         let target = Target {
             dir: Some("reports".into()),
-            color: false,
         };
         assert_eq!(
             rule_link("rules/a.toml:12:6", &target),

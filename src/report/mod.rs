@@ -125,8 +125,6 @@ pub struct Target {
     /// The folder the output file is written in (links are made relative to
     /// it); `None` for the terminal, where paths stay as given.
     pub dir: Option<PathBuf>,
-    /// Whether the table may use colors (a terminal, and `NO_COLOR` unset).
-    pub color: bool,
 }
 
 /// One output format.
@@ -223,7 +221,6 @@ mod tests {
     fn links_climb_out_of_the_report_folder() {
         let target = Target {
             dir: Some(PathBuf::from("reports")),
-            color: false,
         };
         assert_eq!(link("seeds/a.txt", &target), "../seeds/a.txt");
         assert_eq!(link("seeds/a.txt", &Target::default()), "seeds/a.txt");
@@ -231,8 +228,7 @@ mod tests {
             link(
                 "a.txt",
                 &Target {
-                    dir: Some(PathBuf::from("")),
-                    color: false
+                    dir: Some(PathBuf::from(""))
                 }
             ),
             "a.txt"

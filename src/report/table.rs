@@ -6,7 +6,17 @@ use crate::compare::{shown, MentionVerdict, Reference, Status, Verdict};
 use crate::suppress::Suppression;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, Color, ContentArrangement, Table as Grid};
 
+/// The plain table (files, pipes, `NO_COLOR`).
 pub struct Table;
+
+/// The same table with colors, for a terminal.
+pub struct ColorTable;
+
+impl Reporter for ColorTable {
+    fn render(&self, report: &Report, _target: &Target) -> String {
+        render(report, true)
+    }
+}
 
 /// The status as the table and the Markdown report show it.
 pub fn status_label(status: Status) -> &'static str {
@@ -47,19 +57,26 @@ pub fn reference_label(reference: Reference, expected: Option<&str>) -> String {
 }
 
 impl Reporter for Table {
-    fn render(&self, report: &Report, target: &Target) -> String {
+    fn render(&self, report: &Report, _target: &Target) -> String {
+        render(report, false)
+    }
+}
+
+/// The table; `color` paints contradictions red, agreement green.
+fn render(report: &Report, color: bool) -> String {
+    {
         let mut grid = Grid::new();
         grid.load_preset(UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic);
-        if target.color {
+        if color {
             grid.enforce_styling();
         }
         // Colors only mark what needs attention; without them the ✗ and the
         // capitals say the same.
-        let paint = |text: String, color: Color, on: bool| {
+        let paint = |text: String, fg: Color, on: bool| {
             let cell = Cell::new(text);
-            if target.color && on {
-                cell.fg(color)
+            if color && on {
+                cell.fg(fg)
             } else {
                 cell
             }
