@@ -624,3 +624,32 @@ fn completions_for_each_shell() {
         );
     }
 }
+
+/// Colors only on a terminal (a pty made by util-linux `script`), never with
+/// `NO_COLOR`, never in a pipe.
+#[test]
+fn colors_follow_the_terminal_and_no_color() {
+    let bin = env!("CARGO_BIN_EXE_factlint");
+    let on_tty = |no_color: bool| {
+        let mut cmd = Command::new("script");
+        cmd.current_dir(fixture())
+            .args([
+                "-qec",
+                &format!("{bin} check --no-config articles -r rules"),
+                "/dev/null",
+            ])
+            .env_remove("NO_COLOR");
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        String::from_utf8(cmd.output().expect("util-linux script").stdout).unwrap()
+    };
+    let colored = on_tty(false);
+    assert!(colored.contains("\u{1b}[38;5;9m CONFLICT"), "{colored}");
+    assert!(
+        colored.contains("bridge-length      "),
+        "a pty without a width keeps whole columns: {colored}"
+    );
+    assert!(!on_tty(true).contains('\u{1b}'));
+    assert!(!stdout(&check(&[])).contains('\u{1b}'));
+}

@@ -18,9 +18,17 @@ Examples:
   factlint check articles/ --rules rules/    check another corpus
   factlint check --format markdown --out reports/seeds.md
   factlint check --format json | jq '.facts[] | select(.status == \"conflict\")'
+  factlint check --format github             annotations for a CI job (sarif for dashboards)
+  factlint check --write-baseline            accept today's contradictions; later runs show new ones
+  factlint explain c5-plus-one-name          every mention of one fact and why the verdict
+  factlint rules test && factlint rules lint check the rule files
+
+Settings: flags override factlint.toml (found here or in a parent folder), which overrides
+the defaults; --config FILE or --no-config to choose. See docs/workflows.md.
 
 Exit status: 0 no contradictions, 1 conflicts or reference mismatches found,
-2 usage, configuration or input error.";
+2 usage, configuration or input error. --fail-on error|warning|info|never
+picks which severities give 1 (default info: any).";
 
 /// Checks facts for consistency across several articles about the same event.
 #[derive(Debug, Parser)]

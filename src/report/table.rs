@@ -68,6 +68,11 @@ fn render(report: &Report, color: bool) -> String {
         let mut grid = Grid::new();
         grid.load_preset(UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic);
+        // A terminal that reports no usable width (a pty under `script`, some
+        // CI runners) would squeeze every column to one character.
+        if grid.width().is_some_and(|w| w < 40) {
+            grid.set_content_arrangement(ContentArrangement::Disabled);
+        }
         if color {
             grid.enforce_styling();
         }
