@@ -130,9 +130,14 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
         let baseline = Baseline::from_report(&report);
         report::write_atomic(&path, &baseline.to_json())?;
         eprintln!(
-            "factlint: wrote {} ({} accepted mentions)",
+            "factlint: wrote {} ({} accepted {})",
             path.display(),
-            baseline.accepted.len()
+            baseline.accepted.len(),
+            if baseline.accepted.len() == 1 {
+                "mention"
+            } else {
+                "mentions"
+            }
         );
         return Ok(Exit::Clean);
     }

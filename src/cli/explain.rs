@@ -208,6 +208,7 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
     let mut values: Vec<&Normalized> = active.iter().map(|m| &m.mention.normalized).collect();
     values.sort_by_key(|n| shown(n));
     values.dedup_by_key(|n| shown(n));
+    let mut counts: Vec<(String, usize)> = Vec::new();
     for value in &values {
         let support: BTreeSet<&str> = active
             .iter()
@@ -216,22 +217,60 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
             .collect();
         let _ = writeln!(
             out,
-            "  {} agrees with {} source(s): {}",
+            "  {} agrees with {} {}: {}",
             shown(value),
             support.len(),
-            support.into_iter().collect::<Vec<_>>().join(", ")
+            if support.len() == 1 {
+                "source"
+            } else {
+                "sources"
+            },
+            support.iter().copied().collect::<Vec<_>>().join(", ")
         );
+        counts.push((shown(value), support.len()));
     }
     let reason = match v.status {
-        factlint::compare::Status::Agree => "every pair of values agrees (within the fact's tolerance for hedged values)".to_string(),
-        factlint::compare::Status::Conflict => format!(
-            "some values do not agree. Consensus {}: the value most sources agree with (ties go to the value on the record, then to sorted order). Outliers, whose value does not agree with it: {}",
-            v.consensus.as_deref().unwrap_or("?"),
-            v.outliers.join(", ")
-        ),
-        factlint::compare::Status::Single => "only one article states it, so there is nothing to compare across sources".into(),
+        factlint::compare::Status::Agree => {
+            "every pair of values agrees (within the fact's tolerance for hedged values)"
+                .to_string()
+        }
+        factlint::compare::Status::Conflict => {
+            let consensus = v.consensus.clone().unwrap_or_default();
+            let best = counts.iter().map(|(_, c)| *c).max().unwrap_or(0);
+            let tied: Vec<&str> = counts
+                .iter()
+                .filter(|(_, c)| *c == best)
+                .map(|(v, _)| v.as_str())
+                .collect();
+            let on_record = fact
+                .normalizer
+                .parse(&consensus)
+                .is_ok_and(|c| fact.expect.iter().any(|e| n.agree(&c, e)));
+            let chosen = if tied.len() == 1 {
+                format!("it has the most support ({best})")
+            } else if on_record {
+                format!(
+                    "{} tie with {best} each; the tie goes to the value on the record",
+                    tied.join(", ")
+                )
+            } else {
+                format!(
+                    "{} tie with {best} each; the tie goes to the first in sorted order",
+                    tied.join(", ")
+                )
+            };
+            format!(
+                "some values do not agree. Consensus {consensus}: {chosen}. Outliers, whose value does not agree with it: {}",
+                v.outliers.join(", ")
+            )
+        }
+        factlint::compare::Status::Single => {
+            "only one article states it, so there is nothing to compare across sources".into()
+        }
         factlint::compare::Status::Missing => "no article states it".into(),
-        factlint::compare::Status::Unresolved => "it is mentioned, but no value could be read".into(),
+        factlint::compare::Status::Unresolved => {
+            "it is mentioned, but no value could be read".into()
+        }
     };
     let _ = writeln!(out, "  Why: {reason}.");
     match (&v.expected, v.reference) {
@@ -244,7 +283,7 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
                 .collect();
             let _ = writeln!(
                 out,
-                "  Record {e}: mismatch — {} do(es) not agree with it.",
+                "  Record {e}: mismatch — not in agreement with it: {}.",
                 off.join(", ")
             );
         }
