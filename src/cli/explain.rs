@@ -244,7 +244,7 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
                 .collect();
             let on_record = fact
                 .normalizer
-                .parse(&consensus)
+                .parse(consensus.trim_start_matches('≈'))
                 .is_ok_and(|c| fact.expect.iter().any(|e| n.agree(&c, e)));
             let chosen = if tied.len() == 1 {
                 format!("it has the most support ({best})")
