@@ -273,3 +273,28 @@ fn expected_values_per_subject_name_known_subjects() {
         "{err}"
     );
 }
+
+#[test]
+fn bundled_corpus_tests_pass() {
+    // rules/blinken-people-and-votes.tests.toml: transliterations, namesakes,
+    // role anchors, group expansion and titles on small inline corpora.
+    let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["rules", "test", "--no-config", "rules"])
+        .output()
+        .expect("run factlint");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.trim_end().ends_with("corpus tests: 0 failures"),
+        "{stdout}"
+    );
+    let corpus_tests: usize = stdout
+        .split(", ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(corpus_tests >= 5, "{stdout}");
+}
