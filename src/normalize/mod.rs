@@ -6,8 +6,10 @@
 //! is one new file plus one line there.
 
 pub mod hedge;
+pub mod money;
 pub mod number;
 pub mod numtext;
+pub mod percent;
 pub mod quantity;
 pub mod term;
 pub mod tolerance;
@@ -196,7 +198,8 @@ pub fn keys_agree(a: &Normalized, b: &Normalized, tolerance: Option<&tolerance::
 }
 
 /// Every fact kind factlint knows. Adding a kind: one file, one line here.
-pub static KINDS: &[&dyn Kind] = &[&number::NumberKind, &quantity::QuantityKind, &year::YearKind, &term::TermKind];
+pub static KINDS: &[&dyn Kind] =
+    &[&number::NumberKind, &quantity::QuantityKind, &year::YearKind, &term::TermKind, &money::MoneyKind, &percent::PercentKind];
 
 /// The kind called `name`.
 pub fn kind(name: &str) -> Option<&'static dyn Kind> {

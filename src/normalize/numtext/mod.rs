@@ -132,7 +132,7 @@ pub fn at(text: &str, pos: usize) -> Option<NumSpan> {
 }
 
 /// Whether a number may start at byte `pos` (not inside a word or another number).
-fn may_start(text: &str, pos: usize) -> bool {
+pub fn may_start(text: &str, pos: usize) -> bool {
     let Some(c) = text[pos..].chars().next() else { return false };
     let prev = prev_char(text, pos);
     let after_letter = prev.is_some_and(|p| p.is_alphabetic());
