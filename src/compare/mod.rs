@@ -8,6 +8,8 @@
 //! to the value that matches the record, then to the first in sorted order);
 //! the outliers are the sources with a value that disagrees with it.
 
+pub mod constraints;
+
 use crate::extract::Mention;
 use crate::normalize::Normalized;
 use crate::rules::{Fact, Severity};

@@ -167,7 +167,7 @@ impl Kind for MoneyKind {
     }
 
     fn options(&self) -> &'static [&'static str] {
-        &["currency", "tolerance", "rates", "values"]
+        &["currency", "tolerance", "rates"]
     }
 
     fn build(&self, options: &toml::Table) -> Result<Box<dyn Normalizer>, String> {

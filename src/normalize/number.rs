@@ -14,7 +14,7 @@ impl Kind for NumberKind {
     }
 
     fn options(&self) -> &'static [&'static str] {
-        &["tolerance", "ordinal", "values"]
+        &["tolerance", "ordinal"]
     }
 
     fn build(&self, options: &toml::Table) -> Result<Box<dyn Normalizer>, String> {

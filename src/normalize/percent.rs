@@ -42,7 +42,7 @@ impl Kind for PercentKind {
     }
 
     fn options(&self) -> &'static [&'static str] {
-        &["tolerance", "fractions", "values"]
+        &["tolerance", "fractions"]
     }
 
     fn build(&self, options: &toml::Table) -> Result<Box<dyn Normalizer>, String> {

@@ -5,6 +5,7 @@
 
 use super::table::{reference_label, status_label};
 use super::{link, Report, Reporter, Target};
+use crate::compare::constraints::ConstraintStatus;
 use crate::compare::{shown, Reference, Status, Verdict};
 use std::fmt::Write;
 
@@ -99,6 +100,19 @@ impl Reporter for Markdown {
                 }
                 mention_table(&mut out, v, target);
             }
+        }
+
+        if !report.constraints.is_empty() {
+            out.push_str("## Constraints\n\n| Constraint | Expression | Status | Sources |\n|---|---|---|---|\n");
+            for c in &report.constraints {
+                let status = match c.status {
+                    ConstraintStatus::Holds => "holds",
+                    ConstraintStatus::Violated => "**VIOLATED**",
+                    ConstraintStatus::Unchecked => "unchecked",
+                };
+                let _ = writeln!(out, "| `{}` — {} | `{}` | {status} | {} |", c.id, escape(&c.claim), c.expr, escape(&c.describe()));
+            }
+            out.push('\n');
         }
 
         let missing: Vec<&Verdict> = report.facts.iter().filter(|v| v.status == Status::Missing).collect();

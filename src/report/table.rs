@@ -58,6 +58,12 @@ impl Reporter for Table {
                 if v.outliers.is_empty() { "—".into() } else { v.outliers.join("\n") },
             ]);
         }
-        format!("{grid}\n{}\n", report.summary_line())
+        let mut out = format!("{grid}\n");
+        for c in &report.constraints {
+            out.push_str(&format!("constraint {} ({}): {}\n", c.id, c.expr, c.describe()));
+        }
+        out.push_str(&report.summary_line());
+        out.push('\n');
+        out
     }
 }

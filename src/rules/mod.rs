@@ -3,6 +3,7 @@
 //! id, an unknown kind, an example that fails) is one [`Error::Rules`] naming
 //! the file, line and column and saying what to do.
 
+pub mod constraint;
 pub mod examples;
 pub mod placeholders;
 pub mod spec;
@@ -81,6 +82,35 @@ pub struct Fact {
     pub normalizer: Box<dyn Normalizer>,
     /// Where the fact is defined (its `id` line).
     pub origin: Location,
+    /// Value groups of multi-value patterns (`values = [...]`); empty: one `value` group.
+    pub values: Vec<String>,
+}
+
+/// A checked `[[constraint]]`.
+#[derive(Debug)]
+pub struct Constraint {
+    pub id: String,
+    pub claim: String,
+    /// The expression as written.
+    pub expr: String,
+    pub relation: constraint::Relation,
+    pub severity: Severity,
+    pub origin: Location,
+    /// Name in the expression → (fact id, subject).
+    pub bindings: BTreeMap<String, (String, Option<String>)>,
+}
+
+/// A constraint as parsed, before its names are resolved against every fact.
+#[derive(Debug)]
+pub struct PendingConstraint {
+    pub id: String,
+    pub claim: String,
+    pub expr: String,
+    pub relation: constraint::Relation,
+    pub severity: Severity,
+    pub origin: Location,
+    /// Each name with where it is written.
+    pub names: Vec<(String, Location)>,
 }
 
 impl Fact {
@@ -95,6 +125,7 @@ impl Fact {
 #[derive(Debug, Default)]
 pub struct RuleSet {
     pub facts: Vec<Fact>,
+    pub constraints: Vec<Constraint>,
     pub files: Vec<PathBuf>,
 }
 
@@ -120,9 +151,12 @@ impl RuleSet {
         let files = rule_files(paths)?;
         let mut rules = RuleSet::default();
         let mut seen: BTreeMap<String, Location> = BTreeMap::new();
+        let mut pending = Vec::new();
         for file in &files {
             let text = read_utf8(file)?;
-            for fact in parse_file(file, &text)? {
+            let (facts, constraints) = parse_file_full(file, &text)?;
+            pending.extend(constraints);
+            for fact in facts {
                 if let Some(first) = seen.get(&fact.id) {
                     return Err(Error::rules(
                         fact.origin.clone(),
@@ -135,8 +169,54 @@ impl RuleSet {
             }
         }
         rules.files = files;
+        let mut ids: BTreeMap<String, Location> = BTreeMap::new();
+        for c in pending {
+            if let Some(first) = ids.get(&c.id).or(seen.get(&c.id)) {
+                return Err(Error::rules(
+                    c.origin.clone(),
+                    format!("duplicate id `{}` (first defined at {first})", c.id),
+                    "constraint ids must differ from each other and from fact ids",
+                ));
+            }
+            ids.insert(c.id.clone(), c.origin.clone());
+            let constraint = resolve_constraint(c, &rules.facts)?;
+            rules.constraints.push(constraint);
+        }
         Ok(rules)
     }
+}
+
+/// Binds every name of a constraint to a fact (and subject).
+fn resolve_constraint(c: PendingConstraint, facts: &[Fact]) -> Result<Constraint> {
+    let mut bindings = BTreeMap::new();
+    for (name, at) in &c.names {
+        let by_id = facts.iter().find(|f| &f.id == name && f.values.is_empty()).map(|f| (f.id.clone(), None));
+        let qualified = name.split_once('.').and_then(|(fact, value)| {
+            facts.iter().find(|f| f.id == fact && f.values.iter().any(|v| v == value)).map(|f| (f.id.clone(), Some(value.to_string())))
+        });
+        let owners: Vec<&Fact> = facts.iter().filter(|f| f.values.contains(name)).collect();
+        if owners.len() > 1 && by_id.is_none() {
+            let both: Vec<String> = owners.iter().map(|f| format!("{}.{name}", f.id)).collect();
+            return Err(Error::rules(at.clone(), format!("`{name}` in constraint `{}` is a value of several facts", c.id), format!("write one of: {}", both.join(", "))));
+        }
+        let bare = owners.first().map(|f| (f.id.clone(), Some(name.clone())));
+        let Some(binding) = by_id.or(qualified).or(bare) else {
+            let mut known: Vec<String> = facts.iter().filter(|f| f.values.is_empty()).map(|f| f.id.clone()).collect();
+            known.extend(facts.iter().flat_map(|f| f.values.iter().map(move |v| format!("{}.{v}", f.id))));
+            let near = known.iter().find(|k| strsim::jaro_winkler(k, name) > 0.85);
+            let hint = match near {
+                Some(n) => format!("did you mean `{n}`? (write subtraction with spaces: `a - b`)"),
+                None => format!("use a fact id or fact.value; known: {}", known.join(", ")),
+            };
+            return Err(Error::rules(at.clone(), format!("unknown name `{name}` in constraint `{}`", c.id), hint));
+        };
+        let numeric = facts.iter().find(|f| f.id == binding.0).is_some_and(|f| matches!(f.kind, "number" | "quantity" | "money" | "percent"));
+        if !numeric {
+            return Err(Error::rules(at.clone(), format!("`{name}` in constraint `{}` is not a numeric fact", c.id), "constraints relate number, quantity, money or percent facts"));
+        }
+        bindings.insert(name.clone(), binding);
+    }
+    Ok(Constraint { id: c.id, claim: c.claim, expr: c.expr, relation: c.relation, severity: c.severity, origin: c.origin, bindings })
 }
 
 /// The rule files under `paths`, sorted within each folder.
@@ -195,13 +275,44 @@ pub fn read_utf8(path: &Path) -> Result<String> {
 
 /// Parses and compiles the facts of one rule file.
 pub fn parse_file(path: &Path, text: &str) -> Result<Vec<Fact>> {
+    parse_file_full(path, text).map(|(facts, _)| facts)
+}
+
+/// Parses and compiles the facts and constraints of one rule file (the
+/// constraints' names are resolved once every file is read).
+pub fn parse_file_full(path: &Path, text: &str) -> Result<(Vec<Fact>, Vec<PendingConstraint>)> {
     let at = |offset: usize| Location::of_offset(path, text, offset);
     let spec: RuleFileSpec = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         let message = e.message().trim().replace('\n', " ");
         Error::rules(at(offset), message, "fix the TOML (see docs/rules.md for the fields)")
     })?;
-    spec.fact.into_iter().map(|f| compile_fact(f, &at)).collect()
+    let facts = spec.fact.into_iter().map(|f| compile_fact(f, &at)).collect::<Result<Vec<_>>>()?;
+    let constraints = spec.constraint.into_iter().map(|c| compile_constraint(c, text, &at)).collect::<Result<Vec<_>>>()?;
+    Ok((facts, constraints))
+}
+
+fn compile_constraint(spec: spec::ConstraintSpec, text: &str, at: &dyn Fn(usize) -> Location) -> Result<PendingConstraint> {
+    let id = spec.id.get_ref().clone();
+    let origin = at(spec.id.span().start);
+    let expr = spec.expr.get_ref().clone();
+    // Offsets inside the expression map to the file when the string is written
+    // on one line without escapes (the usual case); else to its start.
+    let span = spec.expr.span();
+    let raw = &text[span.clone()];
+    let quote = raw.find(['"', '\'']).map_or(0, |q| q + 1);
+    let verbatim = raw.get(quote..quote + expr.len()) == Some(expr.as_str());
+    let place = |offset: usize| at(span.start + if verbatim { quote + offset } else { 0 });
+    let relation = constraint::parse(&expr).map_err(|(message, offset)| {
+        Error::rules(place(offset), format!("constraint `{id}`: {message}"), "write one comparison such as `a + b <= 193` (see docs/rules.md)")
+    })?;
+    let severity = match &spec.severity {
+        None => Severity::Error,
+        Some(s) => Severity::parse(s.get_ref())
+            .ok_or_else(|| Error::rules(at(s.span().start), format!("unknown severity `{}` in constraint `{id}`", s.get_ref()), "use error, warning or info"))?,
+    };
+    let names = relation.names().into_iter().map(|(n, offset)| (n, place(offset))).collect();
+    Ok(PendingConstraint { claim: spec.claim.unwrap_or_else(|| expr.clone()), id, expr, relation, severity, origin, names })
 }
 
 fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> {
@@ -218,7 +329,7 @@ fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> 
     })?;
     for key in spec.options.keys() {
         if !kind.options().contains(&key.as_str()) {
-            let mut accepted: Vec<&str> = vec!["id", "claim", "kind", "severity", "patterns", "expect", "examples"];
+            let mut accepted: Vec<&str> = vec!["id", "claim", "kind", "severity", "patterns", "expect", "examples", "values"];
             accepted.extend(kind.options());
             let near = accepted.iter().find(|a| strsim::jaro_winkler(a, key) > 0.85);
             let hint = match near {
@@ -240,28 +351,41 @@ fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> 
     if spec.patterns.get_ref().is_empty() {
         return Err(bad(spec.patterns.span().start, format!("fact `{id}` has no patterns"), "add at least one regex with a (?P<value>…) group"));
     }
+    let values: Vec<String> = spec.values.as_ref().map(|v| v.get_ref().clone()).unwrap_or_default();
+    if let Some(v) = &spec.values {
+        let bad_name = values.iter().find(|n| n.is_empty() || !n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') || n.as_str() == "value");
+        if values.is_empty() || bad_name.is_some() {
+            return Err(bad(v.span().start, format!("fact `{id}`: `values` must list group names such as [\"in_favour\", \"against\"]"), "use letters, digits and _ (not `value`)"));
+        }
+    }
     let patterns = spec
         .patterns
         .get_ref()
         .iter()
-        .map(|p| compile_pattern(p, &id, at))
+        .map(|p| compile_pattern(p, &id, &values, at))
         .collect::<Result<Vec<_>>>()?;
     let expect = match &spec.expect {
         None => normalizer.implicit_expect().into_iter().collect(),
         Some(v) => {
-            let values = match v.get_ref() {
-                toml::Value::Array(items) => items.clone(),
-                other => vec![other.clone()],
+            let listed: Vec<(Option<String>, toml::Value)> = match v.get_ref() {
+                toml::Value::Array(items) => items.iter().map(|i| (None, i.clone())).collect(),
+                toml::Value::Table(t) => t.iter().map(|(k, i)| (Some(k.clone()), i.clone())).collect(),
+                other => vec![(None, other.clone())],
             };
-            values
+            listed
                 .iter()
-                .map(|value| {
+                .map(|(subject, value)| {
+                    if let Some(s) = subject.as_ref().filter(|s| !values.contains(s)) {
+                        return Err(format!("`expect` names `{s}`, which is not one of `values`"));
+                    }
                     let text = match value {
                         toml::Value::String(s) => s.clone(),
                         toml::Value::Integer(_) | toml::Value::Float(_) | toml::Value::Datetime(_) => value.to_string(),
                         other => return Err(format!("`expect` cannot be a {}", other.type_str())),
                     };
-                    normalizer.parse(&text).map_err(|m| format!("`expect` value {text:?} is not a {kind_name}: {m}"))
+                    let mut n = normalizer.parse(&text).map_err(|m| format!("`expect` value {text:?} is not a {kind_name}: {m}"))?;
+                    n.subject = subject.clone();
+                    Ok(n)
                 })
                 .collect::<std::result::Result<Vec<_>, String>>()
                 .map_err(|m| bad(v.span().start, format!("fact `{id}`: {m}"), "write the value from the public record in the fact's kind"))?
@@ -296,10 +420,11 @@ fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> 
         examples,
         normalizer,
         origin,
+        values,
     })
 }
 
-fn compile_pattern(spec: &toml::Spanned<toml::Value>, id: &str, at: &dyn Fn(usize) -> Location) -> Result<Pattern> {
+fn compile_pattern(spec: &toml::Spanned<toml::Value>, id: &str, values: &[String], at: &dyn Fn(usize) -> Location) -> Result<Pattern> {
     let origin = at(spec.span().start);
     let bad = |message: String, hint: &str| Error::rules(origin.clone(), message, hint);
     let (source, ignore_case) = match spec.get_ref() {
@@ -333,7 +458,11 @@ fn compile_pattern(spec: &toml::Spanned<toml::Value>, id: &str, at: &dyn Fn(usiz
             bad(format!("invalid regex in fact `{id}`: {detail}"), "fix the pattern (regex crate syntax; escape \\ as \\\\ or use '…' literal strings)")
         }
     })?;
-    if !regex.capture_names().any(|n| n == Some("value")) {
+    if !values.is_empty() {
+        if !regex.capture_names().flatten().any(|n| values.iter().any(|v| v == n)) {
+            return Err(bad(format!("pattern of fact `{id}` has none of the groups in `values`"), &format!("name the groups that hold values: {}", values.iter().map(|v| format!("(?P<{v}>…)")).collect::<Vec<_>>().join(", "))));
+        }
+    } else if !regex.capture_names().any(|n| n == Some("value")) {
         return Err(bad(format!("pattern of fact `{id}` has no `value` group"), "wrap the part that holds the value in (?P<value>…)"));
     }
     Ok(Pattern { regex, source, origin })
