@@ -40,6 +40,10 @@ pub fn check(rules: &RuleSet, corpus: &[PathBuf]) -> Result<Report> {
     }
     let checked = compare::constraints::check(&rules.constraints, &mentions);
     let verdicts = compare::compare(&rules.facts, mentions);
-    let files = rules.files.iter().map(|f| corpus::display_path(f)).collect();
+    let files = rules
+        .files
+        .iter()
+        .map(|f| corpus::display_path(f))
+        .collect();
     Ok(Report::new(verdicts, sources, files, warnings).with_constraints(checked))
 }

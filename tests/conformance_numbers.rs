@@ -12,7 +12,10 @@ use factlint::normalize::{self, Found};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-const SPECS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/specs/recognizers-text/Specs/");
+const SPECS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/specs/recognizers-text/Specs/"
+);
 const BASELINE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/conformance-numbers.md");
 
 /// Spec file, factlint kind.
@@ -34,13 +37,18 @@ fn skip(kind: &str, case: &Value) -> Option<&'static str> {
     }
     let results = case["Results"].as_array()?;
     let unit_of = |r: &Value| r["Resolution"]["unit"].as_str().unwrap_or("").to_string();
-    let no_value = |r: &Value| matches!(&r["Resolution"]["value"], Value::Null) || r["Resolution"]["value"] == "null";
+    let no_value = |r: &Value| {
+        matches!(&r["Resolution"]["value"], Value::Null) || r["Resolution"]["value"] == "null"
+    };
     if results.iter().any(no_value) {
         return Some("a unit, currency or percent word without a number");
     }
     match kind {
         "quantity" => {
-            if results.iter().any(|r| !DIMENSIONS.contains(&r["Resolution"]["subtype"].as_str().unwrap_or(""))) {
+            if results
+                .iter()
+                .any(|r| !DIMENSIONS.contains(&r["Resolution"]["subtype"].as_str().unwrap_or("")))
+            {
                 return Some("dimension outside factlint (speed, information, angle)");
             }
             if results.iter().any(|r| unit_names(&unit_of(r)).is_none()) {
@@ -48,7 +56,11 @@ fn skip(kind: &str, case: &Value) -> Option<&'static str> {
             }
             None
         }
-        "money" if results.iter().any(|r| !normalize::money::known_name(&unit_of(r))) => {
+        "money"
+            if results
+                .iter()
+                .any(|r| !normalize::money::known_name(&unit_of(r))) =>
+        {
             Some("currency outside factlint's table")
         }
         _ => None,
@@ -60,7 +72,10 @@ fn unit_names(spec: &str) -> Option<Vec<&'static str>> {
     if spec == "Ton" {
         return Some(vec!["ton", "t"]);
     }
-    normalize::units::UNITS.iter().find(|u| u.name == spec).map(|u| vec![u.symbol])
+    normalize::units::UNITS
+        .iter()
+        .find(|u| u.name == spec)
+        .map(|u| vec![u.symbol])
 }
 
 fn number(v: &Value) -> Option<f64> {
@@ -80,8 +95,14 @@ fn same(kind: &str, want: &Value, got: &Found) -> bool {
     if got.text.to_lowercase() != text || got.start != start || got.end != end {
         return false;
     }
-    let Some(value) = number(&want["Resolution"]["value"]) else { return false };
-    let found = got.extra.get("number").and_then(Value::as_f64).or_else(|| got.value.value.parse().ok());
+    let Some(value) = number(&want["Resolution"]["value"]) else {
+        return false;
+    };
+    let found = got
+        .extra
+        .get("number")
+        .and_then(Value::as_f64)
+        .or_else(|| got.value.value.parse().ok());
     if !found.is_some_and(|f| close(f, value)) {
         return false;
     }
@@ -106,9 +127,13 @@ struct Tally {
 
 fn run(file: &str, kind_name: &str) -> Tally {
     let text = std::fs::read_to_string(format!("{SPECS}{file}")).expect("spec file");
-    let cases: Vec<Value> = serde_json::from_str(text.trim_start_matches('\u{feff}')).expect("spec JSON");
+    let cases: Vec<Value> =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).expect("spec JSON");
     let kind = normalize::kind(kind_name).expect("kind");
-    let mut tally = Tally { total: cases.len(), ..Tally::default() };
+    let mut tally = Tally {
+        total: cases.len(),
+        ..Tally::default()
+    };
     for case in &cases {
         if let Some(why) = skip(kind_name, case) {
             *tally.skipped.entry(why).or_default() += 1;
@@ -117,12 +142,31 @@ fn run(file: &str, kind_name: &str) -> Tally {
         let input = case["Input"].as_str().unwrap_or("");
         let found = kind.find(input, None).expect("the kind searches free text");
         let want = case["Results"].as_array().cloned().unwrap_or_default();
-        if want.len() == found.len() && want.iter().zip(&found).all(|(w, g)| same(kind_name, w, g)) {
+        if want.len() == found.len() && want.iter().zip(&found).all(|(w, g)| same(kind_name, w, g))
+        {
             tally.passed += 1;
         } else {
-            let got: Vec<String> = found.iter().map(|f| format!("{:?}@{}..{}={}{:?}", f.text, f.start, f.end, f.value.value, f.extra)).collect();
-            let want: Vec<String> = want.iter().map(|w| format!("{}@{}..{}={}", w["Text"], w["Start"], w["End"], w["Resolution"])).collect();
-            tally.failures.push(format!("{input:?}\n    want {want:?}\n    got  {got:?}"));
+            let got: Vec<String> = found
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{:?}@{}..{}={}{:?}",
+                        f.text, f.start, f.end, f.value.value, f.extra
+                    )
+                })
+                .collect();
+            let want: Vec<String> = want
+                .iter()
+                .map(|w| {
+                    format!(
+                        "{}@{}..{}={}",
+                        w["Text"], w["Start"], w["End"], w["Resolution"]
+                    )
+                })
+                .collect();
+            tally
+                .failures
+                .push(format!("{input:?}\n    want {want:?}\n    got  {got:?}"));
         }
     }
     tally
@@ -136,7 +180,10 @@ fn baseline() -> BTreeMap<String, usize> {
             let cells: Vec<&str> = line.split('|').map(str::trim).collect();
             let file = cells.get(1)?.trim_matches('`');
             let passed = cells.get(2)?.parse().ok()?;
-            FILES.iter().any(|(f, _)| *f == file).then(|| (file.to_string(), passed))
+            FILES
+                .iter()
+                .any(|(f, _)| *f == file)
+                .then(|| (file.to_string(), passed))
         })
         .collect()
 }
@@ -148,7 +195,12 @@ fn recognizers_text_english_number_specs() {
     for (file, kind) in FILES {
         let tally = run(file, kind);
         let counted = tally.total - tally.skipped.values().sum::<usize>();
-        println!("{file}: {}/{counted} passed ({} cases, {} skipped)", tally.passed, tally.total, tally.total - counted);
+        println!(
+            "{file}: {}/{counted} passed ({} cases, {} skipped)",
+            tally.passed,
+            tally.total,
+            tally.total - counted
+        );
         for (why, n) in &tally.skipped {
             println!("    skipped {n}: {why}");
         }
@@ -157,10 +209,18 @@ fn recognizers_text_english_number_specs() {
                 println!("  FAIL {f}");
             }
         }
-        let floor = committed.get(*file).copied().unwrap_or_else(|| panic!("no committed pass count for {file} in docs/conformance-numbers.md"));
+        let floor = committed.get(*file).copied().unwrap_or_else(|| {
+            panic!("no committed pass count for {file} in docs/conformance-numbers.md")
+        });
         if tally.passed < floor {
-            dropped.push(format!("{file}: {} passed, {floor} committed", tally.passed));
+            dropped.push(format!(
+                "{file}: {} passed, {floor} committed",
+                tally.passed
+            ));
         }
     }
-    assert!(dropped.is_empty(), "conformance dropped below the committed figures: {dropped:?}");
+    assert!(
+        dropped.is_empty(),
+        "conformance dropped below the committed figures: {dropped:?}"
+    );
 }

@@ -54,17 +54,35 @@ pub fn check(constraints: &[Constraint], mentions: &[Mention]) -> Vec<Constraint
                 let value_of = |name: &str| -> Option<(&Mention, f64, f64)> {
                     let (fact, subject) = c.bindings.get(name)?;
                     mentions.iter().find_map(|m| match &m.normalized.key {
-                        Key::Interval { lo, hi, .. } if m.source == *source && &m.fact == fact && &m.normalized.subject == subject => Some((m, *lo, *hi)),
+                        Key::Interval { lo, hi, .. }
+                            if m.source == *source
+                                && &m.fact == fact
+                                && &m.normalized.subject == subject =>
+                        {
+                            Some((m, *lo, *hi))
+                        }
                         _ => None,
                     })
                 };
-                let Some(holds) = c.relation.holds(&|name| value_of(name).map(|(_, lo, hi)| (lo, hi))) else { continue };
+                let Some(holds) = c
+                    .relation
+                    .holds(&|name| value_of(name).map(|(_, lo, hi)| (lo, hi)))
+                else {
+                    continue;
+                };
                 let values = c
                     .bindings
                     .keys()
-                    .filter_map(|name| value_of(name).map(|(m, _, _)| (name.clone(), crate::compare::shown(&m.normalized))))
+                    .filter_map(|name| {
+                        value_of(name)
+                            .map(|(m, _, _)| (name.clone(), crate::compare::shown(&m.normalized)))
+                    })
                     .collect();
-                checks.push(SourceCheck { source: source.to_string(), holds, values });
+                checks.push(SourceCheck {
+                    source: source.to_string(),
+                    holds,
+                    values,
+                });
             }
             let status = if checks.is_empty() {
                 ConstraintStatus::Unchecked
@@ -93,8 +111,14 @@ impl ConstraintVerdict {
             .sources
             .iter()
             .map(|s| {
-                let values: Vec<String> = s.values.iter().map(|(k, v)| format!("{k} = {v}")).collect();
-                format!("{} {} ({})", if s.holds { "holds in" } else { "VIOLATED in" }, s.source, values.join(", "))
+                let values: Vec<String> =
+                    s.values.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+                format!(
+                    "{} {} ({})",
+                    if s.holds { "holds in" } else { "VIOLATED in" },
+                    s.source,
+                    values.join(", ")
+                )
             })
             .collect();
         match self.status {

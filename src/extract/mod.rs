@@ -26,20 +26,35 @@ pub fn unresolved(reason: String) -> Normalized {
 }
 
 /// Every match of `fact` in `text[from..]`, in text order, overlaps removed.
-pub fn hits(fact: &Fact, text: &str, from: usize, published: Option<jiff::civil::Date>) -> Vec<Hit> {
-    type Found = (Range<usize>, Range<usize>, Vec<(String, Range<usize>)>, Option<String>);
+pub fn hits(
+    fact: &Fact,
+    text: &str,
+    from: usize,
+    published: Option<jiff::civil::Date>,
+) -> Vec<Hit> {
+    type Found = (
+        Range<usize>,
+        Range<usize>,
+        Vec<(String, Range<usize>)>,
+        Option<String>,
+    );
     let mut found: Vec<Found> = Vec::new();
     // A multi-value fact reads each of its `values` groups, one subject each.
     let value_groups: Vec<(&str, Option<String>)> = if fact.values.is_empty() {
         vec![("value", None)]
     } else {
-        fact.values.iter().map(|v| (v.as_str(), Some(v.clone()))).collect()
+        fact.values
+            .iter()
+            .map(|v| (v.as_str(), Some(v.clone())))
+            .collect()
     };
     for pattern in &fact.patterns {
         for caps in pattern.regex.captures_iter(&text[from..]) {
             let shift = |m: regex::Match| m.start() + from..m.end() + from;
             for (name, subject) in &value_groups {
-                let Some(value) = caps.name(name) else { continue };
+                let Some(value) = caps.name(name) else {
+                    continue;
+                };
                 let groups = pattern
                     .regex
                     .capture_names()
@@ -48,7 +63,12 @@ pub fn hits(fact: &Fact, text: &str, from: usize, published: Option<jiff::civil:
                     .filter_map(|n| caps.name(n).map(|m| (n.to_string(), shift(m))))
                     .collect();
                 let whole = caps.get(0).map_or(value.range(), |m| m.range());
-                found.push((shift(value), whole.start + from..whole.end + from, groups, subject.clone()));
+                found.push((
+                    shift(value),
+                    whole.start + from..whole.end + from,
+                    groups,
+                    subject.clone(),
+                ));
             }
         }
     }
@@ -59,17 +79,33 @@ pub fn hits(fact: &Fact, text: &str, from: usize, published: Option<jiff::civil:
         if kept.last().is_some_and(|k| value.start < k.value.end) || value.is_empty() {
             continue;
         }
-        let raw = RawMatch { text, value: value.clone(), whole: whole.clone(), groups, published };
+        let raw = RawMatch {
+            text,
+            value: value.clone(),
+            whole: whole.clone(),
+            groups,
+            published,
+        };
         let values = match fact.normalizer.normalize(&raw) {
             Ok(values) if !values.is_empty() => values,
             Ok(_) => vec![unresolved("the normalizer found no value".into())],
             Err(reason) => vec![unresolved(reason)],
         };
         let values = match &subject {
-            Some(s) => values.into_iter().map(|v| Normalized { subject: Some(s.clone()), ..v }).collect(),
+            Some(s) => values
+                .into_iter()
+                .map(|v| Normalized {
+                    subject: Some(s.clone()),
+                    ..v
+                })
+                .collect(),
             None => values,
         };
-        kept.push(Hit { value, whole, values });
+        kept.push(Hit {
+            value,
+            whole,
+            values,
+        });
     }
     kept
 }
@@ -99,7 +135,12 @@ pub fn scan(rules: &RuleSet, article: &Article) -> Vec<Mention> {
     let index = text::LineIndex::new(&article.text);
     let mut mentions = Vec::new();
     for fact in &rules.facts {
-        for hit in hits(fact, &article.text, article.body_start, article.source.published) {
+        for hit in hits(
+            fact,
+            &article.text,
+            article.body_start,
+            article.source.published,
+        ) {
             let (line, column) = index.line_col(&article.text, hit.value.start);
             let quote = text::quote(&article.text, hit.value.clone(), 280);
             for normalized in hit.values {

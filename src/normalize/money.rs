@@ -30,8 +30,19 @@ pub struct Currency {
     pub factor: f64,
 }
 
-const fn c(code: &'static str, name: &'static str, before: &'static [&'static str], after: &'static [&'static str]) -> Currency {
-    Currency { code, name, before, after, factor: 1.0 }
+const fn c(
+    code: &'static str,
+    name: &'static str,
+    before: &'static [&'static str],
+    after: &'static [&'static str],
+) -> Currency {
+    Currency {
+        code,
+        name,
+        before,
+        after,
+        factor: 1.0,
+    }
 }
 
 #[rustfmt::skip]
@@ -77,17 +88,25 @@ pub fn known_name(name: &str) -> bool {
 
 /// The currency with ISO code (or key) `code`.
 pub fn by_code(code: &str) -> Option<&'static Currency> {
-    CURRENCIES.iter().find(|c| c.code.eq_ignore_ascii_case(code) && c.factor == 1.0)
+    CURRENCIES
+        .iter()
+        .find(|c| c.code.eq_ignore_ascii_case(code) && c.factor == 1.0)
 }
 
 /// The longest currency name of `pick` written at the start of `text`
 /// (followed by a non-letter); the currency and the length.
-fn written_at(text: &str, pick: fn(&Currency) -> &'static [&'static str]) -> Option<(&'static Currency, usize)> {
+fn written_at(
+    text: &str,
+    pick: fn(&Currency) -> &'static [&'static str],
+) -> Option<(&'static Currency, usize)> {
     let lower = text.to_lowercase();
     let mut best: Option<(&Currency, usize)> = None;
     for cur in CURRENCIES {
         for name in pick(cur) {
-            if lower.starts_with(name) && lower.len() == text.len() && best.is_none_or(|(_, l)| name.len() > l) {
+            if lower.starts_with(name)
+                && lower.len() == text.len()
+                && best.is_none_or(|(_, l)| name.len() > l)
+            {
                 let after = text[name.len()..].chars().next();
                 let last = name.chars().next_back().unwrap_or(' ');
                 if !(last.is_alphabetic() && after.is_some_and(|c| c.is_alphanumeric())) {
@@ -111,11 +130,19 @@ pub struct Amount {
 pub fn amount_at(text: &str, pos: usize) -> Option<Amount> {
     let rest = &text[pos..];
     if let Some((cur, len)) = written_at(rest, |c| c.before) {
-        let gap = text[pos + len..].len() - text[pos + len..].trim_start_matches([' ', '\u{a0}']).len();
+        let gap =
+            text[pos + len..].len() - text[pos + len..].trim_start_matches([' ', '\u{a0}']).len();
         let start = pos + len + gap;
-        if gap <= 2 && text[start..].starts_with(|c: char| c.is_ascii_digit() || c.is_alphabetic()) {
-            if let Some(n) = numtext::glued_at(text, start, true).filter(|n| !text[n.span.end..].starts_with(|c: char| c.is_alphabetic())) {
-                return Some(Amount { span: pos..n.span.end, currency: cur, number: n });
+        if gap <= 2 && text[start..].starts_with(|c: char| c.is_ascii_digit() || c.is_alphabetic())
+        {
+            if let Some(n) = numtext::glued_at(text, start, true)
+                .filter(|n| !text[n.span.end..].starts_with(|c: char| c.is_alphabetic()))
+            {
+                return Some(Amount {
+                    span: pos..n.span.end,
+                    currency: cur,
+                    number: n,
+                });
             }
         }
     }
@@ -126,7 +153,11 @@ pub fn amount_at(text: &str, pos: usize) -> Option<Amount> {
     let after = &text[n.span.end..];
     let gap = after.len() - after.trim_start_matches([' ', '\u{a0}', '-']).len();
     let (cur, len) = written_at(&after[gap..], |c| c.after).filter(|_| gap <= 2)?;
-    Some(Amount { span: pos..n.span.end + gap + len, currency: cur, number: n })
+    Some(Amount {
+        span: pos..n.span.end + gap + len,
+        currency: cur,
+        number: n,
+    })
 }
 
 /// Every amount in `text`.
@@ -135,7 +166,10 @@ pub fn amounts(text: &str) -> Vec<Amount> {
     let mut pos = 0;
     while pos < text.len() {
         let step = text[pos..].chars().next().map_or(1, |c| c.len_utf8());
-        let word_start = !text[..pos].chars().next_back().is_some_and(|c| c.is_alphanumeric());
+        let word_start = !text[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric());
         if word_start {
             if let Some(a) = amount_at(text, pos) {
                 pos = a.span.end;
@@ -173,40 +207,73 @@ impl Kind for MoneyKind {
     fn build(&self, options: &toml::Table) -> Result<Box<dyn Normalizer>, String> {
         let currency = match options.get("currency") {
             None => None,
-            Some(toml::Value::String(s)) => Some(by_code(s).ok_or_else(|| format!("unknown currency `{s}` (use an ISO code such as USD, EUR, GBP)"))?.code),
+            Some(toml::Value::String(s)) => Some(
+                by_code(s)
+                    .ok_or_else(|| {
+                        format!("unknown currency `{s}` (use an ISO code such as USD, EUR, GBP)")
+                    })?
+                    .code,
+            ),
             Some(_) => return Err("`currency` must be a string such as \"USD\"".into()),
         };
         let mut rates = BTreeMap::new();
         match options.get("rates") {
             None => {}
             Some(toml::Value::Table(t)) => {
-                let base = currency.ok_or("`rates` needs `currency` (the currency the rates convert to)")?;
+                let base = currency
+                    .ok_or("`rates` needs `currency` (the currency the rates convert to)")?;
                 for (code, rate) in t {
-                    let cur = by_code(code).ok_or_else(|| format!("unknown currency `{code}` in `rates`"))?;
-                    let rate = rate.as_float().or_else(|| rate.as_integer().map(|i| i as f64)).filter(|r| *r > 0.0);
-                    let rate = rate.ok_or_else(|| format!("the rate of {code} must be a positive number of {base}"))?;
+                    let cur = by_code(code)
+                        .ok_or_else(|| format!("unknown currency `{code}` in `rates`"))?;
+                    let rate = rate
+                        .as_float()
+                        .or_else(|| rate.as_integer().map(|i| i as f64))
+                        .filter(|r| *r > 0.0);
+                    let rate = rate.ok_or_else(|| {
+                        format!("the rate of {code} must be a positive number of {base}")
+                    })?;
                     rates.insert(cur.code, rate);
                 }
             }
             Some(_) => return Err("`rates` must be a table such as { EUR = 1.08 }".into()),
         }
-        let tolerance = options.get("tolerance").map(|t| Tolerance::from_toml(t, 1.0)).transpose()?;
-        Ok(Box::new(Money { currency, rates, tolerance }))
+        let tolerance = options
+            .get("tolerance")
+            .map(|t| Tolerance::from_toml(t, 1.0))
+            .transpose()?;
+        Ok(Box::new(Money {
+            currency,
+            rates,
+            tolerance,
+        }))
     }
 
     fn find(&self, text: &str, _published: Option<jiff::civil::Date>) -> Option<Vec<Found>> {
-        let money = Money { currency: None, rates: BTreeMap::new(), tolerance: None };
+        let money = Money {
+            currency: None,
+            rates: BTreeMap::new(),
+            tolerance: None,
+        };
         let found = amounts(text)
             .into_iter()
             .map(|a| {
                 let hedge = hedge::before(&text[..a.span.start]);
-                let read = Hedged { lo: a.number.lo, hi: a.number.hi, shape: a.number.shape, hedge, rest: "" };
-                let value = money.value(&read, a.currency).unwrap_or_else(|reason| crate::extract::unresolved(reason));
+                let read = Hedged {
+                    lo: a.number.lo,
+                    hi: a.number.hi,
+                    shape: a.number.shape,
+                    hedge,
+                    rest: "",
+                };
+                let value = money
+                    .value(&read, a.currency)
+                    .unwrap_or_else(|reason| crate::extract::unresolved(reason));
                 let mut f = Found::at(text, a.span.clone(), value);
                 extra_interval(&mut f, &read);
                 f.extra.insert("number".into(), serde_json::json!(read.lo));
                 f.extra.insert("currency".into(), a.currency.code.into());
-                f.extra.insert("currency_name".into(), a.currency.name.into());
+                f.extra
+                    .insert("currency_name".into(), a.currency.name.into());
                 f
             })
             .collect();
@@ -234,17 +301,43 @@ impl Money {
             let rate = self.rates.get(cur.code).ok_or_else(|| {
                 format!("not comparable: the amount is in {}, the fact in {fact} (add rates = {{ {} = … }} to convert)", cur.code, cur.code)
             })?;
-            notes.push(format!("{} {} converted to {fact} at {}", format_amount(read.lo * cur.factor), cur.code, format_number(*rate)));
+            notes.push(format!(
+                "{} {} converted to {fact} at {}",
+                format_amount(read.lo * cur.factor),
+                cur.code,
+                format_number(*rate)
+            ));
             lo *= rate;
             hi *= rate;
             code = fact;
         }
         let shown = if lo == hi || hi.is_infinite() || read.hedge.is_some() && read.lo == read.hi {
-            format!("{code} {}", format_amount(if read.hedge.as_ref().is_some_and(|h| h.0 == hedge::Hedge::AtMost) { hi } else { lo }))
+            format!(
+                "{code} {}",
+                format_amount(
+                    if read
+                        .hedge
+                        .as_ref()
+                        .is_some_and(|h| h.0 == hedge::Hedge::AtMost)
+                    {
+                        hi
+                    } else {
+                        lo
+                    }
+                )
+            )
         } else {
             format!("{code} {}–{}", format_amount(lo), format_amount(hi))
         };
-        let mut n = Normalized::new(shown, Key::Interval { lo, hi, unit: code.to_string() }).approximate(read.approximate());
+        let mut n = Normalized::new(
+            shown,
+            Key::Interval {
+                lo,
+                hi,
+                unit: code.to_string(),
+            },
+        )
+        .approximate(read.approximate());
         if !notes.is_empty() {
             n.note = Some(notes.join("; "));
         }
@@ -265,7 +358,13 @@ impl Normalizer for Money {
                 .find_map(|s| amount_at(m.text, s).filter(|a| a.span.end > m.value.start))
         });
         let a = a.ok_or_else(|| format!("no currency with the amount in `{}`", raw.trim()))?;
-        let read = Hedged { lo: a.number.lo, hi: a.number.hi, shape: a.number.shape, hedge, rest: "" };
+        let read = Hedged {
+            lo: a.number.lo,
+            hi: a.number.hi,
+            shape: a.number.shape,
+            hedge,
+            rest: "",
+        };
         Ok(vec![self.value(&read, a.currency)?])
     }
 
@@ -279,17 +378,44 @@ mod tests {
     use super::*;
 
     fn find(text: &str) -> Vec<(String, String)> {
-        MoneyKind.find(text, None).unwrap().into_iter().map(|f| (f.text, f.value.value)).collect()
+        MoneyKind
+            .find(text, None)
+            .unwrap()
+            .into_iter()
+            .map(|f| (f.text, f.value.value))
+            .collect()
     }
 
     #[test]
     fn reads_currencies_before_and_after() {
         let s = |a: &str, b: &str| (a.to_string(), b.to_string());
-        assert_eq!(find("a new aid of 25 million dollars"), [s("25 million dollars", "USD 25 million")]);
-        assert_eq!(find("announced $25 million in new funding"), [s("$25 million", "USD 25 million")]);
-        assert_eq!(find("US$25m and €10 billion"), [s("US$25m", "USD 25 million"), s("€10 billion", "EUR 10 billion")]);
-        assert_eq!(find("25 million euros, $1.2bn, 50 cents"), [s("25 million euros", "EUR 25 million"), s("$1.2bn", "USD 1.2 billion"), s("50 cents", "USD 0.5")]);
-        assert_eq!(find("c $ 16.4 million"), [s("c $ 16.4 million", "CAD 16.4 million")]);
+        assert_eq!(
+            find("a new aid of 25 million dollars"),
+            [s("25 million dollars", "USD 25 million")]
+        );
+        assert_eq!(
+            find("announced $25 million in new funding"),
+            [s("$25 million", "USD 25 million")]
+        );
+        assert_eq!(
+            find("US$25m and €10 billion"),
+            [
+                s("US$25m", "USD 25 million"),
+                s("€10 billion", "EUR 10 billion")
+            ]
+        );
+        assert_eq!(
+            find("25 million euros, $1.2bn, 50 cents"),
+            [
+                s("25 million euros", "EUR 25 million"),
+                s("$1.2bn", "USD 1.2 billion"),
+                s("50 cents", "USD 0.5")
+            ]
+        );
+        assert_eq!(
+            find("c $ 16.4 million"),
+            [s("c $ 16.4 million", "CAD 16.4 million")]
+        );
         assert_eq!(find("It cost 1.8M, all 70 of us"), []);
     }
 
@@ -309,17 +435,29 @@ mod tests {
         assert_eq!(euros.value, "USD 27.5 million");
         assert!(!with_rate.agree(&euros, &dollars));
         assert!(money("").parse("25 million euros").is_ok());
-        assert!(!money("").agree(&money("").parse("€25m").unwrap(), &money("").parse("$25m").unwrap()));
+        assert!(!money("").agree(
+            &money("").parse("€25m").unwrap(),
+            &money("").parse("$25m").unwrap()
+        ));
     }
 
     #[test]
     fn hedged_and_one_sided_amounts() {
         let usd = money("currency = \"USD\"");
-        let raw = RawMatch { value: 10..22, ..RawMatch::whole_text("more than $140 million") };
+        let raw = RawMatch {
+            value: 10..22,
+            ..RawMatch::whole_text("more than $140 million")
+        };
         let more = usd.normalize(&raw).unwrap().remove(0);
         assert!(usd.agree(&more, &usd.parse("$141 million").unwrap()));
         assert!(!usd.agree(&more, &usd.parse("$139 million").unwrap()));
-        assert!(MoneyKind.build(&toml::from_str("rates = { EUR = 1.1 }").unwrap()).unwrap_err().contains("needs `currency`"));
-        assert!(MoneyKind.build(&toml::from_str("currency = \"XYZ\"").unwrap()).unwrap_err().contains("unknown currency"));
+        assert!(MoneyKind
+            .build(&toml::from_str("rates = { EUR = 1.1 }").unwrap())
+            .unwrap_err()
+            .contains("needs `currency`"));
+        assert!(MoneyKind
+            .build(&toml::from_str("currency = \"XYZ\"").unwrap())
+            .unwrap_err()
+            .contains("unknown currency"));
     }
 }

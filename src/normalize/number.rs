@@ -18,7 +18,10 @@ impl Kind for NumberKind {
     }
 
     fn build(&self, options: &toml::Table) -> Result<Box<dyn Normalizer>, String> {
-        let tolerance = options.get("tolerance").map(|t| Tolerance::from_toml(t, 1.0)).transpose()?;
+        let tolerance = options
+            .get("tolerance")
+            .map(|t| Tolerance::from_toml(t, 1.0))
+            .transpose()?;
         let ordinal = match options.get("ordinal") {
             None => false,
             Some(toml::Value::Boolean(b)) => *b,
@@ -32,8 +35,18 @@ impl Kind for NumberKind {
             .into_iter()
             .map(|n| {
                 let hedge = hedge::before(&text[..n.span.start]);
-                let read = Hedged { lo: n.lo, hi: n.hi, shape: n.shape, hedge, rest: "" };
-                let mut f = Found::at(text, n.span.clone(), read.normalized(String::new(), format_number));
+                let read = Hedged {
+                    lo: n.lo,
+                    hi: n.hi,
+                    shape: n.shape,
+                    hedge,
+                    rest: "",
+                };
+                let mut f = Found::at(
+                    text,
+                    n.span.clone(),
+                    read.normalized(String::new(), format_number),
+                );
                 extra_interval(&mut f, &read);
                 f
             })
@@ -99,7 +112,11 @@ impl Hedged<'_> {
     /// The value as text with `unit` after it, each bound shown by `show`:
     /// "141", "30–40 km" (a hedge shows in the note and as ≈, not here).
     pub fn shown(&self, unit: &str, show: impl Fn(f64) -> String) -> String {
-        let number = if self.lo == self.hi { show(self.lo) } else { format!("{}–{}", show(self.lo), show(self.hi)) };
+        let number = if self.lo == self.hi {
+            show(self.lo)
+        } else {
+            format!("{}–{}", show(self.lo), show(self.hi))
+        };
         if unit.is_empty() {
             number
         } else {
@@ -111,7 +128,8 @@ impl Hedged<'_> {
     pub fn normalized(&self, unit: String, show: impl Fn(f64) -> String) -> Normalized {
         let (lo, hi) = self.bounds();
         let shown = self.shown("", &show);
-        let mut n = Normalized::new(shown, Key::Interval { lo, hi, unit }).approximate(self.approximate());
+        let mut n =
+            Normalized::new(shown, Key::Interval { lo, hi, unit }).approximate(self.approximate());
         n.note = self.note();
         n
     }
@@ -122,15 +140,29 @@ pub fn read_hedged<'a>(m: &RawMatch<'a>) -> Result<Hedged<'a>, String> {
     let raw = m.value_str();
     let (inner, rest) = hedge::strip(raw);
     let hedge = inner.or_else(|| hedge::before(m.preceding(40)));
-    let n = numtext::leading(rest).ok_or_else(|| format!("`{}` does not start with a number", raw.trim()))?;
-    Ok(Hedged { lo: n.lo, hi: n.hi, shape: n.shape, hedge, rest: &rest[n.span.end..] })
+    let n = numtext::leading(rest)
+        .ok_or_else(|| format!("`{}` does not start with a number", raw.trim()))?;
+    Ok(Hedged {
+        lo: n.lo,
+        hi: n.hi,
+        shape: n.shape,
+        hedge,
+        rest: &rest[n.span.end..],
+    })
 }
 
 impl Normalizer for Number {
     fn normalize(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
         if self.ordinal {
             if let Some(v) = numtext::ordinal(m.value_str().trim()) {
-                return Ok(vec![Normalized::new(format_number(v), Key::Interval { lo: v, hi: v, unit: String::new() })]);
+                return Ok(vec![Normalized::new(
+                    format_number(v),
+                    Key::Interval {
+                        lo: v,
+                        hi: v,
+                        unit: String::new(),
+                    },
+                )]);
             }
         }
         let read = read_hedged(m)?;
@@ -151,8 +183,18 @@ mod tests {
 
     fn read(text: &str, value: &str) -> Normalized {
         let start = text.find(value).unwrap();
-        let m = RawMatch { value: start..start + value.len(), whole: 0..text.len(), ..RawMatch::whole_text(text) };
-        Number { tolerance: None, ordinal: false }.normalize(&m).unwrap().remove(0)
+        let m = RawMatch {
+            value: start..start + value.len(),
+            whole: 0..text.len(),
+            ..RawMatch::whole_text(text)
+        };
+        Number {
+            tolerance: None,
+            ordinal: false,
+        }
+        .normalize(&m)
+        .unwrap()
+        .remove(0)
     }
 
     #[test]
@@ -162,22 +204,40 @@ mod tests {
             ("seven against", "seven", "7", false),
             ("some 7,500 of them", "7,500", "7500", true),
             ("more than 140 countries", "140", "140", true),
-            ("between 30 and 40 people", "between 30 and 40", "30–40", false),
-            ("tens of thousands of people", "tens of thousands", "20000–100000", true),
+            (
+                "between 30 and 40 people",
+                "between 30 and 40",
+                "30–40",
+                false,
+            ),
+            (
+                "tens of thousands of people",
+                "tens of thousands",
+                "20000–100000",
+                true,
+            ),
             ("about twenty-five", "about twenty-five", "25", true),
             ("25 million", "25 million", "25000000", false),
         ];
         for (text, value, want, approximate) in cases {
             let n = read(text, value);
-            assert_eq!((n.value.as_str(), n.approximate), (want, approximate), "{text}");
+            assert_eq!(
+                (n.value.as_str(), n.approximate),
+                (want, approximate),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn finds_numbers_in_free_text() {
-        let found = NumberKind.find("141 voted in favor, seven against", None).unwrap();
-        let got: Vec<(&str, usize, usize, &str)> =
-            found.iter().map(|f| (f.text.as_str(), f.start, f.end, f.value.value.as_str())).collect();
+        let found = NumberKind
+            .find("141 voted in favor, seven against", None)
+            .unwrap();
+        let got: Vec<(&str, usize, usize, &str)> = found
+            .iter()
+            .map(|f| (f.text.as_str(), f.start, f.end, f.value.value.as_str()))
+            .collect();
         assert_eq!(got, [("141", 0, 3, "141"), ("seven", 20, 25, "7")]);
     }
 
@@ -186,14 +246,20 @@ mod tests {
         let more_than = read("more than 140 countries", "140");
         let exact = read("141 countries", "141");
         let fewer = read("139 countries", "139");
-        let n = Number { tolerance: None, ordinal: false };
+        let n = Number {
+            tolerance: None,
+            ordinal: false,
+        };
         assert!(n.agree(&more_than, &exact));
         assert!(!n.agree(&more_than, &fewer));
     }
 
     #[test]
     fn tolerance_applies_to_hedged_values_only() {
-        let n = Number { tolerance: Some(Tolerance::Relative(0.05)), ordinal: false };
+        let n = Number {
+            tolerance: Some(Tolerance::Relative(0.05)),
+            ordinal: false,
+        };
         let hedged = read("some 7,500", "7,500");
         assert!(n.agree(&hedged, &read("7,591", "7,591")));
         assert!(!n.agree(&read("7,500", "7,500"), &read("7,591", "7,591")));

@@ -31,7 +31,10 @@ impl Kind for QuantityKind {
             let known: Vec<_> = units::UNITS.iter().map(|u| u.symbol).collect();
             format!("unknown unit `{name}` (known: {})", known.join(", "))
         })?;
-        let tolerance = options.get("tolerance").map(|t| Tolerance::from_toml(t, unit.factor)).transpose()?;
+        let tolerance = options
+            .get("tolerance")
+            .map(|t| Tolerance::from_toml(t, unit.factor))
+            .transpose()?;
         Ok(Box::new(Quantity { unit, tolerance }))
     }
 
@@ -49,18 +52,34 @@ pub struct Quantity {
 /// `value` (in `from`) in `to`, rounded as reports show it.
 fn convert(value: f64, from: &Unit, to: &Unit) -> String {
     let v = value * from.factor / to.factor;
-    let v = if v.abs() >= 100.0 { v.round() } else { (v * 10.0).round() / 10.0 };
+    let v = if v.abs() >= 100.0 {
+        v.round()
+    } else {
+        (v * 10.0).round() / 10.0
+    };
     format_number(v)
 }
 
 /// The comparable value of a number read with a unit.
 fn value_in(read: &Hedged, unit: &Unit, shown_in: &Unit) -> Normalized {
     let (lo, hi) = read.bounds();
-    let key = Key::Interval { lo: lo * unit.factor, hi: hi * unit.factor, unit: unit.dimension.to_string() };
-    let mut n = Normalized::new(read.shown(shown_in.symbol, |v| convert(v, unit, shown_in)), key).approximate(read.approximate());
+    let key = Key::Interval {
+        lo: lo * unit.factor,
+        hi: hi * unit.factor,
+        unit: unit.dimension.to_string(),
+    };
+    let mut n = Normalized::new(
+        read.shown(shown_in.symbol, |v| convert(v, unit, shown_in)),
+        key,
+    )
+    .approximate(read.approximate());
     let mut notes: Vec<String> = read.note().into_iter().collect();
     if unit.symbol != shown_in.symbol {
-        notes.push(format!("{} converted to {}", read.shown(unit.symbol, format_number), shown_in.symbol));
+        notes.push(format!(
+            "{} converted to {}",
+            read.shown(unit.symbol, format_number),
+            shown_in.symbol
+        ));
     }
     if !notes.is_empty() {
         n.note = Some(notes.join("; "));
@@ -77,7 +96,10 @@ impl Normalizer for Quantity {
         }
         .ok_or_else(|| format!("no unit after the number in `{}`", m.value_str().trim()))?;
         if unit.dimension != self.unit.dimension {
-            return Err(format!("`{}` is a {}, this fact is a {}", unit.symbol, unit.dimension, self.unit.dimension));
+            return Err(format!(
+                "`{}` is a {}, this fact is a {}",
+                unit.symbol, unit.dimension, self.unit.dimension
+            ));
         }
         Ok(vec![value_in(&read, unit, self.unit)])
     }
@@ -95,7 +117,13 @@ pub fn find(text: &str) -> Vec<Found> {
         let (unit, len) = units::at_start(&text[n.span.end..])?;
         let span = n.span.start..n.span.end + len;
         let hedge = hedge::before(&text[..span.start]);
-        let read = Hedged { lo: n.lo, hi: n.hi, shape: n.shape, hedge, rest: "" };
+        let read = Hedged {
+            lo: n.lo,
+            hi: n.hi,
+            shape: n.shape,
+            hedge,
+            rest: "",
+        };
         let mut f = Found::at(text, span.clone(), value_in(&read, unit, unit));
         extra_interval(&mut f, &read);
         f.extra.insert("number".into(), serde_json::json!(read.lo));
@@ -123,7 +151,10 @@ mod tests {
 
     fn read(q: &dyn Normalizer, text: &str, value: &str) -> Normalized {
         let start = text.find(value).unwrap();
-        let m = RawMatch { value: start..start + value.len(), ..RawMatch::whole_text(text) };
+        let m = RawMatch {
+            value: start..start + value.len(),
+            ..RawMatch::whole_text(text)
+        };
         q.normalize(&m).unwrap().remove(0)
     }
 
@@ -133,7 +164,10 @@ mod tests {
         let miles = read(&*q, "about 4,660 miles long", "4,660 miles");
         assert_eq!(miles.value, "7500 km");
         assert!(miles.approximate);
-        assert_eq!(miles.note.as_deref(), Some("hedged: 'about'; 4660 mi converted to km"));
+        assert_eq!(
+            miles.note.as_deref(),
+            Some("hedged: 'about'; 4660 mi converted to km")
+        );
         let km = read(&*q, "some 7,500 kilometers long", "7,500 kilometers");
         assert!(q.agree(&miles, &km));
     }
@@ -153,6 +187,9 @@ mod tests {
         let q = km(None);
         let m = RawMatch::whole_text("7,500 people");
         assert!(q.normalize(&m).unwrap_err().contains("no unit"));
-        assert!(QuantityKind.build(&toml::Table::new()).unwrap_err().contains("needs `unit`"));
+        assert!(QuantityKind
+            .build(&toml::Table::new())
+            .unwrap_err()
+            .contains("needs `unit`"));
     }
 }

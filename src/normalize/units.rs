@@ -17,8 +17,20 @@ pub struct Unit {
     pub factor: f64,
 }
 
-const fn u(symbol: &'static str, name: &'static str, dimension: &'static str, factor: f64, names: &'static [&'static str]) -> Unit {
-    Unit { symbol, name, names, dimension, factor }
+const fn u(
+    symbol: &'static str,
+    name: &'static str,
+    dimension: &'static str,
+    factor: f64,
+    names: &'static [&'static str],
+) -> Unit {
+    Unit {
+        symbol,
+        name,
+        names,
+        dimension,
+        factor,
+    }
 }
 
 #[rustfmt::skip]
@@ -60,8 +72,13 @@ pub static UNITS: &[Unit] = &[
 
 /// The unit written as `name` (any case, surrounding punctuation ignored).
 pub fn lookup(name: &str) -> Option<&'static Unit> {
-    let name = name.trim().trim_end_matches(['.', ',', ';', ':']).to_lowercase();
-    UNITS.iter().find(|u| u.symbol == name || u.names.contains(&name.as_str()))
+    let name = name
+        .trim()
+        .trim_end_matches(['.', ',', ';', ':'])
+        .to_lowercase();
+    UNITS
+        .iter()
+        .find(|u| u.symbol == name || u.names.contains(&name.as_str()))
 }
 
 /// The unit written at the start of `text` (after spaces, one hyphen, or an
@@ -119,9 +136,18 @@ mod tests {
         assert_eq!(lookup("Kilometres").map(|u| u.symbol), Some("km"));
         assert_eq!(lookup("miles.").map(|u| u.symbol), Some("mi"));
         assert_eq!(lookup("furlongs"), None);
-        assert_eq!(at_start(" square kilometres of land").map(|(u, e)| (u.symbol, e)), Some(("km²", 18)));
-        assert_eq!(at_start("-km border").map(|(u, e)| (u.symbol, e)), Some(("km", 3)));
-        assert_eq!(at_start(" (kg)").map(|(u, e)| (u.symbol, e)), Some(("kg", 5)));
+        assert_eq!(
+            at_start(" square kilometres of land").map(|(u, e)| (u.symbol, e)),
+            Some(("km²", 18))
+        );
+        assert_eq!(
+            at_start("-km border").map(|(u, e)| (u.symbol, e)),
+            Some(("km", 3))
+        );
+        assert_eq!(
+            at_start(" (kg)").map(|(u, e)| (u.symbol, e)),
+            Some(("kg", 5))
+        );
         assert_eq!(at_start(" metric tons").map(|(u, _)| u.symbol), Some("t"));
         assert_eq!(at_start(" m212"), None);
         assert_eq!(at_start(" people"), None);
@@ -131,7 +157,11 @@ mod tests {
     fn names_are_unique_and_lower_case() {
         let mut seen = std::collections::BTreeMap::new();
         for unit in UNITS {
-            assert!(unit.names.contains(&unit.symbol), "{} lists its symbol", unit.symbol);
+            assert!(
+                unit.names.contains(&unit.symbol),
+                "{} lists its symbol",
+                unit.symbol
+            );
             for name in unit.names {
                 assert_eq!(name.to_lowercase(), *name);
                 assert_eq!(name.to_lowercase().len(), name.len());

@@ -75,10 +75,20 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, SyntaxError> {
             while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.' || b[i] == b'_') {
                 i += 1;
             }
-            let n = src[start..i].replace('_', "").parse().map_err(|_| (format!("`{}` is not a number", &src[start..i]), start))?;
+            let n = src[start..i]
+                .replace('_', "")
+                .parse()
+                .map_err(|_| (format!("`{}` is not a number", &src[start..i]), start))?;
             out.push((Tok::Num(n), start));
         } else if c.is_ascii_alphabetic() || c == '_' {
-            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] == b'.' || (b[i] == b'-' && i + 1 < b.len() && (b[i + 1] as char).is_ascii_alphanumeric())) {
+            while i < b.len()
+                && (b[i].is_ascii_alphanumeric()
+                    || b[i] == b'_'
+                    || b[i] == b'.'
+                    || (b[i] == b'-'
+                        && i + 1 < b.len()
+                        && (b[i + 1] as char).is_ascii_alphanumeric()))
+            {
                 i += 1;
             }
             out.push((Tok::Name(src[start..i].to_string()), start));
@@ -161,11 +171,20 @@ impl Parser {
 
 /// Parses `lhs <= rhs` (or another comparison).
 pub fn parse(src: &str) -> Result<Relation, SyntaxError> {
-    let mut p = Parser { toks: lex(src)?, i: 0, len: src.len() };
+    let mut p = Parser {
+        toks: lex(src)?,
+        i: 0,
+        len: src.len(),
+    };
     let lhs = p.sum()?;
     let cmp = match p.peek() {
         Some(Tok::Cmp(c)) => *c,
-        _ => return Err(("expected a comparison (<=, <, >=, >, ==, !=)".into(), p.at())),
+        _ => {
+            return Err((
+                "expected a comparison (<=, <, >=, >, ==, !=)".into(),
+                p.at(),
+            ))
+        }
     };
     p.i += 1;
     let rhs = p.sum()?;
@@ -213,8 +232,17 @@ impl Expr {
                         } else {
                             (bl, bh)
                         };
-                        let p = [al * bl, al * bh, ah * bl, ah * bh].map(|x| if x.is_nan() { 0.0 } else { x });
-                        (p.iter().cloned().fold(f64::INFINITY, f64::min), p.iter().cloned().fold(f64::NEG_INFINITY, f64::max))
+                        let p = [al * bl, al * bh, ah * bl, ah * bh].map(|x| {
+                            if x.is_nan() {
+                                0.0
+                            } else {
+                                x
+                            }
+                        });
+                        (
+                            p.iter().cloned().fold(f64::INFINITY, f64::min),
+                            p.iter().cloned().fold(f64::NEG_INFINITY, f64::max),
+                        )
                     }
                     _ => return None,
                 }
@@ -265,10 +293,26 @@ mod tests {
     fn parses_and_evaluates_with_intervals() {
         let r = parse("in_favour + against + abstained <= 193").unwrap();
         assert_eq!(r.holds(&vote), Some(true));
-        assert_eq!(parse("in_favour + against + abstained <= 179").unwrap().holds(&vote), Some(false));
-        assert_eq!(parse("(in_favour - against) * 2 == 268").unwrap().holds(&vote), Some(true));
-        assert_eq!(parse("un-vote.more + against <= 193").unwrap().holds(&vote), Some(true));
-        assert_eq!(parse("un-vote.more + against < 100").unwrap().holds(&vote), Some(false));
+        assert_eq!(
+            parse("in_favour + against + abstained <= 179")
+                .unwrap()
+                .holds(&vote),
+            Some(false)
+        );
+        assert_eq!(
+            parse("(in_favour - against) * 2 == 268")
+                .unwrap()
+                .holds(&vote),
+            Some(true)
+        );
+        assert_eq!(
+            parse("un-vote.more + against <= 193").unwrap().holds(&vote),
+            Some(true)
+        );
+        assert_eq!(
+            parse("un-vote.more + against < 100").unwrap().holds(&vote),
+            Some(false)
+        );
         assert_eq!(parse("missing <= 1").unwrap().holds(&vote), None);
         let names: Vec<String> = r.names().into_iter().map(|(n, _)| n).collect();
         assert_eq!(names, ["in_favour", "against", "abstained"]);
@@ -276,9 +320,18 @@ mod tests {
 
     #[test]
     fn syntax_errors_say_where() {
-        assert_eq!(parse("a + b").unwrap_err(), ("expected a comparison (<=, <, >=, >, ==, !=)".to_string(), 5));
+        assert_eq!(
+            parse("a + b").unwrap_err(),
+            (
+                "expected a comparison (<=, <, >=, >, ==, !=)".to_string(),
+                5
+            )
+        );
         assert_eq!(parse("a + <= 3").unwrap_err().1, 4);
         assert_eq!(parse("(a <= 3").unwrap_err().0, "missing `)`");
-        assert_eq!(parse("a # 3").unwrap_err(), ("unexpected `#`".to_string(), 2));
+        assert_eq!(
+            parse("a # 3").unwrap_err(),
+            ("unexpected `#`".to_string(), 2)
+        );
     }
 }

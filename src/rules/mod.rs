@@ -190,33 +190,73 @@ impl RuleSet {
 fn resolve_constraint(c: PendingConstraint, facts: &[Fact]) -> Result<Constraint> {
     let mut bindings = BTreeMap::new();
     for (name, at) in &c.names {
-        let by_id = facts.iter().find(|f| &f.id == name && f.values.is_empty()).map(|f| (f.id.clone(), None));
+        let by_id = facts
+            .iter()
+            .find(|f| &f.id == name && f.values.is_empty())
+            .map(|f| (f.id.clone(), None));
         let qualified = name.split_once('.').and_then(|(fact, value)| {
-            facts.iter().find(|f| f.id == fact && f.values.iter().any(|v| v == value)).map(|f| (f.id.clone(), Some(value.to_string())))
+            facts
+                .iter()
+                .find(|f| f.id == fact && f.values.iter().any(|v| v == value))
+                .map(|f| (f.id.clone(), Some(value.to_string())))
         });
         let owners: Vec<&Fact> = facts.iter().filter(|f| f.values.contains(name)).collect();
         if owners.len() > 1 && by_id.is_none() {
             let both: Vec<String> = owners.iter().map(|f| format!("{}.{name}", f.id)).collect();
-            return Err(Error::rules(at.clone(), format!("`{name}` in constraint `{}` is a value of several facts", c.id), format!("write one of: {}", both.join(", "))));
+            return Err(Error::rules(
+                at.clone(),
+                format!(
+                    "`{name}` in constraint `{}` is a value of several facts",
+                    c.id
+                ),
+                format!("write one of: {}", both.join(", ")),
+            ));
         }
         let bare = owners.first().map(|f| (f.id.clone(), Some(name.clone())));
         let Some(binding) = by_id.or(qualified).or(bare) else {
-            let mut known: Vec<String> = facts.iter().filter(|f| f.values.is_empty()).map(|f| f.id.clone()).collect();
-            known.extend(facts.iter().flat_map(|f| f.values.iter().map(move |v| format!("{}.{v}", f.id))));
+            let mut known: Vec<String> = facts
+                .iter()
+                .filter(|f| f.values.is_empty())
+                .map(|f| f.id.clone())
+                .collect();
+            known.extend(
+                facts
+                    .iter()
+                    .flat_map(|f| f.values.iter().map(move |v| format!("{}.{v}", f.id))),
+            );
             let near = known.iter().find(|k| strsim::jaro_winkler(k, name) > 0.85);
             let hint = match near {
                 Some(n) => format!("did you mean `{n}`? (write subtraction with spaces: `a - b`)"),
                 None => format!("use a fact id or fact.value; known: {}", known.join(", ")),
             };
-            return Err(Error::rules(at.clone(), format!("unknown name `{name}` in constraint `{}`", c.id), hint));
+            return Err(Error::rules(
+                at.clone(),
+                format!("unknown name `{name}` in constraint `{}`", c.id),
+                hint,
+            ));
         };
-        let numeric = facts.iter().find(|f| f.id == binding.0).is_some_and(|f| matches!(f.kind, "number" | "quantity" | "money" | "percent"));
+        let numeric = facts
+            .iter()
+            .find(|f| f.id == binding.0)
+            .is_some_and(|f| matches!(f.kind, "number" | "quantity" | "money" | "percent"));
         if !numeric {
-            return Err(Error::rules(at.clone(), format!("`{name}` in constraint `{}` is not a numeric fact", c.id), "constraints relate number, quantity, money or percent facts"));
+            return Err(Error::rules(
+                at.clone(),
+                format!("`{name}` in constraint `{}` is not a numeric fact", c.id),
+                "constraints relate number, quantity, money or percent facts",
+            ));
         }
         bindings.insert(name.clone(), binding);
     }
-    Ok(Constraint { id: c.id, claim: c.claim, expr: c.expr, relation: c.relation, severity: c.severity, origin: c.origin, bindings })
+    Ok(Constraint {
+        id: c.id,
+        claim: c.claim,
+        expr: c.expr,
+        relation: c.relation,
+        severity: c.severity,
+        origin: c.origin,
+        bindings,
+    })
 }
 
 /// The rule files under `paths`, sorted within each folder.
@@ -224,7 +264,11 @@ fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| {
-            Error::rules(Location::file(path), format!("cannot read the rules path: {e}"), "pass an existing folder or file with --rules")
+            Error::rules(
+                Location::file(path),
+                format!("cannot read the rules path: {e}"),
+                "pass an existing folder or file with --rules",
+            )
         })?;
         if meta.is_dir() {
             let before = files.len();
@@ -244,12 +288,20 @@ fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 }
 
 fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let read = std::fs::read_dir(dir)
-        .map_err(|e| Error::rules(Location::file(dir), format!("cannot list the folder: {e}"), "check its permissions"))?;
+    let read = std::fs::read_dir(dir).map_err(|e| {
+        Error::rules(
+            Location::file(dir),
+            format!("cannot list the folder: {e}"),
+            "check its permissions",
+        )
+    })?;
     let mut entries: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for path in entries {
-        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
         if hidden {
             continue;
         }
@@ -264,13 +316,28 @@ fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 
 /// Reads a rule file as UTF-8, without a leading byte-order mark.
 pub fn read_utf8(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::rules(Location::file(path), format!("cannot read the rule file: {e}"), "check the path and its permissions"))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let (line, column) = crate::extract::text::line_col(&String::from_utf8_lossy(e.as_bytes()), e.utf8_error().valid_up_to());
-        Error::rules(Location::at(path, line, column), "the rule file is not valid UTF-8", "save it as UTF-8")
+    let bytes = std::fs::read(path).map_err(|e| {
+        Error::rules(
+            Location::file(path),
+            format!("cannot read the rule file: {e}"),
+            "check the path and its permissions",
+        )
     })?;
-    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let (line, column) = crate::extract::text::line_col(
+            &String::from_utf8_lossy(e.as_bytes()),
+            e.utf8_error().valid_up_to(),
+        );
+        Error::rules(
+            Location::at(path, line, column),
+            "the rule file is not valid UTF-8",
+            "save it as UTF-8",
+        )
+    })?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
 }
 
 /// Parses and compiles the facts of one rule file.
@@ -285,14 +352,30 @@ pub fn parse_file_full(path: &Path, text: &str) -> Result<(Vec<Fact>, Vec<Pendin
     let spec: RuleFileSpec = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         let message = e.message().trim().replace('\n', " ");
-        Error::rules(at(offset), message, "fix the TOML (see docs/rules.md for the fields)")
+        Error::rules(
+            at(offset),
+            message,
+            "fix the TOML (see docs/rules.md for the fields)",
+        )
     })?;
-    let facts = spec.fact.into_iter().map(|f| compile_fact(f, &at)).collect::<Result<Vec<_>>>()?;
-    let constraints = spec.constraint.into_iter().map(|c| compile_constraint(c, text, &at)).collect::<Result<Vec<_>>>()?;
+    let facts = spec
+        .fact
+        .into_iter()
+        .map(|f| compile_fact(f, &at))
+        .collect::<Result<Vec<_>>>()?;
+    let constraints = spec
+        .constraint
+        .into_iter()
+        .map(|c| compile_constraint(c, text, &at))
+        .collect::<Result<Vec<_>>>()?;
     Ok((facts, constraints))
 }
 
-fn compile_constraint(spec: spec::ConstraintSpec, text: &str, at: &dyn Fn(usize) -> Location) -> Result<PendingConstraint> {
+fn compile_constraint(
+    spec: spec::ConstraintSpec,
+    text: &str,
+    at: &dyn Fn(usize) -> Location,
+) -> Result<PendingConstraint> {
     let id = spec.id.get_ref().clone();
     let origin = at(spec.id.span().start);
     let expr = spec.expr.get_ref().clone();
@@ -304,15 +387,36 @@ fn compile_constraint(spec: spec::ConstraintSpec, text: &str, at: &dyn Fn(usize)
     let verbatim = raw.get(quote..quote + expr.len()) == Some(expr.as_str());
     let place = |offset: usize| at(span.start + if verbatim { quote + offset } else { 0 });
     let relation = constraint::parse(&expr).map_err(|(message, offset)| {
-        Error::rules(place(offset), format!("constraint `{id}`: {message}"), "write one comparison such as `a + b <= 193` (see docs/rules.md)")
+        Error::rules(
+            place(offset),
+            format!("constraint `{id}`: {message}"),
+            "write one comparison such as `a + b <= 193` (see docs/rules.md)",
+        )
     })?;
     let severity = match &spec.severity {
         None => Severity::Error,
-        Some(s) => Severity::parse(s.get_ref())
-            .ok_or_else(|| Error::rules(at(s.span().start), format!("unknown severity `{}` in constraint `{id}`", s.get_ref()), "use error, warning or info"))?,
+        Some(s) => Severity::parse(s.get_ref()).ok_or_else(|| {
+            Error::rules(
+                at(s.span().start),
+                format!("unknown severity `{}` in constraint `{id}`", s.get_ref()),
+                "use error, warning or info",
+            )
+        })?,
     };
-    let names = relation.names().into_iter().map(|(n, offset)| (n, place(offset))).collect();
-    Ok(PendingConstraint { claim: spec.claim.unwrap_or_else(|| expr.clone()), id, expr, relation, severity, origin, names })
+    let names = relation
+        .names()
+        .into_iter()
+        .map(|(n, offset)| (n, place(offset)))
+        .collect();
+    Ok(PendingConstraint {
+        claim: spec.claim.unwrap_or_else(|| expr.clone()),
+        id,
+        expr,
+        relation,
+        severity,
+        origin,
+        names,
+    })
 }
 
 fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> {
@@ -320,40 +424,76 @@ fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> 
     let id = spec.id.get_ref().clone();
     let bad = |offset: usize, message: String, hint: &str| Error::rules(at(offset), message, hint);
     if id.trim().is_empty() {
-        return Err(bad(spec.id.span().start, "empty fact id".into(), "give the fact a short kebab-case id"));
+        return Err(bad(
+            spec.id.span().start,
+            "empty fact id".into(),
+            "give the fact a short kebab-case id",
+        ));
     }
     let kind_name = spec.kind.get_ref();
     let kind = normalize::kind(kind_name).ok_or_else(|| {
         let known: Vec<_> = normalize::KINDS.iter().map(|k| k.name()).collect();
-        bad(spec.kind.span().start, format!("unknown kind `{kind_name}` in fact `{id}`"), &format!("use one of: {}", known.join(", ")))
+        bad(
+            spec.kind.span().start,
+            format!("unknown kind `{kind_name}` in fact `{id}`"),
+            &format!("use one of: {}", known.join(", ")),
+        )
     })?;
     for key in spec.options.keys() {
         if !kind.options().contains(&key.as_str()) {
-            let mut accepted: Vec<&str> = vec!["id", "claim", "kind", "severity", "patterns", "expect", "examples", "values"];
+            let mut accepted: Vec<&str> = vec![
+                "id", "claim", "kind", "severity", "patterns", "expect", "examples", "values",
+            ];
             accepted.extend(kind.options());
-            let near = accepted.iter().find(|a| strsim::jaro_winkler(a, key) > 0.85);
+            let near = accepted
+                .iter()
+                .find(|a| strsim::jaro_winkler(a, key) > 0.85);
             let hint = match near {
                 Some(n) => format!("did you mean `{n}`?"),
                 None => format!("a {} fact accepts: {}", kind.name(), accepted.join(", ")),
             };
-            return Err(bad(spec.id.span().start, format!("unknown key `{key}` in fact `{id}`"), &hint));
+            return Err(bad(
+                spec.id.span().start,
+                format!("unknown key `{key}` in fact `{id}`"),
+                &hint,
+            ));
         }
     }
-    let normalizer = kind
-        .build(&spec.options)
-        .map_err(|m| bad(spec.id.span().start, format!("fact `{id}`: {m}"), "see docs/rules.md for this kind's fields"))?;
+    let normalizer = kind.build(&spec.options).map_err(|m| {
+        bad(
+            spec.id.span().start,
+            format!("fact `{id}`: {m}"),
+            "see docs/rules.md for this kind's fields",
+        )
+    })?;
     let severity = match &spec.severity {
         None => Severity::Error,
         Some(s) => Severity::parse(s.get_ref()).ok_or_else(|| {
-            bad(s.span().start, format!("unknown severity `{}` in fact `{id}`", s.get_ref()), "use error, warning or info")
+            bad(
+                s.span().start,
+                format!("unknown severity `{}` in fact `{id}`", s.get_ref()),
+                "use error, warning or info",
+            )
         })?,
     };
     if spec.patterns.get_ref().is_empty() {
-        return Err(bad(spec.patterns.span().start, format!("fact `{id}` has no patterns"), "add at least one regex with a (?P<value>…) group"));
+        return Err(bad(
+            spec.patterns.span().start,
+            format!("fact `{id}` has no patterns"),
+            "add at least one regex with a (?P<value>…) group",
+        ));
     }
-    let values: Vec<String> = spec.values.as_ref().map(|v| v.get_ref().clone()).unwrap_or_default();
+    let values: Vec<String> = spec
+        .values
+        .as_ref()
+        .map(|v| v.get_ref().clone())
+        .unwrap_or_default();
     if let Some(v) = &spec.values {
-        let bad_name = values.iter().find(|n| n.is_empty() || !n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') || n.as_str() == "value");
+        let bad_name = values.iter().find(|n| {
+            n.is_empty()
+                || !n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                || n.as_str() == "value"
+        });
         if values.is_empty() || bad_name.is_some() {
             return Err(bad(v.span().start, format!("fact `{id}`: `values` must list group names such as [\"in_favour\", \"against\"]"), "use letters, digits and _ (not `value`)"));
         }
@@ -369,26 +509,41 @@ fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> 
         Some(v) => {
             let listed: Vec<(Option<String>, toml::Value)> = match v.get_ref() {
                 toml::Value::Array(items) => items.iter().map(|i| (None, i.clone())).collect(),
-                toml::Value::Table(t) => t.iter().map(|(k, i)| (Some(k.clone()), i.clone())).collect(),
+                toml::Value::Table(t) => t
+                    .iter()
+                    .map(|(k, i)| (Some(k.clone()), i.clone()))
+                    .collect(),
                 other => vec![(None, other.clone())],
             };
             listed
                 .iter()
                 .map(|(subject, value)| {
                     if let Some(s) = subject.as_ref().filter(|s| !values.contains(s)) {
-                        return Err(format!("`expect` names `{s}`, which is not one of `values`"));
+                        return Err(format!(
+                            "`expect` names `{s}`, which is not one of `values`"
+                        ));
                     }
                     let text = match value {
                         toml::Value::String(s) => s.clone(),
-                        toml::Value::Integer(_) | toml::Value::Float(_) | toml::Value::Datetime(_) => value.to_string(),
+                        toml::Value::Integer(_)
+                        | toml::Value::Float(_)
+                        | toml::Value::Datetime(_) => value.to_string(),
                         other => return Err(format!("`expect` cannot be a {}", other.type_str())),
                     };
-                    let mut n = normalizer.parse(&text).map_err(|m| format!("`expect` value {text:?} is not a {kind_name}: {m}"))?;
+                    let mut n = normalizer.parse(&text).map_err(|m| {
+                        format!("`expect` value {text:?} is not a {kind_name}: {m}")
+                    })?;
                     n.subject = subject.clone();
                     Ok(n)
                 })
                 .collect::<std::result::Result<Vec<_>, String>>()
-                .map_err(|m| bad(v.span().start, format!("fact `{id}`: {m}"), "write the value from the public record in the fact's kind"))?
+                .map_err(|m| {
+                    bad(
+                        v.span().start,
+                        format!("fact `{id}`: {m}"),
+                        "write the value from the public record in the fact's kind",
+                    )
+                })?
         }
     };
     let examples = spec
@@ -397,7 +552,10 @@ fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> 
         .map(|e| {
             let published = match &e.published {
                 None => None,
-                Some(p) => Some(crate::corpus::parse_date(p.get_ref()).map_err(|m| bad(p.span().start, m, "write it as YYYY-MM-DD"))?),
+                Some(p) => Some(
+                    crate::corpus::parse_date(p.get_ref())
+                        .map_err(|m| bad(p.span().start, m, "write it as YYYY-MM-DD"))?,
+                ),
             };
             Ok(Example {
                 origin: at(e.text.span().start),
@@ -424,7 +582,12 @@ fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> 
     })
 }
 
-fn compile_pattern(spec: &toml::Spanned<toml::Value>, id: &str, values: &[String], at: &dyn Fn(usize) -> Location) -> Result<Pattern> {
+fn compile_pattern(
+    spec: &toml::Spanned<toml::Value>,
+    id: &str,
+    values: &[String],
+    at: &dyn Fn(usize) -> Location,
+) -> Result<Pattern> {
     let origin = at(spec.span().start);
     let bad = |message: String, hint: &str| Error::rules(origin.clone(), message, hint);
     let (source, ignore_case) = match spec.get_ref() {
@@ -432,23 +595,43 @@ fn compile_pattern(spec: &toml::Spanned<toml::Value>, id: &str, values: &[String
         toml::Value::Table(t) => {
             for key in t.keys() {
                 if key != "regex" && key != "ignore_case" {
-                    return Err(bad(format!("unknown key `{key}` in a pattern of fact `{id}`"), "a pattern table has `regex` and `ignore_case`"));
+                    return Err(bad(
+                        format!("unknown key `{key}` in a pattern of fact `{id}`"),
+                        "a pattern table has `regex` and `ignore_case`",
+                    ));
                 }
             }
             let regex = t.get("regex").and_then(|r| r.as_str()).ok_or_else(|| {
-                bad(format!("a pattern of fact `{id}` has no `regex` string"), "write { regex = '…', ignore_case = true }")
+                bad(
+                    format!("a pattern of fact `{id}` has no `regex` string"),
+                    "write { regex = '…', ignore_case = true }",
+                )
             })?;
             let ignore_case = match t.get("ignore_case") {
                 None => false,
                 Some(toml::Value::Boolean(b)) => *b,
-                Some(_) => return Err(bad(format!("`ignore_case` of a pattern of fact `{id}` must be true or false"), "write ignore_case = true")),
+                Some(_) => {
+                    return Err(bad(
+                        format!("`ignore_case` of a pattern of fact `{id}` must be true or false"),
+                        "write ignore_case = true",
+                    ))
+                }
             };
             (regex.to_string(), ignore_case)
         }
-        other => return Err(bad(format!("a pattern of fact `{id}` is a {}", other.type_str()), "write a regex string or a { regex = '…' } table")),
+        other => {
+            return Err(bad(
+                format!("a pattern of fact `{id}` is a {}", other.type_str()),
+                "write a regex string or a { regex = '…' } table",
+            ))
+        }
     };
     // The flag goes into the regex text, so `rules patterns` prints what runs.
-    let expanded = format!("{}{}", if ignore_case { "(?i)" } else { "" }, placeholders::expand(&source));
+    let expanded = format!(
+        "{}{}",
+        if ignore_case { "(?i)" } else { "" },
+        placeholders::expand(&source)
+    );
     let regex = RegexBuilder::new(&expanded).build().map_err(|e| match e {
         regex::Error::CompiledTooBig(limit) => {
             bad(format!("pattern of fact `{id}` is too large (compiled size over {limit} bytes)"), "split it into several smaller patterns")
@@ -459,11 +642,32 @@ fn compile_pattern(spec: &toml::Spanned<toml::Value>, id: &str, values: &[String
         }
     })?;
     if !values.is_empty() {
-        if !regex.capture_names().flatten().any(|n| values.iter().any(|v| v == n)) {
-            return Err(bad(format!("pattern of fact `{id}` has none of the groups in `values`"), &format!("name the groups that hold values: {}", values.iter().map(|v| format!("(?P<{v}>…)")).collect::<Vec<_>>().join(", "))));
+        if !regex
+            .capture_names()
+            .flatten()
+            .any(|n| values.iter().any(|v| v == n))
+        {
+            return Err(bad(
+                format!("pattern of fact `{id}` has none of the groups in `values`"),
+                &format!(
+                    "name the groups that hold values: {}",
+                    values
+                        .iter()
+                        .map(|v| format!("(?P<{v}>…)"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
         }
     } else if !regex.capture_names().any(|n| n == Some("value")) {
-        return Err(bad(format!("pattern of fact `{id}` has no `value` group"), "wrap the part that holds the value in (?P<value>…)"));
+        return Err(bad(
+            format!("pattern of fact `{id}` has no `value` group"),
+            "wrap the part that holds the value in (?P<value>…)",
+        ));
     }
-    Ok(Pattern { regex, source, origin })
+    Ok(Pattern {
+        regex,
+        source,
+        origin,
+    })
 }

@@ -30,9 +30,12 @@ static DECIMAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\.\d+").unwrap(
 static EXPONENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[eE]([+-]?\d+)|\^([+-]*)(\d+)|[x×]10\^([+-]?\d+))").unwrap());
 static FRACTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^/(\d{1,3})").unwrap());
-static MIXED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \t]{1,3}(\d{1,3})/(\d{1,3})").unwrap());
-static SUFFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:(MM|bln|tln|mil|bn|mn|[kKMGBb])|[ \u{a0}]{1,2}(bln|tln|bn|mn|[kKMG]))").unwrap());
+static MIXED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]{1,3}(\d{1,3})/(\d{1,3})").unwrap());
+static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(MM|bln|tln|mil|bn|mn|[kKMGBb])|[ \u{a0}]{1,2}(bln|tln|bn|mn|[kKMG]))")
+        .unwrap()
+});
 static MONEY_SUFFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \u{a0}]?(m|M)").unwrap());
 
 const VULGAR: &[(char, f64)] = &[
@@ -75,9 +78,17 @@ pub fn read(text: &str, pos: usize, money: bool) -> Option<Digits> {
     let first = rest.chars().next()?;
     if let Some(&(_, v)) = VULGAR.iter().find(|(c, _)| *c == first) {
         let end = pos + first.len_utf8();
-        return Some(Digits { value: v, end, integer: false, letters_after: letter_at(text, end), fraction: true });
+        return Some(Digits {
+            value: v,
+            end,
+            integer: false,
+            letters_after: letter_at(text, end),
+            fraction: true,
+        });
     }
-    let dotted = char_before(text, pos) == Some('.') && pos >= 2 && char_before(text, pos - 1).is_some_and(|c| c.is_ascii_digit());
+    let dotted = char_before(text, pos) == Some('.')
+        && pos >= 2
+        && char_before(text, pos - 1).is_some_and(|c| c.is_ascii_digit());
     let mut end;
     let mut value: f64;
     let mut integer = true;
@@ -87,7 +98,9 @@ pub fn read(text: &str, pos: usize, money: bool) -> Option<Digits> {
         end = pos + m.end();
         integer = false;
     } else if first.is_ascii_digit() {
-        let grouped = GROUPED.find(rest).filter(|m| !rest[m.end()..].starts_with(|c: char| c.is_ascii_digit()));
+        let grouped = GROUPED
+            .find(rest)
+            .filter(|m| !rest[m.end()..].starts_with(|c: char| c.is_ascii_digit()));
         let comma_decimal = COMMA_DECIMAL.find(rest).filter(|m| {
             let after = &rest[m.end()..];
             let digit_next = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
@@ -98,15 +111,28 @@ pub fn read(text: &str, pos: usize, money: bool) -> Option<Digits> {
             (None, Some(c)) => {
                 let v: f64 = c.as_str().replace(',', ".").parse().ok()?;
                 let end = pos + c.end();
-                return Some(Digits { value: v, end, integer: false, letters_after: letter_at(text, end), fraction: false });
+                return Some(Digits {
+                    value: v,
+                    end,
+                    integer: false,
+                    letters_after: letter_at(text, end),
+                    fraction: false,
+                });
             }
             (None, None) => PLAIN.find(rest)?,
         };
-        value = m.as_str().replace([',', ' ', '\u{a0}', '\u{202f}', '\u{2009}'], "").parse().ok()?;
+        value = m
+            .as_str()
+            .replace([',', ' ', '\u{a0}', '\u{202f}', '\u{2009}'], "")
+            .parse()
+            .ok()?;
         end = pos + m.end();
         let ip_like = text[end..].starts_with('.') && {
             let after = &text[end + 1..];
-            PLAIN.find(after).is_some_and(|d| after[d.end()..].starts_with('.') && after[d.end() + 1..].starts_with(|c: char| c.is_ascii_digit()))
+            PLAIN.find(after).is_some_and(|d| {
+                after[d.end()..].starts_with('.')
+                    && after[d.end() + 1..].starts_with(|c: char| c.is_ascii_digit())
+            })
         };
         if !dotted && !ip_like {
             if let Some(d) = DECIMAL.find(&text[end..]) {
@@ -120,18 +146,32 @@ pub fn read(text: &str, pos: usize, money: bool) -> Option<Digits> {
             if let Some(f) = FRACTION.captures(&text[end..]) {
                 let whole = f.get(0).map_or(0, |g| g.end());
                 let den: f64 = f[1].parse().ok()?;
-                let chained = text[end + whole..].starts_with(|c: char| c == '/' || c.is_ascii_digit());
+                let chained =
+                    text[end + whole..].starts_with(|c: char| c == '/' || c.is_ascii_digit());
                 if !before_slash && !chained && den > 0.0 {
                     let end = end + whole;
-                    return Some(Digits { value: value / den, end, integer: false, letters_after: letter_at(text, end), fraction: true });
+                    return Some(Digits {
+                        value: value / den,
+                        end,
+                        integer: false,
+                        letters_after: letter_at(text, end),
+                        fraction: true,
+                    });
                 }
             } else if let Some(f) = MIXED.captures(&text[end..]) {
                 let whole = f.get(0).map_or(0, |g| g.end());
                 let (num, den): (f64, f64) = (f[1].parse().ok()?, f[2].parse().ok()?);
-                let chained = text[end + whole..].starts_with(|c: char| c == '/' || c.is_ascii_digit());
+                let chained =
+                    text[end + whole..].starts_with(|c: char| c == '/' || c.is_ascii_digit());
                 if den > 0.0 && num < den && !chained {
                     let end = end + whole;
-                    return Some(Digits { value: value + num / den, end, integer: false, letters_after: letter_at(text, end), fraction: true });
+                    return Some(Digits {
+                        value: value + num / den,
+                        end,
+                        integer: false,
+                        letters_after: letter_at(text, end),
+                        fraction: true,
+                    });
                 }
             }
         }
@@ -143,12 +183,18 @@ pub fn read(text: &str, pos: usize, money: bool) -> Option<Digits> {
             e.as_str().parse().ok()
         } else {
             let negative = c.get(2).map_or(0, |s| s.as_str().matches('-').count()) % 2 == 1;
-            c[3].parse::<f64>().ok().map(|e| if negative { -e } else { e })
+            c[3].parse::<f64>()
+                .ok()
+                .map(|e| if negative { -e } else { e })
         };
         if let Some(exp) = exp {
             let whole = c.get(0).map_or(0, |g| g.end());
             if !letter_at(text, end + whole) {
-                value = if c.get(3).is_some() { value.powf(exp) } else { value * 10f64.powf(exp) };
+                value = if c.get(3).is_some() {
+                    value.powf(exp)
+                } else {
+                    value * 10f64.powf(exp)
+                };
                 end += whole;
                 integer = false;
             }
@@ -171,11 +217,20 @@ pub fn read(text: &str, pos: usize, money: bool) -> Option<Digits> {
             }
         }
     }
-    Some(Digits { value, end, integer, letters_after: letter_at(text, end), fraction: false })
+    Some(Digits {
+        value,
+        end,
+        integer,
+        letters_after: letter_at(text, end),
+        fraction: false,
+    })
 }
 
 fn letter_at(text: &str, pos: usize) -> bool {
-    text[pos..].chars().next().is_some_and(|c| c.is_alphabetic())
+    text[pos..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic())
 }
 
 #[cfg(test)]
@@ -183,7 +238,9 @@ mod tests {
     use super::*;
 
     fn value(text: &str) -> Option<(f64, usize)> {
-        read(text, 0, false).filter(|d| !d.letters_after).map(|d| (d.value, d.end))
+        read(text, 0, false)
+            .filter(|d| !d.letters_after)
+            .map(|d| (d.value, d.end))
     }
 
     #[test]

@@ -40,7 +40,12 @@ pub struct NumSpan {
 
 impl NumSpan {
     pub fn point(span: Range<usize>, value: f64, shape: Shape) -> Self {
-        NumSpan { span, lo: value, hi: value, shape }
+        NumSpan {
+            span,
+            lo: value,
+            hi: value,
+            shape,
+        }
     }
 
     /// The value when it is one number.
@@ -63,7 +68,9 @@ fn prev_char(text: &str, pos: usize) -> Option<char> {
 }
 
 /// Words before a lone "one" that make it a pronoun ("the one you mentioned").
-const DETERMINERS: &[&str] = &["the", "this", "that", "which", "each", "any", "every", "no", "another", "someone", "everyone"];
+const DETERMINERS: &[&str] = &[
+    "the", "this", "that", "which", "each", "any", "every", "no", "another", "someone", "everyone",
+];
 
 /// Reads one number (no range) that starts exactly at byte `pos`.
 pub fn point_at(text: &str, pos: usize) -> Option<NumSpan> {
@@ -79,14 +86,24 @@ pub fn point_at(text: &str, pos: usize) -> Option<NumSpan> {
             return None;
         }
         let n = point_at(text, pos + skip)?;
-        return Some(NumSpan { span: pos..n.span.end, lo: -n.hi, hi: -n.lo, shape: n.shape });
+        return Some(NumSpan {
+            span: pos..n.span.end,
+            lo: -n.hi,
+            hi: -n.lo,
+            shape: n.shape,
+        });
     }
     let toks = words::tokens(text, pos, 40);
     let first = toks.first()?;
     if first.word == "minus" || first.word == "negative" {
         let next = toks.get(1)?;
         let n = point_at(text, next.start)?;
-        return Some(NumSpan { span: pos..n.span.end, lo: -n.hi, hi: -n.lo, shape: n.shape });
+        return Some(NumSpan {
+            span: pos..n.span.end,
+            lo: -n.hi,
+            hi: -n.lo,
+            shape: n.shape,
+        });
     }
     if first.digits.is_none() && c.is_ascii_digit() {
         return None;
@@ -95,14 +112,29 @@ pub fn point_at(text: &str, pos: usize) -> Option<NumSpan> {
         Some(p) => (p, toks),
         None if c.is_ascii_digit() || c == '.' || !c.is_ascii() => {
             let d = digits::read(text, pos, false).filter(|d| !d.letters_after)?;
-            let shape = if d.fraction { Shape::Fraction } else { Shape::Point };
+            let shape = if d.fraction {
+                Shape::Fraction
+            } else {
+                Shape::Point
+            };
             return Some(NumSpan::point(pos..d.end, d.value, shape));
         }
         None => return None,
     };
     let end = toks[parsed.used - 1].end;
-    let fraction = parsed.fraction || toks[..parsed.used].iter().any(|t| t.digits.is_some_and(|d| d.fraction));
-    let mut n = NumSpan::point(pos..end, parsed.value, if fraction { Shape::Fraction } else { Shape::Point });
+    let fraction = parsed.fraction
+        || toks[..parsed.used]
+            .iter()
+            .any(|t| t.digits.is_some_and(|d| d.fraction));
+    let mut n = NumSpan::point(
+        pos..end,
+        parsed.value,
+        if fraction {
+            Shape::Fraction
+        } else {
+            Shape::Point
+        },
+    );
     // "one over three", "two out of five hundred", "1 in twenty-one".
     let after = &toks[parsed.used..];
     let (skip, ok): (usize, fn(f64, f64) -> bool) = match after.first().map(|t| t.word.as_str()) {
@@ -116,7 +148,9 @@ pub fn point_at(text: &str, pos: usize) -> Option<NumSpan> {
             if let Some(den) = point_at(text, den_tok.start).filter(|d| d.shape == Shape::Point) {
                 let den_v = den.lo;
                 let tail = text[den.span.end..].trim_start_matches(' ');
-                let over_ends = skip != 1 || after[0].word != "over" || !tail.starts_with(|c: char| c.is_alphanumeric());
+                let over_ends = skip != 1
+                    || after[0].word != "over"
+                    || !tail.starts_with(|c: char| c.is_alphanumeric());
                 if den_v != 0.0 && ok(parsed.value, den_v) && over_ends {
                     n = NumSpan::point(pos..den.span.end, parsed.value / den_v, Shape::Fraction);
                 }
@@ -133,7 +167,9 @@ pub fn at(text: &str, pos: usize) -> Option<NumSpan> {
 
 /// Whether a number may start at byte `pos` (not inside a word or another number).
 pub fn may_start(text: &str, pos: usize) -> bool {
-    let Some(c) = text[pos..].chars().next() else { return false };
+    let Some(c) = text[pos..].chars().next() else {
+        return false;
+    };
     let prev = prev_char(text, pos);
     let after_letter = prev.is_some_and(|p| p.is_alphabetic());
     let after_digit = prev.is_some_and(|p| p.is_ascii_digit());
@@ -151,7 +187,11 @@ pub fn may_start(text: &str, pos: usize) -> bool {
 pub fn scan(text: &str, intervals: bool) -> Vec<NumSpan> {
     let mut found = Vec::new();
     scan_for(text, |pos| {
-        let n = if intervals { at(text, pos) } else { point_at(text, pos) };
+        let n = if intervals {
+            at(text, pos)
+        } else {
+            point_at(text, pos)
+        };
         let n = n.filter(|n| !pronoun_one(text, n))?;
         let end = n.span.end;
         found.push(n);
@@ -172,7 +212,9 @@ pub fn scan_for(text: &str, mut accept: impl FnMut(usize) -> Option<usize>) {
                 continue;
             }
             if text[pos..].starts_with(|c: char| c.is_alphabetic()) {
-                pos += text[pos..].find(|c: char| !c.is_alphabetic()).unwrap_or(text.len() - pos);
+                pos += text[pos..]
+                    .find(|c: char| !c.is_alphabetic())
+                    .unwrap_or(text.len() - pos);
                 continue;
             }
         }
@@ -184,13 +226,23 @@ pub fn scan_for(text: &str, mut accept: impl FnMut(usize) -> Option<usize>) {
 /// "$25m" with `money`): for kinds that read a unit or currency next.
 pub fn glued_at(text: &str, pos: usize, money: bool) -> Option<NumSpan> {
     if money {
-        if let Some(d) = digits::read(text, pos, true).filter(|d| !d.letters_after && text[pos..d.end].ends_with(['m', 'M'])) {
+        if let Some(d) = digits::read(text, pos, true)
+            .filter(|d| !d.letters_after && text[pos..d.end].ends_with(['m', 'M']))
+        {
             return Some(NumSpan::point(pos..d.end, d.value, Shape::Point));
         }
     }
     at(text, pos).or_else(|| {
         let d = digits::read(text, pos, money)?;
-        Some(NumSpan::point(pos..d.end, d.value, if d.fraction { Shape::Fraction } else { Shape::Point }))
+        Some(NumSpan::point(
+            pos..d.end,
+            d.value,
+            if d.fraction {
+                Shape::Fraction
+            } else {
+                Shape::Point
+            },
+        ))
     })
 }
 
@@ -200,7 +252,11 @@ fn pronoun_one(text: &str, n: &NumSpan) -> bool {
         return false;
     }
     let before = text[..n.span.start].trim_end();
-    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
     DETERMINERS.contains(&word.as_str())
 }
 
@@ -220,13 +276,27 @@ pub fn leading_number(text: &str) -> Option<(f64, usize)> {
 /// An ordinal as its number: "32nd", "1st", "third", "twenty-first".
 pub fn ordinal(text: &str) -> Option<f64> {
     let t = text.trim().to_lowercase();
-    if let Some(n) = ["st", "nd", "rd", "th"].iter().find_map(|s| t.strip_suffix(s)?.parse().ok()) {
+    if let Some(n) = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| t.strip_suffix(s)?.parse().ok())
+    {
         return Some(n);
     }
     let toks = words::tokens(&t, 0, 4);
-    match toks.iter().map(words::classify).collect::<Vec<_>>().as_slice() {
-        [words::W::Ord { den, half_or_quarter: false, .. }] if !t.ends_with('s') => Some(*den),
-        [words::W::Tens(t), words::W::Ord { den, unit: true, .. }] => Some(t + den),
+    match toks
+        .iter()
+        .map(words::classify)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [words::W::Ord {
+            den,
+            half_or_quarter: false,
+            ..
+        }] if !t.ends_with('s') => Some(*den),
+        [words::W::Tens(t), words::W::Ord {
+            den, unit: true, ..
+        }] => Some(t + den),
         _ => None,
     }
 }
@@ -292,17 +362,43 @@ mod tests {
     }
 
     fn found(text: &str) -> Vec<(&str, String)> {
-        scan(text, true).into_iter().map(|n| (&text[n.span.clone()], n.shown())).collect()
+        scan(text, true)
+            .into_iter()
+            .map(|n| (&text[n.span.clone()], n.shown()))
+            .collect()
     }
 
     #[test]
     fn scans_free_text() {
-        assert_eq!(found("141 voted in favor, seven against"), [("141", "141".into()), ("seven", "7".into())]);
-        assert_eq!(found("192.168.1.2"), [("192", "192".into()), ("168", "168".into()), ("1", "1".into()), ("2", "2".into())]);
-        assert_eq!(found("Which one do you prefer? Let's try one last time"), [("one", "1".into())]);
-        assert_eq!(found("the 180ml liquid, the May 4th, SCP-173"), [("173", "173".into())]);
-        assert_eq!(found("The answer is minus one"), [("minus one", "-1".into())]);
+        assert_eq!(
+            found("141 voted in favor, seven against"),
+            [("141", "141".into()), ("seven", "7".into())]
+        );
+        assert_eq!(
+            found("192.168.1.2"),
+            [
+                ("192", "192".into()),
+                ("168", "168".into()),
+                ("1", "1".into()),
+                ("2", "2".into())
+            ]
+        );
+        assert_eq!(
+            found("Which one do you prefer? Let's try one last time"),
+            [("one", "1".into())]
+        );
+        assert_eq!(
+            found("the 180ml liquid, the May 4th, SCP-173"),
+            [("173", "173".into())]
+        );
+        assert_eq!(
+            found("The answer is minus one"),
+            [("minus one", "-1".into())]
+        );
         assert_eq!(found("1 over 3"), [("1 over 3", "0.3333".into())]);
-        assert_eq!(found("I want to earn $10000 in 3 years"), [("10000", "10000".into()), ("3", "3".into())]);
+        assert_eq!(
+            found("I want to earn $10000 in 3 years"),
+            [("10000", "10000".into()), ("3", "3".into())]
+        );
     }
 }

@@ -11,7 +11,8 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static BETWEEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(between|from)\s+").unwrap());
-static JOIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:\s*[-–—]\s*|\s+to\s+|\s+and\s+)").unwrap());
+static JOIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:\s*[-–—]\s*|\s+to\s+|\s+and\s+)").unwrap());
 static VAGUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(tens|hundreds|dozens)\s+of\s+(thousands|millions|billions)|(several|a\s+few)\s+(dozen|hundred|thousand|million|billion)|(dozens|hundreds|thousands|millions|billions))\b").unwrap()
 });
@@ -38,12 +39,21 @@ pub fn at(text: &str, pos: usize) -> Option<NumSpan> {
             (2.0 * b, 10.0 * b)
         } else if let (Some(q), Some(b)) = (c.get(3), c.get(4)) {
             let b = base(b.as_str());
-            if q.as_str().eq_ignore_ascii_case("several") { (3.0 * b, 9.0 * b) } else { (2.0 * b, 5.0 * b) }
+            if q.as_str().eq_ignore_ascii_case("several") {
+                (3.0 * b, 9.0 * b)
+            } else {
+                (2.0 * b, 5.0 * b)
+            }
         } else {
             let b = base(c.get(5)?.as_str());
             (2.0 * b, 10.0 * b)
         };
-        return Some(NumSpan { span: pos..end, lo, hi, shape: Shape::Vague });
+        return Some(NumSpan {
+            span: pos..end,
+            lo,
+            hi,
+            shape: Shape::Vague,
+        });
     }
     let (start, introduced) = match BETWEEN.find(rest) {
         Some(m) => (pos + m.end(), Some(m.as_str().trim().to_lowercase())),
@@ -70,7 +80,10 @@ pub fn at(text: &str, pos: usize) -> Option<NumSpan> {
     let (mut lo, hi) = (a.lo, b.hi);
     // "30 to 40 million": the scale of the second number applies to both.
     let b_text = &text[b.span.clone()];
-    if let Some(last) = words::tokens(b_text, 0, 40).last().filter(|t| !text[a.span.clone()].contains(t.word.as_str()) && !t.word.is_empty()) {
+    if let Some(last) = words::tokens(b_text, 0, 40)
+        .last()
+        .filter(|t| !text[a.span.clone()].contains(t.word.as_str()) && !t.word.is_empty())
+    {
         if let Some(s) = words::scale_word(&last.word) {
             if lo * s <= hi && lo < hi / s * 10.0 {
                 lo *= s;
@@ -80,7 +93,12 @@ pub fn at(text: &str, pos: usize) -> Option<NumSpan> {
     if lo >= hi || a.shape != Shape::Point || b.shape != Shape::Point {
         return None;
     }
-    Some(NumSpan { span: pos..b.span.end, lo, hi, shape: Shape::Range })
+    Some(NumSpan {
+        span: pos..b.span.end,
+        lo,
+        hi,
+        shape: Shape::Range,
+    })
 }
 
 #[cfg(test)]
@@ -93,20 +111,35 @@ mod tests {
 
     #[test]
     fn ranges_become_intervals() {
-        assert_eq!(read("between 30 and 40 people"), Some((30.0, 40.0, "between 30 and 40")));
+        assert_eq!(
+            read("between 30 and 40 people"),
+            Some((30.0, 40.0, "between 30 and 40"))
+        );
         assert_eq!(read("30-40 people"), Some((30.0, 40.0, "30-40")));
-        assert_eq!(read("from two to three"), Some((2.0, 3.0, "from two to three")));
-        assert_eq!(read("30 to 40 million"), Some((30e6, 40e6, "30 to 40 million")));
+        assert_eq!(
+            read("from two to three"),
+            Some((2.0, 3.0, "from two to three"))
+        );
+        assert_eq!(
+            read("30 to 40 million"),
+            Some((30e6, 40e6, "30 to 40 million"))
+        );
         assert_eq!(read("eight to 10 feet"), None);
         assert_eq!(read("2023-22"), None);
     }
 
     #[test]
     fn vague_quantities_become_intervals() {
-        assert_eq!(read("tens of thousands of people"), Some((2e4, 1e5, "tens of thousands")));
+        assert_eq!(
+            read("tens of thousands of people"),
+            Some((2e4, 1e5, "tens of thousands"))
+        );
         assert_eq!(read("dozens of homes"), Some((24.0, 120.0, "dozens")));
         assert_eq!(read("hundreds died"), Some((200.0, 1000.0, "hundreds")));
-        assert_eq!(read("several hundred"), Some((300.0, 900.0, "several hundred")));
+        assert_eq!(
+            read("several hundred"),
+            Some((300.0, 900.0, "several hundred"))
+        );
         assert_eq!(read("three dozens"), None);
     }
 }

@@ -26,13 +26,25 @@ pub fn tokens(text: &str, pos: usize, max: usize) -> Vec<Tok> {
         let rest = &text[i..];
         let Some(c) = rest.chars().next() else { break };
         if c.is_alphabetic() {
-            let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
-            out.push(Tok { start: i, end: i + len, word: rest[..len].to_lowercase(), digits: None });
+            let len = rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len());
+            out.push(Tok {
+                start: i,
+                end: i + len,
+                word: rest[..len].to_lowercase(),
+                digits: None,
+            });
             i += len;
         } else if c.is_ascii_digit() {
             match digits::read(text, i, false) {
                 Some(d) if !d.letters_after => {
-                    out.push(Tok { start: i, end: d.end, word: String::new(), digits: Some(d) });
+                    out.push(Tok {
+                        start: i,
+                        end: d.end,
+                        word: String::new(),
+                        digits: Some(d),
+                    });
                     i = d.end;
                 }
                 _ => break,
@@ -41,7 +53,9 @@ pub fn tokens(text: &str, pos: usize, max: usize) -> Vec<Tok> {
             break;
         }
         let rest = &text[i..];
-        let sep = rest.find(|c: char| !matches!(c, ' ' | '\u{a0}' | '\t' | '-')).unwrap_or(rest.len());
+        let sep = rest
+            .find(|c: char| !matches!(c, ' ' | '\u{a0}' | '\t' | '-'))
+            .unwrap_or(rest.len());
         if sep == 0 || rest[..sep].matches('-').count() > 1 {
             break;
         }
@@ -62,21 +76,73 @@ pub enum W {
     A,
     Point,
     /// A denominator: "fifths" (den 5, plural), "first" (combines with tens).
-    Ord { den: f64, plural: bool, unit: bool, half_or_quarter: bool },
+    Ord {
+        den: f64,
+        plural: bool,
+        unit: bool,
+        half_or_quarter: bool,
+    },
     Digits(f64, bool),
     Other,
 }
 
 const UNITS: [&str; 20] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
-const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
 const ORDINALS: [&str; 20] = [
-    "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
 ];
-const TENTHS: [&str; 8] = ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"];
+const TENTHS: [&str; 8] = [
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+];
 
 /// The multiplier of a scale word.
 pub fn scale_word(word: &str) -> Option<f64> {
@@ -93,7 +159,14 @@ pub fn scale_word(word: &str) -> Option<f64> {
 
 fn ordinal(word: &str) -> Option<W> {
     let try_word = |w: &str, plural: bool| -> Option<W> {
-        let ord = |den: f64, unit: bool| Some(W::Ord { den, plural, unit, half_or_quarter: false });
+        let ord = |den: f64, unit: bool| {
+            Some(W::Ord {
+                den,
+                plural,
+                unit,
+                half_or_quarter: false,
+            })
+        };
         if let Some(i) = ORDINALS.iter().position(|o| *o == w).filter(|i| *i > 0) {
             return ord(i as f64, i < 10);
         }
@@ -106,8 +179,18 @@ fn ordinal(word: &str) -> Option<W> {
             "millionth" => ord(1e6, false),
             "billionth" => ord(1e9, false),
             "trillionth" => ord(1e12, false),
-            "half" => Some(W::Ord { den: 2.0, plural, unit: false, half_or_quarter: true }),
-            "quarter" => Some(W::Ord { den: 4.0, plural, unit: false, half_or_quarter: true }),
+            "half" => Some(W::Ord {
+                den: 2.0,
+                plural,
+                unit: false,
+                half_or_quarter: true,
+            }),
+            "quarter" => Some(W::Ord {
+                den: 4.0,
+                plural,
+                unit: false,
+                half_or_quarter: true,
+            }),
             _ => None,
         }
     };
@@ -171,7 +254,9 @@ fn integer(toks: &[Tok]) -> Option<(f64, usize, Last)> {
                 i += 1;
                 continue;
             }
-            W::A if last.is_none() && matches!(next(i), Some(W::Hundred | W::Scale(_) | W::Dozen)) => {
+            W::A if last.is_none()
+                && matches!(next(i), Some(W::Hundred | W::Scale(_) | W::Dozen)) =>
+            {
                 small = 1.0;
                 group = 1.0;
                 Last::Unit
@@ -200,7 +285,9 @@ fn integer(toks: &[Tok]) -> Option<(f64, usize, Last)> {
                     small = v;
                     Last::Digits
                 }
-                Some(Last::Hundred | Last::Scale(_)) if integer && v < 1000.0 && v < smallest_scale => {
+                Some(Last::Hundred | Last::Scale(_))
+                    if integer && v < 1000.0 && v < smallest_scale =>
+                {
                     group += v;
                     small += v;
                     Last::Digits
@@ -216,7 +303,12 @@ fn integer(toks: &[Tok]) -> Option<(f64, usize, Last)> {
                 has_hundred = true;
                 Last::Hundred
             }
-            W::Scale(s) if matches!(last, Some(Last::Unit | Last::Tens | Last::Digits | Last::Hundred)) => {
+            W::Scale(s)
+                if matches!(
+                    last,
+                    Some(Last::Unit | Last::Tens | Last::Digits | Last::Hundred)
+                ) =>
+            {
                 if s >= smallest_scale {
                     return before_and.or(best);
                 }
@@ -250,7 +342,9 @@ fn exactly(toks: &[Tok]) -> Option<f64> {
     if toks.len() == 1 && classify(&toks[0]) == W::A {
         return Some(1.0);
     }
-    integer(toks).filter(|(_, used, _)| *used == toks.len()).map(|(v, _, _)| v)
+    integer(toks)
+        .filter(|(_, used, _)| *used == toks.len())
+        .map(|(v, _, _)| v)
 }
 
 /// A number read from the start of `toks`.
@@ -265,14 +359,23 @@ pub struct Parsed {
 /// Reads the number at the start of `toks` (no sign).
 pub fn parse(toks: &[Tok]) -> Option<Parsed> {
     let first = classify(toks.first()?);
-    if let W::Ord { half_or_quarter: true, den, .. } = first {
+    if let W::Ord {
+        half_or_quarter: true,
+        den,
+        ..
+    } = first
+    {
         return bare_half(toks, den);
     }
     if let Some(p) = fraction(toks) {
         return Some(p);
     }
     let (mut value, mut used, last) = integer(toks)?;
-    if matches!(last, Last::Unit | Last::Tens | Last::Hundred | Last::Scale(_)) && toks.get(used).map(classify) == Some(W::Point) {
+    if matches!(
+        last,
+        Last::Unit | Last::Tens | Last::Hundred | Last::Scale(_)
+    ) && toks.get(used).map(classify) == Some(W::Point)
+    {
         let mut decimals = String::new();
         let mut j = used + 1;
         while let Some(t) = toks.get(j) {
@@ -297,7 +400,11 @@ pub fn parse(toks: &[Tok]) -> Option<Parsed> {
             used = j;
         }
     }
-    Some(Parsed { value, used, fraction: false })
+    Some(Parsed {
+        value,
+        used,
+        fraction: false,
+    })
 }
 
 /// "half", "half a dozen", "half a million", "quarter million".
@@ -305,20 +412,47 @@ fn bare_half(toks: &[Tok], den: f64) -> Option<Parsed> {
     let kinds: Vec<W> = toks.iter().skip(1).take(2).map(classify).collect();
     let part = 1.0 / den;
     match kinds.as_slice() {
-        [W::A, W::Dozen, ..] => Some(Parsed { value: 12.0 * part, used: 3, fraction: false }),
-        [W::Scale(s), ..] => Some(Parsed { value: s * part, used: 2, fraction: false }),
-        [W::A, W::Scale(s), ..] => Some(Parsed { value: s * part, used: 3, fraction: false }),
-        _ if den == 2.0 => Some(Parsed { value: 0.5, used: 1, fraction: true }),
+        [W::A, W::Dozen, ..] => Some(Parsed {
+            value: 12.0 * part,
+            used: 3,
+            fraction: false,
+        }),
+        [W::Scale(s), ..] => Some(Parsed {
+            value: s * part,
+            used: 2,
+            fraction: false,
+        }),
+        [W::A, W::Scale(s), ..] => Some(Parsed {
+            value: s * part,
+            used: 3,
+            fraction: false,
+        }),
+        _ if den == 2.0 => Some(Parsed {
+            value: 0.5,
+            used: 1,
+            fraction: true,
+        }),
         _ => None,
     }
 }
 
 /// "two thirds", "one and a half", "one hundred thirty-fifths" (100/35).
 fn fraction(toks: &[Tok]) -> Option<Parsed> {
-    let k = toks
-        .iter()
-        .position(|t| !matches!(classify(t), W::Unit(_) | W::Tens(_) | W::Hundred | W::Scale(_) | W::And | W::A))?;
-    let W::Ord { den, plural, unit, half_or_quarter } = classify(&toks[k]) else { return None };
+    let k = toks.iter().position(|t| {
+        !matches!(
+            classify(t),
+            W::Unit(_) | W::Tens(_) | W::Hundred | W::Scale(_) | W::And | W::A
+        )
+    })?;
+    let W::Ord {
+        den,
+        plural,
+        unit,
+        half_or_quarter,
+    } = classify(&toks[k])
+    else {
+        return None;
+    };
     if k == 0 {
         return None;
     }
@@ -335,18 +469,21 @@ fn fraction(toks: &[Tok]) -> Option<Parsed> {
     if unit && den < 10.0 && den <= 2.0 {
         return None; // "first", "second" alone are not denominators
     }
-    let split = num.iter().rposition(|t| classify(t) == W::And).and_then(|j| {
-        let (before, after) = (&num[..j], &num[j + 1..]);
-        let (whole, used, last) = integer(before)?;
-        if used != before.len() || after.is_empty() {
-            return None;
-        }
-        let a_alone = after.len() == 1 && classify(&after[0]) == W::A;
-        match last {
-            Last::Hundred if !(half_or_quarter || a_alone) => None,
-            _ => Some((whole, last, exactly(after)?)),
-        }
-    });
+    let split = num
+        .iter()
+        .rposition(|t| classify(t) == W::And)
+        .and_then(|j| {
+            let (before, after) = (&num[..j], &num[j + 1..]);
+            let (whole, used, last) = integer(before)?;
+            if used != before.len() || after.is_empty() {
+                return None;
+            }
+            let a_alone = after.len() == 1 && classify(&after[0]) == W::A;
+            match last {
+                Last::Hundred if !(half_or_quarter || a_alone) => None,
+                _ => Some((whole, last, exactly(after)?)),
+            }
+        });
     let (mut value, scale_before) = match split {
         Some((whole, last, numerator)) => match last {
             Last::Scale(s) => (whole + numerator / den * s, true),
@@ -375,7 +512,11 @@ fn fraction(toks: &[Tok]) -> Option<Parsed> {
         };
         used += n;
     }
-    Some(Parsed { value, used, fraction: true })
+    Some(Parsed {
+        value,
+        used,
+        fraction: true,
+    })
 }
 
 #[cfg(test)]
@@ -390,12 +531,27 @@ mod tests {
 
     #[test]
     fn reads_cardinals_with_and_and_scales() {
-        assert_eq!(read("one hundred and forty-one countries"), Some((141.0, "one hundred and forty-one".into())));
-        assert_eq!(read("two  thousand  and  two hundred"), Some((2200.0, "two  thousand  and  two hundred".into())));
-        assert_eq!(read("3 hundred and 2 hundred"), Some((300.0, "3 hundred".into())));
+        assert_eq!(
+            read("one hundred and forty-one countries"),
+            Some((141.0, "one hundred and forty-one".into()))
+        );
+        assert_eq!(
+            read("two  thousand  and  two hundred"),
+            Some((2200.0, "two  thousand  and  two hundred".into()))
+        );
+        assert_eq!(
+            read("3 hundred and 2 hundred"),
+            Some((300.0, "3 hundred".into()))
+        );
         assert_eq!(read("4000 3 hundred"), Some((4000.0, "4000".into())));
-        assert_eq!(read("three hundred and two dozens"), Some((324.0, "three hundred and two dozens".into())));
-        assert_eq!(read("two hundred point seventy-one"), Some((200.71, "two hundred point seventy-one".into())));
+        assert_eq!(
+            read("three hundred and two dozens"),
+            Some((324.0, "three hundred and two dozens".into()))
+        );
+        assert_eq!(
+            read("two hundred point seventy-one"),
+            Some((200.71, "two hundred point seventy-one".into()))
+        );
         assert_eq!(read("322 hundred"), Some((32200.0, "322 hundred".into())));
     }
 
@@ -403,7 +559,10 @@ mod tests {
     fn reads_fractions() {
         let close = |text: &str, want: f64| {
             let (v, _) = read(text).unwrap_or_else(|| panic!("{text}"));
-            assert!((v - want).abs() < 1e-9 * want.abs().max(1.0), "{text}: {v} != {want}");
+            assert!(
+                (v - want).abs() < 1e-9 * want.abs().max(1.0),
+                "{text}: {v} != {want}"
+            );
         };
         close("two thirds", 2.0 / 3.0);
         close("one and a half", 1.5);
