@@ -267,7 +267,7 @@ impl Kind for MoneyKind {
                 };
                 let value = money
                     .value(&read, a.currency)
-                    .unwrap_or_else(|reason| crate::extract::unresolved(reason));
+                    .unwrap_or_else(crate::extract::unresolved);
                 let mut f = Found::at(text, a.span.clone(), value);
                 extra_interval(&mut f, &read);
                 f.extra.insert("number".into(), serde_json::json!(read.lo));

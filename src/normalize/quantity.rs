@@ -113,6 +113,11 @@ impl Normalizer for Quantity {
 pub fn find(text: &str) -> Vec<Found> {
     let mut found = Vec::new();
     numtext::scan_for(text, |pos| {
+        // "SCP-173 m" is a code, not a length.
+        let mut before = text[..pos].chars().rev();
+        if before.next() == Some('-') && before.next().is_some_and(|c| c.is_alphanumeric()) {
+            return None;
+        }
         let n = numtext::glued_at(text, pos, false)?;
         let (unit, len) = units::at_start(&text[n.span.end..])?;
         let span = n.span.start..n.span.end + len;

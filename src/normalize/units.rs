@@ -101,8 +101,10 @@ pub fn at_start(text: &str) -> Option<(&'static Unit, usize)> {
         for name in unit.names.iter().chain([&unit.symbol]) {
             // Lower-casing keeps byte lengths for these names (ASCII, ², ³, µ, μ).
             if lower.starts_with(name) && best.is_none_or(|(_, l)| name.len() > l) {
-                let after = rest[name.len()..].chars().next();
-                if !after.is_some_and(|c| c.is_alphanumeric()) {
+                let tail = &rest[name.len()..];
+                let glued = tail.starts_with(|c: char| c.is_alphanumeric())
+                    || tail.starts_with('-') && tail[1..].starts_with(|c: char| c.is_alphanumeric());
+                if !glued {
                     best = Some((unit, name.len()));
                 }
             }

@@ -104,7 +104,7 @@ pub fn read(text: &str, pos: usize, money: bool) -> Option<Digits> {
         let comma_decimal = COMMA_DECIMAL.find(rest).filter(|m| {
             let after = &rest[m.end()..];
             let digit_next = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
-            !digit_next(after) && !(after.starts_with(',') && digit_next(&after[1..]))
+            !(digit_next(after) || after.starts_with(',') && digit_next(&after[1..]))
         });
         let m = match (grouped, comma_decimal) {
             (Some(g), _) => g,
