@@ -103,7 +103,8 @@ pub fn at_start(text: &str) -> Option<(&'static Unit, usize)> {
             if lower.starts_with(name) && best.is_none_or(|(_, l)| name.len() > l) {
                 let tail = &rest[name.len()..];
                 let glued = tail.starts_with(|c: char| c.is_alphanumeric())
-                    || tail.starts_with('-') && tail[1..].starts_with(|c: char| c.is_alphanumeric());
+                    || tail.starts_with('-')
+                        && tail[1..].starts_with(|c: char| c.is_alphanumeric());
                 if !glued {
                     best = Some((unit, name.len()));
                 }

@@ -123,8 +123,8 @@ impl Report {
         if !self.constraints.is_empty() {
             parts.push(format!(
                 "{} of {} violated",
-                plural(s.constraint_violations, "constraint", "constraints"),
-                self.constraints.len()
+                s.constraint_violations,
+                plural(self.constraints.len(), "constraint", "constraints")
             ));
         }
         format!(
