@@ -48,6 +48,9 @@ impl Kind for NumberKind {
                     read.normalized(String::new(), format_number),
                 );
                 extra_interval(&mut f, &read);
+                if n.lo == n.hi {
+                    f.extra.insert("number".into(), serde_json::json!(n.lo));
+                }
                 f
             })
             .collect();

@@ -26,11 +26,15 @@ fn percent_at(
         let n = numtext::at(text, pos + w.end())?;
         return Some((pos..n.span.end, n));
     }
-    if !numtext::may_start(text, pos) {
+    // "%28" and "30%25" are URL escapes, not percentages.
+    if !numtext::may_start(text, pos) || text[..pos].ends_with('%') {
         return None;
     }
     let n = numtext::at(text, pos)?;
-    if let Some(s) = SIGN_AFTER.find(&text[n.span.end..]) {
+    if let Some(s) = SIGN_AFTER
+        .find(&text[n.span.end..])
+        .filter(|s| !text[n.span.end + s.end()..].starts_with(|c: char| c.is_alphanumeric()))
+    {
         return Some((pos..n.span.end + s.end(), n));
     }
     if fractions && n.shape == Shape::Fraction && n.hi <= 1.0 {

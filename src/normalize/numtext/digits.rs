@@ -101,7 +101,10 @@ pub fn read(text: &str, pos: usize, money: bool) -> Option<Digits> {
         let grouped = GROUPED
             .find(rest)
             .filter(|m| !rest[m.end()..].starts_with(|c: char| c.is_ascii_digit()));
-        let comma_decimal = COMMA_DECIMAL.find(rest).filter(|m| {
+        let in_list = char_before(text, pos) == Some(',')
+            && pos >= 2
+            && char_before(text, pos - 1).is_some_and(|c| c.is_ascii_digit());
+        let comma_decimal = COMMA_DECIMAL.find(rest).filter(|_| !in_list).filter(|m| {
             let after = &rest[m.end()..];
             let digit_next = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
             !(digit_next(after) || after.starts_with(',') && digit_next(&after[1..]))

@@ -93,6 +93,16 @@ pub fn point_at(text: &str, pos: usize) -> Option<NumSpan> {
             shape: n.shape,
         });
     }
+    if !c.is_alphanumeric() {
+        // ".08", "½": digits alone.
+        let d = digits::read(text, pos, false).filter(|d| !d.letters_after)?;
+        let shape = if d.fraction {
+            Shape::Fraction
+        } else {
+            Shape::Point
+        };
+        return Some(NumSpan::point(pos..d.end, d.value, shape));
+    }
     let toks = words::tokens(text, pos, 40);
     let first = toks.first()?;
     if first.word == "minus" || first.word == "negative" {

@@ -77,6 +77,15 @@ pub fn at(text: &str, pos: usize) -> Option<NumSpan> {
     if introduced.is_none() && digits(&a) != digits(&b) {
         return None;
     }
+    // "three-nought-four", "+1-222-2222": spelled digits and phone numbers, not ranges.
+    let hyphen = joiner == "-" || joiner == "–";
+    let before = text[..start].chars().next_back();
+    let after = &text[b.span.end..];
+    let chained =
+        after.starts_with(['-', '/']) && after[1..].starts_with(|c: char| c.is_ascii_digit());
+    if hyphen && (!digits(&a) || before == Some('+') || chained) {
+        return None;
+    }
     let (mut lo, hi) = (a.lo, b.hi);
     // "30 to 40 million": the scale of the second number applies to both.
     let b_text = &text[b.span.clone()];

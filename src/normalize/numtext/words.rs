@@ -286,7 +286,10 @@ fn integer(toks: &[Tok]) -> Option<(f64, usize, Last)> {
                     Last::Digits
                 }
                 Some(Last::Hundred | Last::Scale(_))
-                    if integer && v < 1000.0 && v < smallest_scale =>
+                    if integer
+                        && v < 1000.0
+                        && v < smallest_scale
+                        && !(pending_and && v == 0.0) =>
                 {
                     group += v;
                     small += v;
@@ -438,11 +441,11 @@ fn bare_half(toks: &[Tok], den: f64) -> Option<Parsed> {
 
 /// "two thirds", "one and a half", "one hundred thirty-fifths" (100/35).
 fn fraction(toks: &[Tok]) -> Option<Parsed> {
-    let k = toks.iter().position(|t| {
+    let k = toks.iter().enumerate().position(|(i, t)| {
         !matches!(
             classify(t),
             W::Unit(_) | W::Tens(_) | W::Hundred | W::Scale(_) | W::And | W::A
-        )
+        ) && !(i == 0 && matches!(classify(t), W::Digits(_, true)))
     })?;
     let W::Ord {
         den,
@@ -490,6 +493,10 @@ fn fraction(toks: &[Tok]) -> Option<Parsed> {
             _ => (whole + numerator / den, false),
         },
         None => {
+            // "100 millionths" is a hundred, then a word: digits take no word denominators.
+            if num.iter().any(|t| t.digits.is_some()) {
+                return None;
+            }
             let numerator = exactly(num)?;
             if numerator > 1.0 && !plural && !half_or_quarter {
                 return None;
