@@ -52,7 +52,7 @@ fn skip(kind: &str, case: &Value) -> Option<&'static str> {
                 return Some("dimension outside factlint (speed, information, angle)");
             }
             if results.iter().any(|r| unit_names(&unit_of(r)).is_none()) {
-                return Some("unit outside factlint's table (kitchen and scientific units)");
+                return Some("unit outside factlint's table (picometre, dram)");
             }
             None
         }

@@ -16,7 +16,9 @@ use super::number::{extra_interval, Hedged};
 use super::numtext;
 use super::tolerance::Tolerance;
 use super::{format_number, keys_agree, Found, Key, Kind, Normalized, Normalizer, RawMatch};
+use regex::Regex;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 /// One currency unit: its code (the comparison key), its name, how it is
 /// written before and after the number (lower case), and its size in the
@@ -93,29 +95,47 @@ pub fn by_code(code: &str) -> Option<&'static Currency> {
         .find(|c| c.code.eq_ignore_ascii_case(code) && c.factor == 1.0)
 }
 
-/// The longest currency name of `pick` written at the start of `text`
-/// (followed by a non-letter); the currency and the length.
+/// The longest currency name of `pick` written at the start of `text`; the
+/// currency and the length. A name that ends in a letter must not run into
+/// another letter ("usd" in "usda"), nor, after the number, into a digit;
+/// before the number it may ("USD115").
 fn written_at(
     text: &str,
     pick: fn(&Currency) -> &'static [&'static str],
+    digits_may_follow: bool,
 ) -> Option<(&'static Currency, usize)> {
-    let lower = text.to_lowercase();
+    let head: String = text.chars().take(24).collect();
+    let lower = head.to_lowercase();
+    if lower.len() != head.len() {
+        return None;
+    }
     let mut best: Option<(&Currency, usize)> = None;
     for cur in CURRENCIES {
         for name in pick(cur) {
-            if lower.starts_with(name)
-                && lower.len() == text.len()
-                && best.is_none_or(|(_, l)| name.len() > l)
-            {
+            if lower.starts_with(name) && best.is_none_or(|(_, l)| name.len() > l) {
                 let after = text[name.len()..].chars().next();
                 let last = name.chars().next_back().unwrap_or(' ');
-                if !(last.is_alphabetic() && after.is_some_and(|c| c.is_alphanumeric())) {
+                let runs_on = after.is_some_and(|c| {
+                    c.is_alphabetic() || (c.is_ascii_digit() && !digits_may_follow)
+                });
+                if !(last.is_alphabetic() && runs_on) {
                     best = Some((cur, name.len()));
                 }
             }
         }
     }
     best
+}
+
+/// "MUSD", "MEUR": an ISO code with an M for millions, at the start of `text`.
+fn million_code(text: &str) -> Option<(&'static Currency, usize)> {
+    let head = text.get(..4)?;
+    let (m, code) = head.split_at(1);
+    let glued = text[4..].starts_with(|c: char| c.is_alphabetic());
+    if !m.eq_ignore_ascii_case("m") || glued || !code.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    by_code(code).map(|c| (c, 4))
 }
 
 /// An amount found in a text.
@@ -126,10 +146,67 @@ pub struct Amount {
     pub number: numtext::NumSpan,
 }
 
+impl Amount {
+    fn scaled(mut self, factor: f64, end: usize) -> Amount {
+        self.number.lo *= factor;
+        self.number.hi *= factor;
+        self.span.end = end;
+        self
+    }
+}
+
+static SCALE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+(thousand|million|billion|trillion)\b").unwrap());
+static AND_THEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:\s+and)?\s+").unwrap());
+static SUBUNIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(cents?|pence)\b").unwrap());
+static ENDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:\s+(?:and|more)\b|\s*[^\w\s]|\s*$)").unwrap());
+
+/// "3 dollars 50 cents", "thirteen dollars and forty-five cents", "C$ 100 and
+/// fifty": a whole amount followed by a number of hundredths.
+fn with_hundredths(text: &str, a: Amount) -> Amount {
+    let whole = a
+        .number
+        .value()
+        .filter(|v| v.fract() == 0.0 && v.abs() < 1e6);
+    if a.currency.factor != 1.0 || whole.is_none() {
+        return a;
+    }
+    let Some(and) = AND_THEN.find(&text[a.span.end..]) else {
+        return a;
+    };
+    let start = a.span.end + and.end();
+    let Some(n) = numtext::point_at(text, start) else {
+        return a;
+    };
+    let cents = n
+        .value()
+        .filter(|c| c.fract() == 0.0 && (1.0..100.0).contains(c));
+    let Some(cents) = cents else { return a };
+    let end = match SUBUNIT.find(&text[n.span.end..]) {
+        Some(s) => n.span.end + s.end(),
+        None if ENDS.is_match(&text[n.span.end..]) => n.span.end,
+        None => return a,
+    };
+    let mut a = a;
+    a.number.lo += cents / 100.0;
+    a.number.hi += cents / 100.0;
+    a.span.end = end;
+    a
+}
+
 /// Reads an amount that starts at byte `pos`: a currency before the number, or after it.
 pub fn amount_at(text: &str, pos: usize) -> Option<Amount> {
+    amount_here(text, pos).map(|a| with_hundredths(text, a))
+}
+
+fn amount_here(text: &str, pos: usize) -> Option<Amount> {
     let rest = &text[pos..];
-    if let Some((cur, len)) = written_at(rest, |c| c.before) {
+    let before = written_at(rest, |c| c.before, true)
+        .map(|(c, len)| (c, len, 1.0))
+        .or_else(|| million_code(rest).map(|(c, len)| (c, len, 1e6)));
+    if let Some((cur, len, factor)) = before {
         let gap =
             text[pos + len..].len() - text[pos + len..].trim_start_matches([' ', '\u{a0}']).len();
         let start = pos + len + gap;
@@ -138,11 +215,15 @@ pub fn amount_at(text: &str, pos: usize) -> Option<Amount> {
             if let Some(n) = numtext::glued_at(text, start, true)
                 .filter(|n| !text[n.span.end..].starts_with(|c: char| c.is_alphabetic()))
             {
-                return Some(Amount {
-                    span: pos..n.span.end,
-                    currency: cur,
-                    number: n,
-                });
+                let end = n.span.end;
+                return Some(
+                    Amount {
+                        span: pos..end,
+                        currency: cur,
+                        number: n,
+                    }
+                    .scaled(factor, end),
+                );
             }
         }
     }
@@ -152,12 +233,27 @@ pub fn amount_at(text: &str, pos: usize) -> Option<Amount> {
     let n = numtext::glued_at(text, pos, true)?;
     let after = &text[n.span.end..];
     let gap = after.len() - after.trim_start_matches([' ', '\u{a0}', '-']).len();
-    let (cur, len) = written_at(&after[gap..], |c| c.after).filter(|_| gap <= 2)?;
-    Some(Amount {
-        span: pos..n.span.end + gap + len,
+    if gap > 2 {
+        return None;
+    }
+    let (cur, len, factor) = written_at(&after[gap..], |c| c.after, false)
+        .map(|(c, len)| (c, len, 1.0))
+        .or_else(|| million_code(&after[gap..]).map(|(c, len)| (c, len, 1e6)))?;
+    let end = n.span.end + gap + len;
+    let a = Amount {
+        span: pos..end,
         currency: cur,
         number: n,
-    })
+    }
+    .scaled(factor, end);
+    // "75 USD million".
+    match SCALE_AFTER.captures(&text[end..]) {
+        Some(s) if factor == 1.0 => {
+            let scale = numtext::words::scale_word(&s[1].to_lowercase()).unwrap_or(1.0);
+            Some(a.scaled(scale, end + s.get(0).map_or(0, |m| m.end())))
+        }
+        _ => Some(a),
+    }
 }
 
 /// Every amount in `text`.

@@ -109,6 +109,23 @@ impl Normalizer for Quantity {
     }
 }
 
+static AND_THEN: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)^(?:\s+and)?\s+").unwrap());
+
+/// "… 2 in", "… and 2 inches" after a length in feet: the inches and where they end.
+fn inches_after(text: &str, end: usize) -> Option<(f64, usize)> {
+    let start = end + AND_THEN.find(&text[end..])?.end();
+    let n = numtext::point_at(text, start)?;
+    let (unit, len) = units::at_start(&text[n.span.end..]).or_else(|| {
+        text[n.span.end..]
+            .starts_with(" in")
+            .then_some((units::lookup("inch")?, 3))
+    })?;
+    let after = &text[n.span.end + len..];
+    (unit.symbol == "inch" && !after.starts_with(|c: char| c.is_alphanumeric()))
+        .then(|| (n.lo, n.span.end + len))
+}
+
 /// Every number followed by a unit of the table, in the unit it is written in.
 pub fn find(text: &str) -> Vec<Found> {
     let mut found = Vec::new();
@@ -120,7 +137,15 @@ pub fn find(text: &str) -> Vec<Found> {
         }
         let n = numtext::glued_at(text, pos, false)?;
         let (unit, len) = units::at_start(&text[n.span.end..])?;
-        let span = n.span.start..n.span.end + len;
+        let mut span = n.span.start..n.span.end + len;
+        let mut n = n;
+        if let Some((inches, end)) =
+            inches_after(text, span.end).filter(|_| unit.symbol == "ft" && n.lo == n.hi)
+        {
+            n.lo += inches / 12.0;
+            n.hi = n.lo;
+            span.end = end;
+        }
         let hedge = hedge::before(&text[..span.start]);
         let read = Hedged {
             lo: n.lo,

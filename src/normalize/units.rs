@@ -68,6 +68,9 @@ pub static UNITS: &[Unit] = &[
     u("bbl", "Barrel", "volume", 158.987294928, &["bbl", "barrel", "barrels"]),
     u("gal", "Gallon", "volume", 3.785411784, &["gal", "gallon", "gallons"]),
     u("cu ft", "Cubic foot", "volume", 28.316846592, &["cu ft", "cubic foot", "cubic feet"]),
+    u("cup", "Cup", "volume", 0.2365882365, &["cup", "cups"]),
+    u("tbsp", "Tablespoon", "volume", 0.01478676478125, &["tbsp", "tablespoon", "tablespoons"]),
+    u("tsp", "Teaspoon", "volume", 0.00492892159375, &["tsp", "teaspoon", "teaspoons"]),
 ];
 
 /// The unit written as `name` (any case, surrounding punctuation ignored).

@@ -441,12 +441,16 @@ fn bare_half(toks: &[Tok], den: f64) -> Option<Parsed> {
 
 /// "two thirds", "one and a half", "one hundred thirty-fifths" (100/35).
 fn fraction(toks: &[Tok]) -> Option<Parsed> {
-    let k = toks.iter().enumerate().position(|(i, t)| {
-        !matches!(
-            classify(t),
-            W::Unit(_) | W::Tens(_) | W::Hundred | W::Scale(_) | W::And | W::A
-        ) && !(i == 0 && matches!(classify(t), W::Digits(_, true)))
-    })?;
+    // The numerator: number words, "and", "a"; digits only first ("3 million and a half").
+    let in_numerator = |i: usize, t: &Tok| match classify(t) {
+        W::Unit(_) | W::Tens(_) | W::Hundred | W::Scale(_) | W::And | W::A => true,
+        W::Digits(_, integer) => i == 0 && integer,
+        _ => false,
+    };
+    let k = toks
+        .iter()
+        .enumerate()
+        .position(|(i, t)| !in_numerator(i, t))?;
     let W::Ord {
         den,
         plural,
