@@ -60,9 +60,18 @@ impl Kind for NumberKind {
 
 /// Adds `lo`/`hi` (intervals) and `hedge` to a found value's details.
 pub fn extra_interval(found: &mut Found, read: &Hedged) {
-    if read.lo != read.hi {
-        found.extra.insert("lo".into(), read.lo.into());
-        found.extra.insert("hi".into(), read.hi.into());
+    let (lo, hi) = read.bounds();
+    if lo != hi {
+        // JSON has no infinity: an open end is null.
+        let bound = |v: f64| {
+            if v.is_finite() {
+                serde_json::json!(v)
+            } else {
+                serde_json::Value::Null
+            }
+        };
+        found.extra.insert("lo".into(), bound(lo));
+        found.extra.insert("hi".into(), bound(hi));
     }
     if let Some((_, phrase)) = &read.hedge {
         found.extra.insert("hedge".into(), phrase.clone().into());
@@ -255,6 +264,46 @@ mod tests {
         };
         assert!(n.agree(&more_than, &exact));
         assert!(!n.agree(&more_than, &fewer));
+    }
+
+    #[test]
+    fn ranges_and_vague_quantities_compare_as_intervals() {
+        let n = Number {
+            tolerance: None,
+            ordinal: false,
+        };
+        let range = read("between 30 and 40 people", "between 30 and 40");
+        assert!(n.agree(&range, &read("35 people", "35")));
+        assert!(!n.agree(&range, &read("41 people", "41")));
+        let vague = read("tens of thousands of people", "tens of thousands");
+        assert!(n.agree(&vague, &read("some 50,000 people", "50,000")));
+        assert!(!n.agree(&vague, &read("8,000 people", "8,000")));
+        let up_to = read("up to 30 people", "30");
+        assert!(n.agree(&up_to, &read("12 people", "12")));
+        assert!(!n.agree(&up_to, &read("31 people", "31")));
+    }
+
+    #[test]
+    fn ordinals_only_when_the_rule_asks() {
+        let text = "the 32nd session";
+        let m = RawMatch {
+            value: 4..8,
+            ..RawMatch::whole_text(text)
+        };
+        assert!(Number {
+            tolerance: None,
+            ordinal: false
+        }
+        .normalize(&m)
+        .is_err());
+        let n = Number {
+            tolerance: None,
+            ordinal: true,
+        }
+        .normalize(&m)
+        .unwrap()
+        .remove(0);
+        assert_eq!(n.value, "32");
     }
 
     #[test]
