@@ -1,337 +1,165 @@
-//! `[[constraint]]`: a relation between values that every source must keep,
-//! such as `in_favour + against + abstained <= 193`. An expression is one
-//! comparison (`<=`, `<`, `>=`, `>`, `==`, `!=`) between sums of products
-//! of numbers and names, with parentheses. A name is a fact id
-//! (`un-vote-against`), a value of a multi-value fact (`un-vote.against`),
-//! or such a value's bare name when only one fact declares it. Fact ids
-//! contain hyphens, so subtraction is written with spaces (`a - b`).
-//!
-//! Values are intervals ("more than 140" is [140, ∞)), so the arithmetic is
-//! interval arithmetic: a constraint is violated only when no values inside
-//! the intervals could keep it.
+//! `[[constraint]]` in rule files: compiled when a file is read, its names
+//! bound to facts once every file is read (a constraint may relate facts of
+//! several files). The expression language is in [`super::expr`].
 
-use serde::Serialize;
+use super::expr;
+use super::spec;
+use super::{Fact, Severity};
+use crate::error::{Error, Location, Result};
+use std::collections::BTreeMap;
 
-/// A comparison operator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Cmp {
-    #[serde(rename = "<=")]
-    Le,
-    #[serde(rename = "<")]
-    Lt,
-    #[serde(rename = ">=")]
-    Ge,
-    #[serde(rename = ">")]
-    Gt,
-    #[serde(rename = "==")]
-    Eq,
-    #[serde(rename = "!=")]
-    Ne,
+/// A checked `[[constraint]]`.
+#[derive(Debug)]
+pub struct Constraint {
+    pub id: String,
+    pub claim: String,
+    /// The expression as written.
+    pub expr: String,
+    pub relation: expr::Relation,
+    pub severity: Severity,
+    pub origin: Location,
+    /// Name in the expression → (fact id, subject).
+    pub bindings: BTreeMap<String, (String, Option<String>)>,
 }
 
-/// An arithmetic expression.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Expr {
-    Num(f64),
-    /// A name, with the byte offset where it is written in the expression.
-    Name(String, usize),
-    Neg(Box<Expr>),
-    Bin(char, Box<Expr>, Box<Expr>),
+/// A constraint as parsed, before its names are resolved against every fact.
+#[derive(Debug)]
+pub struct PendingConstraint {
+    pub id: String,
+    pub claim: String,
+    pub expr: String,
+    pub relation: expr::Relation,
+    pub severity: Severity,
+    pub origin: Location,
+    /// Each name with where it is written.
+    pub names: Vec<(String, Location)>,
 }
 
-/// A parsed constraint expression: `lhs cmp rhs`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Relation {
-    pub lhs: Expr,
-    pub cmp: Cmp,
-    pub rhs: Expr,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-enum Tok {
-    Num(f64),
-    Name(String),
-    Op(char),
-    Cmp(Cmp),
-    Open,
-    Close,
-}
-
-/// A syntax error and the byte offset in the expression where it is.
-pub type SyntaxError = (String, usize);
-
-fn lex(src: &str) -> Result<Vec<(Tok, usize)>, SyntaxError> {
-    let mut out = Vec::new();
-    let b = src.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i] as char;
-        let start = i;
-        if c.is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        if c.is_ascii_digit() || c == '.' {
-            while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.' || b[i] == b'_') {
-                i += 1;
-            }
-            let n = src[start..i]
-                .replace('_', "")
-                .parse()
-                .map_err(|_| (format!("`{}` is not a number", &src[start..i]), start))?;
-            out.push((Tok::Num(n), start));
-        } else if c.is_ascii_alphabetic() || c == '_' {
-            while i < b.len()
-                && (b[i].is_ascii_alphanumeric()
-                    || b[i] == b'_'
-                    || b[i] == b'.'
-                    || (b[i] == b'-'
-                        && i + 1 < b.len()
-                        && (b[i + 1] as char).is_ascii_alphanumeric()))
-            {
-                i += 1;
-            }
-            out.push((Tok::Name(src[start..i].to_string()), start));
-        } else {
-            let two = src.get(i..i + 2).unwrap_or("");
-            let (tok, len) = match (two, c) {
-                ("<=", _) => (Tok::Cmp(Cmp::Le), 2),
-                (">=", _) => (Tok::Cmp(Cmp::Ge), 2),
-                ("==", _) => (Tok::Cmp(Cmp::Eq), 2),
-                ("!=", _) => (Tok::Cmp(Cmp::Ne), 2),
-                (_, '<') => (Tok::Cmp(Cmp::Lt), 1),
-                (_, '>') => (Tok::Cmp(Cmp::Gt), 1),
-                (_, '+' | '-' | '*' | '/') => (Tok::Op(c), 1),
-                (_, '(') => (Tok::Open, 1),
-                (_, ')') => (Tok::Close, 1),
-                _ => return Err((format!("unexpected `{c}`"), start)),
-            };
-            out.push((tok, start));
-            i += len;
-        }
-    }
-    Ok(out)
-}
-
-struct Parser {
-    toks: Vec<(Tok, usize)>,
-    i: usize,
-    len: usize,
-}
-
-impl Parser {
-    fn peek(&self) -> Option<&Tok> {
-        self.toks.get(self.i).map(|t| &t.0)
-    }
-
-    fn at(&self) -> usize {
-        self.toks.get(self.i).map_or(self.len, |t| t.1)
-    }
-
-    fn sum(&mut self) -> Result<Expr, SyntaxError> {
-        let mut e = self.product()?;
-        while let Some(Tok::Op(op @ ('+' | '-'))) = self.peek().cloned() {
-            self.i += 1;
-            e = Expr::Bin(op, Box::new(e), Box::new(self.product()?));
-        }
-        Ok(e)
-    }
-
-    fn product(&mut self) -> Result<Expr, SyntaxError> {
-        let mut e = self.factor()?;
-        while let Some(Tok::Op(op @ ('*' | '/'))) = self.peek().cloned() {
-            self.i += 1;
-            e = Expr::Bin(op, Box::new(e), Box::new(self.factor()?));
-        }
-        Ok(e)
-    }
-
-    fn factor(&mut self) -> Result<Expr, SyntaxError> {
-        let at = self.at();
-        let tok = self.peek().cloned();
-        self.i += 1;
-        match tok {
-            Some(Tok::Num(n)) => Ok(Expr::Num(n)),
-            Some(Tok::Name(n)) => Ok(Expr::Name(n, at)),
-            Some(Tok::Op('-')) => Ok(Expr::Neg(Box::new(self.factor()?))),
-            Some(Tok::Open) => {
-                let e = self.sum()?;
-                match self.peek() {
-                    Some(Tok::Close) => {
-                        self.i += 1;
-                        Ok(e)
-                    }
-                    _ => Err(("missing `)`".into(), self.at())),
-                }
-            }
-            _ => Err(("expected a number, a name or `(`".into(), at)),
-        }
+impl Fact {
+    /// The expected value(s) as text, "7591 km or 7644 km".
+    pub fn expected(&self) -> Option<String> {
+        let shown: Vec<&str> = self.expect.iter().map(|n| n.value.as_str()).collect();
+        (!shown.is_empty()).then(|| shown.join(" or "))
     }
 }
 
-/// Parses `lhs <= rhs` (or another comparison).
-pub fn parse(src: &str) -> Result<Relation, SyntaxError> {
-    let mut p = Parser {
-        toks: lex(src)?,
-        i: 0,
-        len: src.len(),
-    };
-    let lhs = p.sum()?;
-    let cmp = match p.peek() {
-        Some(Tok::Cmp(c)) => *c,
-        _ => {
-            return Err((
-                "expected a comparison (<=, <, >=, >, ==, !=)".into(),
-                p.at(),
-            ))
-        }
-    };
-    p.i += 1;
-    let rhs = p.sum()?;
-    if p.i < p.toks.len() {
-        return Err(("unexpected text after the expression".into(), p.at()));
-    }
-    Ok(Relation { lhs, cmp, rhs })
-}
-
-impl Expr {
-    /// Every name, with its offset, in order.
-    pub fn names(&self, out: &mut Vec<(String, usize)>) {
-        match self {
-            Expr::Name(n, at) => out.push((n.clone(), *at)),
-            Expr::Neg(e) => e.names(out),
-            Expr::Bin(_, a, b) => {
-                a.names(out);
-                b.names(out);
-            }
-            Expr::Num(_) => {}
-        }
-    }
-
-    /// The interval of the expression, names read by `value`; None if one is missing.
-    pub fn eval(&self, value: &dyn Fn(&str) -> Option<(f64, f64)>) -> Option<(f64, f64)> {
-        Some(match self {
-            Expr::Num(n) => (*n, *n),
-            Expr::Name(n, _) => value(n)?,
-            Expr::Neg(e) => {
-                let (lo, hi) = e.eval(value)?;
-                (-hi, -lo)
-            }
-            Expr::Bin(op, a, b) => {
-                let (al, ah) = a.eval(value)?;
-                let (bl, bh) = b.eval(value)?;
-                match op {
-                    '+' => (al + bl, ah + bh),
-                    '-' => (al - bh, ah - bl),
-                    '*' | '/' => {
-                        let (bl, bh) = if *op == '/' {
-                            if bl <= 0.0 && bh >= 0.0 {
-                                return None;
-                            }
-                            (1.0 / bh, 1.0 / bl)
-                        } else {
-                            (bl, bh)
-                        };
-                        let p = [al * bl, al * bh, ah * bl, ah * bh].map(|x| {
-                            if x.is_nan() {
-                                0.0
-                            } else {
-                                x
-                            }
-                        });
-                        (
-                            p.iter().cloned().fold(f64::INFINITY, f64::min),
-                            p.iter().cloned().fold(f64::NEG_INFINITY, f64::max),
-                        )
-                    }
-                    _ => return None,
-                }
-            }
-        })
-    }
-}
-
-impl Relation {
-    /// Whether the values may keep the relation (false: certainly violated).
-    pub fn holds(&self, value: &dyn Fn(&str) -> Option<(f64, f64)>) -> Option<bool> {
-        let (ll, lh) = self.lhs.eval(value)?;
-        let (rl, rh) = self.rhs.eval(value)?;
-        let eps = 1e-9 * (1.0 + ll.abs().max(rh.abs()).min(1e300));
-        Some(match self.cmp {
-            Cmp::Le => ll <= rh + eps,
-            Cmp::Lt => ll < rh,
-            Cmp::Ge => lh + eps >= rl,
-            Cmp::Gt => lh > rl,
-            Cmp::Eq => ll <= rh + eps && rl <= lh + eps,
-            Cmp::Ne => !(ll == lh && rl == rh && (ll - rl).abs() <= eps),
-        })
-    }
-
-    pub fn names(&self) -> Vec<(String, usize)> {
-        let mut out = Vec::new();
-        self.lhs.names(&mut out);
-        self.rhs.names(&mut out);
-        out
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn vote(name: &str) -> Option<(f64, f64)> {
-        match name {
-            "in_favour" => Some((141.0, 141.0)),
-            "against" => Some((7.0, 7.0)),
-            "abstained" => Some((32.0, 32.0)),
-            "un-vote.more" => Some((140.0, f64::INFINITY)),
-            _ => None,
-        }
-    }
-
-    #[test]
-    fn parses_and_evaluates_with_intervals() {
-        let r = parse("in_favour + against + abstained <= 193").unwrap();
-        assert_eq!(r.holds(&vote), Some(true));
-        assert_eq!(
-            parse("in_favour + against + abstained <= 179")
-                .unwrap()
-                .holds(&vote),
-            Some(false)
-        );
-        assert_eq!(
-            parse("(in_favour - against) * 2 == 268")
-                .unwrap()
-                .holds(&vote),
-            Some(true)
-        );
-        assert_eq!(
-            parse("un-vote.more + against <= 193").unwrap().holds(&vote),
-            Some(true)
-        );
-        assert_eq!(
-            parse("un-vote.more + against < 100").unwrap().holds(&vote),
-            Some(false)
-        );
-        assert_eq!(parse("missing <= 1").unwrap().holds(&vote), None);
-        let names: Vec<String> = r.names().into_iter().map(|(n, _)| n).collect();
-        assert_eq!(names, ["in_favour", "against", "abstained"]);
-    }
-
-    #[test]
-    fn syntax_errors_say_where() {
-        assert_eq!(
-            parse("a + b").unwrap_err(),
-            (
-                "expected a comparison (<=, <, >=, >, ==, !=)".to_string(),
-                5
+pub fn compile(
+    spec: spec::ConstraintSpec,
+    text: &str,
+    at: &dyn Fn(usize) -> Location,
+) -> Result<PendingConstraint> {
+    let id = spec.id.get_ref().clone();
+    let origin = at(spec.id.span().start);
+    let expr = spec.expr.get_ref().clone();
+    // Offsets inside the expression map to the file when the string is written
+    // on one line without escapes (the usual case); else to its start.
+    let span = spec.expr.span();
+    let raw = &text[span.clone()];
+    let quote = raw.find(['"', '\'']).map_or(0, |q| q + 1);
+    let verbatim = raw.get(quote..quote + expr.len()) == Some(expr.as_str());
+    let place = |offset: usize| at(span.start + if verbatim { quote + offset } else { 0 });
+    let relation = expr::parse(&expr).map_err(|(message, offset)| {
+        Error::rules(
+            place(offset),
+            format!("constraint `{id}`: {message}"),
+            "write one comparison such as `a + b <= 193` (see docs/rules.md)",
+        )
+    })?;
+    let severity = match &spec.severity {
+        None => Severity::Error,
+        Some(s) => Severity::parse(s.get_ref()).ok_or_else(|| {
+            Error::rules(
+                at(s.span().start),
+                format!("unknown severity `{}` in constraint `{id}`", s.get_ref()),
+                "use error, warning or info",
             )
-        );
-        assert_eq!(parse("a + <= 3").unwrap_err().1, 4);
-        assert_eq!(parse("(a <= 3").unwrap_err().0, "missing `)`");
-        assert_eq!(
-            parse("a # 3").unwrap_err(),
-            ("unexpected `#`".to_string(), 2)
-        );
+        })?,
+    };
+    let names = relation
+        .names()
+        .into_iter()
+        .map(|(n, offset)| (n, place(offset)))
+        .collect();
+    Ok(PendingConstraint {
+        claim: spec.claim.unwrap_or_else(|| expr.clone()),
+        id,
+        expr,
+        relation,
+        severity,
+        origin,
+        names,
+    })
+}
+
+/// Binds every name of a constraint to a fact (and subject).
+pub fn resolve(c: PendingConstraint, facts: &[Fact]) -> Result<Constraint> {
+    let mut bindings = BTreeMap::new();
+    for (name, at) in &c.names {
+        let by_id = facts
+            .iter()
+            .find(|f| &f.id == name && f.values.is_empty())
+            .map(|f| (f.id.clone(), None));
+        let qualified = name.split_once('.').and_then(|(fact, value)| {
+            facts
+                .iter()
+                .find(|f| f.id == fact && f.values.iter().any(|v| v == value))
+                .map(|f| (f.id.clone(), Some(value.to_string())))
+        });
+        let owners: Vec<&Fact> = facts.iter().filter(|f| f.values.contains(name)).collect();
+        if owners.len() > 1 && by_id.is_none() {
+            let both: Vec<String> = owners.iter().map(|f| format!("{}.{name}", f.id)).collect();
+            return Err(Error::rules(
+                at.clone(),
+                format!(
+                    "`{name}` in constraint `{}` is a value of several facts",
+                    c.id
+                ),
+                format!("write one of: {}", both.join(", ")),
+            ));
+        }
+        let bare = owners.first().map(|f| (f.id.clone(), Some(name.clone())));
+        let Some(binding) = by_id.or(qualified).or(bare) else {
+            let mut known: Vec<String> = facts
+                .iter()
+                .filter(|f| f.values.is_empty())
+                .map(|f| f.id.clone())
+                .collect();
+            known.extend(
+                facts
+                    .iter()
+                    .flat_map(|f| f.values.iter().map(move |v| format!("{}.{v}", f.id))),
+            );
+            let near = known.iter().find(|k| strsim::jaro_winkler(k, name) > 0.85);
+            let hint = match near {
+                Some(n) => format!("did you mean `{n}`? (write subtraction with spaces: `a - b`)"),
+                None => format!("use a fact id or fact.value; known: {}", known.join(", ")),
+            };
+            return Err(Error::rules(
+                at.clone(),
+                format!("unknown name `{name}` in constraint `{}`", c.id),
+                hint,
+            ));
+        };
+        let numeric = facts
+            .iter()
+            .find(|f| f.id == binding.0)
+            .is_some_and(|f| matches!(f.kind, "number" | "quantity" | "money" | "percent"));
+        if !numeric {
+            return Err(Error::rules(
+                at.clone(),
+                format!("`{name}` in constraint `{}` is not a numeric fact", c.id),
+                "constraints relate number, quantity, money or percent facts",
+            ));
+        }
+        bindings.insert(name.clone(), binding);
     }
+    Ok(Constraint {
+        id: c.id,
+        claim: c.claim,
+        expr: c.expr,
+        relation: c.relation,
+        severity: c.severity,
+        origin: c.origin,
+        bindings,
+    })
 }

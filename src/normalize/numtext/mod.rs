@@ -10,6 +10,7 @@
 //! and vague quantities.
 
 pub mod digits;
+mod fraction;
 pub mod vague;
 pub mod words;
 
