@@ -4,8 +4,10 @@
 //! the file, line and column and saying what to do.
 
 pub mod constraint;
+pub mod corpus_test;
 pub mod examples;
 pub mod expr;
+pub mod lint;
 pub mod placeholders;
 pub mod spec;
 
