@@ -11,6 +11,7 @@
 use factlint::normalize::{self, Found};
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::io::Write;
 
 const SPECS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -195,20 +196,23 @@ fn recognizers_text_english_number_specs() {
     for (file, kind) in FILES {
         let tally = run(file, kind);
         let counted = tally.total - tally.skipped.values().sum::<usize>();
-        println!(
-            "{file}: {}/{counted} passed ({} cases, {} skipped)",
+        // Written to the terminal directly (not through println!) so a plain
+        // `cargo test` shows the pass counts too.
+        let mut line = format!(
+            "{file}: {}/{counted} passed ({} cases, {} skipped)\n",
             tally.passed,
             tally.total,
             tally.total - counted
         );
         for (why, n) in &tally.skipped {
-            println!("    skipped {n}: {why}");
+            line.push_str(&format!("    skipped {n}: {why}\n"));
         }
         if std::env::var_os("CONFORMANCE_FAILURES").is_some() {
             for f in &tally.failures {
-                println!("  FAIL {f}");
+                line.push_str(&format!("  FAIL {f}\n"));
             }
         }
+        let _ = std::io::stderr().write_all(line.as_bytes());
         let floor = committed.get(*file).copied().unwrap_or_else(|| {
             panic!("no committed pass count for {file} in docs/conformance-numbers.md")
         });
