@@ -73,6 +73,7 @@ impl Scan {
     }
 
     fn finish(self, rules: &RuleSet) -> Report {
+        let checked = compare::constraints::check(&rules.constraints, &self.mentions);
         let mut verdicts = compare::compare(&rules.facts, self.mentions);
         suppress::attach_inline(&mut verdicts, self.ignored);
         let files = rules
@@ -80,6 +81,6 @@ impl Scan {
             .iter()
             .map(|f| corpus::display_path(f))
             .collect();
-        Report::new(verdicts, self.sources, files, self.warnings)
+        Report::new(verdicts, self.sources, files, self.warnings).with_constraints(checked)
     }
 }

@@ -8,9 +8,11 @@
 pub mod choice;
 pub mod fold;
 pub mod hedge;
+pub mod money;
 pub mod name;
 pub mod number;
 pub mod numtext;
+pub mod percent;
 pub mod quantity;
 pub mod term;
 pub mod tolerance;
@@ -251,6 +253,8 @@ pub static KINDS: &[&dyn Kind] = &[
     &term::TermKind,
     &name::NameKind,
     &choice::ChoiceKind,
+    &money::MoneyKind,
+    &percent::PercentKind,
 ];
 
 /// The kind called `name`.
