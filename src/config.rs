@@ -126,11 +126,14 @@ impl Config {
         let bad = |loc: Location, message: String, hint: &str| {
             Error::usage(format!("{loc}: {message}"), hint)
         };
-        let text = crate::rules::read_utf8(path).map_err(|e| {
-            Error::usage(
-                e.to_string(),
-                "pass an existing file with --config, or --no-config",
-            )
+        let text = crate::rules::read_utf8(path).map_err(|e| match e {
+            // One message, one hint; "the settings file", not "the rule file".
+            Error::Rules { at, message, .. } => bad(
+                at,
+                message.replace("rule file", "settings file"),
+                "pass an existing UTF-8 file with --config, or --no-config",
+            ),
+            other => other,
         })?;
         let pos = |offset: usize| Some(crate::extract::text::line_col(&text, offset));
         let spec: FileSpec = toml::from_str(&text).map_err(|e| {
