@@ -205,6 +205,9 @@ fn normalizers() -> Vec<(&'static str, Box<dyn Normalizer>)> {
         "unit = \"km\"\ntolerance = \"2%\"",
         "canonical = \"C5+1\"\nvariants = [\"C5 1\"]",
         "tolerance = 1",
+        "members = [\"Kazakhstan\", \"Turkmenistan\"]\ngroups = [\"all five\"]\n\
+         [values]\nabstained = [\"abstained\"]\ndid_not_vote = [\"did not vote\"]\n\
+         either = [\"abstained or did not vote\"]\n[compatible]\neither = [\"abstained\", \"did_not_vote\"]",
     ];
     normalize::KINDS
         .iter()
