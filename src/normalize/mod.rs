@@ -12,6 +12,7 @@ pub mod quantity;
 pub mod term;
 pub mod tolerance;
 pub mod units;
+pub mod date;
 pub mod year;
 
 use serde::Serialize;
@@ -196,7 +197,7 @@ pub fn keys_agree(a: &Normalized, b: &Normalized, tolerance: Option<&tolerance::
 }
 
 /// Every fact kind factlint knows. Adding a kind: one file, one line here.
-pub static KINDS: &[&dyn Kind] = &[&number::NumberKind, &quantity::QuantityKind, &year::YearKind, &term::TermKind];
+pub static KINDS: &[&dyn Kind] = &[&number::NumberKind, &quantity::QuantityKind, &year::YearKind, &term::TermKind, &date::DateKind];
 
 /// The kind called `name`.
 pub fn kind(name: &str) -> Option<&'static dyn Kind> {
