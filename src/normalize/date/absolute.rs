@@ -20,7 +20,7 @@ pub fn resolve(expr: &Expr, written: &str, published: Option<Date>) -> Result<Re
         Expr::Calendar { year: None, month, day, weekday } => {
             let published = need_published(published, &format!("`{written}` has no year, so it"))?;
             let date = nearest(month, day, published).ok_or_else(|| format!("`{written}` is not a date in any year near {published}"))?;
-            let how = format!("no year written: the {} nearest publication {published}", month_day_name(month, day));
+            let how = format!("no year written: {} in the year nearest publication {published}", month_day_name(month, day));
             Ok(Resolved::new(Days::one(date), with_weekday_check(&how, date, weekday)))
         }
         Expr::DayOfMonth { month, day, weekday } => {

@@ -101,6 +101,11 @@ pub enum Expr {
     NthWeekday { nth: i8, weekday: Weekday, month: MonthRef },
     /// "Thursday" (tense decides), "next Sunday" (`week` 1), "last Sunday" (-1).
     Weekday { weekday: Weekday, week: Option<i64> },
+    /// "this past Wednesday" (`nth` -1: the nearest before publication),
+    /// "this coming Friday" (1), "two Sundays from now" (2).
+    NearestWeekday { weekday: Weekday, nth: i32 },
+    /// Counted from publication in several units: "1 month and 21 days ago".
+    Elapsed { parts: Vec<(i64, Unit)> },
     /// Counted from publication: today (0 days), yesterday (-1 day), "two weeks ago".
     FromPublication { amount: i64, unit: Unit },
     /// Counted from the date mentioned just before: "a day earlier" (-1 day).
@@ -189,9 +194,9 @@ fn resolve_depth(text: &str, span: Range<usize>, expr: &Expr, published: Option<
     let written = text[span.clone()].trim();
     match expr {
         Expr::Calendar { .. } | Expr::DayOfMonth { .. } | Expr::NthWeekday { .. } => absolute::resolve(expr, written, published),
-        Expr::Weekday { .. } => weekday::resolve(text, span, expr, published),
+        Expr::Weekday { .. } | Expr::NearestWeekday { .. } => weekday::resolve(text, span, expr, published),
         Expr::Month { .. } => absolute::resolve_month(text, span, expr, published),
-        Expr::FromPublication { .. } | Expr::Period { .. } => relative::resolve(expr, written, published),
+        Expr::FromPublication { .. } | Expr::Period { .. } | Expr::Elapsed { .. } => relative::resolve(expr, written, published),
         Expr::Anchored { amount, unit } => {
             if depth > 2 {
                 return Err("too many dates counted from one another".into());

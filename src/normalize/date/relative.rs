@@ -55,6 +55,16 @@ pub fn resolve(expr: &Expr, written: &str, published: Option<Date>) -> Result<Re
             }
             Ok(Resolved::new(Days::Range(first, last), format!("{which}{week_note}")))
         }
+        Expr::Elapsed { ref parts } => {
+            let span = parts.iter().fold(jiff::Span::new(), |span, (n, unit)| match unit {
+                Unit::Day => span.days(span.get_days() as i64 + n),
+                Unit::Week => span.weeks(span.get_weeks() as i64 + n),
+                Unit::Month => span.months(span.get_months() as i64 + n),
+                Unit::Year => span.years(span.get_years() as i64 + n),
+            });
+            let date = published.checked_add(span).map_err(|_| overflow())?;
+            Ok(Resolved::new(Days::one(date), format!("{span:#} (counted from publication {published})")))
+        }
         _ => Err(format!("`{written}` is not counted from publication")),
     }
 }

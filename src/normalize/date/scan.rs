@@ -124,7 +124,7 @@ fn year_of(caps: &Captures, name: &str) -> Option<Option<i16>> {
 }
 
 fn day_of(caps: &Captures) -> Option<i8> {
-    if let Some(d) = caps.name("day") {
+    if let Some(d) = caps.name("day").or(caps.name("day2")) {
         return d.as_str().parse().ok().filter(|d| (1..=31).contains(d));
     }
     caps.name("dayw").and_then(|w| day_from_word(w.as_str()))
@@ -151,6 +151,12 @@ fn month_day(a: &str, b: &str) -> Option<(i8, i8)> {
 type Reader = fn(&Captures) -> Option<Expr>;
 
 fn calendar(c: &Captures) -> Option<Expr> {
+    // "may" and "march" in lower case are verbs unless a digit follows ("may 1").
+    let lower_verb = matches!(&c["month"], "may" | "march");
+    (!lower_verb || c.name("day").or(c.name("day2")).is_some()).then_some(())?;
+    // "One May" is not a date; "first of May", "second May" are.
+    let cardinal = c.name("dayw").is_some_and(|w| !["st", "nd", "rd", "th"].iter().any(|s| w.as_str().to_lowercase().ends_with(s)));
+    (!(cardinal && c.name("dayfirst").is_some() && c.name("of").is_none())).then_some(())?;
     Some(Expr::Calendar { year: year_of(c, "year")?, month: month_from(c.name("month")?.as_str())?, day: day_of(c)?, weekday: weekday_of(c) })
 }
 
@@ -164,12 +170,12 @@ static FORMS: LazyLock<Vec<(Regex, Reader)>> = LazyLock::new(|| {
     let dw = day_word_regex();
     let day = format!(r"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<dayw>{dw}))");
     let wd = format!(r"(?:(?P<wd>{WEEKDAYS_SHORT})\.?,?\s+)?");
-    let year = r"(?:,?\s*(?P<year>\d{4})\b)?";
+    let year = r"(?:\s*,?\s*(?P<year>\d{4})\b)?";
     let forms: Vec<(String, Reader)> = vec![
         // February 24, Feb. 24, Tuesday, Feb. 28, January 12, 2016, Oct-2, September the twenty-first
-        (format!(r"\b{wd}(?P<month>{MONTHS})\b\.?\s*(?:[-/]\s*|the\s+)?{day}\b{year}"), calendar),
+        (format!(r"\b{wd}(?P<month>{MONTHS})(?:\b\.?\s*(?:[-/]\s*|the\s+)?{day}|(?P<day2>\d{{1,2}}))\b{year}"), calendar),
         // 24 February 2023, 1st Jan, second of Aug, Wed, 22 of Jan, 16. Nov. 2016
-        (format!(r"\b{wd}(?:the\s+)?{day}\.?\s+(?:of\s+)?(?P<month>{MONTHS})\b\.?{year}"), calendar),
+        (format!(r"\b{wd}(?:the\s+)?(?P<dayfirst>{day})\.?\s+(?P<of>of\s+)?(?P<month>{MONTHS})\b\.?{year}"), calendar),
         // 2023-02-28, 2015/08/12, 2015.5.13
         (r"\b(?P<year>\d{4})[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})\b".into(), |c| {
             let (month, day) = (c.name("a")?.as_str().parse().ok()?, c.name("b")?.as_str().parse().ok()?);
@@ -186,14 +192,21 @@ static FORMS: LazyLock<Vec<(Regex, Reader)>> = LazyLock::new(|| {
             numeric(c)
         }),
         (r"\bon\s+(?P<core>(?P<a>\d{1,2})[-.](?P<b>\d{1,2}))\b".into(), numeric),
+        // "on 15" closing a sentence: the 15th of the publication month
+        (r"\bon\s+(?P<core>(?P<day>\d{1,2}))(?P<after>\s*[.!?]?\s*$)".into(), |c| {
+            Some(Expr::DayOfMonth { month: MonthRef::Relative(0), day: day_of(c)?, weekday: None })
+        }),
+        // 08/12,2015
+        (r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2}),(?P<year>\d{4}|\d{2})\b".into(), numeric),
         // the 24th, Thursday the 21st, the 20th of next month, Friday the fifteen
-        (format!(r"\b{wd}the\s+(?P<day>\d{{1,2}})(?P<suffix>st|nd|rd|th)?\b(?:\s+of\s+(?P<rel>this|next|last|previous)\s+month\b)?(?P<after>\s+[a-z]+)?"), |c| {
-            let anchored = c.name("wd").is_some() || c.name("rel").is_some();
+        (format!(r"\b{wd}(?P<the>the\s+)?(?P<day>\d{{1,2}})(?P<suffix>st|nd|rd|th)?\b(?:\s+of\s+(?P<rel>this|next|last|previous)\s+month\b)?(?P<after>\s+[a-z]+)?"), |c| {
+            let anchored = (c.name("wd").is_some() && c.name("the").is_some()) || c.name("rel").is_some();
+            (anchored || c.name("the").is_some()).then_some(())?;
             (anchored || (c.name("suffix").is_some() && follows_ok(c))).then_some(())?;
             Some(Expr::DayOfMonth { month: month_ref(c).filter(|_| c.name("rel").is_some()).unwrap_or(MonthRef::Relative(0)), day: day_of(c)?, weekday: weekday_of(c) })
         }),
         (format!(r"\b(?P<wd>{WEEKDAYS})\s+the\s+(?P<dayw>{dw})\b"), |c| Some(Expr::DayOfMonth { month: MonthRef::Relative(0), day: day_of(c)?, weekday: weekday_of(c) })),
-        (format!(r"\bthe\s+(?P<dayw>{dw})(?P<after>\s*[.!?,;]?\s*$)"), |c| Some(Expr::DayOfMonth { month: MonthRef::Relative(0), day: day_of(c)?, weekday: None })),
+        (format!(r"\bthe\s+(?:(?P<dayw>{dw})|(?P<day>\d{{1,2}}))(?P<after>\s*[.!?,;]?\s*$)"), |c| Some(Expr::DayOfMonth { month: MonthRef::Relative(0), day: day_of(c)?, weekday: None })),
         // the first Friday of July, the second Monday of next month
         (format!(r"\b(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last)\s+(?P<wd>{WEEKDAYS})\s+(?:of|in)\s+(?:(?P<rel>this|next|last|previous)\s+month|(?P<month>{MONTHS})\b{year})"), |c| {
             let nth = match &c["nth"].to_lowercase()[..] {
@@ -202,8 +215,28 @@ static FORMS: LazyLock<Vec<(Regex, Reader)>> = LazyLock::new(|| {
             };
             Some(Expr::NthWeekday { nth, weekday: weekday_of(c)?, month: month_ref(c)? })
         }),
+        // second Sunday, first Sunday (of the publication month; not "his first Sunday")
+        (format!(r"\b(?P<det>(?:the|his|her|its|their|our|my|your|a|an)\s+)?(?P<nth>first|second|third|fourth|fifth)\s+(?P<wd>{WEEKDAYS})\b"), |c| {
+            c.name("det").is_none().then_some(())?;
+            let nth = ORDINALS.iter().position(|o| o.eq_ignore_ascii_case(&c["nth"]))? as i8;
+            Some(Expr::NthWeekday { nth, weekday: weekday_of(c)?, month: MonthRef::Relative(0) })
+        }),
+        // two Sundays from now
+        (format!(r"\b(?P<n>\d|two|three|four|five|six)\s+(?P<wd>{WEEKDAYS})s\s+from\s+now\b"), |c| {
+            Some(Expr::NearestWeekday { weekday: weekday_of(c)?, nth: count(&c["n"])? as i32 })
+        }),
+        // 1 month 21 days ago, 2 years, 1 month and 21 days ago
+        (r"\b(?P<parts>(?:(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?|weeks?|days?)(?:\s*,\s*|\s+and\s+|\s+)){2,})ago\b".into(), |c| {
+            static PART: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(\S+)\s+(years?|months?|weeks?|days?)").expect("duration part"));
+            let parts = PART.captures_iter(&c["parts"]).map(|p| Some((-count(&p[1])?, unit_from(&p[2])?))).collect::<Option<Vec<_>>>()?;
+            Some(Expr::Elapsed { parts })
+        }),
         // Thursday, next Sunday, last week Sunday, Friday next week, Sunday of next week
-        (format!(r"\b(?:(?P<mod>this|next|last|past|previous|coming)\s+(?:week(?:'s)?\s+)?(?:on\s+)?)?(?P<wd>{WEEKDAYS})\b(?:\s+(?:of\s+)?(?P<mod2>next|last|this)\s+week\b)?"), |c| {
+        (format!(r"\b(?:(?P<near>(?:this\s+)?(?:past|coming))\s+|(?P<mod>this|next|last|previous)\s+(?:week(?:'s)?\s+)?(?:on\s+)?)?(?P<wd>{WEEKDAYS})\b(?:\s+(?:of\s+)?(?P<mod2>next|last|this)\s+week\b)?"), |c| {
+            if let Some(near) = c.name("near") {
+                let nth = if near.as_str().to_lowercase().ends_with("coming") { 1 } else { -1 };
+                return Some(Expr::NearestWeekday { weekday: weekday_of(c)?, nth });
+            }
             let week = c.name("mod").or(c.name("mod2")).and_then(|m| offset_word(m.as_str()));
             Some(Expr::Weekday { weekday: weekday_of(c)?, week })
         }),
@@ -222,7 +255,8 @@ static FORMS: LazyLock<Vec<(Regex, Reader)>> = LazyLock::new(|| {
             let n = count(&c["n"])?;
             let unit = unit_from(&c["unit"])?;
             let dir = c.name("dir").map(|d| d.as_str().to_lowercase());
-            match (c.name("in").is_some(), dir.as_deref()) {
+            let with_in = c.name("in").is_some() && dir.is_none();
+            match (with_in, dir.as_deref()) {
                 (true, None) => Some(Expr::FromPublication { amount: n, unit }),
                 (false, Some("ago")) => Some(Expr::FromPublication { amount: -n, unit }),
                 (false, Some(d)) if d.starts_with("from now") || d == "hence" => Some(Expr::FromPublication { amount: n, unit }),
@@ -266,6 +300,7 @@ static FORMS: LazyLock<Vec<(Regex, Reader)>> = LazyLock::new(|| {
         // in October, last October, October 2023 (a bare "May" or "march" is not a date)
         (format!(r"\b(?:(?P<pre>in|during|since|until|by|of|this|last|next|early|late|mid|mid-)\s*)?(?P<core>(?P<month>{MONTHS})\b\.?(?:,?\s+(?P<year>\d{{4}})\b)?)"), |c| {
             (c.name("pre").is_some() || c.name("year").is_some()).then_some(())?;
+            (!matches!(&c["month"], "may" | "march") || c.name("year").is_some()).then_some(())?;
             let offset = c.name("pre").and_then(|p| offset_word(p.as_str())).filter(|_| c.name("year").is_none());
             Some(Expr::Month { month: month_from(&c["month"])?, year: year_of(c, "year")?, offset })
         }),

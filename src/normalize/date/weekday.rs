@@ -76,11 +76,19 @@ pub fn on_or_after(day: Date, weekday: Weekday) -> Option<Date> {
 /// Resolves a weekday name found at `span` of `text`.
 pub fn resolve(text: &str, span: Range<usize>, expr: &Expr, published: Option<Date>) -> Result<Resolved, String> {
     let written = text[span.clone()].trim();
-    let Expr::Weekday { weekday, week } = *expr else {
-        return Err(format!("`{written}` is not a weekday"));
+    let overflow = || format!("`{written}` falls outside the calendar");
+    let (weekday, week) = match *expr {
+        Expr::Weekday { weekday, week } => (weekday, week),
+        Expr::NearestWeekday { weekday, nth } => {
+            let published = need_published(published, &format!("`{written}`"))?;
+            let date = published.nth_weekday(nth, weekday).map_err(|_| overflow())?;
+            let side = if nth > 0 { "after" } else { "before" };
+            let how = format!("{weekday:?} number {} {side} publication {published}", nth.abs());
+            return Ok(Resolved::new(Days::one(date), how));
+        }
+        _ => return Err(format!("`{written}` is not a weekday")),
     };
     let published = need_published(published, &format!("`{written}`"))?;
-    let overflow = || format!("`{written}` falls outside the calendar");
     if let Some(week) = week {
         // "next Sunday" is the Sunday of next week (weeks start on Monday).
         let monday = on_or_before(published, Weekday::Monday).ok_or_else(overflow)?;
