@@ -25,6 +25,16 @@ pub fn resolve(expr: &Expr, written: &str, published: Option<Date>) -> Result<Re
         }
         Expr::DayOfMonth { month, day, weekday } => {
             let published = need_published(published, &format!("`{written}`"))?;
+            if let (MonthRef::Relative(0), Some(weekday)) = (month, weekday) {
+                // "Thursday the 21st": the weekday tells the month, nearest publication.
+                let date = (-14..=14)
+                    .filter_map(|m| published.first_of_month().checked_add(jiff::Span::new().months(m)).ok())
+                    .filter_map(|first| Date::new(first.year(), first.month(), day).ok())
+                    .filter(|d| d.weekday() == weekday)
+                    .min_by_key(|d| (*d - published).get_days().abs())
+                    .ok_or_else(|| format!("`{written}`: no month near {published} has a {weekday:?} {day}"))?;
+                return Ok(Resolved::new(Days::one(date), format!("the {weekday:?} {day} nearest publication {published}")));
+            }
             let (first, how) = month_of(month, published, written)?;
             let date = Date::new(first.year(), first.month(), day).map_err(|_| format!("`{written}`: {first} has no day {day}", first = &first.to_string()[..7]))?;
             Ok(Resolved::new(Days::one(date), with_weekday_check(&format!("day {day} of {how}"), date, weekday)))

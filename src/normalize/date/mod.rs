@@ -104,6 +104,9 @@ pub enum Expr {
     /// "this past Wednesday" (`nth` -1: the nearest before publication),
     /// "this coming Friday" (1), "two Sundays from now" (2).
     NearestWeekday { weekday: Weekday, nth: i32 },
+    /// Counted from a date written just after: "3 days after January 12th";
+    /// the base starts `base_start` bytes into the expression.
+    Shifted { amount: i64, unit: Unit, base: Box<Expr>, base_start: usize },
     /// Counted from publication in several units: "1 month and 21 days ago".
     Elapsed { parts: Vec<(i64, Unit)> },
     /// Counted from publication: today (0 days), yesterday (-1 day), "two weeks ago".
@@ -197,6 +200,13 @@ fn resolve_depth(text: &str, span: Range<usize>, expr: &Expr, published: Option<
         Expr::Weekday { .. } | Expr::NearestWeekday { .. } => weekday::resolve(text, span, expr, published),
         Expr::Month { .. } => absolute::resolve_month(text, span, expr, published),
         Expr::FromPublication { .. } | Expr::Period { .. } | Expr::Elapsed { .. } => relative::resolve(expr, written, published),
+        Expr::Shifted { amount, unit, base, base_start } => {
+            let base_span = span.start + base_start..span.end;
+            let base_text = text[base_span.clone()].trim().to_string();
+            let anchor = resolve_depth(text, base_span, base, published, depth + 1)
+                .map_err(|reason| format!("`{written}` counts from `{base_text}`, which is unresolved: {reason}"))?;
+            relative::from_anchor(&anchor, &base_text, *amount, *unit)
+        }
         Expr::Anchored { amount, unit } => {
             if depth > 2 {
                 return Err("too many dates counted from one another".into());

@@ -114,7 +114,8 @@ fn year_of(caps: &Captures, name: &str) -> Option<Option<i16>> {
             let raw = y.as_str();
             let year: i16 = raw.parse().ok()?;
             let year = match raw.len() {
-                2 if year < 50 => 2000 + year,
+                // As Recognizers-Text does: '27 is 2027, '40 is 1940.
+                2 if year < 30 => 2000 + year,
                 2 => 1900 + year,
                 _ => year,
             };
@@ -170,12 +171,12 @@ static FORMS: LazyLock<Vec<(Regex, Reader)>> = LazyLock::new(|| {
     let dw = day_word_regex();
     let day = format!(r"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<dayw>{dw}))");
     let wd = format!(r"(?:(?P<wd>{WEEKDAYS_SHORT})\.?,?\s+)?");
-    let year = r"(?:\s*,?\s*(?P<year>\d{4})\b)?";
+    let year = r"(?:(?:\s*,?\s*|[-/]|\s+(?:of|in)\s+)(?P<year>\d{4})\b)?";
     let forms: Vec<(String, Reader)> = vec![
         // February 24, Feb. 24, Tuesday, Feb. 28, January 12, 2016, Oct-2, September the twenty-first
         (format!(r"\b{wd}(?P<month>{MONTHS})(?:\b\.?\s*(?:[-/]\s*|the\s+)?{day}|(?P<day2>\d{{1,2}}))\b{year}"), calendar),
         // 24 February 2023, 1st Jan, second of Aug, Wed, 22 of Jan, 16. Nov. 2016
-        (format!(r"\b{wd}(?:the\s+)?(?P<dayfirst>{day})\.?\s+(?P<of>of\s+)?(?P<month>{MONTHS})\b\.?{year}"), calendar),
+        (format!(r"\b{wd}(?:the\s+)?(?P<dayfirst>{day})(?:\.?\s+(?P<of>of\s+)?|[-/])(?P<month>{MONTHS})\b\.?{year}"), calendar),
         // 2023-02-28, 2015/08/12, 2015.5.13
         (r"\b(?P<year>\d{4})[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})\b".into(), |c| {
             let (month, day) = (c.name("a")?.as_str().parse().ok()?, c.name("b")?.as_str().parse().ok()?);
@@ -200,7 +201,7 @@ static FORMS: LazyLock<Vec<(Regex, Reader)>> = LazyLock::new(|| {
         (r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2}),(?P<year>\d{4}|\d{2})\b".into(), numeric),
         // the 24th, Thursday the 21st, the 20th of next month, Friday the fifteen
         (format!(r"\b{wd}(?P<the>the\s+)?(?P<day>\d{{1,2}})(?P<suffix>st|nd|rd|th)?\b(?:\s+of\s+(?P<rel>this|next|last|previous)\s+month\b)?(?P<after>\s+[a-z]+)?"), |c| {
-            let anchored = (c.name("wd").is_some() && c.name("the").is_some()) || c.name("rel").is_some();
+            let anchored = (c.name("wd").is_some() && (c.name("the").is_some() || c.name("suffix").is_some())) || c.name("rel").is_some();
             (anchored || c.name("the").is_some()).then_some(())?;
             (anchored || (c.name("suffix").is_some() && follows_ok(c))).then_some(())?;
             Some(Expr::DayOfMonth { month: month_ref(c).filter(|_| c.name("rel").is_some()).unwrap_or(MonthRef::Relative(0)), day: day_of(c)?, weekday: weekday_of(c) })
@@ -328,6 +329,8 @@ pub fn scan(text: &str) -> Vec<(Range<usize>, Expr)> {
             }
         }
     }
+    // "$12 December 27": a number after a currency sign is an amount, not a day.
+    found.retain(|(span, _)| !text[..span.start].trim_end().ends_with(['$', '€', '£', '¥']));
     found.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
     let mut kept: Vec<(Range<usize>, Expr)> = Vec::new();
     for (span, expr) in found {
@@ -337,7 +340,26 @@ pub fn scan(text: &str) -> Vec<(Range<usize>, Expr)> {
         let trimmed = trim(text, span);
         kept.push((trimmed, expr));
     }
-    kept
+    kept.into_iter().map(|(span, expr)| shifted(text, span, expr)).collect()
+}
+
+/// "3 days after January 12th", "two weeks before May 13": an amount counted
+/// from the date that follows it.
+fn shifted(text: &str, span: Range<usize>, expr: Expr) -> (Range<usize>, Expr) {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>after|before|from)\s+$")
+            .expect("shift regex")
+    });
+    let relative_base = matches!(expr, Expr::Anchored { .. } | Expr::Period { .. } | Expr::Month { .. } | Expr::Elapsed { .. });
+    let Some(c) = BEFORE.captures(&text[span.start.saturating_sub(40)..span.start]).filter(|_| !relative_base) else {
+        return (span, expr);
+    };
+    let (Some(n), Some(unit)) = (count(&c["n"]), unit_from(&c["unit"])) else {
+        return (span, expr);
+    };
+    let start = span.start - (c.get(0).map_or(0, |m| m.len()));
+    let amount = if c["dir"].eq_ignore_ascii_case("before") { -n } else { n };
+    (start..span.end, Expr::Shifted { amount, unit, base: Box::new(expr), base_start: span.start - start })
 }
 
 /// `span` without surrounding white space.
