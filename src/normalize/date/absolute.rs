@@ -48,6 +48,22 @@ pub fn resolve(expr: &Expr, written: &str, published: Option<Date>) -> Result<Re
             }
             Ok(Resolved::new(Days::one(date), format!("{weekday:?} number {nth} of {how}")))
         }
+        Expr::Year { year } => {
+            let first = Date::new(year, 1, 1).map_err(|_| format!("`{written}` is not a year"))?;
+            Ok(Resolved::new(Days::Range(first, first.last_of_year()), "the whole year as written"))
+        }
+        Expr::Quarter { quarter, year } => {
+            let (year, how) = match year {
+                Some(y) => (y, format!("quarter {quarter} of {y}")),
+                None => {
+                    let published = need_published(published, &format!("`{written}` has no year, so it"))?;
+                    (published.year(), format!("quarter {quarter} of the publication year {}", published.year()))
+                }
+            };
+            let first = Date::new(year, (quarter - 1) * 3 + 1, 1).map_err(|_| format!("`{written}` is not a quarter"))?;
+            let last = first.saturating_add(jiff::Span::new().months(3)).yesterday().map_err(|e| e.to_string())?;
+            Ok(Resolved::new(Days::Range(first, last), how))
+        }
         _ => Err(format!("`{written}` is not an absolute date")),
     }
 }

@@ -48,6 +48,7 @@ pub enum Unit {
     Day,
     Week,
     Month,
+    Quarter,
     Year,
 }
 
@@ -57,6 +58,7 @@ impl Unit {
             Unit::Day => "day",
             Unit::Week => "week",
             Unit::Month => "month",
+            Unit::Quarter => "quarter",
             Unit::Year => "year",
         }
     }
@@ -68,6 +70,7 @@ impl Unit {
             Unit::Day => s.days(n),
             Unit::Week => s.weeks(n),
             Unit::Month => s.months(n),
+            Unit::Quarter => s.months(3 * n),
             Unit::Year => s.years(n),
         }
     }
@@ -104,6 +107,12 @@ pub enum Expr {
     /// "this past Wednesday" (`nth` -1: the nearest before publication),
     /// "this coming Friday" (1), "two Sundays from now" (2).
     NearestWeekday { weekday: Weekday, nth: i32 },
+    /// A whole year: "in 2015", "the year 2008".
+    Year { year: i16 },
+    /// A quarter: "Q1 2019", "the first quarter of 2013" (no year: the publication year).
+    Quarter { quarter: i8, year: Option<i16> },
+    /// Several units up to or from publication: "the next 3 days" (3), "the past two weeks" (-2).
+    Stretch { count: i64, unit: Unit },
     /// Counted from a date written just after: "3 days after January 12th";
     /// the base starts `base_start` bytes into the expression.
     Shifted { amount: i64, unit: Unit, base: Box<Expr>, base_start: usize },
@@ -196,10 +205,10 @@ pub fn resolve(text: &str, span: Range<usize>, expr: &Expr, published: Option<Da
 fn resolve_depth(text: &str, span: Range<usize>, expr: &Expr, published: Option<Date>, depth: usize) -> Result<Resolved, String> {
     let written = text[span.clone()].trim();
     match expr {
-        Expr::Calendar { .. } | Expr::DayOfMonth { .. } | Expr::NthWeekday { .. } => absolute::resolve(expr, written, published),
+        Expr::Calendar { .. } | Expr::DayOfMonth { .. } | Expr::NthWeekday { .. } | Expr::Year { .. } | Expr::Quarter { .. } => absolute::resolve(expr, written, published),
         Expr::Weekday { .. } | Expr::NearestWeekday { .. } => weekday::resolve(text, span, expr, published),
         Expr::Month { .. } => absolute::resolve_month(text, span, expr, published),
-        Expr::FromPublication { .. } | Expr::Period { .. } | Expr::Elapsed { .. } => relative::resolve(expr, written, published),
+        Expr::FromPublication { .. } | Expr::Period { .. } | Expr::Elapsed { .. } | Expr::Stretch { .. } => relative::resolve(expr, written, published),
         Expr::Shifted { amount, unit, base, base_start } => {
             let base_span = span.start + base_start..span.end;
             let base_text = text[base_span.clone()].trim().to_string();

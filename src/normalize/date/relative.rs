@@ -34,6 +34,10 @@ pub fn resolve(expr: &Expr, written: &str, published: Option<Date>) -> Result<Re
                 Unit::Day => published,
                 Unit::Week => on_or_before(published, Weekday::Monday).ok_or_else(overflow)?,
                 Unit::Month => published.first_of_month(),
+                Unit::Quarter => {
+                    let first = published.first_of_month();
+                    first.saturating_sub(jiff::Span::new().months((published.month() - 1) % 3))
+                }
                 Unit::Year => published.first_of_year(),
             };
             let first = start.checked_add(unit.span(offset)).map_err(|_| overflow())?;
@@ -60,10 +64,20 @@ pub fn resolve(expr: &Expr, written: &str, published: Option<Date>) -> Result<Re
                 Unit::Day => span.days(span.get_days() as i64 + n),
                 Unit::Week => span.weeks(span.get_weeks() as i64 + n),
                 Unit::Month => span.months(span.get_months() as i64 + n),
+                Unit::Quarter => span.months(span.get_months() as i64 + 3 * n),
                 Unit::Year => span.years(span.get_years() as i64 + n),
             });
             let date = published.checked_add(span).map_err(|_| overflow())?;
             Ok(Resolved::new(Days::one(date), format!("{span:#} (counted from publication {published})")))
+        }
+        Expr::Stretch { count, unit } => {
+            let far = published.checked_add(unit.span(count)).map_err(|_| overflow())?;
+            let (first, last, how) = if count < 0 {
+                (far, published.yesterday().map_err(|_| overflow())?, format!("the {} {}(s) before publication {published}", -count, unit.name()))
+            } else {
+                (published.tomorrow().map_err(|_| overflow())?, far, format!("the {count} {}(s) after publication {published}", unit.name()))
+            };
+            Ok(Resolved::new(Days::Range(first, last.max(first)), how))
         }
         _ => Err(format!("`{written}` is not counted from publication")),
     }

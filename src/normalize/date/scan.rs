@@ -93,6 +93,7 @@ fn unit_from(text: &str) -> Option<Unit> {
         "day" => Some(Unit::Day),
         "week" => Some(Unit::Week),
         "month" => Some(Unit::Month),
+        "quarter" => Some(Unit::Quarter),
         "year" => Some(Unit::Year),
         _ => None,
     }
@@ -289,7 +290,7 @@ static FORMS: LazyLock<Vec<(Regex, Reader)>> = LazyLock::new(|| {
             Some(Expr::Anchored { amount: if back { -1 } else { 1 }, unit: Unit::Day })
         }),
         // last week, next month, this year, earlier this week, later this month
-        (r"\b(?:(?P<part>earlier|later)\s+(?:this|in\s+the)\s+|(?P<mod>last|this|next|past|previous|coming|current)\s+)(?P<unit>week|month|year)\b".into(), |c| {
+        (r"\b(?:(?P<part>earlier|later)\s+(?:this|in\s+the)\s+|(?P<mod>last|this|next|past|previous|coming|current)\s+)(?P<unit>week|month|quarter|year)\b".into(), |c| {
             let part = match c.name("part").map(|p| p.as_str().to_lowercase()) {
                 None => Part::Whole,
                 Some(p) if p == "earlier" => Part::Earlier,
@@ -298,8 +299,35 @@ static FORMS: LazyLock<Vec<(Regex, Reader)>> = LazyLock::new(|| {
             let offset = c.name("mod").map_or(Some(0), |m| offset_word(m.as_str()))?;
             Some(Expr::Period { unit: unit_from(&c["unit"])?, offset, part })
         }),
+        // in 2015, the year 2008, calendar year 2008 (a bare number is not a year)
+        (r"\b(?:in|during|(?:the\s+)?(?:calendar\s+)?year(?:\s+of)?)\s+(?P<core>(?P<year>[12]\d{3}))\b(?P<tail>\s*(?:%|[-–~]\s*\d|\w))?".into(), |c| {
+            c.name("tail").is_none().then_some(())?;
+            Some(Expr::Year { year: year_of(c, "year")??.max(1000) })
+        }),
+        // Q1 2019, 2019 Q1, the first quarter of 2013, the first quarter of the year
+        (r"\b(?:q(?P<q>[1-4])[\s-]*(?P<year>\d{4})|(?P<year2>\d{4})[\s-]*q(?P<q2>[1-4])|(?:the\s+)?(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:(?P<year3>\d{4})|the\s+year))\b".into(), |c| {
+            let quarter = match c.name("q").or(c.name("q2")) {
+                Some(q) => q.as_str().parse().ok()?,
+                None => match &c["nth"].to_lowercase()[..] {
+                    "first" | "1st" => 1,
+                    "second" | "2nd" => 2,
+                    "third" | "3rd" => 3,
+                    _ => 4,
+                },
+            };
+            let year = c.name("year").or(c.name("year2")).or(c.name("year3")).and_then(|y| y.as_str().parse().ok());
+            Some(Expr::Quarter { quarter, year })
+        }),
+        // the next 3 days, the past two weeks, the 5 upcoming years
+        (r"\b(?:(?P<dir>next|last|past|previous|coming|following|upcoming)\s+(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|a\s+few|couple(?:\s+of)?)|(?P<n2>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<dir2>next|past|previous|coming|upcoming))\s+(?P<unit>days|weeks|months|quarters|years)\b".into(), |c| {
+            let n = c.name("n").or(c.name("n2"))?.as_str().to_lowercase();
+            let n = if n.starts_with("couple") { 2 } else { count(&n)? };
+            let dir = c.name("dir").or(c.name("dir2"))?.as_str().to_lowercase();
+            let sign = if matches!(dir.as_str(), "last" | "past" | "previous") { -1 } else { 1 };
+            Some(Expr::Stretch { count: sign * n, unit: unit_from(&c["unit"])? })
+        }),
         // in October, last October, October 2023 (a bare "May" or "march" is not a date)
-        (format!(r"\b(?:(?P<pre>in|during|since|until|by|of|this|last|next|early|late|mid|mid-)\s*)?(?P<core>(?P<month>{MONTHS})\b\.?(?:,?\s+(?P<year>\d{{4}})\b)?)"), |c| {
+        (format!(r"\b(?:(?P<pre>in|during|since|from|until|by|of|this|last|next|early|late|mid|mid-)\s*)?(?P<core>(?P<month>{MONTHS})\b\.?(?:(?:,?\s+|\s+of\s+)(?P<year>\d{{4}})\b)?)"), |c| {
             (c.name("pre").is_some() || c.name("year").is_some()).then_some(())?;
             (!matches!(&c["month"], "may" | "march") || c.name("year").is_some()).then_some(())?;
             let offset = c.name("pre").and_then(|p| offset_word(p.as_str())).filter(|_| c.name("year").is_none());
@@ -362,10 +390,17 @@ fn shifted(text: &str, span: Range<usize>, expr: Expr) -> (Range<usize>, Expr) {
     (start..span.end, Expr::Shifted { amount, unit, base: Box::new(expr), base_start: span.start - start })
 }
 
-/// `span` without surrounding white space.
+/// `span` without surrounding white space, nor a sentence's full stop after
+/// a full month name ("in September." ends with the month, "Sept." is one word).
 fn trim(text: &str, span: Range<usize>) -> Range<usize> {
     let s = &text[span.clone()];
     let start = span.start + (s.len() - s.trim_start().len());
-    let end = span.end - (s.len() - s.trim_end().len());
+    let mut end = span.end - (s.len() - s.trim_end().len());
+    if end > start && text[..end].ends_with('.') {
+        let word: String = text[start..end - 1].chars().rev().take_while(|c| c.is_alphabetic()).collect();
+        if word.chars().count() > 4 {
+            end -= 1;
+        }
+    }
     start..end.max(start)
 }
