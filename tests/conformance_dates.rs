@@ -48,7 +48,11 @@ struct Tally {
 }
 
 fn day_before(iso: &str) -> Option<String> {
-    iso.parse::<Date>().ok()?.yesterday().ok().map(|d| d.to_string())
+    iso.parse::<Date>()
+        .ok()?
+        .yesterday()
+        .ok()
+        .map(|d| d.to_string())
 }
 
 /// The expected results of a case, or the reason it is skipped.
@@ -68,22 +72,44 @@ fn expected(case: &Value) -> Result<Vec<Expected>, &'static str> {
             }
             let v = &r["Value"];
             let want = (kind == "date").then(|| {
-                let days = ["FutureResolution", "PastResolution"].iter().filter_map(|k| v[k]["date"].as_str().map(str::to_string)).collect();
+                let days = ["FutureResolution", "PastResolution"]
+                    .iter()
+                    .filter_map(|k| v[k]["date"].as_str().map(str::to_string))
+                    .collect();
                 Want::Days(days)
             });
             out.push(Expected { start, end, want });
         } else {
             // Model spec: Start + End (inclusive), a list of values.
             let end = r["End"].as_u64().unwrap_or(0) as usize + 1;
-            let kind = r["TypeName"].as_str().unwrap_or("").trim_start_matches("datetimeV2.");
+            let kind = r["TypeName"]
+                .as_str()
+                .unwrap_or("")
+                .trim_start_matches("datetimeV2.");
             if TIME_TYPES.contains(&kind) {
                 return Err("time of day");
             }
-            let values = r["Resolution"]["values"].as_array().cloned().unwrap_or_default();
+            let values = r["Resolution"]["values"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
             let want = match kind {
-                "date" => Some(Want::Days(values.iter().filter_map(|v| v["value"].as_str().map(str::to_string)).collect())),
+                "date" => Some(Want::Days(
+                    values
+                        .iter()
+                        .filter_map(|v| v["value"].as_str().map(str::to_string))
+                        .collect(),
+                )),
                 "daterange" => Some(Want::Ranges(
-                    values.iter().map(|v| (v["start"].as_str().map(str::to_string), v["end"].as_str().and_then(day_before))).collect(),
+                    values
+                        .iter()
+                        .map(|v| {
+                            (
+                                v["start"].as_str().map(str::to_string),
+                                v["end"].as_str().and_then(day_before),
+                            )
+                        })
+                        .collect(),
                 )),
                 _ => None,
             };
@@ -101,7 +127,11 @@ fn resolved(found: &Found) -> Option<Result<Vec<String>, (String, String)>> {
     if !matches!(found.value.key, Key::OneOf(_)) {
         return None;
     }
-    match (found.extra.get("start"), found.extra.get("end"), &found.value.key) {
+    match (
+        found.extra.get("start"),
+        found.extra.get("end"),
+        &found.value.key,
+    ) {
         (Some(s), Some(e), _) => Some(Err((s.as_str()?.to_string(), e.as_str()?.to_string()))),
         (_, _, Key::OneOf(days)) => Some(Ok(days.clone())),
         _ => None,
@@ -111,10 +141,20 @@ fn resolved(found: &Found) -> Option<Result<Vec<String>, (String, String)>> {
 fn satisfies(found: Option<&Found>, want: &Want) -> bool {
     let got = found.and_then(resolved);
     match want {
-        Want::Days(days) if days.iter().any(|d| d == "0001-01-01" || d == "not resolved") => got.is_none(),
-        Want::Days(days) => matches!(got, Some(Ok(c)) if !c.is_empty() && c.iter().all(|d| days.contains(d))),
+        Want::Days(days)
+            if days
+                .iter()
+                .any(|d| d == "0001-01-01" || d == "not resolved") =>
+        {
+            got.is_none()
+        }
+        Want::Days(days) => {
+            matches!(got, Some(Ok(c)) if !c.is_empty() && c.iter().all(|d| days.contains(d)))
+        }
         Want::Ranges(ranges) => match got {
-            Some(Err((s, e))) => ranges.iter().any(|(rs, re)| rs.as_deref() == Some(s.as_str()) && re.as_deref() == Some(e.as_str())),
+            Some(Err((s, e))) => ranges.iter().any(|(rs, re)| {
+                rs.as_deref() == Some(s.as_str()) && re.as_deref() == Some(e.as_str())
+            }),
             _ => false,
         },
     }
@@ -122,8 +162,13 @@ fn satisfies(found: Option<&Found>, want: &Want) -> bool {
 
 fn run_case(case: &Value) -> Result<bool, &'static str> {
     let expected = expected(case)?;
-    let reference = case["Context"]["ReferenceDateTime"].as_str().ok_or("no reference date")?;
-    let published: Date = reference.get(..10).and_then(|d| d.parse().ok()).ok_or("no reference date")?;
+    let reference = case["Context"]["ReferenceDateTime"]
+        .as_str()
+        .ok_or("no reference date")?;
+    let published: Date = reference
+        .get(..10)
+        .and_then(|d| d.parse().ok())
+        .ok_or("no reference date")?;
     let input = case["Input"].as_str().unwrap_or("");
     let kind = normalize::kind("date").expect("date kind");
     let found = kind.find(input, Some(published)).expect("date kind finds");
@@ -132,15 +177,23 @@ fn run_case(case: &Value) -> Result<bool, &'static str> {
         None => true,
         Some(want) => satisfies(found.iter().find(|f| overlaps(f, e)), want),
     });
-    let no_extra = found.iter().all(|f| expected.iter().any(|e| overlaps(f, e)));
+    let no_extra = found
+        .iter()
+        .all(|f| expected.iter().any(|e| overlaps(f, e)));
     Ok(all_expected_met && no_extra)
 }
 
 fn tally(file: &str) -> Tally {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/specs/recognizers-text/Specs/DateTime/English").join(file);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/specs/recognizers-text/Specs/DateTime/English")
+        .join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let cases: Vec<Value> = serde_json::from_str(text.trim_start_matches('\u{feff}')).expect("spec JSON");
-    let mut t = Tally { cases: cases.len(), ..Tally::default() };
+    let cases: Vec<Value> =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).expect("spec JSON");
+    let mut t = Tally {
+        cases: cases.len(),
+        ..Tally::default()
+    };
     for case in &cases {
         match run_case(case) {
             Err(reason) => *t.skipped.entry(reason).or_default() += 1,
@@ -149,7 +202,8 @@ fn tally(file: &str) -> Tally {
                 if pass {
                     t.passed += 1;
                 } else {
-                    t.failures.push(case["Input"].as_str().unwrap_or("").to_string());
+                    t.failures
+                        .push(case["Input"].as_str().unwrap_or("").to_string());
                 }
             }
         }
@@ -160,12 +214,29 @@ fn tally(file: &str) -> Tally {
 /// The committed pass count of `file` from the table in docs/conformance-dates.md
 /// (the column headed "passed").
 fn committed(file: &str) -> usize {
-    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/conformance-dates.md")).expect("docs/conformance-dates.md");
-    let cells = |line: &str| line.trim().trim_matches('|').split('|').map(|c| c.trim().trim_matches('`').to_string()).collect::<Vec<_>>();
-    let header = doc.lines().find(|l| l.starts_with('|') && cells(l).iter().any(|c| c == "passed")).expect("a table with a `passed` column");
+    let doc = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/conformance-dates.md"),
+    )
+    .expect("docs/conformance-dates.md");
+    let cells = |line: &str| {
+        line.trim()
+            .trim_matches('|')
+            .split('|')
+            .map(|c| c.trim().trim_matches('`').to_string())
+            .collect::<Vec<_>>()
+    };
+    let header = doc
+        .lines()
+        .find(|l| l.starts_with('|') && cells(l).iter().any(|c| c == "passed"))
+        .expect("a table with a `passed` column");
     let column = cells(header).iter().position(|c| c == "passed").unwrap();
-    let row = doc.lines().find(|l| l.starts_with('|') && cells(l)[0] == file).unwrap_or_else(|| panic!("no row for {file}"));
-    cells(row)[column].parse().unwrap_or_else(|_| panic!("the passed cell of {file} is not a number"))
+    let row = doc
+        .lines()
+        .find(|l| l.starts_with('|') && cells(l)[0] == file)
+        .unwrap_or_else(|| panic!("no row for {file}"));
+    cells(row)[column]
+        .parse()
+        .unwrap_or_else(|_| panic!("the passed cell of {file} is not a number"))
 }
 
 #[test]
@@ -194,5 +265,8 @@ fn date_specs_pass_at_least_the_committed_counts() {
         assert_eq!(t.checked + t.skipped.values().sum::<usize>(), t.cases);
     }
     println!("{report}");
-    assert!(dropped.is_empty(), "pass counts dropped below docs/conformance-dates.md: {dropped:?}\n{report}");
+    assert!(
+        dropped.is_empty(),
+        "pass counts dropped below docs/conformance-dates.md: {dropped:?}\n{report}"
+    );
 }

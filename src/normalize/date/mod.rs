@@ -97,11 +97,24 @@ pub enum MonthRef {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expr {
     /// "February 24", "Tuesday, Feb. 28", "24 February 2023", "2023-02-28".
-    Calendar { year: Option<i16>, month: i8, day: i8, weekday: Option<Weekday> },
+    Calendar {
+        year: Option<i16>,
+        month: i8,
+        day: i8,
+        weekday: Option<Weekday>,
+    },
     /// "the 24th" (this month), "the 20th of next month".
-    DayOfMonth { month: MonthRef, day: i8, weekday: Option<Weekday> },
+    DayOfMonth {
+        month: MonthRef,
+        day: i8,
+        weekday: Option<Weekday>,
+    },
     /// "the first Friday of July"; `nth` -1 is "the last".
-    NthWeekday { nth: i8, weekday: Weekday, month: MonthRef },
+    NthWeekday {
+        nth: i8,
+        weekday: Weekday,
+        month: MonthRef,
+    },
     /// "Thursday" (tense decides), "next Sunday" (`week` 1), "last Sunday" (-1).
     Weekday { weekday: Weekday, week: Option<i64> },
     /// "this past Wednesday" (`nth` -1: the nearest before publication),
@@ -115,7 +128,12 @@ pub enum Expr {
     Stretch { count: i64, unit: Unit },
     /// Counted from a date written just after: "3 days after January 12th";
     /// the base starts `base_start` bytes into the expression.
-    Shifted { amount: i64, unit: Unit, base: Box<Expr>, base_start: usize },
+    Shifted {
+        amount: i64,
+        unit: Unit,
+        base: Box<Expr>,
+        base_start: usize,
+    },
     /// Counted from publication in several units: "1 month and 21 days ago".
     Elapsed { parts: Vec<(i64, Unit)> },
     /// Counted from publication: today (0 days), yesterday (-1 day), "two weeks ago".
@@ -125,7 +143,11 @@ pub enum Expr {
     /// "last week", "earlier this week", "next month", "last year".
     Period { unit: Unit, offset: i64, part: Part },
     /// "in October" (tense decides), "last October" (`offset` -1), "October 2023".
-    Month { month: i8, year: Option<i16>, offset: Option<i64> },
+    Month {
+        month: i8,
+        year: Option<i16>,
+        offset: Option<i64>,
+    },
 }
 
 /// The calendar days a mention may mean.
@@ -165,7 +187,11 @@ impl Days {
     /// "2023-02-20..2023-02-26".
     pub fn shown(&self) -> String {
         match self {
-            Days::OneOf(dates) => dates.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(" | "),
+            Days::OneOf(dates) => dates
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join(" | "),
             Days::Range(first, last) => format!("{first}..{last}"),
         }
     }
@@ -180,7 +206,10 @@ pub struct Resolved {
 
 impl Resolved {
     pub fn new(days: Days, how: impl Into<String>) -> Self {
-        Resolved { days, how: how.into() }
+        Resolved {
+            days,
+            how: how.into(),
+        }
     }
 
     /// The comparable value; `written` is the text as the article has it.
@@ -198,22 +227,49 @@ pub fn need_published(published: Option<Date>, what: &str) -> Result<Date, Strin
 }
 
 /// Resolves the expression found at byte `span` of `text`.
-pub fn resolve(text: &str, span: Range<usize>, expr: &Expr, published: Option<Date>) -> Result<Resolved, String> {
+pub fn resolve(
+    text: &str,
+    span: Range<usize>,
+    expr: &Expr,
+    published: Option<Date>,
+) -> Result<Resolved, String> {
     resolve_depth(text, span, expr, published, 0)
 }
 
-fn resolve_depth(text: &str, span: Range<usize>, expr: &Expr, published: Option<Date>, depth: usize) -> Result<Resolved, String> {
+fn resolve_depth(
+    text: &str,
+    span: Range<usize>,
+    expr: &Expr,
+    published: Option<Date>,
+    depth: usize,
+) -> Result<Resolved, String> {
     let written = text[span.clone()].trim();
     match expr {
-        Expr::Calendar { .. } | Expr::DayOfMonth { .. } | Expr::NthWeekday { .. } | Expr::Year { .. } | Expr::Quarter { .. } => absolute::resolve(expr, written, published),
-        Expr::Weekday { .. } | Expr::NearestWeekday { .. } => weekday::resolve(text, span, expr, published),
+        Expr::Calendar { .. }
+        | Expr::DayOfMonth { .. }
+        | Expr::NthWeekday { .. }
+        | Expr::Year { .. }
+        | Expr::Quarter { .. } => absolute::resolve(expr, written, published),
+        Expr::Weekday { .. } | Expr::NearestWeekday { .. } => {
+            weekday::resolve(text, span, expr, published)
+        }
         Expr::Month { .. } => absolute::resolve_month(text, span, expr, published),
-        Expr::FromPublication { .. } | Expr::Period { .. } | Expr::Elapsed { .. } | Expr::Stretch { .. } => relative::resolve(expr, written, published),
-        Expr::Shifted { amount, unit, base, base_start } => {
+        Expr::FromPublication { .. }
+        | Expr::Period { .. }
+        | Expr::Elapsed { .. }
+        | Expr::Stretch { .. } => relative::resolve(expr, written, published),
+        Expr::Shifted {
+            amount,
+            unit,
+            base,
+            base_start,
+        } => {
             let base_span = span.start + base_start..span.end;
             let base_text = text[base_span.clone()].trim().to_string();
-            let anchor = resolve_depth(text, base_span, base, published, depth + 1)
-                .map_err(|reason| format!("`{written}` counts from `{base_text}`, which is unresolved: {reason}"))?;
+            let anchor =
+                resolve_depth(text, base_span, base, published, depth + 1).map_err(|reason| {
+                    format!("`{written}` counts from `{base_text}`, which is unresolved: {reason}")
+                })?;
             relative::from_anchor(&anchor, &base_text, *amount, *unit)
         }
         Expr::Anchored { amount, unit } => {
@@ -224,7 +280,11 @@ fn resolve_depth(text: &str, span: Range<usize>, expr: &Expr, published: Option<
                 .ok_or_else(|| format!("`{written}` counts from the date mentioned just before, and none is mentioned in this or the previous sentences"))?;
             let anchor_text = text[anchor_span.clone()].trim().to_string();
             let anchor = resolve_depth(text, anchor_span, &anchor_expr, published, depth + 1)
-                .map_err(|reason| format!("`{written}` counts from `{anchor_text}`, which is unresolved: {reason}"))?;
+                .map_err(|reason| {
+                    format!(
+                        "`{written}` counts from `{anchor_text}`, which is unresolved: {reason}"
+                    )
+                })?;
             relative::from_anchor(&anchor, &anchor_text, *amount, *unit)
         }
     }
@@ -250,7 +310,11 @@ impl Normalizer for DateNormalizer {
     fn parse(&self, text: &str) -> Result<Normalized, String> {
         let dates = text
             .split('|')
-            .map(|part| part.trim().parse::<Date>().map_err(|_| format!("`{}` is not a date (write YYYY-MM-DD)", part.trim())))
+            .map(|part| {
+                part.trim()
+                    .parse::<Date>()
+                    .map_err(|_| format!("`{}` is not a date (write YYYY-MM-DD)", part.trim()))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Resolved::new(Days::OneOf(dates), "as written in the rule").normalized(text))
     }
@@ -260,23 +324,25 @@ impl Normalizer for DateNormalizer {
 pub fn find(text: &str, published: Option<Date>) -> Vec<Found> {
     scan::scan(text)
         .into_iter()
-        .map(|(span, expr)| match resolve(text, span.clone(), &expr, published) {
-            Ok(resolved) => {
-                let normalized = resolved.normalized(&text[span.clone()]);
-                let mut found = Found::at(text, span, normalized);
-                let candidates: Vec<serde_json::Value> = match &resolved.days {
-                    Days::OneOf(dates) => dates.iter().map(|d| d.to_string().into()).collect(),
-                    Days::Range(..) => vec![],
-                };
-                if let Days::Range(first, last) = resolved.days {
-                    found.extra.insert("start".into(), first.to_string().into());
-                    found.extra.insert("end".into(), last.to_string().into());
-                } else {
-                    found.extra.insert("candidates".into(), candidates.into());
+        .map(
+            |(span, expr)| match resolve(text, span.clone(), &expr, published) {
+                Ok(resolved) => {
+                    let normalized = resolved.normalized(&text[span.clone()]);
+                    let mut found = Found::at(text, span, normalized);
+                    let candidates: Vec<serde_json::Value> = match &resolved.days {
+                        Days::OneOf(dates) => dates.iter().map(|d| d.to_string().into()).collect(),
+                        Days::Range(..) => vec![],
+                    };
+                    if let Days::Range(first, last) = resolved.days {
+                        found.extra.insert("start".into(), first.to_string().into());
+                        found.extra.insert("end".into(), last.to_string().into());
+                    } else {
+                        found.extra.insert("candidates".into(), candidates.into());
+                    }
+                    found
                 }
-                found
-            }
-            Err(reason) => Found::at(text, span, crate::extract::unresolved(reason)),
-        })
+                Err(reason) => Found::at(text, span, crate::extract::unresolved(reason)),
+            },
+        )
         .collect()
 }

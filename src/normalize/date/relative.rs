@@ -19,7 +19,9 @@ pub fn resolve(expr: &Expr, written: &str, published: Option<Date>) -> Result<Re
     let overflow = || format!("`{written}` falls outside the calendar");
     match *expr {
         Expr::FromPublication { amount, unit } => {
-            let date = published.checked_add(unit.span(amount)).map_err(|_| overflow())?;
+            let date = published
+                .checked_add(unit.span(amount))
+                .map_err(|_| overflow())?;
             let how = match (amount, unit) {
                 (0, Unit::Day) => format!("the publication day {published}"),
                 (-1, Unit::Day) => format!("the day before publication {published}"),
@@ -40,42 +42,84 @@ pub fn resolve(expr: &Expr, written: &str, published: Option<Date>) -> Result<Re
                 }
                 Unit::Year => published.first_of_year(),
             };
-            let first = start.checked_add(unit.span(offset)).map_err(|_| overflow())?;
-            let last = first.checked_add(unit.span(1)).and_then(|d| d.yesterday()).map_err(|_| overflow())?;
+            let first = start
+                .checked_add(unit.span(offset))
+                .map_err(|_| overflow())?;
+            let last = first
+                .checked_add(unit.span(1))
+                .and_then(|d| d.yesterday())
+                .map_err(|_| overflow())?;
             let which = match offset {
                 -1 => format!("the {} before publication {published}", unit.name()),
                 0 => format!("the publication {} ({published})", unit.name()),
                 1 => format!("the {} after publication {published}", unit.name()),
                 _ => format!("{offset} {}s from publication {published}", unit.name()),
             };
-            let week_note = if unit == Unit::Week { ", weeks start on Monday" } else { "" };
+            let week_note = if unit == Unit::Week {
+                ", weeks start on Monday"
+            } else {
+                ""
+            };
             let (first, last, which) = match part {
                 Part::Whole => (first, last, which),
-                Part::Earlier => (first, published.yesterday().map_err(|_| overflow())?, format!("{which} up to the day before publication")),
-                Part::Later => (published.tomorrow().map_err(|_| overflow())?, last, format!("{which} after the publication day")),
+                Part::Earlier => (
+                    first,
+                    published.yesterday().map_err(|_| overflow())?,
+                    format!("{which} up to the day before publication"),
+                ),
+                Part::Later => (
+                    published.tomorrow().map_err(|_| overflow())?,
+                    last,
+                    format!("{which} after the publication day"),
+                ),
             };
             if first > last {
                 return Err(format!("`{written}`: no day of {which} is left"));
             }
-            Ok(Resolved::new(Days::Range(first, last), format!("{which}{week_note}")))
+            Ok(Resolved::new(
+                Days::Range(first, last),
+                format!("{which}{week_note}"),
+            ))
         }
         Expr::Elapsed { ref parts } => {
-            let span = parts.iter().fold(jiff::Span::new(), |span, (n, unit)| match unit {
-                Unit::Day => span.days(span.get_days() as i64 + n),
-                Unit::Week => span.weeks(span.get_weeks() as i64 + n),
-                Unit::Month => span.months(span.get_months() as i64 + n),
-                Unit::Quarter => span.months(span.get_months() as i64 + 3 * n),
-                Unit::Year => span.years(span.get_years() as i64 + n),
-            });
+            let span = parts
+                .iter()
+                .fold(jiff::Span::new(), |span, (n, unit)| match unit {
+                    Unit::Day => span.days(span.get_days() as i64 + n),
+                    Unit::Week => span.weeks(span.get_weeks() as i64 + n),
+                    Unit::Month => span.months(span.get_months() as i64 + n),
+                    Unit::Quarter => span.months(span.get_months() as i64 + 3 * n),
+                    Unit::Year => span.years(span.get_years() as i64 + n),
+                });
             let date = published.checked_add(span).map_err(|_| overflow())?;
-            Ok(Resolved::new(Days::one(date), format!("{span:#} (counted from publication {published})")))
+            Ok(Resolved::new(
+                Days::one(date),
+                format!("{span:#} (counted from publication {published})"),
+            ))
         }
         Expr::Stretch { count, unit } => {
-            let far = published.checked_add(unit.span(count)).map_err(|_| overflow())?;
+            let far = published
+                .checked_add(unit.span(count))
+                .map_err(|_| overflow())?;
             let (first, last, how) = if count < 0 {
-                (far, published.yesterday().map_err(|_| overflow())?, format!("the {} {}(s) before publication {published}", -count, unit.name()))
+                (
+                    far,
+                    published.yesterday().map_err(|_| overflow())?,
+                    format!(
+                        "the {} {}(s) before publication {published}",
+                        -count,
+                        unit.name()
+                    ),
+                )
             } else {
-                (published.tomorrow().map_err(|_| overflow())?, far, format!("the {count} {}(s) after publication {published}", unit.name()))
+                (
+                    published.tomorrow().map_err(|_| overflow())?,
+                    far,
+                    format!(
+                        "the {count} {}(s) after publication {published}",
+                        unit.name()
+                    ),
+                )
             };
             Ok(Resolved::new(Days::Range(first, last.max(first)), how))
         }
@@ -95,13 +139,23 @@ pub fn antecedent(text: &str, at: usize) -> Option<(Range<usize>, Expr)> {
         let last = before.len() - before.chars().next_back().map_or(0, char::len_utf8);
         start = crate::extract::text::sentence_bounds(text, last..last).start;
     }
-    scan::scan(&text[start..at]).into_iter().next_back().map(|(span, expr)| (span.start + start..span.end + start, expr))
+    scan::scan(&text[start..at])
+        .into_iter()
+        .next_back()
+        .map(|(span, expr)| (span.start + start..span.end + start, expr))
 }
 
 /// A date counted from an antecedent: `amount` `unit`s from each of its days.
-pub fn from_anchor(anchor: &Resolved, anchor_text: &str, amount: i64, unit: Unit) -> Result<Resolved, String> {
+pub fn from_anchor(
+    anchor: &Resolved,
+    anchor_text: &str,
+    amount: i64,
+    unit: Unit,
+) -> Result<Resolved, String> {
     let Days::OneOf(dates) = &anchor.days else {
-        return Err(format!("counts from `{anchor_text}`, which is a range of days, not one day"));
+        return Err(format!(
+            "counts from `{anchor_text}`, which is a range of days, not one day"
+        ));
     };
     let shifted = dates
         .iter()
@@ -109,7 +163,13 @@ pub fn from_anchor(anchor: &Resolved, anchor_text: &str, amount: i64, unit: Unit
         .collect::<Result<Vec<_>, _>>()
         .map_err(|_| "falls outside the calendar".to_string())?;
     let direction = if amount < 0 { "before" } else { "after" };
-    let how = format!("{} {}(s) {direction} `{anchor_text}` = {} ({})", amount.abs(), unit.name(), anchor.days.shown(), anchor.how);
+    let how = format!(
+        "{} {}(s) {direction} `{anchor_text}` = {} ({})",
+        amount.abs(),
+        unit.name(),
+        anchor.days.shown(),
+        anchor.how
+    );
     Ok(Resolved::new(Days::OneOf(shifted), how))
 }
 
@@ -121,20 +181,69 @@ mod tests {
     #[test]
     fn periods_cover_whole_weeks_months_and_years() {
         let tuesday = Some(date(2023, 2, 28));
-        let week = |offset, part| resolve(&Expr::Period { unit: Unit::Week, offset, part }, "x", tuesday).unwrap().days;
-        assert_eq!(week(-1, Part::Whole), Days::Range(date(2023, 2, 20), date(2023, 2, 26)));
-        assert_eq!(week(0, Part::Earlier), Days::Range(date(2023, 2, 27), date(2023, 2, 27)));
-        assert_eq!(week(1, Part::Whole), Days::Range(date(2023, 3, 6), date(2023, 3, 12)));
-        let year = resolve(&Expr::Period { unit: Unit::Year, offset: -1, part: Part::Whole }, "last year", tuesday).unwrap();
+        let week = |offset, part| {
+            resolve(
+                &Expr::Period {
+                    unit: Unit::Week,
+                    offset,
+                    part,
+                },
+                "x",
+                tuesday,
+            )
+            .unwrap()
+            .days
+        };
+        assert_eq!(
+            week(-1, Part::Whole),
+            Days::Range(date(2023, 2, 20), date(2023, 2, 26))
+        );
+        assert_eq!(
+            week(0, Part::Earlier),
+            Days::Range(date(2023, 2, 27), date(2023, 2, 27))
+        );
+        assert_eq!(
+            week(1, Part::Whole),
+            Days::Range(date(2023, 3, 6), date(2023, 3, 12))
+        );
+        let year = resolve(
+            &Expr::Period {
+                unit: Unit::Year,
+                offset: -1,
+                part: Part::Whole,
+            },
+            "last year",
+            tuesday,
+        )
+        .unwrap();
         assert_eq!(year.days, Days::Range(date(2022, 1, 1), date(2022, 12, 31)));
         let monday = Some(date(2023, 2, 27));
-        assert!(resolve(&Expr::Period { unit: Unit::Week, offset: 0, part: Part::Earlier }, "earlier this week", monday).is_err());
+        assert!(resolve(
+            &Expr::Period {
+                unit: Unit::Week,
+                offset: 0,
+                part: Part::Earlier
+            },
+            "earlier this week",
+            monday
+        )
+        .is_err());
     }
 
     #[test]
     fn relative_days_need_a_publication_date() {
-        let e = Expr::FromPublication { amount: -1, unit: Unit::Day };
-        assert_eq!(resolve(&e, "yesterday", Some(date(2023, 3, 2))).unwrap().days, Days::one(date(2023, 3, 1)));
-        assert!(resolve(&e, "yesterday", None).unwrap_err().contains("has none"));
+        let e = Expr::FromPublication {
+            amount: -1,
+            unit: Unit::Day,
+        };
+        assert_eq!(
+            resolve(&e, "yesterday", Some(date(2023, 3, 2)))
+                .unwrap()
+                .days,
+            Days::one(date(2023, 3, 1))
+        );
+        assert!(resolve(&e, "yesterday", None)
+            .unwrap_err()
+            .contains("has none"));
     }
 }

@@ -14,12 +14,48 @@ const MONTHS: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|j
 const WEEKDAYS: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 const WEEKDAYS_SHORT: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)";
 const UNITS: [&str; 20] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
-    "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
 const ORDINALS: [&str; 20] = [
-    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
-    "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
 ];
 
 /// The regex `{month}` placeholders and the scanner use.
@@ -51,7 +87,13 @@ fn day_word_regex() -> String {
 pub fn day_from_word(word: &str) -> Option<i8> {
     let word = word.to_lowercase().replace('-', " ");
     let parts: Vec<&str> = word.split_whitespace().collect();
-    let one = |w: &str| UNITS.iter().position(|u| *u == w).or_else(|| ORDINALS.iter().position(|o| *o == w)).map(|i| i as i8);
+    let one = |w: &str| {
+        UNITS
+            .iter()
+            .position(|u| *u == w)
+            .or_else(|| ORDINALS.iter().position(|o| *o == w))
+            .map(|i| i as i8)
+    };
     let tens = |w: &str| match w {
         "twenty" | "twentieth" => Some(20),
         "thirty" | "thirtieth" => Some(30),
@@ -67,8 +109,13 @@ pub fn day_from_word(word: &str) -> Option<i8> {
 
 pub fn month_from(name: &str) -> Option<i8> {
     let lower = name.trim_end_matches('.').to_lowercase();
-    let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    names.iter().position(|n| lower.starts_with(n)).map(|i| i as i8 + 1)
+    let names = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    names
+        .iter()
+        .position(|n| lower.starts_with(n))
+        .map(|i| i as i8 + 1)
 }
 
 pub fn weekday_from(name: &str) -> Option<Weekday> {
@@ -84,7 +131,10 @@ fn count(text: &str) -> Option<i64> {
     match lower.as_str() {
         "a" | "an" => Some(1),
         "few" | "a few" => Some(3),
-        _ => lower.parse().ok().or_else(|| UNITS.iter().position(|u| *u == lower).map(|i| i as i64)),
+        _ => lower
+            .parse()
+            .ok()
+            .or_else(|| UNITS.iter().position(|u| *u == lower).map(|i| i as i64)),
     }
 }
 
@@ -140,7 +190,10 @@ fn month_ref(caps: &Captures) -> Option<MonthRef> {
     if let Some(rel) = caps.name("rel") {
         return offset_word(rel.as_str()).map(MonthRef::Relative);
     }
-    Some(MonthRef::Named { month: month_from(caps.name("month")?.as_str())?, year: year_of(caps, "year")? })
+    Some(MonthRef::Named {
+        month: month_from(caps.name("month")?.as_str())?,
+        year: year_of(caps, "year")?,
+    })
 }
 
 /// Month and day from two numbers: US order unless the first cannot be a month.
@@ -157,14 +210,28 @@ fn calendar(c: &Captures) -> Option<Expr> {
     let lower_verb = matches!(&c["month"], "may" | "march");
     (!lower_verb || c.name("day").or(c.name("day2")).is_some()).then_some(())?;
     // "One May" is not a date; "first of May", "second May" are.
-    let cardinal = c.name("dayw").is_some_and(|w| !["st", "nd", "rd", "th"].iter().any(|s| w.as_str().to_lowercase().ends_with(s)));
+    let cardinal = c.name("dayw").is_some_and(|w| {
+        !["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| w.as_str().to_lowercase().ends_with(s))
+    });
     (!(cardinal && c.name("dayfirst").is_some() && c.name("of").is_none())).then_some(())?;
-    Some(Expr::Calendar { year: year_of(c, "year")?, month: month_from(c.name("month")?.as_str())?, day: day_of(c)?, weekday: weekday_of(c) })
+    Some(Expr::Calendar {
+        year: year_of(c, "year")?,
+        month: month_from(c.name("month")?.as_str())?,
+        day: day_of(c)?,
+        weekday: weekday_of(c),
+    })
 }
 
 fn numeric(c: &Captures) -> Option<Expr> {
     let (month, day) = month_day(c.name("a")?.as_str(), c.name("b")?.as_str())?;
-    Some(Expr::Calendar { year: year_of(c, "year")?, month, day, weekday: None })
+    Some(Expr::Calendar {
+        year: year_of(c, "year")?,
+        month,
+        day,
+        weekday: None,
+    })
 }
 
 /// Every form: its regex (case-insensitive) and its reader.
@@ -334,13 +401,25 @@ static FORMS: LazyLock<Vec<(Regex, Reader)>> = LazyLock::new(|| {
             Some(Expr::Month { month: month_from(&c["month"])?, year: year_of(c, "year")?, offset })
         }),
     ];
-    forms.into_iter().map(|(re, read)| (Regex::new(&format!("(?i){re}")).expect("date form regex"), read)).collect()
+    forms
+        .into_iter()
+        .map(|(re, read)| {
+            (
+                Regex::new(&format!("(?i){re}")).expect("date form regex"),
+                read,
+            )
+        })
+        .collect()
 });
 
 /// "the 24th" is a date when what follows is not a noun ("the 24th anniversary").
 fn follows_ok(c: &Captures) -> bool {
-    const FUNCTION_WORDS: &[&str] = &["at", "in", "on", "and", "when", "during", "before", "after", "to", "for", "with", "as", "from", "the", "of", "or", "but", "that"];
-    c.name("after").is_none_or(|w| FUNCTION_WORDS.contains(&w.as_str().trim().to_lowercase().as_str()))
+    const FUNCTION_WORDS: &[&str] = &[
+        "at", "in", "on", "and", "when", "during", "before", "after", "to", "for", "with", "as",
+        "from", "the", "of", "or", "but", "that",
+    ];
+    c.name("after")
+        .is_none_or(|w| FUNCTION_WORDS.contains(&w.as_str().trim().to_lowercase().as_str()))
 }
 
 /// Every date expression in `text`: byte span and expression, in text order,
@@ -352,13 +431,22 @@ pub fn scan(text: &str) -> Vec<(Range<usize>, Expr)> {
             if let Some(expr) = read(&caps) {
                 let whole = caps.get(0).map_or(0..0, |m| m.range());
                 let start = caps.name("core").map_or(whole.start, |m| m.start());
-                let end = [caps.name("after"), caps.name("tail")].iter().flatten().map(|m| m.start()).min().unwrap_or(whole.end);
+                let end = [caps.name("after"), caps.name("tail")]
+                    .iter()
+                    .flatten()
+                    .map(|m| m.start())
+                    .min()
+                    .unwrap_or(whole.end);
                 found.push((start..end.max(start), expr));
             }
         }
     }
     // "$12 December 27": a number after a currency sign is an amount, not a day.
-    found.retain(|(span, _)| !text[..span.start].trim_end().ends_with(['$', '€', '£', '¥']));
+    found.retain(|(span, _)| {
+        !text[..span.start]
+            .trim_end()
+            .ends_with(['$', '€', '£', '¥'])
+    });
     found.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
     let mut kept: Vec<(Range<usize>, Expr)> = Vec::new();
     for (span, expr) in found {
@@ -368,7 +456,9 @@ pub fn scan(text: &str) -> Vec<(Range<usize>, Expr)> {
         let trimmed = trim(text, span);
         kept.push((trimmed, expr));
     }
-    kept.into_iter().map(|(span, expr)| shifted(text, span, expr)).collect()
+    kept.into_iter()
+        .map(|(span, expr)| shifted(text, span, expr))
+        .collect()
 }
 
 /// "3 days after January 12th", "two weeks before May 13": an amount counted
@@ -378,16 +468,34 @@ fn shifted(text: &str, span: Range<usize>, expr: Expr) -> (Range<usize>, Expr) {
         Regex::new(r"(?i)\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>after|before|from)\s+$")
             .expect("shift regex")
     });
-    let relative_base = matches!(expr, Expr::Anchored { .. } | Expr::Period { .. } | Expr::Month { .. } | Expr::Elapsed { .. });
-    let Some(c) = BEFORE.captures(&text[span.start.saturating_sub(40)..span.start]).filter(|_| !relative_base) else {
+    let relative_base = matches!(
+        expr,
+        Expr::Anchored { .. } | Expr::Period { .. } | Expr::Month { .. } | Expr::Elapsed { .. }
+    );
+    let Some(c) = BEFORE
+        .captures(&text[span.start.saturating_sub(40)..span.start])
+        .filter(|_| !relative_base)
+    else {
         return (span, expr);
     };
     let (Some(n), Some(unit)) = (count(&c["n"]), unit_from(&c["unit"])) else {
         return (span, expr);
     };
     let start = span.start - (c.get(0).map_or(0, |m| m.len()));
-    let amount = if c["dir"].eq_ignore_ascii_case("before") { -n } else { n };
-    (start..span.end, Expr::Shifted { amount, unit, base: Box::new(expr), base_start: span.start - start })
+    let amount = if c["dir"].eq_ignore_ascii_case("before") {
+        -n
+    } else {
+        n
+    };
+    (
+        start..span.end,
+        Expr::Shifted {
+            amount,
+            unit,
+            base: Box::new(expr),
+            base_start: span.start - start,
+        },
+    )
 }
 
 /// `span` without surrounding white space, nor a sentence's full stop after
@@ -397,7 +505,11 @@ fn trim(text: &str, span: Range<usize>) -> Range<usize> {
     let start = span.start + (s.len() - s.trim_start().len());
     let mut end = span.end - (s.len() - s.trim_end().len());
     if end > start && text[..end].ends_with('.') {
-        let word: String = text[start..end - 1].chars().rev().take_while(|c| c.is_alphabetic()).collect();
+        let word: String = text[start..end - 1]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
         if word.chars().count() > 4 {
             end -= 1;
         }
