@@ -39,6 +39,10 @@ pub fn check(rules: &RuleSet, corpus: &[PathBuf]) -> Result<Report> {
         }
     }
     let verdicts = compare::compare(&rules.facts, mentions);
-    let files = rules.files.iter().map(|f| corpus::display_path(f)).collect();
+    let files = rules
+        .files
+        .iter()
+        .map(|f| corpus::display_path(f))
+        .collect();
     Ok(Report::new(verdicts, sources, files, warnings))
 }

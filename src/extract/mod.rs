@@ -25,12 +25,22 @@ pub fn unresolved(reason: String) -> Normalized {
     Normalized::new("unresolved", Key::Unresolved(reason.clone())).note(reason)
 }
 
+/// Named groups of a match other than `value`.
+type Groups = Vec<(String, Range<usize>)>;
+
 /// Every match of `fact` in `text[from..]`, in text order, overlaps removed.
-pub fn hits(fact: &Fact, text: &str, from: usize, published: Option<jiff::civil::Date>) -> Vec<Hit> {
-    let mut found: Vec<(Range<usize>, Range<usize>, Vec<(String, Range<usize>)>)> = Vec::new();
+pub fn hits(
+    fact: &Fact,
+    text: &str,
+    from: usize,
+    published: Option<jiff::civil::Date>,
+) -> Vec<Hit> {
+    let mut found: Vec<(Range<usize>, Range<usize>, Groups)> = Vec::new();
     for pattern in &fact.patterns {
         for caps in pattern.regex.captures_iter(&text[from..]) {
-            let Some(value) = caps.name("value") else { continue };
+            let Some(value) = caps.name("value") else {
+                continue;
+            };
             let shift = |m: regex::Match| m.start() + from..m.end() + from;
             let groups = pattern
                 .regex
@@ -50,13 +60,23 @@ pub fn hits(fact: &Fact, text: &str, from: usize, published: Option<jiff::civil:
         if kept.last().is_some_and(|k| value.start < k.value.end) || value.is_empty() {
             continue;
         }
-        let raw = RawMatch { text, value: value.clone(), whole: whole.clone(), groups, published };
+        let raw = RawMatch {
+            text,
+            value: value.clone(),
+            whole: whole.clone(),
+            groups,
+            published,
+        };
         let values = match fact.normalizer.normalize(&raw) {
             Ok(values) if !values.is_empty() => values,
             Ok(_) => vec![unresolved("the normalizer found no value".into())],
             Err(reason) => vec![unresolved(reason)],
         };
-        kept.push(Hit { value, whole, values });
+        kept.push(Hit {
+            value,
+            whole,
+            values,
+        });
     }
     kept
 }
@@ -86,7 +106,12 @@ pub fn scan(rules: &RuleSet, article: &Article) -> Vec<Mention> {
     let index = text::LineIndex::new(&article.text);
     let mut mentions = Vec::new();
     for fact in &rules.facts {
-        for hit in hits(fact, &article.text, article.body_start, article.source.published) {
+        for hit in hits(
+            fact,
+            &article.text,
+            article.body_start,
+            article.source.published,
+        ) {
             let (line, column) = index.line_col(&article.text, hit.value.start);
             let quote = text::quote(&article.text, hit.value.clone(), 280);
             for normalized in hit.values {
