@@ -6,7 +6,6 @@
 //! is one new file plus one line there.
 
 pub mod date;
-pub mod date;
 pub mod hedge;
 pub mod number;
 pub mod numtext;
