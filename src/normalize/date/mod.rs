@@ -14,9 +14,11 @@
 //! unresolved with the reason), never a guess.
 
 pub mod absolute;
+pub mod forms;
 pub mod relative;
 pub mod scan;
 pub mod weekday;
+pub mod words;
 
 use super::{Found, Key, Kind, Normalized, Normalizer, RawMatch};
 use jiff::civil::{Date, Weekday};
