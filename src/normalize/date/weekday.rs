@@ -51,8 +51,11 @@ pub fn tense(text: &str, span: Range<usize>) -> (Tense, String) {
     for (scope, name) in [(clause_start..clause_end, "clause"), (sentence, "sentence")] {
         let cues = |re: &Regex| -> Vec<(usize, String)> {
             re.find_iter(&text[scope.clone()])
+                // Words of the date itself ("next" in "next Sunday") are not cues.
+                .filter(|m| {
+                    scope.start + m.end() <= span.start || scope.start + m.start() >= span.end
+                })
                 .map(|m| (scope.start + m.start(), m.as_str().to_string()))
-                .filter(|(at, _)| *at + 1 < span.start || *at >= span.end)
                 .collect()
         };
         let (future, past) = (cues(&FUTURE), cues(&PAST));
