@@ -12,11 +12,13 @@
 
 pub mod check;
 pub mod compare;
+pub mod config;
 pub mod corpus;
 pub mod error;
 pub mod extract;
 pub mod normalize;
 pub mod report;
 pub mod rules;
+pub mod suppress;
 
 pub use error::{Error, Exit, Location, Result};

@@ -49,6 +49,9 @@ pub struct MentionVerdict {
     pub outlier: bool,
     /// Disagrees with every expected value.
     pub mismatch: bool,
+    /// Accepted by an inline marker or the baseline (see [`crate::suppress`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<crate::suppress::Suppression>,
 }
 
 /// The verdict on one fact (and subject).
@@ -70,12 +73,16 @@ pub struct Verdict {
     /// Where the fact is defined, "rules/seed.toml:12:6".
     pub rule: String,
     pub mentions: Vec<MentionVerdict>,
+    /// A contradiction every conflicting mention of which is in the baseline.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub suppressed: bool,
 }
 
 impl Verdict {
-    /// A disagreement between sources or with the record.
+    /// A disagreement between sources or with the record, not accepted.
     pub fn is_contradiction(&self) -> bool {
-        self.status == Status::Conflict || self.reference == Reference::Mismatch
+        (self.status == Status::Conflict || self.reference == Reference::Mismatch)
+            && !self.suppressed
     }
 }
 
@@ -199,6 +206,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
                 mention: m,
                 outlier,
                 mismatch,
+                suppressed: None,
             }
         })
         .collect();
@@ -218,6 +226,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         outliers: outliers.into_iter().collect(),
         rule: fact.origin.to_string(),
         mentions,
+        suppressed: false,
     }
 }
 

@@ -3,7 +3,9 @@
 //! id, an unknown kind, an example that fails) is one [`Error::Rules`] naming
 //! the file, line and column and saying what to do.
 
+pub mod corpus_test;
 pub mod examples;
+pub mod lint;
 pub mod placeholders;
 pub mod spec;
 

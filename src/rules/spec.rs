@@ -10,6 +10,9 @@ use toml::Spanned;
 pub struct RuleFileSpec {
     #[serde(default)]
     pub fact: Vec<FactSpec>,
+    /// Multi-article tests, run by `factlint rules test` (see [`super::corpus_test`]).
+    #[serde(default)]
+    pub test: Vec<toml::Value>,
 }
 
 /// One `[[fact]]`. Keys not listed here belong to the fact's kind
