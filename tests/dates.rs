@@ -201,3 +201,26 @@ fn relative_dates_without_a_publication_date_are_unresolved_with_the_reason() {
     );
     assert_eq!(found[1]["value"], "2023-02-23");
 }
+
+#[test]
+fn bundled_date_corpus_tests_pass() {
+    let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args([
+            "rules",
+            "test",
+            "--no-config",
+            "rules/blinken-dates.toml",
+            "rules/blinken-dates.tests.toml",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run factlint rules test");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.ends_with("4 corpus tests: 0 failures\n"), "{stdout}");
+}
