@@ -5,8 +5,11 @@
 //! Two values agree when the fact's normalizer says so (intervals that meet
 //! within tolerance, candidate dates that intersect, equal spellings). When
 //! some do not, the consensus is the value most sources agree with (ties go
-//! to the value that matches the record, then to the first in sorted order);
-//! the outliers are the sources with a value that disagrees with it.
+//! to the value that matches the record, then to the first in sorted order;
+//! a value compatible with every source, such as "abstained or did not
+//! vote", is never the consensus of a conflict); the outliers are the
+//! sources with a value that disagrees with it. Expected values given for a
+//! subject replace the fact-wide ones for that subject.
 
 use crate::extract::Mention;
 use crate::normalize::Normalized;
@@ -130,11 +133,17 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         .filter(|m| m.normalized.is_resolved())
         .collect();
     let sources: BTreeSet<&str> = resolved.iter().map(|m| m.path.as_str()).collect();
-    let expect: Vec<&Normalized> = fact
+    // Values expected for this very subject replace the fact-wide ones.
+    let own: Vec<&Normalized> = fact
         .expect
         .iter()
-        .filter(|e| e.subject.is_none() || e.subject == subject)
+        .filter(|e| e.subject.is_some() && e.subject == subject)
         .collect();
+    let expect: Vec<&Normalized> = if own.is_empty() {
+        fact.expect.iter().filter(|e| e.subject.is_none()).collect()
+    } else {
+        own
+    };
     let matches_record = |v: &Normalized| expect.iter().any(|e| n.agree(v, e));
 
     let all_agree = resolved.iter().enumerate().all(|(i, a)| {
@@ -164,6 +173,11 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         candidates.sort_by(|a, b| a.value.cmp(&b.value));
         candidates.dedup_by(|a, b| a.value == b.value && a.approximate == b.approximate);
         for value in candidates {
+            // A value every source is compatible with ("abstained or did not
+            // vote") cannot settle a conflict: it would leave no outliers.
+            if resolved.iter().all(|m| n.agree(&m.normalized, value)) {
+                continue;
+            }
             let support = resolved
                 .iter()
                 .filter(|m| n.agree(&m.normalized, value))

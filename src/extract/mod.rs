@@ -53,6 +53,15 @@ pub fn hits(
             found.push((shift(value), whole.start + from..whole.end + from, groups));
         }
     }
+    // Spans the fact finds by itself (names spelled in ways no pattern lists).
+    for span in fact
+        .normalizer
+        .find_spans(&text[from..])
+        .unwrap_or_default()
+    {
+        let span = span.start + from..span.end + from;
+        found.push((span.clone(), span, Vec::new()));
+    }
     // Text order; at one place the earlier pattern wins (stable sort).
     found.sort_by_key(|(value, _, _)| value.start);
     let mut kept: Vec<Hit> = Vec::new();

@@ -24,7 +24,9 @@ pub struct FactSpec {
     pub kind: Spanned<String>,
     #[serde(default)]
     pub severity: Option<Spanned<String>>,
-    pub patterns: Spanned<Vec<Spanned<toml::Value>>>,
+    /// Optional for kinds that find their values themselves (name, term, choice).
+    #[serde(default)]
+    pub patterns: Option<Spanned<Vec<Spanned<toml::Value>>>>,
     #[serde(default)]
     pub expect: Option<Spanned<toml::Value>>,
     #[serde(default)]
