@@ -6,6 +6,7 @@
 //! is one new file plus one line there.
 
 pub mod choice;
+pub mod date;
 pub mod fold;
 pub mod hedge;
 pub mod money;
@@ -255,6 +256,7 @@ pub static KINDS: &[&dyn Kind] = &[
     &choice::ChoiceKind,
     &money::MoneyKind,
     &percent::PercentKind,
+    &date::DateKind,
 ];
 
 /// The kind called `name`.
