@@ -144,20 +144,33 @@ proptest! {
     }
 
     #[test]
-    fn weekdays_resolve_within_a_week_of_publication(published in date(), day in 0usize..7) {
+    fn weekdays_resolve_within_a_week_of_publication(published in date(), day in 0usize..7, tense in 0usize..4) {
         const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+        const SENTENCES: [&str; 4] = [
+            "Blinken met the five foreign ministers on {}.",
+            "Blinken will meet the five foreign ministers on {}.",
+            "The ministers meet in Astana on {}.",
+            "On {}, the General Assembly voted.",
+        ];
         let Some(kind) = normalize::kind("date") else { return Ok(()) };
-        let text = format!("Blinken met the five foreign ministers on {}.", DAYS[day]);
+        let text = SENTENCES[tense].replace("{}", DAYS[day]);
         let found = kind.find(&text, Some(published)).unwrap_or_default();
         prop_assert!(!found.is_empty(), "nothing found in {text:?}");
         for f in found {
-            let shown = serde_json::to_string(&f).unwrap();
-            let resolved = first_date(&shown);
-            prop_assert!(resolved.is_some(), "no date in {shown}");
-            let resolved = resolved.unwrap();
-            let days = (resolved - published).get_days().abs();
-            prop_assert!(days <= 7, "{text:?} published {published} resolved to {resolved}, {days} days away");
-            prop_assert_eq!(resolved.weekday().to_monday_zero_offset() as usize, day, "{} is not a {}", resolved, DAYS[day]);
+            // The value and every candidate date must hold.
+            let json = serde_json::to_value(&f).unwrap();
+            let mut dates = vec![json["value"].to_string()];
+            if let Some(candidates) = json["extra"]["candidates"].as_array() {
+                dates.extend(candidates.iter().map(|c| c.to_string()));
+            }
+            for shown in dates {
+                let resolved = first_date(&shown);
+                prop_assert!(resolved.is_some(), "no date in {shown} for {text:?}");
+                let resolved = resolved.unwrap();
+                let days = (resolved - published).get_days().abs();
+                prop_assert!(days <= 7, "{text:?} published {published} resolved to {resolved}, {days} days away");
+                prop_assert_eq!(resolved.weekday().to_monday_zero_offset() as usize, day, "{} is not a {}", resolved, DAYS[day]);
+            }
         }
     }
 }
