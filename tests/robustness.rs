@@ -21,7 +21,7 @@ fn repo() -> &'static Path {
 #[test]
 fn reruns_are_byte_identical_in_every_format() {
     let out = tempfile::tempdir().unwrap();
-    for format in ["table", "markdown", "json"] {
+    for format in ["table", "markdown", "json", "sarif", "github"] {
         let first = factlint(
             repo(),
             &["check", "seeds", "--rules", "rules", "--format", format],
@@ -68,8 +68,8 @@ fn reruns_are_byte_identical_in_every_format() {
         .collect();
     assert_eq!(
         names.len(),
-        3,
-        "only the three reports, no temporary file: {names:?}"
+        5,
+        "only the five reports, no temporary file: {names:?}"
     );
 }
 
