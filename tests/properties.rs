@@ -175,6 +175,27 @@ proptest! {
     }
 }
 
+/// Regression (found by `normalizers_never_panic` in a long run): the date
+/// kind cut a clause one byte after an em dash, inside it.
+#[test]
+fn weekdays_after_an_em_dash_resolve() {
+    let Some(kind) = normalize::kind("date") else {
+        return;
+    };
+    let published = jiff::civil::date(2023, 3, 2);
+    for text in [
+        "Blinken met them — on Tuesday — in Astana.",
+        "—Tuesday",
+        "“Tuesday”, he said.",
+    ] {
+        let found = kind.find(text, Some(published)).unwrap_or_default();
+        assert!(
+            found.iter().any(|f| f.value.value == "2023-02-28"),
+            "{text}: {found:?}"
+        );
+    }
+}
+
 #[test]
 fn date_property_runs_only_with_a_date_kind() {
     if normalize::kind("date").is_none() {

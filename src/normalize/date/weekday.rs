@@ -42,9 +42,12 @@ static PAST: LazyLock<Regex> = LazyLock::new(|| {
 pub fn tense(text: &str, span: Range<usize>) -> (Tense, String) {
     let sentence = crate::extract::text::sentence_bounds(text, span.clone());
     let is_break = |c: char| matches!(c, ',' | ';' | ':' | '–' | '—' | '(' | ')' | '“' | '”' | '"');
+    // After the break character, whatever its width ("—" is 3 bytes; found by fuzzing).
     let clause_start = text[sentence.start..span.start]
-        .rfind(is_break)
-        .map_or(sentence.start, |i| sentence.start + i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_break(c))
+        .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
     let clause_end = text[span.end..sentence.end]
         .find(is_break)
         .map_or(sentence.end, |i| span.end + i);
