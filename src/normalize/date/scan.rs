@@ -60,8 +60,13 @@ fn shifted(text: &str, span: Range<usize>, expr: Expr) -> (Range<usize>, Expr) {
         expr,
         Expr::Anchored { .. } | Expr::Period { .. } | Expr::Month { .. } | Expr::Elapsed { .. }
     );
+    // Up to 40 bytes back, on a character boundary ("—" is 3 bytes; found by fuzzing).
+    let mut from = span.start.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
     let Some(c) = BEFORE
-        .captures(&text[span.start.saturating_sub(40)..span.start])
+        .captures(&text[from..span.start])
         .filter(|_| !relative_base)
     else {
         return (span, expr);
