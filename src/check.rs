@@ -1,12 +1,11 @@
 //! The pipeline, stage by stage: load the rules, find the articles, read and
 //! scan each one, compare per fact, and build the report.
 
-use crate::compare;
 use crate::corpus;
 use crate::error::Result;
-use crate::extract;
 use crate::report::Report;
 use crate::rules::RuleSet;
+use crate::scan::{self, Progress, Shard};
 use std::path::PathBuf;
 
 /// What to check.
@@ -26,19 +25,12 @@ pub fn run(options: &Options) -> Result<Report> {
 
 /// Checks the corpus against rules already loaded.
 pub fn check(rules: &RuleSet, corpus: &[PathBuf]) -> Result<Report> {
+    check_with(rules, corpus, &())
+}
+
+/// Checks the corpus, articles scanned in parallel, telling `progress`.
+pub fn check_with(rules: &RuleSet, corpus: &[PathBuf], progress: &dyn Progress) -> Result<Report> {
     let entries = corpus::discover(corpus)?;
-    let mut sources = Vec::new();
-    let mut mentions = Vec::new();
-    let mut warnings = Vec::new();
-    for entry in &entries {
-        let (article, mut warned) = corpus::read(entry)?;
-        warnings.append(&mut warned);
-        if let Some(article) = article {
-            mentions.extend(extract::scan(rules, &article));
-            sources.push(article.source);
-        }
-    }
-    let verdicts = compare::compare(&rules.facts, mentions);
-    let files = rules.files.iter().map(|f| corpus::display_path(f)).collect();
-    Ok(Report::new(verdicts, sources, files, warnings))
+    let scanned = scan::scan_corpus(rules, &entries, Shard::ALL, progress)?;
+    Ok(scan::report(rules, scanned))
 }

@@ -18,5 +18,6 @@ pub mod extract;
 pub mod normalize;
 pub mod report;
 pub mod rules;
+pub mod scan;
 
 pub use error::{Error, Exit, Location, Result};

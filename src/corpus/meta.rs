@@ -133,3 +133,9 @@ pub fn serialize_date<S: serde::Serializer>(date: &Option<jiff::civil::Date>, s:
         None => s.serialize_none(),
     }
 }
+
+/// Reads a date written by [`serialize_date`].
+pub fn deserialize_date<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<jiff::civil::Date>, D::Error> {
+    let text: Option<String> = Option::deserialize(d)?;
+    text.map(|t| t.parse().map_err(serde::de::Error::custom)).transpose()
+}
