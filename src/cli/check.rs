@@ -3,6 +3,7 @@
 use clap::Args;
 use factlint::check::{self, Options};
 use factlint::report::{self, Format, Target};
+use factlint::rules::RuleSet;
 use factlint::{Exit, Result};
 use std::path::PathBuf;
 
@@ -20,6 +21,8 @@ pub struct CheckArgs {
     /// Write the report to FILE (atomically) instead of standard output
     #[arg(long, short, value_name = "FILE")]
     out: Option<PathBuf>,
+    #[command(flatten)]
+    run: super::progress::RunArgs,
 }
 
 pub fn run(args: CheckArgs) -> Result<Exit> {
@@ -27,7 +30,9 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
         corpus: if args.paths.is_empty() { vec![PathBuf::from("seeds")] } else { args.paths },
         rules: if args.rules.is_empty() { vec![PathBuf::from("rules")] } else { args.rules },
     };
-    let report = check::run(&options)?;
+    let bar = args.run.start();
+    let rules = RuleSet::load(&options.rules)?;
+    let report = check::check_with(&rules, &options.corpus, &bar)?;
     for warning in &report.warnings {
         eprintln!("factlint: warning: {warning}");
     }

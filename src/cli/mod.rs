@@ -2,7 +2,10 @@
 //! printing, and exit codes. Everything else lives in the library.
 
 mod check;
+mod compare;
+mod extract;
 mod normalize;
+mod progress;
 mod rules;
 
 use clap::{Parser, Subcommand};
@@ -39,6 +42,10 @@ enum Command {
     Normalize(normalize::NormalizeArgs),
     /// Commands about the rule files.
     Rules(rules::RulesArgs),
+    /// Scan (a shard of) the corpus and write its mentions as JSON Lines (map step).
+    Extract(extract::ExtractArgs),
+    /// Judge the mentions of `extract` files and print the report `check` would (reduce step).
+    Compare(compare::CompareArgs),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -54,6 +61,8 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Normalize(args)) => normalize::run(args),
         Some(Command::Rules(args)) => rules::run(args),
+        Some(Command::Extract(args)) => extract::run(args),
+        Some(Command::Compare(args)) => compare::run(args),
         None => check::run(cli.check),
     };
     match result {

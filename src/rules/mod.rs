@@ -195,7 +195,12 @@ pub fn read_utf8(path: &Path) -> Result<String> {
 
 /// Parses and compiles the facts of one rule file.
 pub fn parse_file(path: &Path, text: &str) -> Result<Vec<Fact>> {
-    let at = |offset: usize| Location::of_offset(path, text, offset);
+    // One line index per file: a library of 1,000 facts asks for thousands of locations.
+    let index = crate::extract::text::LineIndex::new(text);
+    let at = |offset: usize| {
+        let (line, column) = index.line_col(text, offset);
+        Location::at(path, line, column)
+    };
     let spec: RuleFileSpec = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         let message = e.message().trim().replace('\n', " ");
