@@ -83,8 +83,12 @@ pub fn load_manifest(dir: &Path) -> Result<BTreeMap<String, SourceMeta>> {
     let text = crate::rules::read_utf8(&path).map_err(|e| Error::corpus(Location::file(&path), e.to_string(), "save it as UTF-8"))?;
     let hint = "fix sources.toml: [[source]] entries with file, outlet, published, url, translated_from, title, note";
     let manifest: Manifest = toml::from_str(&text).map_err(|e| toml_error(&path, &text, 0, &e, hint))?;
+    // One line index for the file: a manifest of 1,000 entries would
+    // otherwise be scanned from the top for every entry.
+    let index = crate::extract::text::LineIndex::new(&text);
     for entry in manifest.source {
-        let at = Location::of_offset(&path, &text, entry.file.span().start);
+        let (line, column) = index.line_col(&text, entry.file.span().start);
+        let at = Location::at(&path, line, column);
         let mut meta: SourceMeta = entry
             .meta
             .try_into()
