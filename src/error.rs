@@ -15,11 +15,19 @@ pub struct Location {
 
 impl Location {
     pub fn file(path: impl Into<PathBuf>) -> Self {
-        Location { path: path.into(), line: None, column: None }
+        Location {
+            path: path.into(),
+            line: None,
+            column: None,
+        }
     }
 
     pub fn at(path: impl Into<PathBuf>, line: usize, column: usize) -> Self {
-        Location { path: path.into(), line: Some(line), column: Some(column) }
+        Location {
+            path: path.into(),
+            line: Some(line),
+            column: Some(column),
+        }
     }
 
     /// The location of byte offset `offset` in `text`, read from `path`.
@@ -48,13 +56,25 @@ impl fmt::Display for Location {
 pub enum Error {
     /// A rule file cannot be read, parsed or compiled, or one of its examples fails.
     #[error("{at}: {message} — {hint}")]
-    Rules { at: Location, message: String, hint: String },
+    Rules {
+        at: Location,
+        message: String,
+        hint: String,
+    },
     /// The corpus (articles and their metadata) cannot be read.
     #[error("{at}: {message} — {hint}")]
-    Corpus { at: Location, message: String, hint: String },
+    Corpus {
+        at: Location,
+        message: String,
+        hint: String,
+    },
     /// A report or other output cannot be written.
     #[error("{at}: {message} — {hint}")]
-    Output { at: Location, message: String, hint: String },
+    Output {
+        at: Location,
+        message: String,
+        hint: String,
+    },
     /// A command-line value that clap cannot check by itself.
     #[error("{message} — {hint}")]
     Usage { message: String, hint: String },
@@ -62,19 +82,34 @@ pub enum Error {
 
 impl Error {
     pub fn rules(at: Location, message: impl Into<String>, hint: impl Into<String>) -> Self {
-        Error::Rules { at, message: message.into(), hint: hint.into() }
+        Error::Rules {
+            at,
+            message: message.into(),
+            hint: hint.into(),
+        }
     }
 
     pub fn corpus(at: Location, message: impl Into<String>, hint: impl Into<String>) -> Self {
-        Error::Corpus { at, message: message.into(), hint: hint.into() }
+        Error::Corpus {
+            at,
+            message: message.into(),
+            hint: hint.into(),
+        }
     }
 
     pub fn output(at: Location, message: impl Into<String>, hint: impl Into<String>) -> Self {
-        Error::Output { at, message: message.into(), hint: hint.into() }
+        Error::Output {
+            at,
+            message: message.into(),
+            hint: hint.into(),
+        }
     }
 
     pub fn usage(message: impl Into<String>, hint: impl Into<String>) -> Self {
-        Error::Usage { message: message.into(), hint: hint.into() }
+        Error::Usage {
+            message: message.into(),
+            hint: hint.into(),
+        }
     }
 }
 

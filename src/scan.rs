@@ -62,13 +62,24 @@ impl FromStr for Shard {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Shard> {
-        let bad = || Error::usage(format!("`{s}` is not a shard"), "write K/N with 1 ≤ K ≤ N, e.g. --shard 2/8");
+        let bad = || {
+            Error::usage(
+                format!("`{s}` is not a shard"),
+                "write K/N with 1 ≤ K ≤ N, e.g. --shard 2/8",
+            )
+        };
         let (k, n) = s.split_once('/').ok_or_else(bad)?;
-        let (k, n): (usize, usize) = (k.trim().parse().map_err(|_| bad())?, n.trim().parse().map_err(|_| bad())?);
+        let (k, n): (usize, usize) = (
+            k.trim().parse().map_err(|_| bad())?,
+            n.trim().parse().map_err(|_| bad())?,
+        );
         if k == 0 || n == 0 || k > n {
             return Err(bad());
         }
-        Ok(Shard { index: k - 1, count: n })
+        Ok(Shard {
+            index: k - 1,
+            count: n,
+        })
     }
 }
 
@@ -80,9 +91,18 @@ impl fmt::Display for Shard {
 
 /// Reads and scans the articles of `shard`, in parallel, in `seq` order.
 /// The first error in that order wins, so errors are deterministic too.
-pub fn scan_corpus(rules: &RuleSet, entries: &[Entry], shard: Shard, progress: &dyn Progress) -> Result<Vec<Scanned>> {
+pub fn scan_corpus(
+    rules: &RuleSet,
+    entries: &[Entry],
+    shard: Shard,
+    progress: &dyn Progress,
+) -> Result<Vec<Scanned>> {
     let filter = Prefilter::new(rules);
-    let chosen: Vec<(usize, &Entry)> = entries.iter().enumerate().filter(|(seq, _)| shard.takes(*seq)).collect();
+    let chosen: Vec<(usize, &Entry)> = entries
+        .iter()
+        .enumerate()
+        .filter(|(seq, _)| shard.takes(*seq))
+        .collect();
     progress.start(chosen.len());
     let results: Vec<Result<Scanned>> = chosen
         .into_par_iter()
@@ -95,7 +115,12 @@ pub fn scan_corpus(rules: &RuleSet, entries: &[Entry], shard: Shard, progress: &
                     source: Some(article.source),
                     warnings,
                 },
-                None => Scanned { seq, source: None, mentions: Vec::new(), warnings },
+                None => Scanned {
+                    seq,
+                    source: None,
+                    mentions: Vec::new(),
+                    warnings,
+                },
             };
             progress.advance();
             Ok(scanned)
@@ -117,7 +142,11 @@ pub fn report(rules: &RuleSet, mut scanned: Vec<Scanned>) -> Report {
         sources.extend(s.source);
     }
     let verdicts = compare::compare(&rules.facts, mentions);
-    let files = rules.files.iter().map(|f| corpus::display_path(f)).collect();
+    let files = rules
+        .files
+        .iter()
+        .map(|f| corpus::display_path(f))
+        .collect();
     Report::new(verdicts, sources, files, warnings)
 }
 
@@ -129,7 +158,10 @@ mod tests {
     fn shards_split_round_robin_and_parse_strictly() {
         let shard: Shard = "2/3".parse().unwrap();
         assert_eq!(shard, Shard { index: 1, count: 3 });
-        assert_eq!((0..7).filter(|s| shard.takes(*s)).collect::<Vec<_>>(), [1, 4]);
+        assert_eq!(
+            (0..7).filter(|s| shard.takes(*s)).collect::<Vec<_>>(),
+            [1, 4]
+        );
         assert_eq!(shard.to_string(), "2/3");
         for bad in ["0/3", "4/3", "3", "a/b", "1/0"] {
             assert!(bad.parse::<Shard>().is_err(), "{bad}");

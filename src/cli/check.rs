@@ -27,8 +27,16 @@ pub struct CheckArgs {
 
 pub fn run(args: CheckArgs) -> Result<Exit> {
     let options = Options {
-        corpus: if args.paths.is_empty() { vec![PathBuf::from("seeds")] } else { args.paths },
-        rules: if args.rules.is_empty() { vec![PathBuf::from("rules")] } else { args.rules },
+        corpus: if args.paths.is_empty() {
+            vec![PathBuf::from("seeds")]
+        } else {
+            args.paths
+        },
+        rules: if args.rules.is_empty() {
+            vec![PathBuf::from("rules")]
+        } else {
+            args.rules
+        },
     };
     let bar = args.run.start();
     let rules = RuleSet::load(&options.rules)?;
@@ -36,14 +44,27 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
     for warning in &report.warnings {
         eprintln!("factlint: warning: {warning}");
     }
-    let target = Target { dir: args.out.as_ref().map(|o| o.parent().map(PathBuf::from).unwrap_or_default()) };
+    let target = Target {
+        dir: args
+            .out
+            .as_ref()
+            .map(|o| o.parent().map(PathBuf::from).unwrap_or_default()),
+    };
     let rendered = args.format.reporter().render(&report, &target);
     match &args.out {
         Some(path) => {
             report::write_atomic(path, &rendered)?;
-            eprintln!("factlint: wrote {} ({})", path.display(), report.summary_line());
+            eprintln!(
+                "factlint: wrote {} ({})",
+                path.display(),
+                report.summary_line()
+            );
         }
         None => super::print(&rendered),
     }
-    Ok(if report.has_contradictions() { Exit::Contradictions } else { Exit::Clean })
+    Ok(if report.has_contradictions() {
+        Exit::Contradictions
+    } else {
+        Exit::Clean
+    })
 }

@@ -26,20 +26,37 @@ pub struct CompareArgs {
 }
 
 pub fn run(args: CompareArgs) -> Result<Exit> {
-    let rules = RuleSet::load(&if args.rules.is_empty() { vec![PathBuf::from("rules")] } else { args.rules })?;
+    let rules = RuleSet::load(&if args.rules.is_empty() {
+        vec![PathBuf::from("rules")]
+    } else {
+        args.rules
+    })?;
     let scanned = jsonl::read_files(&args.files, &rules)?;
     let report = factlint::scan::report(&rules, scanned);
     for warning in &report.warnings {
         eprintln!("factlint: warning: {warning}");
     }
-    let target = Target { dir: args.out.as_ref().map(|o| o.parent().map(PathBuf::from).unwrap_or_default()) };
+    let target = Target {
+        dir: args
+            .out
+            .as_ref()
+            .map(|o| o.parent().map(PathBuf::from).unwrap_or_default()),
+    };
     let rendered = args.format.reporter().render(&report, &target);
     match &args.out {
         Some(path) => {
             report::write_atomic(path, &rendered)?;
-            eprintln!("factlint: wrote {} ({})", path.display(), report.summary_line());
+            eprintln!(
+                "factlint: wrote {} ({})",
+                path.display(),
+                report.summary_line()
+            );
         }
         None => super::print(&rendered),
     }
-    Ok(if report.has_contradictions() { Exit::Contradictions } else { Exit::Clean })
+    Ok(if report.has_contradictions() {
+        Exit::Contradictions
+    } else {
+        Exit::Clean
+    })
 }

@@ -32,8 +32,16 @@ pub struct ExtractArgs {
 
 pub fn run(args: ExtractArgs) -> Result<Exit> {
     let shard: Shard = args.shard.parse()?;
-    let paths = if args.paths.is_empty() { vec![PathBuf::from("seeds")] } else { args.paths };
-    let rules = RuleSet::load(&if args.rules.is_empty() { vec![PathBuf::from("rules")] } else { args.rules })?;
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("seeds")]
+    } else {
+        args.paths
+    };
+    let rules = RuleSet::load(&if args.rules.is_empty() {
+        vec![PathBuf::from("rules")]
+    } else {
+        args.rules
+    })?;
     let bar = args.run.start();
     let entries = corpus::discover(&paths)?;
     let scanned = scan::scan_corpus(&rules, &entries, shard, &bar)?;
@@ -43,13 +51,19 @@ pub fn run(args: ExtractArgs) -> Result<Exit> {
     match &args.out {
         Some(path) => {
             jsonl::write_file(path, &header, &scanned)?;
-            eprintln!("factlint: wrote {} (shard {shard}: {articles} articles, {mentions} mentions)", path.display());
+            eprintln!(
+                "factlint: wrote {} (shard {shard}: {articles} articles, {mentions} mentions)",
+                path.display()
+            );
         }
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             if let Err(e) = jsonl::write(&mut out, &header, &scanned) {
                 if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    return Err(Error::usage(format!("cannot write to standard output: {e}"), "check the pipe or use --out"));
+                    return Err(Error::usage(
+                        format!("cannot write to standard output: {e}"),
+                        "check the pipe or use --out",
+                    ));
                 }
             }
         }

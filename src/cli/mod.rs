@@ -54,7 +54,11 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { Exit::Error as u8 } else { Exit::Clean as u8 });
+            return ExitCode::from(if e.use_stderr() {
+                Exit::Error as u8
+            } else {
+                Exit::Clean as u8
+            });
         }
     };
     let result = match cli.command {

@@ -27,19 +27,43 @@ struct Line<'a> {
 pub fn run(args: NormalizeArgs) -> Result<Exit> {
     let kind = normalize::kind(&args.kind).ok_or_else(|| {
         let known: Vec<_> = normalize::KINDS.iter().map(|k| k.name()).collect();
-        Error::usage(format!("unknown kind `{}`", args.kind), format!("use one of: {}", known.join(", ")))
+        Error::usage(
+            format!("unknown kind `{}`", args.kind),
+            format!("use one of: {}", known.join(", ")),
+        )
     })?;
     let published = match &args.published {
         None => None,
-        Some(d) => Some(d.parse::<jiff::civil::Date>().map_err(|_| Error::usage(format!("`{d}` is not a date"), "write --published YYYY-MM-DD"))?),
+        Some(d) => Some(d.parse::<jiff::civil::Date>().map_err(|_| {
+            Error::usage(
+                format!("`{d}` is not a date"),
+                "write --published YYYY-MM-DD",
+            )
+        })?),
     };
-    let unsupported = || Error::usage(format!("kind `{}` cannot search free text", kind.name()), "normalize works for kinds that can find values without rule patterns");
+    let unsupported = || {
+        Error::usage(
+            format!("kind `{}` cannot search free text", kind.name()),
+            "normalize works for kinds that can find values without rule patterns",
+        )
+    };
     kind.find("", published).ok_or_else(unsupported)?;
     let mut out = String::new();
     for line in std::io::stdin().lock().lines() {
-        let line = line.map_err(|e| Error::usage(format!("cannot read standard input: {e}"), "pipe UTF-8 text into factlint normalize"))?;
+        let line = line.map_err(|e| {
+            Error::usage(
+                format!("cannot read standard input: {e}"),
+                "pipe UTF-8 text into factlint normalize",
+            )
+        })?;
         let found = kind.find(&line, published).unwrap_or_default();
-        out.push_str(&serde_json::to_string(&Line { input: &line, found }).unwrap_or_default());
+        out.push_str(
+            &serde_json::to_string(&Line {
+                input: &line,
+                found,
+            })
+            .unwrap_or_default(),
+        );
         out.push('\n');
     }
     super::print(&out);

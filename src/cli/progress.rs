@@ -27,9 +27,14 @@ impl RunArgs {
     pub fn start(&self) -> Bar {
         if let Some(n) = self.threads.filter(|n| *n > 0) {
             // Fails only if the pool already exists; the first setting stays.
-            let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
+            let _ = rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build_global();
         }
-        Bar { enabled: !self.no_progress && std::io::stderr().is_terminal(), bar: OnceLock::new() }
+        Bar {
+            enabled: !self.no_progress && std::io::stderr().is_terminal(),
+            bar: OnceLock::new(),
+        }
     }
 }
 
@@ -43,7 +48,9 @@ impl Progress for Bar {
     fn start(&self, total: usize) {
         if self.enabled && total >= LONG_RUN {
             let bar = ProgressBar::new(total as u64);
-            if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} articles, {per_sec}, {eta} left") {
+            if let Ok(style) =
+                ProgressStyle::with_template("{bar:40} {pos}/{len} articles, {per_sec}, {eta} left")
+            {
                 bar.set_style(style);
             }
             let _ = self.bar.set(bar);

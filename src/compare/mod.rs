@@ -82,17 +82,31 @@ impl Verdict {
 /// Verdicts for every fact, in rule order; subjects sorted within a fact.
 pub fn compare(facts: &[Fact], mentions: Vec<Mention>) -> Vec<Verdict> {
     // Looked up once per mention: a map, not a scan of 1,000 facts.
-    let ids: std::collections::HashMap<&str, &str> = facts.iter().map(|f| (f.id.as_str(), f.id.as_str())).collect();
+    let ids: std::collections::HashMap<&str, &str> = facts
+        .iter()
+        .map(|f| (f.id.as_str(), f.id.as_str()))
+        .collect();
     let mut by_fact: BTreeMap<&str, BTreeMap<Option<String>, Vec<Mention>>> = BTreeMap::new();
     for m in mentions {
-        let Some(&id) = ids.get(m.fact.as_str()) else { continue };
-        by_fact.entry(id).or_default().entry(m.normalized.subject.clone()).or_default().push(m);
+        let Some(&id) = ids.get(m.fact.as_str()) else {
+            continue;
+        };
+        by_fact
+            .entry(id)
+            .or_default()
+            .entry(m.normalized.subject.clone())
+            .or_default()
+            .push(m);
     }
     let mut verdicts = Vec::new();
     for fact in facts {
         match by_fact.remove(fact.id.as_str()) {
             None => verdicts.push(judge(fact, None, Vec::new())),
-            Some(groups) => verdicts.extend(groups.into_iter().map(|(subject, ms)| judge(fact, subject, ms))),
+            Some(groups) => verdicts.extend(
+                groups
+                    .into_iter()
+                    .map(|(subject, ms)| judge(fact, subject, ms)),
+            ),
         }
     }
     verdicts
@@ -100,15 +114,38 @@ pub fn compare(facts: &[Fact], mentions: Vec<Mention>) -> Vec<Verdict> {
 
 /// The verdict on one fact (and subject) from its mentions.
 pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -> Verdict {
-    mentions.sort_by(|a, b| (&a.path, a.line, a.column, &a.normalized.value).cmp(&(&b.path, b.line, b.column, &b.normalized.value)));
+    mentions.sort_by(|a, b| {
+        (&a.path, a.line, a.column, &a.normalized.value).cmp(&(
+            &b.path,
+            b.line,
+            b.column,
+            &b.normalized.value,
+        ))
+    });
     let n = &fact.normalizer;
-    let resolved: Vec<&Mention> = mentions.iter().filter(|m| m.normalized.is_resolved()).collect();
+    let resolved: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.normalized.is_resolved())
+        .collect();
     let sources: BTreeSet<&str> = resolved.iter().map(|m| m.path.as_str()).collect();
-    let expect: Vec<&Normalized> = fact.expect.iter().filter(|e| e.subject.is_none() || e.subject == subject).collect();
+    let expect: Vec<&Normalized> = fact
+        .expect
+        .iter()
+        .filter(|e| e.subject.is_none() || e.subject == subject)
+        .collect();
     let matches_record = |v: &Normalized| expect.iter().any(|e| n.agree(v, e));
 
-    let all_agree = resolved.iter().enumerate().all(|(i, a)| resolved[i + 1..].iter().all(|b| n.agree(&a.normalized, &b.normalized)));
-    let status = match (mentions.is_empty(), resolved.is_empty(), sources.len(), all_agree) {
+    let all_agree = resolved.iter().enumerate().all(|(i, a)| {
+        resolved[i + 1..]
+            .iter()
+            .all(|b| n.agree(&a.normalized, &b.normalized))
+    });
+    let status = match (
+        mentions.is_empty(),
+        resolved.is_empty(),
+        sources.len(),
+        all_agree,
+    ) {
         (true, ..) => Status::Missing,
         (false, true, ..) => Status::Unresolved,
         (_, _, _, false) => Status::Conflict,
@@ -125,7 +162,12 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         candidates.sort_by(|a, b| a.value.cmp(&b.value));
         candidates.dedup_by(|a, b| a.value == b.value && a.approximate == b.approximate);
         for value in candidates {
-            let support = resolved.iter().filter(|m| n.agree(&m.normalized, value)).map(|m| m.path.as_str()).collect::<BTreeSet<_>>().len();
+            let support = resolved
+                .iter()
+                .filter(|m| n.agree(&m.normalized, value))
+                .map(|m| m.path.as_str())
+                .collect::<BTreeSet<_>>()
+                .len();
             let on_record = matches_record(value);
             if best.is_none_or(|(s, r, _)| (support, on_record) > (s, r)) {
                 best = Some((support, on_record, value));
@@ -153,9 +195,16 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         .into_iter()
         .map(|m| {
             let resolved = m.normalized.is_resolved();
-            let outlier = resolved && consensus.as_ref().is_some_and(|c| !n.agree(&m.normalized, c));
+            let outlier = resolved
+                && consensus
+                    .as_ref()
+                    .is_some_and(|c| !n.agree(&m.normalized, c));
             let mismatch = resolved && !expect.is_empty() && !matches_record(&m.normalized);
-            MentionVerdict { mention: m, outlier, mismatch }
+            MentionVerdict {
+                mention: m,
+                outlier,
+                mismatch,
+            }
         })
         .collect();
     Verdict {

@@ -46,8 +46,13 @@ impl SourceMeta {
     /// Reads `published`; an error points at `at`.
     fn resolve_date(&mut self, at: Location) -> Result<()> {
         if let Some(raw) = &self.published_raw {
-            let date = super::parse_date(raw)
-                .map_err(|m| Error::corpus(at, format!("publication date: {m}"), "write the publication date as YYYY-MM-DD"))?;
+            let date = super::parse_date(raw).map_err(|m| {
+                Error::corpus(
+                    at,
+                    format!("publication date: {m}"),
+                    "write the publication date as YYYY-MM-DD",
+                )
+            })?;
             self.published = Some(date);
         }
         Ok(())
@@ -70,7 +75,11 @@ struct ManifestEntry {
 
 fn toml_error(path: &Path, text: &str, shift: usize, e: &toml::de::Error, hint: &str) -> Error {
     let offset = shift + e.span().map_or(0, |s| s.start);
-    Error::corpus(Location::of_offset(path, text, offset), e.message().trim().replace('\n', " "), hint)
+    Error::corpus(
+        Location::of_offset(path, text, offset),
+        e.message().trim().replace('\n', " "),
+        hint,
+    )
 }
 
 /// Reads `dir/sources.toml` if there is one: file name → metadata.
@@ -80,26 +89,38 @@ pub fn load_manifest(dir: &Path) -> Result<BTreeMap<String, SourceMeta>> {
     if !path.is_file() {
         return Ok(map);
     }
-    let text = crate::rules::read_utf8(&path).map_err(|e| Error::corpus(Location::file(&path), e.to_string(), "save it as UTF-8"))?;
+    let text = crate::rules::read_utf8(&path)
+        .map_err(|e| Error::corpus(Location::file(&path), e.to_string(), "save it as UTF-8"))?;
     let hint = "fix sources.toml: [[source]] entries with file, outlet, published, url, translated_from, title, note";
-    let manifest: Manifest = toml::from_str(&text).map_err(|e| toml_error(&path, &text, 0, &e, hint))?;
+    let manifest: Manifest =
+        toml::from_str(&text).map_err(|e| toml_error(&path, &text, 0, &e, hint))?;
     // One line index for the file: a manifest of 1,000 entries would
     // otherwise be scanned from the top for every entry.
     let index = crate::extract::text::LineIndex::new(&text);
     for entry in manifest.source {
         let (line, column) = index.line_col(&text, entry.file.span().start);
         let at = Location::at(&path, line, column);
-        let mut meta: SourceMeta = entry
-            .meta
-            .try_into()
-            .map_err(|e: toml::de::Error| Error::corpus(at.clone(), e.message().trim().replace('\n', " "), hint))?;
+        let mut meta: SourceMeta = entry.meta.try_into().map_err(|e: toml::de::Error| {
+            Error::corpus(at.clone(), e.message().trim().replace('\n', " "), hint)
+        })?;
         meta.resolve_date(at.clone())?;
         let file = entry.file.into_inner();
         if !dir.join(&file).is_file() {
-            return Err(Error::corpus(at, format!("sources.toml names `{file}`, which is not in {}", dir.display()), "fix the file name or remove the entry"));
+            return Err(Error::corpus(
+                at,
+                format!(
+                    "sources.toml names `{file}`, which is not in {}",
+                    dir.display()
+                ),
+                "fix the file name or remove the entry",
+            ));
         }
         if map.insert(file.clone(), meta).is_some() {
-            return Err(Error::corpus(at, format!("`{file}` is listed twice"), "keep one entry per file"));
+            return Err(Error::corpus(
+                at,
+                format!("`{file}` is listed twice"),
+                "keep one entry per file",
+            ));
         }
     }
     Ok(map)
@@ -108,7 +129,9 @@ pub fn load_manifest(dir: &Path) -> Result<BTreeMap<String, SourceMeta>> {
 /// Reads `+++` front matter at the top of a Markdown article into `source`;
 /// returns where the body starts (0 without front matter).
 pub fn front_matter(path: &Path, text: &str, source: &mut Source) -> Result<usize> {
-    let is_md = path.extension().is_some_and(|e| e == "md" || e == "markdown");
+    let is_md = path
+        .extension()
+        .is_some_and(|e| e == "md" || e == "markdown");
     let first = text.lines().next().unwrap_or("");
     if !is_md || first.trim_end() != "+++" {
         return Ok(0);
@@ -118,8 +141,15 @@ pub fn front_matter(path: &Path, text: &str, source: &mut Source) -> Result<usiz
     for line in text[open_end..].split_inclusive('\n') {
         if line.trim_end() == "+++" {
             let body = &text[open_end..offset];
-            let mut meta: SourceMeta = toml::from_str(body)
-                .map_err(|e| toml_error(path, text, open_end, &e, "fix the front matter (TOML between +++ lines)"))?;
+            let mut meta: SourceMeta = toml::from_str(body).map_err(|e| {
+                toml_error(
+                    path,
+                    text,
+                    open_end,
+                    &e,
+                    "fix the front matter (TOML between +++ lines)",
+                )
+            })?;
             let key = body.find("published").map_or(open_end, |i| open_end + i);
             meta.resolve_date(Location::of_offset(path, text, key))?;
             meta.apply(source);
@@ -127,11 +157,18 @@ pub fn front_matter(path: &Path, text: &str, source: &mut Source) -> Result<usiz
         }
         offset += line.len();
     }
-    Err(Error::corpus(Location::at(path, 1, 1), "front matter opened with +++ is never closed", "add a line with +++ after the front matter"))
+    Err(Error::corpus(
+        Location::at(path, 1, 1),
+        "front matter opened with +++ is never closed",
+        "add a line with +++ after the front matter",
+    ))
 }
 
 /// Serializes a date as "YYYY-MM-DD" (or null).
-pub fn serialize_date<S: serde::Serializer>(date: &Option<jiff::civil::Date>, s: S) -> std::result::Result<S::Ok, S::Error> {
+pub fn serialize_date<S: serde::Serializer>(
+    date: &Option<jiff::civil::Date>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
     match date {
         Some(d) => s.serialize_str(&d.to_string()),
         None => s.serialize_none(),
@@ -139,7 +176,10 @@ pub fn serialize_date<S: serde::Serializer>(date: &Option<jiff::civil::Date>, s:
 }
 
 /// Reads a date written by [`serialize_date`].
-pub fn deserialize_date<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<jiff::civil::Date>, D::Error> {
+pub fn deserialize_date<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<jiff::civil::Date>, D::Error> {
     let text: Option<String> = Option::deserialize(d)?;
-    text.map(|t| t.parse().map_err(serde::de::Error::custom)).transpose()
+    text.map(|t| t.parse().map_err(serde::de::Error::custom))
+        .transpose()
 }

@@ -22,7 +22,11 @@ pub struct Source {
     pub path: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
-    #[serde(serialize_with = "meta::serialize_date", deserialize_with = "meta::deserialize_date", default)]
+    #[serde(
+        serialize_with = "meta::serialize_date",
+        deserialize_with = "meta::deserialize_date",
+        default
+    )]
     pub published: Option<jiff::civil::Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -59,13 +63,20 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Entry>> {
     let mut entries = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| {
-            Error::corpus(Location::file(path), format!("cannot read the corpus path: {e}"), "pass existing article files or folders")
+            Error::corpus(
+                Location::file(path),
+                format!("cannot read the corpus path: {e}"),
+                "pass existing article files or folders",
+            )
         })?;
         let before = entries.len();
         if meta.is_dir() {
             walk(path, &mut entries)?;
         } else {
-            let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             let manifest = meta::load_manifest(dir)?;
             entries.push(entry(path, &manifest));
         }
@@ -81,12 +92,22 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Entry>> {
 }
 
 fn entry(path: &Path, manifest: &BTreeMap<String, SourceMeta>) -> Entry {
-    let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut source = Source { file: file.clone(), path: display_path(path), ..Source::default() };
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut source = Source {
+        file: file.clone(),
+        path: display_path(path),
+        ..Source::default()
+    };
     if let Some(m) = manifest.get(&file) {
         m.apply(&mut source);
     }
-    Entry { path: path.to_path_buf(), source }
+    Entry {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// A path as factlint prints it: `/` separators, no leading `./`.
@@ -97,18 +118,30 @@ pub fn display_path(path: &Path) -> String {
 
 fn walk(dir: &Path, entries: &mut Vec<Entry>) -> Result<()> {
     let manifest = meta::load_manifest(dir)?;
-    let read = std::fs::read_dir(dir)
-        .map_err(|e| Error::corpus(Location::file(dir), format!("cannot list the folder: {e}"), "check its permissions"))?;
+    let read = std::fs::read_dir(dir).map_err(|e| {
+        Error::corpus(
+            Location::file(dir),
+            format!("cannot list the folder: {e}"),
+            "check its permissions",
+        )
+    })?;
     let mut paths: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if name.starts_with('.') {
             continue;
         }
         if path.is_dir() {
             walk(&path, entries)?;
-        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e)) {
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e))
+        {
             entries.push(entry(&path, &manifest));
         }
     }
@@ -120,16 +153,28 @@ pub fn read(entry: &Entry) -> Result<(Option<Article>, Vec<Warning>)> {
     let shown = &entry.source.path;
     let bytes = match std::fs::read(&entry.path) {
         Ok(bytes) => bytes,
-        Err(e) => return Ok((None, vec![format!("{shown}: skipped: cannot read it ({e})")])),
+        Err(e) => {
+            return Ok((
+                None,
+                vec![format!("{shown}: skipped: cannot read it ({e})")],
+            ))
+        }
     };
     if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Ok((None, vec![format!("{shown}: skipped: binary file (it holds NUL bytes)")]));
+        return Ok((
+            None,
+            vec![format!(
+                "{shown}: skipped: binary file (it holds NUL bytes)"
+            )],
+        ));
     }
     let mut warnings = Vec::new();
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            warnings.push(format!("{shown}: not valid UTF-8; invalid bytes were replaced (save it as UTF-8)"));
+            warnings.push(format!(
+                "{shown}: not valid UTF-8; invalid bytes were replaced (save it as UTF-8)"
+            ));
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
@@ -142,7 +187,14 @@ pub fn read(entry: &Entry) -> Result<(Option<Article>, Vec<Warning>)> {
     }
     let mut source = entry.source.clone();
     let body_start = meta::front_matter(&entry.path, &text, &mut source)?;
-    Ok((Some(Article { source, text, body_start }), warnings))
+    Ok((
+        Some(Article {
+            source,
+            text,
+            body_start,
+        }),
+        warnings,
+    ))
 }
 
 /// Reads a date written in a rule or a manifest: "2023-02-24" or a TOML date.
@@ -150,7 +202,13 @@ pub fn parse_date(value: &toml::Value) -> std::result::Result<jiff::civil::Date,
     let text = match value {
         toml::Value::String(s) => s.trim().to_string(),
         toml::Value::Datetime(d) => d.to_string(),
-        other => return Err(format!("a date must be written YYYY-MM-DD, not as a {}", other.type_str())),
+        other => {
+            return Err(format!(
+                "a date must be written YYYY-MM-DD, not as a {}",
+                other.type_str()
+            ))
+        }
     };
-    text.parse::<jiff::civil::Date>().map_err(|_| format!("`{text}` is not a date"))
+    text.parse::<jiff::civil::Date>()
+        .map_err(|_| format!("`{text}` is not a date"))
 }

@@ -69,7 +69,12 @@ pub fn fingerprint(rules: &RuleSet) -> Result<String> {
 
 /// The header for a shard of a corpus of `articles` articles.
 pub fn header(rules: &RuleSet, shard: Shard, articles: usize) -> Result<Header> {
-    Ok(Header { factlint: env!("CARGO_PKG_VERSION").into(), shard: shard.to_string(), articles, rules: fingerprint(rules)? })
+    Ok(Header {
+        factlint: env!("CARGO_PKG_VERSION").into(),
+        shard: shard.to_string(),
+        articles,
+        rules: fingerprint(rules)?,
+    })
 }
 
 /// Writes the header and the records of `scanned` (in `seq` order).
@@ -81,13 +86,23 @@ pub fn write(out: &mut dyn Write, header: &Header, scanned: &[Scanned]) -> std::
     line(&Record::Header(header.clone()))?;
     for s in scanned {
         if let Some(source) = &s.source {
-            line(&Record::Source { seq: s.seq, source: source.clone() })?;
+            line(&Record::Source {
+                seq: s.seq,
+                source: source.clone(),
+            })?;
         }
         for m in &s.mentions {
-            line(&Record::Mention { seq: s.seq, mention: m.clone(), key: m.normalized.key.clone() })?;
+            line(&Record::Mention {
+                seq: s.seq,
+                mention: m.clone(),
+                key: m.normalized.key.clone(),
+            })?;
         }
         for w in &s.warnings {
-            line(&Record::Warning { seq: s.seq, message: w.clone() })?;
+            line(&Record::Warning {
+                seq: s.seq,
+                message: w.clone(),
+            })?;
         }
     }
     out.flush()
@@ -95,9 +110,22 @@ pub fn write(out: &mut dyn Write, header: &Header, scanned: &[Scanned]) -> std::
 
 /// Writes an extract file atomically (temporary file renamed into place).
 pub fn write_file(path: &Path, header: &Header, scanned: &[Scanned]) -> Result<()> {
-    let fail = |e: std::io::Error| Error::output(Location::file(path), format!("cannot write the mentions: {e}"), "choose a writable --out path");
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let tmp = tempfile::Builder::new().prefix(".factlint-").suffix(".tmp").tempfile_in(dir).map_err(fail)?;
+    let fail = |e: std::io::Error| {
+        Error::output(
+            Location::file(path),
+            format!("cannot write the mentions: {e}"),
+            "choose a writable --out path",
+        )
+    };
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = tempfile::Builder::new()
+        .prefix(".factlint-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(fail)?;
     let mut out = std::io::BufWriter::new(tmp);
     write(&mut out, header, scanned).map_err(fail)?;
     let tmp = out.into_inner().map_err(|e| fail(e.into_error()))?;
@@ -114,51 +142,126 @@ pub fn read_files(paths: &[PathBuf], rules: &RuleSet) -> Result<Vec<Scanned>> {
     let mut shards: BTreeMap<usize, PathBuf> = BTreeMap::new();
     let mut first: Option<(Header, Shard)> = None;
     for path in paths {
-        let bad = |line: usize, message: String, hint: &str| Error::corpus(Location::at(path, line, 1), message, hint);
-        let file = std::fs::File::open(path)
-            .map_err(|e| Error::corpus(Location::file(path), format!("cannot read the mentions file: {e}"), "pass files written by `factlint extract`"))?;
+        let bad = |line: usize, message: String, hint: &str| {
+            Error::corpus(Location::at(path, line, 1), message, hint)
+        };
+        let file = std::fs::File::open(path).map_err(|e| {
+            Error::corpus(
+                Location::file(path),
+                format!("cannot read the mentions file: {e}"),
+                "pass files written by `factlint extract`",
+            )
+        })?;
         let mut header_seen = false;
         for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
-            let line = line.map_err(|e| bad(i + 1, format!("cannot read: {e}"), "pass files written by `factlint extract`"))?;
+            let line = line.map_err(|e| {
+                bad(
+                    i + 1,
+                    format!("cannot read: {e}"),
+                    "pass files written by `factlint extract`",
+                )
+            })?;
             if line.trim().is_empty() {
                 continue;
             }
-            let record: Record = serde_json::from_str(&line)
-                .map_err(|e| bad(i + 1, format!("not a factlint extract record: {e}"), "pass files written by `factlint extract`"))?;
+            let record: Record = serde_json::from_str(&line).map_err(|e| {
+                bad(
+                    i + 1,
+                    format!("not a factlint extract record: {e}"),
+                    "pass files written by `factlint extract`",
+                )
+            })?;
             match record {
                 Record::Header(h) => {
                     let shard: Shard = h.shard.parse()?;
                     if h.rules != expected {
-                        return Err(bad(i + 1, "extracted with other rules than these".into(), "run compare with the --rules given to extract"));
+                        return Err(bad(
+                            i + 1,
+                            "extracted with other rules than these".into(),
+                            "run compare with the --rules given to extract",
+                        ));
                     }
                     if let Some((f, fs)) = &first {
-                        if f.factlint != h.factlint || f.articles != h.articles || fs.count != shard.count {
+                        if f.factlint != h.factlint
+                            || f.articles != h.articles
+                            || fs.count != shard.count
+                        {
                             return Err(bad(i + 1, format!("shard {} of another run (factlint {}, {} articles) than the first file's", h.shard, h.factlint, h.articles), "compare the shards of one extract run"));
                         }
                     }
                     if let Some(other) = shards.insert(shard.index, path.clone()) {
-                        return Err(bad(i + 1, format!("shard {} was already read from {}", h.shard, other.display()), "pass each shard once"));
+                        return Err(bad(
+                            i + 1,
+                            format!(
+                                "shard {} was already read from {}",
+                                h.shard,
+                                other.display()
+                            ),
+                            "pass each shard once",
+                        ));
                     }
                     first.get_or_insert((h, shard));
                     header_seen = true;
                 }
-                _ if !header_seen => return Err(bad(i + 1, "no header line before the records".into(), "pass files written by `factlint extract`")),
-                Record::Source { seq, source } => articles.entry(seq).or_insert_with(|| Scanned { seq, ..Scanned::default() }).source = Some(source),
-                Record::Mention { seq, mut mention, key } => {
-                    mention.normalized.key = key;
-                    articles.entry(seq).or_insert_with(|| Scanned { seq, ..Scanned::default() }).mentions.push(mention);
+                _ if !header_seen => {
+                    return Err(bad(
+                        i + 1,
+                        "no header line before the records".into(),
+                        "pass files written by `factlint extract`",
+                    ))
                 }
-                Record::Warning { seq, message } => articles.entry(seq).or_insert_with(|| Scanned { seq, ..Scanned::default() }).warnings.push(message),
+                Record::Source { seq, source } => {
+                    articles
+                        .entry(seq)
+                        .or_insert_with(|| Scanned {
+                            seq,
+                            ..Scanned::default()
+                        })
+                        .source = Some(source)
+                }
+                Record::Mention {
+                    seq,
+                    mut mention,
+                    key,
+                } => {
+                    mention.normalized.key = key;
+                    articles
+                        .entry(seq)
+                        .or_insert_with(|| Scanned {
+                            seq,
+                            ..Scanned::default()
+                        })
+                        .mentions
+                        .push(mention);
+                }
+                Record::Warning { seq, message } => articles
+                    .entry(seq)
+                    .or_insert_with(|| Scanned {
+                        seq,
+                        ..Scanned::default()
+                    })
+                    .warnings
+                    .push(message),
             }
         }
         if !header_seen {
-            return Err(Error::corpus(Location::file(path), "empty mentions file", "pass files written by `factlint extract`"));
+            return Err(Error::corpus(
+                Location::file(path),
+                "empty mentions file",
+                "pass files written by `factlint extract`",
+            ));
         }
     }
     if let Some((_, shard)) = &first {
         if let Some(missing) = (0..shard.count).find(|k| !shards.contains_key(k)) {
-            let missing = Shard { index: missing, count: shard.count };
-            return Err(Error::usage(format!("shard {missing} is missing"), "pass the files of every shard of the extract run"));
+            let missing = Shard {
+                index: missing,
+                count: shard.count,
+            };
+            return Err(Error::usage(
+                format!("shard {missing} is missing"),
+                "pass the files of every shard of the extract run",
+            ));
         }
     }
     Ok(articles.into_values().collect())
@@ -200,8 +303,16 @@ mod tests {
     #[test]
     fn keys_round_trip_exactly_including_infinite_bounds() {
         let keys = [
-            Key::Interval { lo: 140.0, hi: f64::INFINITY, unit: "count".into() },
-            Key::Interval { lo: f64::NEG_INFINITY, hi: 0.1 + 0.2, unit: "length".into() },
+            Key::Interval {
+                lo: 140.0,
+                hi: f64::INFINITY,
+                unit: "count".into(),
+            },
+            Key::Interval {
+                lo: f64::NEG_INFINITY,
+                hi: 0.1 + 0.2,
+                unit: "length".into(),
+            },
             Key::OneOf(vec!["2023-02-28".into()]),
             Key::Label("C5+1".into()),
             Key::Unresolved("no unit".into()),
@@ -210,7 +321,12 @@ mod tests {
             let json = serde_json::to_string(&key).unwrap();
             assert_eq!(serde_json::from_str::<Key>(&json).unwrap(), key, "{json}");
         }
-        let json = serde_json::to_string(&Key::Interval { lo: 1.0, hi: f64::INFINITY, unit: "km".into() }).unwrap();
+        let json = serde_json::to_string(&Key::Interval {
+            lo: 1.0,
+            hi: f64::INFINITY,
+            unit: "km".into(),
+        })
+        .unwrap();
         assert_eq!(json, r#"{"Interval":{"lo":1.0,"hi":"inf","unit":"km"}}"#);
     }
 }

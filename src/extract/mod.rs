@@ -28,11 +28,18 @@ pub fn unresolved(reason: String) -> Normalized {
 }
 
 /// Every match of `fact` in `text[from..]`, in text order, overlaps removed.
-pub fn hits(fact: &Fact, text: &str, from: usize, published: Option<jiff::civil::Date>) -> Vec<Hit> {
+pub fn hits(
+    fact: &Fact,
+    text: &str,
+    from: usize,
+    published: Option<jiff::civil::Date>,
+) -> Vec<Hit> {
     let mut found: Vec<(Range<usize>, Range<usize>, Vec<(String, Range<usize>)>)> = Vec::new();
     for pattern in &fact.patterns {
         for caps in pattern.regex.captures_iter(&text[from..]) {
-            let Some(value) = caps.name("value") else { continue };
+            let Some(value) = caps.name("value") else {
+                continue;
+            };
             let shift = |m: regex::Match| m.start() + from..m.end() + from;
             let groups = pattern
                 .regex
@@ -52,13 +59,23 @@ pub fn hits(fact: &Fact, text: &str, from: usize, published: Option<jiff::civil:
         if kept.last().is_some_and(|k| value.start < k.value.end) || value.is_empty() {
             continue;
         }
-        let raw = RawMatch { text, value: value.clone(), whole: whole.clone(), groups, published };
+        let raw = RawMatch {
+            text,
+            value: value.clone(),
+            whole: whole.clone(),
+            groups,
+            published,
+        };
         let values = match fact.normalizer.normalize(&raw) {
             Ok(values) if !values.is_empty() => values,
             Ok(_) => vec![unresolved("the normalizer found no value".into())],
             Err(reason) => vec![unresolved(reason)],
         };
-        kept.push(Hit { value, whole, values });
+        kept.push(Hit {
+            value,
+            whole,
+            values,
+        });
     }
     kept
 }
@@ -85,18 +102,31 @@ pub struct Mention {
 
 /// Every mention of every fact in one article.
 pub fn scan(rules: &RuleSet, article: &Article) -> Vec<Mention> {
-    scan_filtered(rules, &prefilter::Prefilter::everything(rules.facts.len()), article)
+    scan_filtered(
+        rules,
+        &prefilter::Prefilter::everything(rules.facts.len()),
+        article,
+    )
 }
 
 /// Every mention in one article, running only the facts `filter` lets
 /// through (the same mentions as [`scan`], in the same order).
-pub fn scan_filtered(rules: &RuleSet, filter: &prefilter::Prefilter, article: &Article) -> Vec<Mention> {
+pub fn scan_filtered(
+    rules: &RuleSet,
+    filter: &prefilter::Prefilter,
+    article: &Article,
+) -> Vec<Mention> {
     let wanted = filter.candidates(&article.text[article.body_start..]);
     let mut index = None;
     let mut mentions = Vec::new();
     for (fact, _) in rules.facts.iter().zip(&wanted).filter(|(_, w)| **w) {
         let index = index.get_or_insert_with(|| text::LineIndex::new(&article.text));
-        for hit in hits(fact, &article.text, article.body_start, article.source.published) {
+        for hit in hits(
+            fact,
+            &article.text,
+            article.body_start,
+            article.source.published,
+        ) {
             let (line, column) = index.line_col(&article.text, hit.value.start);
             let quote = text::quote(&article.text, hit.value.clone(), 280);
             for normalized in hit.values {

@@ -76,18 +76,28 @@ impl Prefilter {
                 .build(&literals)
                 .expect("literals of bounded size always build")
         });
-        Prefilter { searcher, owners, always }
+        Prefilter {
+            searcher,
+            owners,
+            always,
+        }
     }
 
     /// A filter that lets every fact run (`facts` facts).
     pub fn everything(facts: usize) -> Prefilter {
-        Prefilter { searcher: None, owners: Vec::new(), always: vec![true; facts] }
+        Prefilter {
+            searcher: None,
+            owners: Vec::new(),
+            always: vec![true; facts],
+        }
     }
 
     /// For each fact, whether it can match in `text`.
     pub fn candidates(&self, text: &str) -> Vec<bool> {
         let mut wanted = self.always.clone();
-        let Some(searcher) = &self.searcher else { return wanted };
+        let Some(searcher) = &self.searcher else {
+            return wanted;
+        };
         for m in searcher.find_overlapping_iter(text) {
             let owners = &self.owners[m.pattern().as_usize()];
             if owners.is_empty() {
@@ -164,14 +174,19 @@ fn required(hir: &Hir, guards: &mut BTreeSet<char>) -> Option<Vec<Vec<u8>>> {
 
 /// How selective a literal set is: its shortest literal, then fewer literals.
 fn score(set: &[Vec<u8>]) -> (usize, std::cmp::Reverse<usize>) {
-    (set.iter().map(Vec::len).min().unwrap_or(0), std::cmp::Reverse(set.len()))
+    (
+        set.iter().map(Vec::len).min().unwrap_or(0),
+        std::cmp::Reverse(set.len()),
+    )
 }
 
 /// The one character a class stands for (its UTF-8, ASCII lower-cased):
 /// a single character, or an ASCII letter in both cases (plus characters that
 /// fold to it, which become guards).
 fn letter(hir: &Hir, guards: &mut BTreeSet<char>) -> Option<Vec<u8>> {
-    let HirKind::Class(class) = hir.kind() else { return None };
+    let HirKind::Class(class) = hir.kind() else {
+        return None;
+    };
     let chars: Vec<char> = match class {
         Class::Unicode(c) => {
             let mut chars = Vec::new();
@@ -213,15 +228,31 @@ mod tests {
     fn literals(pattern: &str) -> Option<Vec<String>> {
         let mut guards = BTreeSet::new();
         let hir = regex_syntax::parse(&crate::rules::placeholders::expand(pattern)).unwrap();
-        required(&hir, &mut guards).map(|set| set.into_iter().map(|l| String::from_utf8(l).unwrap()).collect())
+        required(&hir, &mut guards).map(|set| {
+            set.into_iter()
+                .map(|l| String::from_utf8(l).unwrap())
+                .collect()
+        })
     }
 
     #[test]
     fn finds_the_most_selective_required_literal() {
-        assert_eq!(literals(r"(?i)(?P<value>{number})\s+(?:voted\s+)?in\s+favou?r\b").unwrap(), ["favo"]);
-        assert_eq!(literals(r"(?i)border\s+(?P<value>{number})").unwrap(), ["border"]);
-        assert_eq!(literals(r"Pompeo,?\s+in\s+(?P<value>\d{4})").unwrap(), ["pompeo"]);
-        assert_eq!(literals(r"(?i)(?:aid|assistance|funding)\s+of\s+(?P<value>{number})").unwrap(), ["aid", "assistance", "funding"]);
+        assert_eq!(
+            literals(r"(?i)(?P<value>{number})\s+(?:voted\s+)?in\s+favou?r\b").unwrap(),
+            ["favo"]
+        );
+        assert_eq!(
+            literals(r"(?i)border\s+(?P<value>{number})").unwrap(),
+            ["border"]
+        );
+        assert_eq!(
+            literals(r"Pompeo,?\s+in\s+(?P<value>\d{4})").unwrap(),
+            ["pompeo"]
+        );
+        assert_eq!(
+            literals(r"(?i)(?:aid|assistance|funding)\s+of\s+(?P<value>{number})").unwrap(),
+            ["aid", "assistance", "funding"]
+        );
         assert_eq!(literals(r"\b(?P<value>C-?5\s?\+?\s?1)\b").unwrap(), ["c"]);
         assert_eq!(literals(r"(?P<value>\d+)\s*(?:km)?"), None);
     }
@@ -236,11 +267,19 @@ mod tests {
         let rules = RuleSet::load(&[dir.path().to_path_buf()]).unwrap();
         let filter = Prefilter::new(&rules);
         assert_eq!(filter.unfiltered(), 1);
-        assert_eq!(filter.candidates("12 KILOMETRES OF PIPE"), [true, false, true]);
+        assert_eq!(
+            filter.candidates("12 KILOMETRES OF PIPE"),
+            [true, false, true]
+        );
         assert_eq!(filter.candidates("the Treaty of 1990"), [false, true, true]);
         assert_eq!(filter.candidates("the treaty of 1990"), [false, true, true]);
         // "\u{212A}" (Kelvin sign) matches (?i)k: every fact must run.
-        assert_eq!(filter.candidates("12 \u{212A}ILOMETRES OF PIPE"), [true, true, true]);
-        assert!(rules.facts[0].patterns[0].regex.is_match("12 \u{212A}ILOMETRES OF PIPE"));
+        assert_eq!(
+            filter.candidates("12 \u{212A}ILOMETRES OF PIPE"),
+            [true, true, true]
+        );
+        assert!(rules.facts[0].patterns[0]
+            .regex
+            .is_match("12 \u{212A}ILOMETRES OF PIPE"));
     }
 }

@@ -44,16 +44,18 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 
 /// Words that end with a period without ending the sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "prof", "no", "vs", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co",
-    "corp", "ltd", "approx", "est",
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "prof", "no", "vs",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
+    "co", "corp", "ltd", "approx", "est",
 ];
 
 /// Byte range of the sentence that holds `span` in `text`: from the previous
 /// sentence end (or line start) to the next one (or line end).
 pub fn sentence_bounds(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
     // The last sentence end before the span: search backwards (this runs
     // for every match, and a paragraph is often one long line).
     let start = text[line_start..span.start]
@@ -78,7 +80,10 @@ pub fn sentence_bounds(text: &str, span: std::ops::Range<usize>) -> std::ops::Ra
 fn ends_sentence(text: &str, at: usize) -> bool {
     let after = &text[at + 1..];
     let next = after.chars().next();
-    if !matches!(next, None | Some(' ' | '\t' | '\r' | '\n' | '"' | '”' | '’' | ')')) {
+    if !matches!(
+        next,
+        None | Some(' ' | '\t' | '\r' | '\n' | '"' | '”' | '’' | ')')
+    ) {
         return false;
     }
     if &text[at..at + 1] != "." {

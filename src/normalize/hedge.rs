@@ -18,13 +18,17 @@ pub enum Hedge {
 
 const PHRASES: &str = r"some|about|around|roughly|approximately|approx\.|nearly|almost|close to|an estimated|estimated|more than|over|at least|upwards of|in excess of|up to|less than|fewer than|under|no more than|at most";
 
-static BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\b({PHRASES})\s*[$€£]?\s*$")).unwrap());
-static START: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*({PHRASES})\s+")).unwrap());
+static BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b({PHRASES})\s*[$€£]?\s*$")).unwrap());
+static START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*({PHRASES})\s+")).unwrap());
 
 fn classify(phrase: &str) -> Hedge {
     match phrase.to_lowercase().as_str() {
         "more than" | "over" | "at least" | "upwards of" | "in excess of" => Hedge::AtLeast,
-        "up to" | "less than" | "fewer than" | "under" | "no more than" | "at most" => Hedge::AtMost,
+        "up to" | "less than" | "fewer than" | "under" | "no more than" | "at most" => {
+            Hedge::AtMost
+        }
         _ => Hedge::About,
     }
 }
@@ -34,7 +38,10 @@ pub fn strip(value: &str) -> (Option<(Hedge, String)>, &str) {
     match START.captures(value) {
         Some(c) => {
             let phrase = c[1].to_string();
-            (Some((classify(&phrase), phrase)), &value[c.get(0).map_or(0, |m| m.end())..])
+            (
+                Some((classify(&phrase), phrase)),
+                &value[c.get(0).map_or(0, |m| m.end())..],
+            )
         }
         None => (None, value),
     }
@@ -42,14 +49,19 @@ pub fn strip(value: &str) -> (Option<(Hedge, String)>, &str) {
 
 /// The hedge that ends `preceding` (the text just before the value), if any.
 pub fn before(preceding: &str) -> Option<(Hedge, String)> {
-    BEFORE.captures(preceding).map(|c| (classify(&c[1]), c[1].to_lowercase()))
+    BEFORE
+        .captures(preceding)
+        .map(|c| (classify(&c[1]), c[1].to_lowercase()))
 }
 
 /// `[lo, hi]` for a value `v` under a hedge.
 pub fn bounds(v: f64, hedge: Option<Hedge>) -> (f64, f64) {
     match hedge {
         Some(Hedge::AtLeast) => (v, f64::INFINITY),
-        Some(Hedge::AtMost) => (f64::NEG_INFINITY.max(if v >= 0.0 { 0.0 } else { f64::NEG_INFINITY }), v),
+        Some(Hedge::AtMost) => (
+            f64::NEG_INFINITY.max(if v >= 0.0 { 0.0 } else { f64::NEG_INFINITY }),
+            v,
+        ),
         _ => (v, v),
     }
 }
@@ -60,7 +72,10 @@ mod tests {
 
     #[test]
     fn finds_hedges_before_and_inside_the_value() {
-        assert_eq!(before("shares a border some ").map(|h| h.0), Some(Hedge::About));
+        assert_eq!(
+            before("shares a border some ").map(|h| h.0),
+            Some(Hedge::About)
+        );
         assert_eq!(before("more than ").map(|h| h.0), Some(Hedge::AtLeast));
         assert_eq!(before("up to $").map(|h| h.0), Some(Hedge::AtMost));
         assert_eq!(before("handsome "), None);

@@ -36,7 +36,13 @@ pub struct RawMatch<'a> {
 impl<'a> RawMatch<'a> {
     /// A match that covers all of `text`, for values written in rule files.
     pub fn whole_text(text: &'a str) -> Self {
-        RawMatch { text, value: 0..text.len(), whole: 0..text.len(), groups: vec![], published: None }
+        RawMatch {
+            text,
+            value: 0..text.len(),
+            whole: 0..text.len(),
+            groups: vec![],
+            published: None,
+        }
     }
 
     pub fn value_str(&self) -> &'a str {
@@ -45,7 +51,10 @@ impl<'a> RawMatch<'a> {
 
     /// The text of the named group, if it took part in the match.
     pub fn group(&self, name: &str) -> Option<&'a str> {
-        self.groups.iter().find(|(n, _)| n == name).map(|(_, r)| &self.text[r.clone()])
+        self.groups
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, r)| &self.text[r.clone()])
     }
 
     /// The text of the same sentence before the value, at most `max` bytes.
@@ -80,7 +89,13 @@ pub struct Normalized {
 
 impl Normalized {
     pub fn new(value: impl Into<String>, key: Key) -> Self {
-        Normalized { value: value.into(), approximate: false, subject: None, note: None, key }
+        Normalized {
+            value: value.into(),
+            approximate: false,
+            subject: None,
+            note: None,
+            key,
+        }
     }
 
     pub fn approximate(mut self, approximate: bool) -> Self {
@@ -195,7 +210,11 @@ pub trait Normalizer: Send + Sync + Debug {
 }
 
 /// Agreement of two keys; intervals of approximate values are widened by `tolerance`.
-pub fn keys_agree(a: &Normalized, b: &Normalized, tolerance: Option<&tolerance::Tolerance>) -> bool {
+pub fn keys_agree(
+    a: &Normalized,
+    b: &Normalized,
+    tolerance: Option<&tolerance::Tolerance>,
+) -> bool {
     match (&a.key, &b.key) {
         (Key::Interval { unit: ua, .. }, Key::Interval { unit: ub, .. }) if ua != ub => false,
         (Key::Interval { lo: al, hi: ah, .. }, Key::Interval { lo: bl, hi: bh, .. }) => {
@@ -211,7 +230,12 @@ pub fn keys_agree(a: &Normalized, b: &Normalized, tolerance: Option<&tolerance::
 }
 
 /// Every fact kind factlint knows. Adding a kind: one file, one line here.
-pub static KINDS: &[&dyn Kind] = &[&number::NumberKind, &quantity::QuantityKind, &year::YearKind, &term::TermKind];
+pub static KINDS: &[&dyn Kind] = &[
+    &number::NumberKind,
+    &quantity::QuantityKind,
+    &year::YearKind,
+    &term::TermKind,
+];
 
 /// The kind called `name`.
 pub fn kind(name: &str) -> Option<&'static dyn Kind> {
@@ -221,7 +245,11 @@ pub fn kind(name: &str) -> Option<&'static dyn Kind> {
 /// A number as factlint prints it: no trailing zeros, no exponent.
 pub fn format_number(value: f64) -> String {
     if value.is_infinite() {
-        return if value > 0.0 { "∞".into() } else { "-∞".into() };
+        return if value > 0.0 {
+            "∞".into()
+        } else {
+            "-∞".into()
+        };
     }
     if (value - value.round()).abs() < 1e-9 && value.abs() < 1e15 {
         return format!("{}", value.round() as i64);

@@ -20,17 +20,27 @@ impl Kind for NumberKind {
     }
 
     fn build(&self, options: &toml::Table) -> Result<Box<dyn Normalizer>, String> {
-        let tolerance = options.get("tolerance").map(|t| Tolerance::from_toml(t, 1.0)).transpose()?;
+        let tolerance = options
+            .get("tolerance")
+            .map(|t| Tolerance::from_toml(t, 1.0))
+            .transpose()?;
         Ok(Box::new(Number { tolerance }))
     }
 
     fn find(&self, text: &str, _published: Option<jiff::civil::Date>) -> Option<Vec<Found>> {
-        static ANY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&crate::rules::placeholders::number()).unwrap());
+        static ANY: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(&crate::rules::placeholders::number()).unwrap());
         let number = Number { tolerance: None };
         let found = ANY
             .find_iter(text)
             .filter_map(|m| {
-                let raw = RawMatch { text, value: m.range(), whole: m.range(), groups: vec![], published: None };
+                let raw = RawMatch {
+                    text,
+                    value: m.range(),
+                    whole: m.range(),
+                    groups: vec![],
+                    published: None,
+                };
                 let value = number.normalize(&raw).ok()?.into_iter().next()?;
                 Some(Found::at(text, m.range(), value))
             })
@@ -64,7 +74,9 @@ impl Hedged<'_> {
 
     /// "hedged: 'some'" for notes, or None.
     pub fn note(&self) -> Option<String> {
-        self.hedge.as_ref().map(|(_, phrase)| format!("hedged: '{}'", phrase.to_lowercase()))
+        self.hedge
+            .as_ref()
+            .map(|(_, phrase)| format!("hedged: '{}'", phrase.to_lowercase()))
     }
 }
 
@@ -73,9 +85,13 @@ pub fn read_hedged<'a>(m: &RawMatch<'a>) -> Result<Hedged<'a>, String> {
     let raw = m.value_str();
     let (inner, rest) = hedge::strip(raw);
     let hedge = inner.or_else(|| hedge::before(m.preceding(40)));
-    let (value, end) =
-        numtext::leading_number(rest).ok_or_else(|| format!("`{}` does not start with a number", raw.trim()))?;
-    Ok(Hedged { value, hedge, rest: &rest[end..] })
+    let (value, end) = numtext::leading_number(rest)
+        .ok_or_else(|| format!("`{}` does not start with a number", raw.trim()))?;
+    Ok(Hedged {
+        value,
+        hedge,
+        rest: &rest[end..],
+    })
 }
 
 impl Normalizer for Number {
@@ -85,8 +101,15 @@ impl Normalizer for Number {
             return Err(format!("`{}` is not a plain number", m.value_str().trim()));
         }
         let (lo, hi) = read.bounds();
-        let mut n = Normalized::new(format_number(read.value), Key::Interval { lo, hi, unit: String::new() })
-            .approximate(read.approximate());
+        let mut n = Normalized::new(
+            format_number(read.value),
+            Key::Interval {
+                lo,
+                hi,
+                unit: String::new(),
+            },
+        )
+        .approximate(read.approximate());
         n.note = read.note();
         Ok(vec![n])
     }
@@ -102,7 +125,11 @@ mod tests {
 
     fn read(text: &str, value: &str) -> Normalized {
         let start = text.find(value).unwrap();
-        let m = RawMatch { value: start..start + value.len(), whole: 0..text.len(), ..RawMatch::whole_text(text) };
+        let m = RawMatch {
+            value: start..start + value.len(),
+            whole: 0..text.len(),
+            ..RawMatch::whole_text(text)
+        };
         Number { tolerance: None }.normalize(&m).unwrap().remove(0)
     }
 
@@ -118,15 +145,23 @@ mod tests {
         ];
         for (text, value, want, approximate) in cases {
             let n = read(text, value);
-            assert_eq!((n.value.as_str(), n.approximate), (want, approximate), "{text}");
+            assert_eq!(
+                (n.value.as_str(), n.approximate),
+                (want, approximate),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn finds_numbers_in_free_text() {
-        let found = NumberKind.find("141 voted in favor, seven against", None).unwrap();
-        let got: Vec<(&str, usize, usize, &str)> =
-            found.iter().map(|f| (f.text.as_str(), f.start, f.end, f.value.value.as_str())).collect();
+        let found = NumberKind
+            .find("141 voted in favor, seven against", None)
+            .unwrap();
+        let got: Vec<(&str, usize, usize, &str)> = found
+            .iter()
+            .map(|f| (f.text.as_str(), f.start, f.end, f.value.value.as_str()))
+            .collect();
         assert_eq!(got, [("141", 0, 3, "141"), ("seven", 20, 25, "7")]);
     }
 
@@ -142,7 +177,9 @@ mod tests {
 
     #[test]
     fn tolerance_applies_to_hedged_values_only() {
-        let n = Number { tolerance: Some(Tolerance::Relative(0.05)) };
+        let n = Number {
+            tolerance: Some(Tolerance::Relative(0.05)),
+        };
         let hedged = read("some 7,500", "7,500");
         assert!(n.agree(&hedged, &read("7,591", "7,591")));
         assert!(!n.agree(&read("7,500", "7,500"), &read("7,591", "7,591")));

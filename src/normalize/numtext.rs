@@ -6,23 +6,47 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-static DIGITS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|^[-−]?\.\d+").unwrap());
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|^[-−]?\.\d+").unwrap()
+});
 static SCALE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[ \u{a0}-]?(thousand|million|billion|trillion|bn|mn|m|k)\b").unwrap()
 });
 
 fn small(word: &str) -> Option<f64> {
     const WORDS: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
     WORDS.iter().position(|w| *w == word).map(|i| i as f64)
 }
 
 fn tens(word: &str) -> Option<f64> {
-    const WORDS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    WORDS.iter().position(|w| *w == word).map(|i| (i as f64 + 2.0) * 10.0)
+    const WORDS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    WORDS
+        .iter()
+        .position(|w| *w == word)
+        .map(|i| (i as f64 + 2.0) * 10.0)
 }
 
 /// The multiplier of a scale word ("million" → 1e6), also for the short forms.
@@ -44,7 +68,11 @@ pub fn leading_number(text: &str) -> Option<(f64, usize)> {
     let rest = &text[skipped..];
     if let Some(m) = DIGITS.find(rest) {
         let digits = m.as_str().replace([',', '−'], "").replace('−', "-");
-        let digits = if m.as_str().starts_with('−') { format!("-{}", &digits) } else { digits };
+        let digits = if m.as_str().starts_with('−') {
+            format!("-{}", &digits)
+        } else {
+            digits
+        };
         let mut value: f64 = digits.parse().ok()?;
         let mut end = m.end();
         if let Some(s) = SCALE.captures(&rest[end..]) {
@@ -64,7 +92,10 @@ fn words_number(text: &str) -> Option<(f64, usize)> {
     let mut end = 0;
     let mut pos = 0;
     for token in text.split_inclusive([' ', '-']) {
-        let word = token.trim_end_matches([' ', '-']).trim_end_matches([',', '.', ';', ':']).to_lowercase();
+        let word = token
+            .trim_end_matches([' ', '-'])
+            .trim_end_matches([',', '.', ';', ':'])
+            .to_lowercase();
         let word_end = pos + token.trim_end_matches([' ', '-']).len();
         pos += token.len();
         if let Some(n) = small(&word).or_else(|| tens(&word)) {
@@ -76,7 +107,11 @@ fn words_number(text: &str) -> Option<(f64, usize)> {
             current = 0.0;
         } else if (word == "a" || word == "an") && !seen {
             // "a hundred", "a million": only a number when a scale follows.
-            let next = text[pos..].split([' ', '-']).next().unwrap_or("").to_lowercase();
+            let next = text[pos..]
+                .split([' ', '-'])
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
             if scale(&next).is_some() && next.len() > 2 {
                 current = 1.0;
                 seen = true;

@@ -29,7 +29,10 @@ impl Kind for QuantityKind {
             let known: Vec<_> = units::UNITS.iter().map(|u| u.symbol).collect();
             format!("unknown unit `{name}` (known: {})", known.join(", "))
         })?;
-        let tolerance = options.get("tolerance").map(|t| Tolerance::from_toml(t, unit.factor)).transpose()?;
+        let tolerance = options
+            .get("tolerance")
+            .map(|t| Tolerance::from_toml(t, unit.factor))
+            .transpose()?;
         Ok(Box::new(Quantity { unit, tolerance }))
     }
 }
@@ -44,21 +47,44 @@ impl Normalizer for Quantity {
     fn normalize(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
         let read = read_hedged(m)?;
         let unit_text = m.group("unit").unwrap_or(read.rest);
-        let word = unit_text.trim_start_matches(['-', ' ']).split_whitespace().next().unwrap_or("");
+        let word = unit_text
+            .trim_start_matches(['-', ' '])
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
         let unit = units::lookup(word)
             .ok_or_else(|| format!("no unit after the number in `{}`", m.value_str().trim()))?;
         if unit.dimension != self.unit.dimension {
-            return Err(format!("`{}` is a {}, this fact is a {}", unit.symbol, unit.dimension, self.unit.dimension));
+            return Err(format!(
+                "`{}` is a {}, this fact is a {}",
+                unit.symbol, unit.dimension, self.unit.dimension
+            ));
         }
         let (lo, hi) = read.bounds();
-        let key = Key::Interval { lo: lo * unit.factor, hi: hi * unit.factor, unit: unit.dimension.to_string() };
+        let key = Key::Interval {
+            lo: lo * unit.factor,
+            hi: hi * unit.factor,
+            unit: unit.dimension.to_string(),
+        };
         let shown = read.value * unit.factor / self.unit.factor;
-        let shown = if shown.abs() >= 100.0 { shown.round() } else { (shown * 10.0).round() / 10.0 };
-        let mut n = Normalized::new(format!("{} {}", format_number(shown), self.unit.symbol), key)
-            .approximate(read.approximate());
+        let shown = if shown.abs() >= 100.0 {
+            shown.round()
+        } else {
+            (shown * 10.0).round() / 10.0
+        };
+        let mut n = Normalized::new(
+            format!("{} {}", format_number(shown), self.unit.symbol),
+            key,
+        )
+        .approximate(read.approximate());
         let mut notes: Vec<String> = read.note().into_iter().collect();
         if unit.symbol != self.unit.symbol {
-            notes.push(format!("{} {} converted to {}", format_number(read.value), unit.symbol, self.unit.symbol));
+            notes.push(format!(
+                "{} {} converted to {}",
+                format_number(read.value),
+                unit.symbol,
+                self.unit.symbol
+            ));
         }
         if !notes.is_empty() {
             n.note = Some(notes.join("; "));
@@ -86,7 +112,10 @@ mod tests {
 
     fn read(q: &dyn Normalizer, text: &str, value: &str) -> Normalized {
         let start = text.find(value).unwrap();
-        let m = RawMatch { value: start..start + value.len(), ..RawMatch::whole_text(text) };
+        let m = RawMatch {
+            value: start..start + value.len(),
+            ..RawMatch::whole_text(text)
+        };
         q.normalize(&m).unwrap().remove(0)
     }
 
@@ -96,7 +125,10 @@ mod tests {
         let miles = read(&*q, "about 4,660 miles long", "4,660 miles");
         assert_eq!(miles.value, "7500 km");
         assert!(miles.approximate);
-        assert_eq!(miles.note.as_deref(), Some("hedged: 'about'; 4660 mi converted to km"));
+        assert_eq!(
+            miles.note.as_deref(),
+            Some("hedged: 'about'; 4660 mi converted to km")
+        );
         let km = read(&*q, "some 7,500 kilometers long", "7,500 kilometers");
         assert!(q.agree(&miles, &km));
     }
@@ -116,6 +148,9 @@ mod tests {
         let q = km(None);
         let m = RawMatch::whole_text("7,500 people");
         assert!(q.normalize(&m).unwrap_err().contains("no unit"));
-        assert!(QuantityKind.build(&toml::Table::new()).unwrap_err().contains("needs `unit`"));
+        assert!(QuantityKind
+            .build(&toml::Table::new())
+            .unwrap_err()
+            .contains("needs `unit`"));
     }
 }

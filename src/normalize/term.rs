@@ -36,13 +36,23 @@ impl Kind for TermKind {
             }
             Some(toml::Value::Table(table)) => {
                 for (v, hint) in table {
-                    let hint = hint.as_str().ok_or("each variant's hint must be a string")?;
+                    let hint = hint
+                        .as_str()
+                        .ok_or("each variant's hint must be a string")?;
                     variants.insert(collapse(v), hint.to_string());
                 }
             }
-            Some(_) => return Err("`variants` must be a list of spellings or a table of spelling = \"hint\"".into()),
+            Some(_) => {
+                return Err(
+                    "`variants` must be a list of spellings or a table of spelling = \"hint\""
+                        .into(),
+                )
+            }
         }
-        Ok(Box::new(Term { canonical: collapse(canonical), variants }))
+        Ok(Box::new(Term {
+            canonical: collapse(canonical),
+            variants,
+        }))
     }
 }
 
@@ -59,7 +69,11 @@ fn collapse(text: &str) -> String {
 
 /// A hint for how `variant` differs from `canonical`.
 pub fn explain(variant: &str, canonical: &str) -> String {
-    let squash = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    let squash = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
     if canonical.contains('+') && !variant.contains('+') && squash(variant) == squash(canonical) {
         return "plus sign lost".into();
     }
@@ -80,14 +94,21 @@ impl Normalizer for Term {
         }
         let mut n = Normalized::new(written.clone(), Key::Label(written.clone()));
         if written != self.canonical {
-            let hint = self.variants.get(&written).cloned().unwrap_or_else(|| explain(&written, &self.canonical));
+            let hint = self
+                .variants
+                .get(&written)
+                .cloned()
+                .unwrap_or_else(|| explain(&written, &self.canonical));
             n.note = Some(format!("variant of {}: {hint}", self.canonical));
         }
         Ok(vec![n])
     }
 
     fn implicit_expect(&self) -> Option<Normalized> {
-        Some(Normalized::new(self.canonical.clone(), Key::Label(self.canonical.clone())))
+        Some(Normalized::new(
+            self.canonical.clone(),
+            Key::Label(self.canonical.clone()),
+        ))
     }
 }
 
@@ -96,7 +117,8 @@ mod tests {
     use super::*;
 
     fn c5() -> Box<dyn Normalizer> {
-        let options: toml::Table = toml::from_str("canonical = \"C5+1\"\nvariants = [\"C5 1\", \"C-5+1\"]").unwrap();
+        let options: toml::Table =
+            toml::from_str("canonical = \"C5+1\"\nvariants = [\"C5 1\", \"C-5+1\"]").unwrap();
         TermKind.build(&options).unwrap()
     }
 
@@ -105,7 +127,10 @@ mod tests {
         let t = c5();
         let garbled = t.parse("C5  1").unwrap();
         assert_eq!(garbled.value, "C5 1");
-        assert_eq!(garbled.note.as_deref(), Some("variant of C5+1: plus sign lost"));
+        assert_eq!(
+            garbled.note.as_deref(),
+            Some("variant of C5+1: plus sign lost")
+        );
         let canonical = t.parse("C5+1").unwrap();
         assert_eq!(canonical.note, None);
         assert!(!t.agree(&garbled, &canonical));

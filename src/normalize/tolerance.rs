@@ -20,18 +20,28 @@ impl Tolerance {
             toml::Value::String(s) => {
                 let s = s.trim();
                 if let Some(pct) = s.strip_suffix('%') {
-                    let pct: f64 = pct.trim().parse().map_err(|_| format!("tolerance `{s}` is not a percentage"))?;
+                    let pct: f64 = pct
+                        .trim()
+                        .parse()
+                        .map_err(|_| format!("tolerance `{s}` is not a percentage"))?;
                     if !(0.0..=100.0).contains(&pct) {
                         return Err(format!("tolerance `{s}` is out of range: use 0% to 100%"));
                     }
                     Tolerance::Relative(pct / 100.0)
                 } else {
-                    let abs: f64 =
-                        s.replace(',', "").parse().map_err(|_| format!("tolerance `{s}` is not a number or a percentage"))?;
+                    let abs: f64 = s
+                        .replace(',', "")
+                        .parse()
+                        .map_err(|_| format!("tolerance `{s}` is not a number or a percentage"))?;
                     Tolerance::Absolute(abs * scale)
                 }
             }
-            other => return Err(format!("tolerance must be a number or a string like \"5%\", not {}", other.type_str())),
+            other => {
+                return Err(format!(
+                    "tolerance must be a number or a string like \"5%\", not {}",
+                    other.type_str()
+                ))
+            }
         };
         if let Tolerance::Absolute(a) = tolerance {
             if !(a.is_finite() && a >= 0.0) {
@@ -57,10 +67,22 @@ mod tests {
 
     #[test]
     fn reads_percentages_and_absolutes() {
-        assert_eq!(Tolerance::from_toml(&toml::Value::String("5%".into()), 1.0), Ok(Tolerance::Relative(0.05)));
-        assert_eq!(Tolerance::from_toml(&toml::Value::Integer(100), 1000.0), Ok(Tolerance::Absolute(100_000.0)));
-        assert!(Tolerance::from_toml(&toml::Value::String("150%".into()), 1.0).unwrap_err().contains("out of range"));
-        assert!(Tolerance::from_toml(&toml::Value::Integer(-1), 1.0).unwrap_err().contains("out of range"));
+        assert_eq!(
+            Tolerance::from_toml(&toml::Value::String("5%".into()), 1.0),
+            Ok(Tolerance::Relative(0.05))
+        );
+        assert_eq!(
+            Tolerance::from_toml(&toml::Value::Integer(100), 1000.0),
+            Ok(Tolerance::Absolute(100_000.0))
+        );
+        assert!(
+            Tolerance::from_toml(&toml::Value::String("150%".into()), 1.0)
+                .unwrap_err()
+                .contains("out of range")
+        );
+        assert!(Tolerance::from_toml(&toml::Value::Integer(-1), 1.0)
+            .unwrap_err()
+            .contains("out of range"));
         assert!(Tolerance::from_toml(&toml::Value::Boolean(true), 1.0).is_err());
     }
 
@@ -69,6 +91,9 @@ mod tests {
         let t = Tolerance::Relative(0.1);
         assert_eq!(widen(100.0, 100.0, true, Some(&t)), (90.0, 110.0));
         assert_eq!(widen(100.0, 100.0, false, Some(&t)), (100.0, 100.0));
-        assert_eq!(widen(100.0, f64::INFINITY, true, Some(&Tolerance::Absolute(5.0))), (95.0, f64::INFINITY));
+        assert_eq!(
+            widen(100.0, f64::INFINITY, true, Some(&Tolerance::Absolute(5.0))),
+            (95.0, f64::INFINITY)
+        );
     }
 }

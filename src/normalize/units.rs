@@ -14,15 +14,42 @@ pub struct Unit {
 }
 
 pub static UNITS: &[Unit] = &[
-    Unit { symbol: "km", names: &["km", "kms", "kilometer", "kilometers", "kilometre", "kilometres"], dimension: "length", factor: 1000.0 },
-    Unit { symbol: "mi", names: &["mi", "mile", "miles"], dimension: "length", factor: 1609.344 },
-    Unit { symbol: "m", names: &["m", "meter", "meters", "metre", "metres"], dimension: "length", factor: 1.0 },
+    Unit {
+        symbol: "km",
+        names: &[
+            "km",
+            "kms",
+            "kilometer",
+            "kilometers",
+            "kilometre",
+            "kilometres",
+        ],
+        dimension: "length",
+        factor: 1000.0,
+    },
+    Unit {
+        symbol: "mi",
+        names: &["mi", "mile", "miles"],
+        dimension: "length",
+        factor: 1609.344,
+    },
+    Unit {
+        symbol: "m",
+        names: &["m", "meter", "meters", "metre", "metres"],
+        dimension: "length",
+        factor: 1.0,
+    },
 ];
 
 /// The unit written as `name` (any case, surrounding punctuation ignored).
 pub fn lookup(name: &str) -> Option<&'static Unit> {
-    let name = name.trim().trim_end_matches(['.', ',', ';', ':']).to_lowercase();
-    UNITS.iter().find(|u| u.symbol == name || u.names.contains(&name.as_str()))
+    let name = name
+        .trim()
+        .trim_end_matches(['.', ',', ';', ':'])
+        .to_lowercase();
+    UNITS
+        .iter()
+        .find(|u| u.symbol == name || u.names.contains(&name.as_str()))
 }
 
 #[cfg(test)]
@@ -42,7 +69,10 @@ mod tests {
         for unit in UNITS {
             for name in unit.names.iter().chain([&unit.symbol]) {
                 assert_eq!(name.to_lowercase(), *name);
-                assert!(seen.insert((unit.symbol, *name)) || *name == unit.symbol, "{name}");
+                assert!(
+                    seen.insert((unit.symbol, *name)) || *name == unit.symbol,
+                    "{name}"
+                );
             }
         }
     }

@@ -29,7 +29,10 @@ impl Normalizer for Year {
             .filter(|y| y.fract() == 0.0 && (1000.0..=2999.0).contains(y))
             .ok_or_else(|| format!("`{raw}` is not a year"))?;
         let year = year as i64;
-        Ok(vec![Normalized::new(year.to_string(), Key::Label(year.to_string()))])
+        Ok(vec![Normalized::new(
+            year.to_string(),
+            Key::Label(year.to_string()),
+        )])
     }
 }
 

@@ -7,7 +7,8 @@ pub struct Json;
 
 impl Reporter for Json {
     fn render(&self, report: &Report, _target: &Target) -> String {
-        let mut out = serde_json::to_string_pretty(report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+        let mut out = serde_json::to_string_pretty(report)
+            .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
         out.push('\n');
         out
     }

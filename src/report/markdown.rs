@@ -20,7 +20,11 @@ fn mention_table(out: &mut String, v: &Verdict, target: &Target) {
         let mention = &m.mention;
         let place = format!("{}:{}", mention.path, mention.line);
         let href = format!("{}#L{}", link(&mention.path, target), mention.line);
-        let value = if mention.normalized.is_resolved() { shown(&mention.normalized) } else { "unresolved".into() };
+        let value = if mention.normalized.is_resolved() {
+            shown(&mention.normalized)
+        } else {
+            "unresolved".into()
+        };
         let mut flags = Vec::new();
         if m.outlier {
             flags.push("**outlier**".to_string());
@@ -31,11 +35,23 @@ fn mention_table(out: &mut String, v: &Verdict, target: &Target) {
         if let Some(note) = &mention.normalized.note {
             flags.push(escape(note));
         }
-        let _ = writeln!(out, "| [{place}]({href}) | “{}” | {} | {} |", escape(&mention.text), escape(&value), flags.join("; "));
+        let _ = writeln!(
+            out,
+            "| [{place}]({href}) | “{}” | {} | {} |",
+            escape(&mention.text),
+            escape(&value),
+            flags.join("; ")
+        );
     }
     out.push('\n');
     for m in &v.mentions {
-        let _ = writeln!(out, "> {} — *{}:{}*\n>", escape(&m.mention.quote), m.mention.source, m.mention.line);
+        let _ = writeln!(
+            out,
+            "> {} — *{}:{}*\n>",
+            escape(&m.mention.quote),
+            m.mention.source,
+            m.mention.line
+        );
     }
     if !v.mentions.is_empty() {
         out.truncate(out.len() - 2);
@@ -44,7 +60,11 @@ fn mention_table(out: &mut String, v: &Verdict, target: &Target) {
 }
 
 fn heading(v: &Verdict) -> String {
-    let subject = v.subject.as_ref().map(|s| format!(" [{s}]")).unwrap_or_default();
+    let subject = v
+        .subject
+        .as_ref()
+        .map(|s| format!(" [{s}]"))
+        .unwrap_or_default();
     format!("### `{}`{subject} — {}\n\n", v.id, escape(&v.claim))
 }
 
@@ -54,8 +74,16 @@ impl Reporter for Markdown {
         let _ = writeln!(out, "{}.\n", report.summary_line());
         out.push_str("| Fact | Status | Record | Outliers |\n|---|---|---|---|\n");
         for v in &report.facts {
-            let subject = v.subject.as_ref().map(|s| format!(" [{s}]")).unwrap_or_default();
-            let outliers = if v.outliers.is_empty() { "—".into() } else { v.outliers.join(", ") };
+            let subject = v
+                .subject
+                .as_ref()
+                .map(|s| format!(" [{s}]"))
+                .unwrap_or_default();
+            let outliers = if v.outliers.is_empty() {
+                "—".into()
+            } else {
+                v.outliers.join(", ")
+            };
             let _ = writeln!(
                 out,
                 "| `{}`{subject} | {} | {} | {} |",
@@ -67,7 +95,11 @@ impl Reporter for Markdown {
         }
         out.push('\n');
 
-        let contradictions: Vec<&Verdict> = report.facts.iter().filter(|v| v.is_contradiction()).collect();
+        let contradictions: Vec<&Verdict> = report
+            .facts
+            .iter()
+            .filter(|v| v.is_contradiction())
+            .collect();
         out.push_str("## Contradictions\n\n");
         if contradictions.is_empty() {
             out.push_str("None: every fact agrees across sources and with the record.\n\n");
@@ -77,17 +109,38 @@ impl Reporter for Markdown {
             let mut said = Vec::new();
             if v.status == Status::Conflict {
                 let consensus = v.consensus.as_deref().unwrap_or("?");
-                said.push(format!("Sources disagree. Most give **{}**; outliers: {}.", escape(consensus), v.outliers.join(", ")));
+                said.push(format!(
+                    "Sources disagree. Most give **{}**; outliers: {}.",
+                    escape(consensus),
+                    v.outliers.join(", ")
+                ));
             }
             if v.reference == Reference::Mismatch {
-                said.push(format!("The public record says **{}**.", escape(v.expected.as_deref().unwrap_or("?"))));
+                said.push(format!(
+                    "The public record says **{}**.",
+                    escape(v.expected.as_deref().unwrap_or("?"))
+                ));
             }
-            let _ = writeln!(out, "{} Severity: {}. Rule: `{}`.\n", said.join(" "), v.severity, v.rule);
+            let _ = writeln!(
+                out,
+                "{} Severity: {}. Rule: `{}`.\n",
+                said.join(" "),
+                v.severity,
+                v.rule
+            );
             mention_table(&mut out, v, target);
         }
 
-        for (title, status) in [("Agreeing facts", Status::Agree), ("Single-source facts", Status::Single), ("Unresolved facts", Status::Unresolved)] {
-            let facts: Vec<&Verdict> = report.facts.iter().filter(|v| v.status == status && !v.is_contradiction()).collect();
+        for (title, status) in [
+            ("Agreeing facts", Status::Agree),
+            ("Single-source facts", Status::Single),
+            ("Unresolved facts", Status::Unresolved),
+        ] {
+            let facts: Vec<&Verdict> = report
+                .facts
+                .iter()
+                .filter(|v| v.status == status && !v.is_contradiction())
+                .collect();
             if facts.is_empty() {
                 continue;
             }
@@ -95,13 +148,26 @@ impl Reporter for Markdown {
             for v in facts {
                 out.push_str(&heading(v));
                 if let Some(e) = &v.expected {
-                    let _ = writeln!(out, "Record: {} ({}).\n", escape(e), if v.reference == Reference::Match { "match" } else { "not compared" });
+                    let _ = writeln!(
+                        out,
+                        "Record: {} ({}).\n",
+                        escape(e),
+                        if v.reference == Reference::Match {
+                            "match"
+                        } else {
+                            "not compared"
+                        }
+                    );
                 }
                 mention_table(&mut out, v, target);
             }
         }
 
-        let missing: Vec<&Verdict> = report.facts.iter().filter(|v| v.status == Status::Missing).collect();
+        let missing: Vec<&Verdict> = report
+            .facts
+            .iter()
+            .filter(|v| v.status == Status::Missing)
+            .collect();
         if !missing.is_empty() {
             out.push_str("## Missing facts\n\nNo article states these:\n\n");
             for v in missing {
@@ -110,7 +176,9 @@ impl Reporter for Markdown {
             out.push('\n');
         }
 
-        out.push_str("## Sources\n\n| File | Outlet | Published | Translated from |\n|---|---|---|---|\n");
+        out.push_str(
+            "## Sources\n\n| File | Outlet | Published | Translated from |\n|---|---|---|---|\n",
+        );
         for s in &report.sources {
             let _ = writeln!(
                 out,

@@ -40,8 +40,17 @@ pub struct Summary {
 }
 
 impl Report {
-    pub fn new(facts: Vec<Verdict>, sources: Vec<Source>, rules: Vec<String>, warnings: Vec<String>) -> Report {
-        let mut s = Summary { facts: facts.len(), sources: sources.len(), ..Summary::default() };
+    pub fn new(
+        facts: Vec<Verdict>,
+        sources: Vec<Source>,
+        rules: Vec<String>,
+        warnings: Vec<String>,
+    ) -> Report {
+        let mut s = Summary {
+            facts: facts.len(),
+            sources: sources.len(),
+            ..Summary::default()
+        };
         for v in &facts {
             s.mentions += v.mentions.len();
             match v.status {
@@ -57,7 +66,13 @@ impl Report {
                 Reference::None => {}
             }
         }
-        Report { facts, sources, summary: s, rules, warnings }
+        Report {
+            facts,
+            sources,
+            summary: s,
+            rules,
+            warnings,
+        }
     }
 
     /// Whether any fact has a conflict or a reference mismatch.
@@ -68,10 +83,15 @@ impl Report {
     /// "9 facts: 2 conflicts, 1 reference mismatch, 3 agree, 2 single-source, 1 missing".
     pub fn summary_line(&self) -> String {
         let s = &self.summary;
-        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let mut parts = vec![
             plural(s.conflict, "conflict", "conflicts"),
-            plural(s.reference_mismatch, "reference mismatch", "reference mismatches"),
+            plural(
+                s.reference_mismatch,
+                "reference mismatch",
+                "reference mismatches",
+            ),
             format!("{} agree", s.agree),
             format!("{} single-source", s.single),
             format!("{} missing", s.missing),
@@ -79,7 +99,12 @@ impl Report {
         if s.unresolved > 0 {
             parts.push(format!("{} unresolved", s.unresolved));
         }
-        format!("{} in {}: {}", plural(s.facts, "fact", "facts"), plural(s.sources, "article", "articles"), parts.join(", "))
+        format!(
+            "{} in {}: {}",
+            plural(s.facts, "fact", "facts"),
+            plural(s.sources, "article", "articles"),
+            parts.join(", ")
+        )
     }
 }
 
@@ -119,9 +144,19 @@ impl Format {
 
 /// A link from the output folder to `path` (given relative to the working folder).
 pub fn link(path: &str, target: &Target) -> String {
-    let Some(dir) = &target.dir else { return path.to_string() };
-    let depth = dir.components().filter(|c| matches!(c, std::path::Component::Normal(_))).count();
-    let up = dir.components().any(|c| matches!(c, std::path::Component::ParentDir | std::path::Component::RootDir));
+    let Some(dir) = &target.dir else {
+        return path.to_string();
+    };
+    let depth = dir
+        .components()
+        .filter(|c| matches!(c, std::path::Component::Normal(_)))
+        .count();
+    let up = dir.components().any(|c| {
+        matches!(
+            c,
+            std::path::Component::ParentDir | std::path::Component::RootDir
+        )
+    });
     if up || Path::new(path).is_absolute() {
         return path.to_string();
     }
@@ -137,10 +172,24 @@ pub fn write_atomic(path: &Path, content: &str) -> Result<()> {
         _ => Path::new("."),
     };
     if !dir.is_dir() {
-        return Err(Error::output(Location::file(path), format!("the folder {} does not exist", dir.display()), "create it first or choose another --out"));
+        return Err(Error::output(
+            Location::file(path),
+            format!("the folder {} does not exist", dir.display()),
+            "create it first or choose another --out",
+        ));
     }
-    let fail = |e: std::io::Error| Error::output(Location::file(path), format!("cannot write the report: {e}"), "choose a writable --out path");
-    let mut tmp = tempfile::Builder::new().prefix(".factlint-").suffix(".tmp").tempfile_in(dir).map_err(fail)?;
+    let fail = |e: std::io::Error| {
+        Error::output(
+            Location::file(path),
+            format!("cannot write the report: {e}"),
+            "choose a writable --out path",
+        )
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".factlint-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(fail)?;
     tmp.write_all(content.as_bytes()).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
@@ -153,10 +202,20 @@ mod tests {
 
     #[test]
     fn links_climb_out_of_the_report_folder() {
-        let target = Target { dir: Some(PathBuf::from("reports")) };
+        let target = Target {
+            dir: Some(PathBuf::from("reports")),
+        };
         assert_eq!(link("seeds/a.txt", &target), "../seeds/a.txt");
         assert_eq!(link("seeds/a.txt", &Target::default()), "seeds/a.txt");
-        assert_eq!(link("a.txt", &Target { dir: Some(PathBuf::from("")) }), "a.txt");
+        assert_eq!(
+            link(
+                "a.txt",
+                &Target {
+                    dir: Some(PathBuf::from(""))
+                }
+            ),
+            "a.txt"
+        );
     }
 
     #[test]
@@ -166,8 +225,14 @@ mod tests {
         write_atomic(&out, "one").unwrap();
         write_atomic(&out, "two").unwrap();
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "two");
-        let err = write_atomic(&dir.path().join("nope/r.md"), "x").unwrap_err().to_string();
+        let err = write_atomic(&dir.path().join("nope/r.md"), "x")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("does not exist"), "{err}");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left behind");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left behind"
+        );
     }
 }

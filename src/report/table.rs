@@ -30,7 +30,8 @@ pub fn reference_label(reference: Reference, expected: Option<&str>) -> String {
 impl Reporter for Table {
     fn render(&self, report: &Report, _target: &Target) -> String {
         let mut grid = Grid::new();
-        grid.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+        grid.load_preset(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic);
         grid.set_header(["Fact", "Status", "Record", "Values by source", "Outliers"]);
         for v in &report.facts {
             let fact = match &v.subject {
@@ -54,8 +55,16 @@ impl Reporter for Table {
                 fact,
                 status_label(v.status).to_string(),
                 reference_label(v.reference, v.expected.as_deref()),
-                if values.is_empty() { "—".into() } else { values.join("\n") },
-                if v.outliers.is_empty() { "—".into() } else { v.outliers.join("\n") },
+                if values.is_empty() {
+                    "—".into()
+                } else {
+                    values.join("\n")
+                },
+                if v.outliers.is_empty() {
+                    "—".into()
+                } else {
+                    v.outliers.join("\n")
+                },
             ]);
         }
         format!("{grid}\n{}\n", report.summary_line())

@@ -20,10 +20,19 @@ pub fn check_fact(fact: &Fact) -> Vec<ExampleFailure> {
         .iter()
         .filter_map(|ex| {
             let hits = extract::hits(fact, &ex.text, 0, ex.published);
-            let fail = |message: String| Some(ExampleFailure { origin: ex.origin.clone(), message });
+            let fail = |message: String| {
+                Some(ExampleFailure {
+                    origin: ex.origin.clone(),
+                    message,
+                })
+            };
             if !ex.matches {
                 return match hits.first() {
-                    Some(hit) => fail(format!("{:?} must not match, but a pattern found {:?}", ex.text, &ex.text[hit.value.clone()])),
+                    Some(hit) => fail(format!(
+                        "{:?} must not match, but a pattern found {:?}",
+                        ex.text,
+                        &ex.text[hit.value.clone()]
+                    )),
                     None => None,
                 };
             }
@@ -48,7 +57,9 @@ pub fn check_fact(fact: &Fact) -> Vec<ExampleFailure> {
                 }
             }
             if let Some(approximate) = ex.approximate {
-                let matching = values.iter().find(|v| ex.value.as_ref().is_none_or(|w| &v.value == w));
+                let matching = values
+                    .iter()
+                    .find(|v| ex.value.as_ref().is_none_or(|w| &v.value == w));
                 if matching.is_some_and(|v| v.approximate != approximate) {
                     let word = if approximate { "hedged" } else { "exact" };
                     return fail(format!("{:?} should read as {word}", ex.text));
@@ -63,5 +74,9 @@ fn show(values: &[String]) -> String {
     if values.is_empty() {
         return "no value".into();
     }
-    values.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>().join(", ")
+    values
+        .iter()
+        .map(|v| format!("{v:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -144,7 +144,11 @@ fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| {
-            Error::rules(Location::file(path), format!("cannot read the rules path: {e}"), "pass an existing folder or file with --rules")
+            Error::rules(
+                Location::file(path),
+                format!("cannot read the rules path: {e}"),
+                "pass an existing folder or file with --rules",
+            )
         })?;
         if meta.is_dir() {
             let before = files.len();
@@ -164,12 +168,20 @@ fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 }
 
 fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let read = std::fs::read_dir(dir)
-        .map_err(|e| Error::rules(Location::file(dir), format!("cannot list the folder: {e}"), "check its permissions"))?;
+    let read = std::fs::read_dir(dir).map_err(|e| {
+        Error::rules(
+            Location::file(dir),
+            format!("cannot list the folder: {e}"),
+            "check its permissions",
+        )
+    })?;
     let mut entries: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for path in entries {
-        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
         if hidden {
             continue;
         }
@@ -184,13 +196,28 @@ fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 
 /// Reads a rule file as UTF-8, without a leading byte-order mark.
 pub fn read_utf8(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::rules(Location::file(path), format!("cannot read the rule file: {e}"), "check the path and its permissions"))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let (line, column) = crate::extract::text::line_col(&String::from_utf8_lossy(e.as_bytes()), e.utf8_error().valid_up_to());
-        Error::rules(Location::at(path, line, column), "the rule file is not valid UTF-8", "save it as UTF-8")
+    let bytes = std::fs::read(path).map_err(|e| {
+        Error::rules(
+            Location::file(path),
+            format!("cannot read the rule file: {e}"),
+            "check the path and its permissions",
+        )
     })?;
-    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let (line, column) = crate::extract::text::line_col(
+            &String::from_utf8_lossy(e.as_bytes()),
+            e.utf8_error().valid_up_to(),
+        );
+        Error::rules(
+            Location::at(path, line, column),
+            "the rule file is not valid UTF-8",
+            "save it as UTF-8",
+        )
+    })?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
 }
 
 /// Parses and compiles the facts of one rule file.
@@ -204,9 +231,16 @@ pub fn parse_file(path: &Path, text: &str) -> Result<Vec<Fact>> {
     let spec: RuleFileSpec = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         let message = e.message().trim().replace('\n', " ");
-        Error::rules(at(offset), message, "fix the TOML (see docs/rules.md for the fields)")
+        Error::rules(
+            at(offset),
+            message,
+            "fix the TOML (see docs/rules.md for the fields)",
+        )
     })?;
-    spec.fact.into_iter().map(|f| compile_fact(f, &at)).collect()
+    spec.fact
+        .into_iter()
+        .map(|f| compile_fact(f, &at))
+        .collect()
 }
 
 fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> {
@@ -214,36 +248,64 @@ fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> 
     let id = spec.id.get_ref().clone();
     let bad = |offset: usize, message: String, hint: &str| Error::rules(at(offset), message, hint);
     if id.trim().is_empty() {
-        return Err(bad(spec.id.span().start, "empty fact id".into(), "give the fact a short kebab-case id"));
+        return Err(bad(
+            spec.id.span().start,
+            "empty fact id".into(),
+            "give the fact a short kebab-case id",
+        ));
     }
     let kind_name = spec.kind.get_ref();
     let kind = normalize::kind(kind_name).ok_or_else(|| {
         let known: Vec<_> = normalize::KINDS.iter().map(|k| k.name()).collect();
-        bad(spec.kind.span().start, format!("unknown kind `{kind_name}` in fact `{id}`"), &format!("use one of: {}", known.join(", ")))
+        bad(
+            spec.kind.span().start,
+            format!("unknown kind `{kind_name}` in fact `{id}`"),
+            &format!("use one of: {}", known.join(", ")),
+        )
     })?;
     for key in spec.options.keys() {
         if !kind.options().contains(&key.as_str()) {
-            let mut accepted: Vec<&str> = vec!["id", "claim", "kind", "severity", "patterns", "expect", "examples"];
+            let mut accepted: Vec<&str> = vec![
+                "id", "claim", "kind", "severity", "patterns", "expect", "examples",
+            ];
             accepted.extend(kind.options());
-            let near = accepted.iter().find(|a| strsim::jaro_winkler(a, key) > 0.85);
+            let near = accepted
+                .iter()
+                .find(|a| strsim::jaro_winkler(a, key) > 0.85);
             let hint = match near {
                 Some(n) => format!("did you mean `{n}`?"),
                 None => format!("a {} fact accepts: {}", kind.name(), accepted.join(", ")),
             };
-            return Err(bad(spec.id.span().start, format!("unknown key `{key}` in fact `{id}`"), &hint));
+            return Err(bad(
+                spec.id.span().start,
+                format!("unknown key `{key}` in fact `{id}`"),
+                &hint,
+            ));
         }
     }
-    let normalizer = kind
-        .build(&spec.options)
-        .map_err(|m| bad(spec.id.span().start, format!("fact `{id}`: {m}"), "see docs/rules.md for this kind's fields"))?;
+    let normalizer = kind.build(&spec.options).map_err(|m| {
+        bad(
+            spec.id.span().start,
+            format!("fact `{id}`: {m}"),
+            "see docs/rules.md for this kind's fields",
+        )
+    })?;
     let severity = match &spec.severity {
         None => Severity::Error,
         Some(s) => Severity::parse(s.get_ref()).ok_or_else(|| {
-            bad(s.span().start, format!("unknown severity `{}` in fact `{id}`", s.get_ref()), "use error, warning or info")
+            bad(
+                s.span().start,
+                format!("unknown severity `{}` in fact `{id}`", s.get_ref()),
+                "use error, warning or info",
+            )
         })?,
     };
     if spec.patterns.get_ref().is_empty() {
-        return Err(bad(spec.patterns.span().start, format!("fact `{id}` has no patterns"), "add at least one regex with a (?P<value>…) group"));
+        return Err(bad(
+            spec.patterns.span().start,
+            format!("fact `{id}` has no patterns"),
+            "add at least one regex with a (?P<value>…) group",
+        ));
     }
     let patterns = spec
         .patterns
@@ -263,13 +325,23 @@ fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> 
                 .map(|value| {
                     let text = match value {
                         toml::Value::String(s) => s.clone(),
-                        toml::Value::Integer(_) | toml::Value::Float(_) | toml::Value::Datetime(_) => value.to_string(),
+                        toml::Value::Integer(_)
+                        | toml::Value::Float(_)
+                        | toml::Value::Datetime(_) => value.to_string(),
                         other => return Err(format!("`expect` cannot be a {}", other.type_str())),
                     };
-                    normalizer.parse(&text).map_err(|m| format!("`expect` value {text:?} is not a {kind_name}: {m}"))
+                    normalizer
+                        .parse(&text)
+                        .map_err(|m| format!("`expect` value {text:?} is not a {kind_name}: {m}"))
                 })
                 .collect::<std::result::Result<Vec<_>, String>>()
-                .map_err(|m| bad(v.span().start, format!("fact `{id}`: {m}"), "write the value from the public record in the fact's kind"))?
+                .map_err(|m| {
+                    bad(
+                        v.span().start,
+                        format!("fact `{id}`: {m}"),
+                        "write the value from the public record in the fact's kind",
+                    )
+                })?
         }
     };
     let examples = spec
@@ -278,7 +350,10 @@ fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> 
         .map(|e| {
             let published = match &e.published {
                 None => None,
-                Some(p) => Some(crate::corpus::parse_date(p.get_ref()).map_err(|m| bad(p.span().start, m, "write it as YYYY-MM-DD"))?),
+                Some(p) => Some(
+                    crate::corpus::parse_date(p.get_ref())
+                        .map_err(|m| bad(p.span().start, m, "write it as YYYY-MM-DD"))?,
+                ),
             };
             Ok(Example {
                 origin: at(e.text.span().start),
@@ -304,7 +379,11 @@ fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> 
     })
 }
 
-fn compile_pattern(spec: &toml::Spanned<toml::Value>, id: &str, at: &dyn Fn(usize) -> Location) -> Result<Pattern> {
+fn compile_pattern(
+    spec: &toml::Spanned<toml::Value>,
+    id: &str,
+    at: &dyn Fn(usize) -> Location,
+) -> Result<Pattern> {
     let origin = at(spec.span().start);
     let bad = |message: String, hint: &str| Error::rules(origin.clone(), message, hint);
     let (source, ignore_case) = match spec.get_ref() {
@@ -312,23 +391,43 @@ fn compile_pattern(spec: &toml::Spanned<toml::Value>, id: &str, at: &dyn Fn(usiz
         toml::Value::Table(t) => {
             for key in t.keys() {
                 if key != "regex" && key != "ignore_case" {
-                    return Err(bad(format!("unknown key `{key}` in a pattern of fact `{id}`"), "a pattern table has `regex` and `ignore_case`"));
+                    return Err(bad(
+                        format!("unknown key `{key}` in a pattern of fact `{id}`"),
+                        "a pattern table has `regex` and `ignore_case`",
+                    ));
                 }
             }
             let regex = t.get("regex").and_then(|r| r.as_str()).ok_or_else(|| {
-                bad(format!("a pattern of fact `{id}` has no `regex` string"), "write { regex = '…', ignore_case = true }")
+                bad(
+                    format!("a pattern of fact `{id}` has no `regex` string"),
+                    "write { regex = '…', ignore_case = true }",
+                )
             })?;
             let ignore_case = match t.get("ignore_case") {
                 None => false,
                 Some(toml::Value::Boolean(b)) => *b,
-                Some(_) => return Err(bad(format!("`ignore_case` of a pattern of fact `{id}` must be true or false"), "write ignore_case = true")),
+                Some(_) => {
+                    return Err(bad(
+                        format!("`ignore_case` of a pattern of fact `{id}` must be true or false"),
+                        "write ignore_case = true",
+                    ))
+                }
             };
             (regex.to_string(), ignore_case)
         }
-        other => return Err(bad(format!("a pattern of fact `{id}` is a {}", other.type_str()), "write a regex string or a { regex = '…' } table")),
+        other => {
+            return Err(bad(
+                format!("a pattern of fact `{id}` is a {}", other.type_str()),
+                "write a regex string or a { regex = '…' } table",
+            ))
+        }
     };
     // The flag goes into the regex text, so `rules patterns` prints what runs.
-    let expanded = format!("{}{}", if ignore_case { "(?i)" } else { "" }, placeholders::expand(&source));
+    let expanded = format!(
+        "{}{}",
+        if ignore_case { "(?i)" } else { "" },
+        placeholders::expand(&source)
+    );
     let regex = RegexBuilder::new(&expanded).build().map_err(|e| match e {
         regex::Error::CompiledTooBig(limit) => {
             bad(format!("pattern of fact `{id}` is too large (compiled size over {limit} bytes)"), "split it into several smaller patterns")
@@ -339,7 +438,14 @@ fn compile_pattern(spec: &toml::Spanned<toml::Value>, id: &str, at: &dyn Fn(usiz
         }
     })?;
     if !regex.capture_names().any(|n| n == Some("value")) {
-        return Err(bad(format!("pattern of fact `{id}` has no `value` group"), "wrap the part that holds the value in (?P<value>…)"));
+        return Err(bad(
+            format!("pattern of fact `{id}` has no `value` group"),
+            "wrap the part that holds the value in (?P<value>…)",
+        ));
     }
-    Ok(Pattern { regex, source, origin })
+    Ok(Pattern {
+        regex,
+        source,
+        origin,
+    })
 }

@@ -36,13 +36,26 @@ mod tests {
     #[test]
     fn number_placeholder_matches_numbers_only() {
         let re = Regex::new(&format!("^{}$", number())).unwrap();
-        for yes in ["7,500", "141", "4.5", "seven", "Seven", "twenty-five", "one hundred and forty-one", "25 million", "1.2bn"] {
+        for yes in [
+            "7,500",
+            "141",
+            "4.5",
+            "seven",
+            "Seven",
+            "twenty-five",
+            "one hundred and forty-one",
+            "25 million",
+            "1.2bn",
+        ] {
             assert!(re.is_match(yes), "{yes}");
         }
         for no in ["someone", "tense", "a", "and", "7,50"] {
             assert!(!re.is_match(no), "{no}");
         }
         let find = Regex::new(&format!("(?P<value>{})\\s+against", number())).unwrap();
-        assert_eq!(&find.captures("141 voted in favor, seven against").unwrap()["value"], "seven");
+        assert_eq!(
+            &find.captures("141 voted in favor, seven against").unwrap()["value"],
+            "seven"
+        );
     }
 }
