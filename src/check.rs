@@ -3,6 +3,7 @@
 
 use crate::corpus;
 use crate::error::Result;
+use crate::extract::prefilter::Prefilter;
 use crate::report::Report;
 use crate::rules::RuleSet;
 use crate::scan::{self, Progress, Shard};
@@ -25,12 +26,32 @@ pub fn run(options: &Options) -> Result<Report> {
 
 /// Checks the corpus against rules already loaded.
 pub fn check(rules: &RuleSet, corpus: &[PathBuf]) -> Result<Report> {
-    check_with(rules, corpus, &())
+    check_entries(rules, &corpus::discover(corpus)?)
 }
 
-/// Checks the corpus, articles scanned in parallel, telling `progress`.
-pub fn check_with(rules: &RuleSet, corpus: &[PathBuf], progress: &dyn Progress) -> Result<Report> {
-    let entries = corpus::discover(corpus)?;
-    let scanned = scan::scan_corpus(rules, &entries, Shard::ALL, progress)?;
+/// Checks articles found by [`corpus::discover`] (possibly filtered), read
+/// and scanned in parallel.
+pub fn check_entries(rules: &RuleSet, entries: &[corpus::Entry]) -> Result<Report> {
+    check_with(rules, entries, &())
+}
+
+/// [`check_entries`], telling `progress` how far the scan is.
+pub fn check_with(
+    rules: &RuleSet,
+    entries: &[corpus::Entry],
+    progress: &dyn Progress,
+) -> Result<Report> {
+    let scanned = scan::scan_corpus(rules, entries, Shard::ALL, progress)?;
     Ok(scan::report(rules, scanned))
+}
+
+/// Checks articles already in memory (rule-file corpus tests, editors).
+pub fn check_articles(rules: &RuleSet, articles: Vec<corpus::Article>) -> Report {
+    let filter = Prefilter::new(rules);
+    let scanned = articles
+        .into_iter()
+        .enumerate()
+        .map(|(seq, article)| scan::scan_article(rules, &filter, seq, article))
+        .collect();
+    scan::report(rules, scanned)
 }

@@ -12,6 +12,7 @@
 
 pub mod check;
 pub mod compare;
+pub mod config;
 pub mod corpus;
 pub mod error;
 pub mod extract;
@@ -19,5 +20,6 @@ pub mod normalize;
 pub mod report;
 pub mod rules;
 pub mod scan;
+pub mod suppress;
 
 pub use error::{Error, Exit, Location, Result};

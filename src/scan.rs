@@ -6,11 +6,12 @@
 //! corpus is scanned at once or in shards (`--shard K/N`) merged later.
 
 use crate::compare;
-use crate::corpus::{self, Entry, Source, Warning};
+use crate::corpus::{self, Article, Entry, Source, Warning};
 use crate::error::{Error, Result};
 use crate::extract::{self, prefilter::Prefilter, Mention};
 use crate::report::Report;
 use crate::rules::RuleSet;
+use crate::suppress;
 use rayon::prelude::*;
 use std::fmt;
 use std::str::FromStr;
@@ -23,6 +24,8 @@ pub struct Scanned {
     /// `None` when the article was skipped (the warnings say why).
     pub source: Option<Source>,
     pub mentions: Vec<Mention>,
+    /// Mentions of facts the article's inline markers ignore (reported, not compared).
+    pub ignored: Vec<Mention>,
     pub warnings: Vec<Warning>,
 }
 
@@ -110,16 +113,13 @@ pub fn scan_corpus(
             let (article, warnings) = corpus::read(entry)?;
             let scanned = match article {
                 Some(article) => Scanned {
-                    seq,
-                    mentions: extract::scan_filtered(rules, &filter, &article),
-                    source: Some(article.source),
                     warnings,
+                    ..scan_article(rules, &filter, seq, article)
                 },
                 None => Scanned {
                     seq,
-                    source: None,
-                    mentions: Vec::new(),
                     warnings,
+                    ..Scanned::default()
                 },
             };
             progress.advance();
@@ -130,18 +130,35 @@ pub fn scan_corpus(
     results.into_iter().collect()
 }
 
+/// Scans one article in memory; mentions of facts its inline markers
+/// ignore are set aside (see [`crate::suppress`]).
+pub fn scan_article(rules: &RuleSet, filter: &Prefilter, seq: usize, article: Article) -> Scanned {
+    let found = extract::scan_filtered(rules, filter, &article);
+    let (mentions, ignored) = suppress::split_inline(&article.text, found);
+    Scanned {
+        seq,
+        source: Some(article.source),
+        mentions,
+        ignored,
+        warnings: Vec::new(),
+    }
+}
+
 /// The report from scanned articles (any order; sorted by `seq` here).
 pub fn report(rules: &RuleSet, mut scanned: Vec<Scanned>) -> Report {
     scanned.sort_by_key(|s| s.seq);
     let mut sources = Vec::with_capacity(scanned.len());
     let mut mentions = Vec::new();
+    let mut ignored = Vec::new();
     let mut warnings = Vec::new();
     for s in scanned {
         warnings.extend(s.warnings);
         mentions.extend(s.mentions);
+        ignored.extend(s.ignored);
         sources.extend(s.source);
     }
-    let verdicts = compare::compare(&rules.facts, mentions);
+    let mut verdicts = compare::compare(&rules.facts, mentions);
+    suppress::attach_inline(&mut verdicts, ignored);
     let files = rules
         .files
         .iter()

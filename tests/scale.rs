@@ -30,6 +30,10 @@ fn corpus(copies: usize) -> tempfile::TempDir {
             std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
         }
     }
+    // An article whose inline marker sets one fact aside: its mention stays
+    // in the report, marked, and must survive extract → compare.
+    let marked = "Kazakhstan shares a border of 7,000 km with Russia.\n\nfactlint: ignore kz-russia-border-length\n";
+    std::fs::write(dir.path().join("corpus/desk0/zz_marked.txt"), marked).unwrap();
     dir
 }
 
@@ -85,9 +89,20 @@ fn output_is_byte_identical_whatever_the_thread_count() {
         }
     }
     let report: serde_json::Value = serde_json::from_slice(&json).unwrap();
-    assert_eq!(report["summary"]["sources"], 20);
+    assert_eq!(report["summary"]["sources"], 21);
+    let border = &report["facts"][0]["mentions"];
+    let marked = border
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["source"] == "zz_marked.txt")
+        .unwrap();
     assert_eq!(
-        report["sources"][5]["path"], "corpus/desk1/000_f4926741994e602a.txt",
+        (marked["value"].as_str(), marked["suppressed"].as_str()),
+        (Some("7000 km"), Some("inline"))
+    );
+    assert_eq!(
+        report["sources"][6]["path"], "corpus/desk1/000_f4926741994e602a.txt",
         "discovery order kept"
     );
 }
@@ -124,7 +139,7 @@ fn merged_shards_equal_the_single_run() {
             header["shard"].as_str(),
             header["articles"].as_u64()
         ),
-        (Some("header"), Some("2/3"), Some(15))
+        (Some("header"), Some("2/3"), Some(16))
     );
     // Shard 2/3 holds articles 1, 4, 7, … of the stable order.
     let seqs: Vec<u64> = part
@@ -134,6 +149,10 @@ fn merged_shards_equal_the_single_run() {
         .map(|r| r["seq"].as_u64().unwrap())
         .collect();
     assert_eq!(seqs, [1, 4, 7, 10, 13]);
+    let ignored = std::fs::read_to_string(dir.path().join("part3.jsonl")).unwrap();
+    assert!(
+        ignored.contains(r#""source":"zz_marked.txt""#) && ignored.contains(r#""ignored":true"#)
+    );
 
     for format in ["json", "markdown"] {
         let single = factlint(

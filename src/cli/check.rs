@@ -1,70 +1,242 @@
-//! `factlint check`: the main job.
+//! `factlint check`: the main job. Settings come from flags, then
+//! `factlint.toml`, then the defaults (see `factlint::config`).
 
 use clap::Args;
-use factlint::check::{self, Options};
-use factlint::report::{self, Format, Target};
+use factlint::check;
+use factlint::config::{Config, FailOn};
+use factlint::report::{self, github, Format, Report, Target};
 use factlint::rules::RuleSet;
-use factlint::{Exit, Result};
-use std::path::PathBuf;
+use factlint::suppress::Baseline;
+use factlint::{corpus, Error, Exit, Location, Result};
+use std::path::{Path, PathBuf};
+
+/// The baseline file `--write-baseline` writes when no file is named.
+pub const DEFAULT_BASELINE: &str = ".factlint-baseline.json";
+
+/// Where the settings come from.
+#[derive(Debug, Args, Default)]
+pub struct ConfigArgs {
+    /// Read settings from FILE instead of the nearest factlint.toml
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Ignore any factlint.toml (flags and built-in defaults only)
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+}
+
+impl ConfigArgs {
+    pub fn load(&self) -> Result<Config> {
+        match (&self.config, self.no_config) {
+            (_, true) => Ok(Config::default()),
+            (Some(path), _) => Config::load(path),
+            (None, false) => Config::discover(),
+        }
+    }
+}
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Article files or folders (.txt, .md) [default: seeds]
+    /// Article files or folders (.txt, .md) [default: `corpus` in factlint.toml, else seeds]
     #[arg(value_name = "PATHS")]
     paths: Vec<PathBuf>,
-    /// Rule file or folder of *.toml rule files; repeat for several [default: rules]
+    /// Rule file or folder of *.toml rule files; repeat for several [default: `rules` in factlint.toml, else rules]
     #[arg(long, short, value_name = "DIR")]
     rules: Vec<PathBuf>,
-    /// Output format
-    #[arg(long, short, value_enum, default_value_t = Format::Table)]
-    format: Format,
+    /// Output format [default: `format` in factlint.toml, else table]
+    #[arg(long, short, value_enum)]
+    format: Option<Format>,
     /// Write the report to FILE (atomically) instead of standard output
     #[arg(long, short, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Which contradictions give exit status 1, by the fact's severity [default: info, i.e. any]
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    fail_on: Option<FailOn>,
+    /// Print only contradictions: no agreeing facts, no warnings, nothing when clean
+    #[arg(long, short)]
+    quiet: bool,
+    /// Accept the contradictions listed in FILE (see --write-baseline)
+    #[arg(long, value_name = "FILE", conflicts_with = "no_baseline")]
+    baseline: Option<PathBuf>,
+    /// Ignore the baseline named in factlint.toml
+    #[arg(long)]
+    no_baseline: bool,
+    /// Accept every current contradiction: write them to FILE [default: .factlint-baseline.json] and exit 0
+    #[arg(long, value_name = "FILE", num_args = 0..=1)]
+    write_baseline: Option<Option<PathBuf>>,
+    #[command(flatten)]
+    settings: ConfigArgs,
     #[command(flatten)]
     run: super::progress::RunArgs,
 }
 
-pub fn run(args: CheckArgs) -> Result<Exit> {
-    let options = Options {
-        corpus: if args.paths.is_empty() {
-            vec![PathBuf::from("seeds")]
-        } else {
-            args.paths
-        },
-        rules: if args.rules.is_empty() {
-            vec![PathBuf::from("rules")]
-        } else {
-            args.rules
-        },
-    };
-    let bar = args.run.start();
-    let rules = RuleSet::load(&options.rules)?;
-    let report = check::check_with(&rules, &options.corpus, &bar)?;
-    for warning in &report.warnings {
-        eprintln!("factlint: warning: {warning}");
+/// Rule paths: the flags, else the config, else `rules`.
+pub fn rule_paths(flags: Vec<PathBuf>, config: &Config) -> Vec<PathBuf> {
+    pick(flags, &config.rules, "rules")
+}
+
+/// Corpus paths: the flags, else the config, else `seeds`.
+pub fn corpus_paths(flags: Vec<PathBuf>, config: &Config) -> Vec<PathBuf> {
+    pick(flags, &config.corpus, "seeds")
+}
+
+fn pick(flags: Vec<PathBuf>, configured: &[PathBuf], default: &str) -> Vec<PathBuf> {
+    match (flags.is_empty(), configured.is_empty()) {
+        (false, _) => flags,
+        (true, false) => configured.to_vec(),
+        (true, true) => vec![PathBuf::from(default)],
     }
+}
+
+/// The articles under `paths` less those the config's ignore globs name.
+pub fn entries(paths: &[PathBuf], config: &Config) -> Result<Vec<corpus::Entry>> {
+    let found = corpus::discover(paths)?;
+    let kept: Vec<corpus::Entry> = found
+        .into_iter()
+        .filter(|e| !config.is_ignored(&e.path))
+        .collect();
+    if kept.is_empty() {
+        let at = paths
+            .first()
+            .map(Location::file)
+            .unwrap_or_else(|| Location::file("."));
+        return Err(Error::corpus(
+            at,
+            "every article is excluded by the ignore globs",
+            "check `ignore` in factlint.toml",
+        ));
+    }
+    Ok(kept)
+}
+
+/// Whether colors may be used on standard output.
+fn colors() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+}
+
+pub fn run(args: CheckArgs) -> Result<Exit> {
+    let config = args.settings.load()?;
+    let rules = RuleSet::load(&rule_paths(args.rules, &config))?;
+    let corpus = corpus_paths(args.paths, &config);
+    let bar = args.run.start();
+    let mut report = check::check_with(&rules, &entries(&corpus, &config)?, &bar)?;
+    if !args.quiet {
+        for warning in &report.warnings {
+            eprintln!("factlint: warning: {warning}");
+        }
+    }
+
+    if let Some(path) = args.write_baseline {
+        let path = path
+            .or(config.baseline.clone())
+            .unwrap_or_else(|| PathBuf::from(DEFAULT_BASELINE));
+        let baseline = Baseline::from_report(&report);
+        report::write_atomic(&path, &baseline.to_json())?;
+        eprintln!(
+            "factlint: wrote {} ({} accepted {})",
+            path.display(),
+            baseline.accepted.len(),
+            if baseline.accepted.len() == 1 {
+                "mention"
+            } else {
+                "mentions"
+            }
+        );
+        return Ok(Exit::Clean);
+    }
+    let baseline_path = match (&args.baseline, args.no_baseline) {
+        (_, true) => None,
+        (Some(p), _) => Some(p.clone()),
+        // A baseline named in the config but not written yet accepts nothing.
+        (None, false) => config.baseline.clone().filter(|p| p.is_file()),
+    };
+    if let Some(path) = baseline_path {
+        report = Baseline::load(&path)?.apply(report);
+    }
+
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Info);
+    let format = args.format.or(config.format).unwrap_or(Format::Table);
+    let out = args.out.or(config.out.clone());
+    if format == Format::Github {
+        append_job_summary(&report)?;
+    }
+    let shown = if args.quiet {
+        only_contradictions(&report)
+    } else {
+        report.clone()
+    };
     let target = Target {
-        dir: args
-            .out
+        dir: out
             .as_ref()
             .map(|o| o.parent().map(PathBuf::from).unwrap_or_default()),
     };
-    let rendered = args.format.reporter().render(&report, &target);
-    match &args.out {
+    let reporter = if out.is_none() && format == Format::Table && colors() {
+        Box::new(report::table::ColorTable)
+    } else {
+        format.reporter()
+    };
+    let rendered = if args.quiet && shown.facts.is_empty() {
+        String::new()
+    } else {
+        reporter.render(&shown, &target)
+    };
+    match &out {
         Some(path) => {
             report::write_atomic(path, &rendered)?;
-            eprintln!(
-                "factlint: wrote {} ({})",
-                path.display(),
-                report.summary_line()
-            );
+            if !args.quiet {
+                eprintln!(
+                    "factlint: wrote {} ({})",
+                    path.display(),
+                    report.summary_line()
+                );
+            }
         }
         None => super::print(&rendered),
     }
-    Ok(if report.has_contradictions() {
+    Ok(if fail_on.fails(&report) {
         Exit::Contradictions
     } else {
         Exit::Clean
     })
+}
+
+/// The report restricted to contradictions (for `--quiet`).
+fn only_contradictions(report: &Report) -> Report {
+    let facts = report
+        .facts
+        .iter()
+        .filter(|v| v.is_contradiction())
+        .cloned()
+        .collect();
+    let mut shown = Report::new(
+        facts,
+        report.sources.clone(),
+        report.rules.clone(),
+        Vec::new(),
+    );
+    shown.summary = report.summary.clone();
+    shown
+}
+
+/// Appends the Markdown job summary to `$GITHUB_STEP_SUMMARY` when set.
+fn append_job_summary(report: &Report) -> Result<()> {
+    use std::io::Write;
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return Ok(());
+    };
+    let path = Path::new(&path);
+    let fail = |e: std::io::Error| {
+        Error::output(
+            Location::file(path),
+            format!("cannot append the job summary: {e}"),
+            "check GITHUB_STEP_SUMMARY",
+        )
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(fail)?;
+    file.write_all(github::job_summary(report).as_bytes())
+        .map_err(fail)
 }

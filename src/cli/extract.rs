@@ -3,9 +3,9 @@
 //! split a stable ordering of the files, so N jobs on N machines that each
 //! run `--shard K/N` over the same corpus cover every article exactly once.
 
+use super::check::{corpus_paths, entries, rule_paths, ConfigArgs};
 use super::progress::RunArgs;
 use clap::Args;
-use factlint::corpus;
 use factlint::extract::jsonl;
 use factlint::rules::RuleSet;
 use factlint::scan::{self, Shard};
@@ -14,10 +14,10 @@ use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Article files or folders (.txt, .md) [default: seeds]
+    /// Article files or folders (.txt, .md) [default: `corpus` in factlint.toml, else seeds]
     #[arg(value_name = "PATHS")]
     paths: Vec<PathBuf>,
-    /// Rule file or folder of *.toml rule files; repeat for several [default: rules]
+    /// Rule file or folder of *.toml rule files; repeat for several [default: `rules` in factlint.toml, else rules]
     #[arg(long, short, value_name = "DIR")]
     rules: Vec<PathBuf>,
     /// Scan only part K of N of the corpus (every N-th article, from the K-th)
@@ -28,25 +28,22 @@ pub struct ExtractArgs {
     out: Option<PathBuf>,
     #[command(flatten)]
     run: RunArgs,
+    #[command(flatten)]
+    settings: ConfigArgs,
 }
 
 pub fn run(args: ExtractArgs) -> Result<Exit> {
     let shard: Shard = args.shard.parse()?;
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from("seeds")]
-    } else {
-        args.paths
-    };
-    let rules = RuleSet::load(&if args.rules.is_empty() {
-        vec![PathBuf::from("rules")]
-    } else {
-        args.rules
-    })?;
+    let config = args.settings.load()?;
+    let rules = RuleSet::load(&rule_paths(args.rules, &config))?;
     let bar = args.run.start();
-    let entries = corpus::discover(&paths)?;
+    let entries = entries(&corpus_paths(args.paths, &config), &config)?;
     let scanned = scan::scan_corpus(&rules, &entries, shard, &bar)?;
     let header = jsonl::header(&rules, shard, entries.len())?;
-    let mentions: usize = scanned.iter().map(|s| s.mentions.len()).sum();
+    let mentions: usize = scanned
+        .iter()
+        .map(|s| s.mentions.len() + s.ignored.len())
+        .sum();
     let articles = scanned.iter().filter(|s| s.source.is_some()).count();
     match &args.out {
         Some(path) => {

@@ -3,7 +3,10 @@
 
 mod check;
 mod compare;
+mod completions;
+mod explain;
 mod extract;
+mod init;
 mod normalize;
 mod progress;
 mod rules;
@@ -18,9 +21,17 @@ Examples:
   factlint check articles/ --rules rules/    check another corpus
   factlint check --format markdown --out reports/seeds.md
   factlint check --format json | jq '.facts[] | select(.status == \"conflict\")'
+  factlint check --format github             annotations for a CI job (sarif for dashboards)
+  factlint check --write-baseline            accept today's contradictions; later runs show new ones
+  factlint explain c5-plus-one-name          every mention of one fact and why the verdict
+  factlint rules test && factlint rules lint check the rule files
+
+Settings: flags override factlint.toml (found here or in a parent folder), which overrides
+the defaults; --config FILE or --no-config to choose. See docs/workflows.md.
 
 Exit status: 0 no contradictions, 1 conflicts or reference mismatches found,
-2 usage, configuration or input error.";
+2 usage, configuration or input error. --fail-on error|warning|info|never
+picks which severities give 1 (default info: any).";
 
 /// Checks facts for consistency across several articles about the same event.
 #[derive(Debug, Parser)]
@@ -42,6 +53,12 @@ enum Command {
     Normalize(normalize::NormalizeArgs),
     /// Commands about the rule files.
     Rules(rules::RulesArgs),
+    /// Show every mention of one fact, how each was read, and why the verdict.
+    Explain(explain::ExplainArgs),
+    /// Write a starter factlint.toml and a commented example rule file.
+    Init(init::InitArgs),
+    /// Print a shell completion script (bash, zsh, fish).
+    Completions(completions::CompletionsArgs),
     /// Scan (a shard of) the corpus and write its mentions as JSON Lines (map step).
     Extract(extract::ExtractArgs),
     /// Judge the mentions of `extract` files and print the report `check` would (reduce step).
@@ -65,6 +82,9 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Normalize(args)) => normalize::run(args),
         Some(Command::Rules(args)) => rules::run(args),
+        Some(Command::Explain(args)) => explain::run(args),
+        Some(Command::Init(args)) => init::run(args),
+        Some(Command::Completions(args)) => completions::run(args),
         Some(Command::Extract(args)) => extract::run(args),
         Some(Command::Compare(args)) => compare::run(args),
         None => check::run(cli.check),

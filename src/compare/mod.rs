@@ -5,8 +5,11 @@
 //! Two values agree when the fact's normalizer says so (intervals that meet
 //! within tolerance, candidate dates that intersect, equal spellings). When
 //! some do not, the consensus is the value most sources agree with (ties go
-//! to the value that matches the record, then to the first in sorted order);
-//! the outliers are the sources with a value that disagrees with it.
+//! to the value that matches the record, then to the first in sorted order;
+//! a value compatible with every source, such as "abstained or did not
+//! vote", is never the consensus of a conflict); the outliers are the
+//! sources with a value that disagrees with it. Expected values given for a
+//! subject replace the fact-wide ones for that subject.
 
 use crate::extract::Mention;
 use crate::normalize::Normalized;
@@ -49,6 +52,9 @@ pub struct MentionVerdict {
     pub outlier: bool,
     /// Disagrees with every expected value.
     pub mismatch: bool,
+    /// Accepted by an inline marker or the baseline (see [`crate::suppress`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<crate::suppress::Suppression>,
 }
 
 /// The verdict on one fact (and subject).
@@ -70,12 +76,16 @@ pub struct Verdict {
     /// Where the fact is defined, "rules/seed.toml:12:6".
     pub rule: String,
     pub mentions: Vec<MentionVerdict>,
+    /// A contradiction every conflicting mention of which is in the baseline.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub suppressed: bool,
 }
 
 impl Verdict {
-    /// A disagreement between sources or with the record.
+    /// A disagreement between sources or with the record, not accepted.
     pub fn is_contradiction(&self) -> bool {
-        self.status == Status::Conflict || self.reference == Reference::Mismatch
+        (self.status == Status::Conflict || self.reference == Reference::Mismatch)
+            && !self.suppressed
     }
 }
 
@@ -128,11 +138,17 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         .filter(|m| m.normalized.is_resolved())
         .collect();
     let sources: BTreeSet<&str> = resolved.iter().map(|m| m.path.as_str()).collect();
-    let expect: Vec<&Normalized> = fact
+    // Values expected for this very subject replace the fact-wide ones.
+    let own: Vec<&Normalized> = fact
         .expect
         .iter()
-        .filter(|e| e.subject.is_none() || e.subject == subject)
+        .filter(|e| e.subject.is_some() && e.subject == subject)
         .collect();
+    let expect: Vec<&Normalized> = if own.is_empty() {
+        fact.expect.iter().filter(|e| e.subject.is_none()).collect()
+    } else {
+        own
+    };
     let matches_record = |v: &Normalized| expect.iter().any(|e| n.agree(v, e));
 
     let all_agree = resolved.iter().enumerate().all(|(i, a)| {
@@ -162,6 +178,11 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         candidates.sort_by(|a, b| a.value.cmp(&b.value));
         candidates.dedup_by(|a, b| a.value == b.value && a.approximate == b.approximate);
         for value in candidates {
+            // A value every source is compatible with ("abstained or did not
+            // vote") cannot settle a conflict: it would leave no outliers.
+            if resolved.iter().all(|m| n.agree(&m.normalized, value)) {
+                continue;
+            }
             let support = resolved
                 .iter()
                 .filter(|m| n.agree(&m.normalized, value))
@@ -204,6 +225,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
                 mention: m,
                 outlier,
                 mismatch,
+                suppressed: None,
             }
         })
         .collect();
@@ -223,6 +245,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         outliers: outliers.into_iter().collect(),
         rule: fact.origin.to_string(),
         mentions,
+        suppressed: false,
     }
 }
 

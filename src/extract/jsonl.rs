@@ -8,7 +8,8 @@
 //! - `source`: one per article read (with `seq`, its index in the stable
 //!   order of the whole corpus), so articles without mentions still count;
 //! - `mention`: one per mention, the same fields as in the JSON report plus
-//!   the comparison `key`, so compare needs no re-normalization;
+//!   the comparison `key`, so compare needs no re-normalization, and
+//!   `ignored: true` for mentions an inline marker sets aside;
 //! - `warning`: one per warning, with the `seq` of its article.
 
 use crate::error::{Error, Location, Result};
@@ -47,6 +48,9 @@ pub enum Record {
         #[serde(flatten)]
         mention: Mention,
         key: Key,
+        /// Set aside by an inline ignore marker in its article.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        ignored: bool,
     },
     Warning {
         seq: usize,
@@ -91,11 +95,13 @@ pub fn write(out: &mut dyn Write, header: &Header, scanned: &[Scanned]) -> std::
                 source: source.clone(),
             })?;
         }
-        for m in &s.mentions {
+        let ignored = s.ignored.iter().map(|m| (m, true));
+        for (m, ignored) in s.mentions.iter().map(|m| (m, false)).chain(ignored) {
             line(&Record::Mention {
                 seq: s.seq,
                 mention: m.clone(),
                 key: m.normalized.key.clone(),
+                ignored,
             })?;
         }
         for w in &s.warnings {
@@ -223,16 +229,17 @@ pub fn read_files(paths: &[PathBuf], rules: &RuleSet) -> Result<Vec<Scanned>> {
                     seq,
                     mut mention,
                     key,
+                    ignored,
                 } => {
                     mention.normalized.key = key;
-                    articles
-                        .entry(seq)
-                        .or_insert_with(|| Scanned {
-                            seq,
-                            ..Scanned::default()
-                        })
-                        .mentions
-                        .push(mention);
+                    let article = articles.entry(seq).or_insert_with(|| Scanned {
+                        seq,
+                        ..Scanned::default()
+                    });
+                    match ignored {
+                        true => article.ignored.push(mention),
+                        false => article.mentions.push(mention),
+                    }
                 }
                 Record::Warning { seq, message } => articles
                     .entry(seq)

@@ -27,6 +27,9 @@ pub fn unresolved(reason: String) -> Normalized {
     Normalized::new("unresolved", Key::Unresolved(reason.clone())).note(reason)
 }
 
+/// Named groups of a match other than `value`.
+type Groups = Vec<(String, Range<usize>)>;
+
 /// Every match of `fact` in `text[from..]`, in text order, overlaps removed.
 pub fn hits(
     fact: &Fact,
@@ -34,7 +37,7 @@ pub fn hits(
     from: usize,
     published: Option<jiff::civil::Date>,
 ) -> Vec<Hit> {
-    let mut found: Vec<(Range<usize>, Range<usize>, Vec<(String, Range<usize>)>)> = Vec::new();
+    let mut found: Vec<(Range<usize>, Range<usize>, Groups)> = Vec::new();
     for pattern in &fact.patterns {
         for caps in pattern.regex.captures_iter(&text[from..]) {
             let Some(value) = caps.name("value") else {
@@ -51,6 +54,15 @@ pub fn hits(
             let whole = caps.get(0).map_or(value.range(), |m| m.range());
             found.push((shift(value), whole.start + from..whole.end + from, groups));
         }
+    }
+    // Spans the fact finds by itself (names spelled in ways no pattern lists).
+    for span in fact
+        .normalizer
+        .find_spans(&text[from..])
+        .unwrap_or_default()
+    {
+        let span = span.start + from..span.end + from;
+        found.push((span.clone(), span, Vec::new()));
     }
     // Text order; at one place the earlier pattern wins (stable sort).
     found.sort_by_key(|(value, _, _)| value.start);

@@ -41,6 +41,10 @@ impl Prefilter {
         let mut always = vec![false; rules.facts.len()];
         let mut guards = BTreeSet::new();
         for (i, fact) in rules.facts.iter().enumerate() {
+            // Kinds that find their own spans (names) look at every article.
+            if fact.patterns.is_empty() || fact.normalizer.find_spans("").is_some() {
+                always[i] = true;
+            }
             for pattern in &fact.patterns {
                 let required = regex_syntax::parse(pattern.regex.as_str())
                     .ok()

@@ -5,7 +5,10 @@
 //! [`KINDS`] is the one table that maps `kind = "…"` to its file. Adding a kind
 //! is one new file plus one line there.
 
+pub mod choice;
+pub mod fold;
 pub mod hedge;
+pub mod name;
 pub mod number;
 pub mod numtext;
 pub mod quantity;
@@ -207,6 +210,32 @@ pub trait Normalizer: Send + Sync + Debug {
     fn implicit_expect(&self) -> Option<Normalized> {
         None
     }
+
+    /// Every value expected without an `expect` field, each for its subject
+    /// (a name's canonical spelling, and its title under subject "title").
+    fn implicit_expects(&self) -> Vec<Normalized> {
+        self.implicit_expect().into_iter().collect()
+    }
+
+    /// Patterns the fact runs when its rule has none (a term's spellings, a
+    /// choice's phrases). Regexes with a `value` group, as in rule files.
+    fn default_patterns(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// Byte spans of values this fact finds by itself in `text`, beyond
+    /// its patterns (a name spelled in ways no pattern lists). `None`: the
+    /// kind relies on patterns. A fact whose normalizer has default
+    /// patterns or finds spans may leave out `patterns`.
+    fn find_spans(&self, _text: &str) -> Option<Vec<Range<usize>>> {
+        None
+    }
+
+    /// The subjects this fact's values can have, when the rule fixes them
+    /// (a choice's members); checks the keys of an `expect` table.
+    fn subjects(&self) -> Option<Vec<String>> {
+        None
+    }
 }
 
 /// Agreement of two keys; intervals of approximate values are widened by `tolerance`.
@@ -235,6 +264,8 @@ pub static KINDS: &[&dyn Kind] = &[
     &quantity::QuantityKind,
     &year::YearKind,
     &term::TermKind,
+    &name::NameKind,
+    &choice::ChoiceKind,
 ];
 
 /// The kind called `name`.

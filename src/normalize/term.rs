@@ -4,6 +4,13 @@
 //! canonical spelling, with a hint saying how it differs. Options:
 //! `canonical` (required) and `variants` (a list of spellings, or a table of
 //! spelling = "hint").
+//!
+//! `patterns` are optional: without them the term is found by a pattern
+//! made from its spellings ([`Term::default_patterns`]) that lets spaces and
+//! punctuation between letters and digits vary ("C5 1", "C-5+1", "C5 + 1")
+//! and stops at word boundaries, so "C5+1's" and "(C5+1)" are found and
+//! "C5 10" is not. The value is the spelling as written, without brackets,
+//! quotes or a possessive "'s".
 
 use super::{Key, Kind, Normalized, Normalizer, RawMatch};
 use std::collections::BTreeMap;
@@ -67,28 +74,124 @@ fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A hint for how `variant` differs from `canonical`.
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// A hint for how `variant` differs from `canonical`: "plus sign lost",
+/// "hyphen added", "spacing differs", "capitalization differs".
 pub fn explain(variant: &str, canonical: &str) -> String {
-    let squash = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
+    if squash(variant) != squash(canonical) {
+        if squash(variant).to_lowercase() == squash(canonical).to_lowercase() {
+            return "capitalization differs".into();
+        }
+        return "spelled otherwise".into();
+    }
+    let marks = |s: &str| {
+        let mut m: Vec<char> = s
+            .chars()
+            .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
+            .collect();
+        m.sort_unstable();
+        m
     };
-    if canonical.contains('+') && !variant.contains('+') && squash(variant) == squash(canonical) {
-        return "plus sign lost".into();
+    let mut mine = marks(variant);
+    let mut parts = Vec::new();
+    for c in marks(canonical) {
+        match mine.iter().position(|m| *m == c) {
+            Some(i) => {
+                mine.remove(i);
+            }
+            None => parts.push(format!("{} lost", mark_name(c))),
+        }
     }
-    if variant.to_lowercase() == canonical.to_lowercase() {
-        return "capitalization differs".into();
+    parts.extend(mine.iter().map(|c| format!("{} added", mark_name(*c))));
+    if parts.is_empty() {
+        return "spacing differs".into();
     }
-    if squash(variant) == squash(canonical) {
-        return "spacing or punctuation differs".into();
+    parts.dedup();
+    parts.join(", ")
+}
+
+fn mark_name(c: char) -> String {
+    match c {
+        '+' => "plus sign".into(),
+        '-' | '‐' | '‑' => "hyphen".into(),
+        '–' | '—' => "dash".into(),
+        '.' => "period".into(),
+        '&' => "ampersand".into(),
+        '/' => "slash".into(),
+        '\'' | '’' => "apostrophe".into(),
+        c => format!("“{c}”"),
     }
-    "spelled otherwise".into()
+}
+
+/// Characters that may stand between the letters and digits of a term.
+const SEPARATORS: &str = r"[\s\-‐–+&/]{0,3}";
+
+/// A regex for `spelling` that tolerates spacing and punctuation between
+/// its letters and digits (where the spelling has any, or where a letter
+/// meets a digit), anchored at word boundaries.
+fn tolerant(spelling: &str) -> String {
+    let mut out = String::new();
+    let mut prev: Option<char> = None;
+    let mut gap = false;
+    for c in spelling.chars() {
+        if !c.is_alphanumeric() {
+            gap = prev.is_some();
+            continue;
+        }
+        if let Some(p) = prev {
+            if gap || p.is_alphabetic() != c.is_alphabetic() {
+                out.push_str(SEPARATORS);
+            }
+        }
+        out.push_str(&regex::escape(&c.to_string()));
+        prev = Some(c);
+        gap = false;
+    }
+    bounded(spelling, out)
+}
+
+/// A regex for `spelling` as written, spaces free.
+fn literal(spelling: &str) -> String {
+    let body = spelling
+        .split_whitespace()
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join(r"\s+");
+    bounded(spelling, body)
+}
+
+/// `\b` at each end of `body` where the spelling starts or ends with a word character.
+fn bounded(spelling: &str, body: String) -> String {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let start = if word(spelling.chars().next()) {
+        r"\b"
+    } else {
+        ""
+    };
+    let end = if word(spelling.chars().last()) {
+        r"\b"
+    } else {
+        ""
+    };
+    format!("{start}(?:{body}){end}")
+}
+
+/// The value as written, without what surrounds a term in running text:
+/// brackets, quotes, a trailing comma, a possessive.
+fn trim_written(text: &str) -> &str {
+    let mut t = text.trim_matches(|c: char| "()[]{}\"“”‘'’,;:".contains(c) || c.is_whitespace());
+    for s in ["'s", "’s"] {
+        t = t.strip_suffix(s).unwrap_or(t);
+    }
+    t.trim_matches(|c: char| "()[]{}\"“”‘'’".contains(c) || c.is_whitespace())
 }
 
 impl Normalizer for Term {
     fn normalize(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
-        let written = collapse(m.value_str());
+        let written = collapse(trim_written(m.value_str()));
         if written.is_empty() {
             return Err("empty term".into());
         }
@@ -109,6 +212,20 @@ impl Normalizer for Term {
             self.canonical.clone(),
             Key::Label(self.canonical.clone()),
         ))
+    }
+
+    fn default_patterns(&self) -> Vec<String> {
+        let mut alternatives = vec![tolerant(&self.canonical)];
+        // Variants with other letters than the canonical need their own alternative.
+        for v in self
+            .variants
+            .keys()
+            .filter(|v| squash(v) != squash(&self.canonical))
+        {
+            alternatives.push(literal(v));
+        }
+        alternatives.sort_by_key(|a| std::cmp::Reverse(a.len()));
+        vec![format!("(?P<value>{})", alternatives.join("|"))]
     }
 }
 
@@ -139,9 +256,73 @@ mod tests {
 
     #[test]
     fn explains_how_a_spelling_differs() {
-        assert_eq!(explain("C5 1", "C5+1"), "plus sign lost");
-        assert_eq!(explain("c5+1", "C5+1"), "capitalization differs");
-        assert_eq!(explain("C-5+1", "C5+1"), "spacing or punctuation differs");
-        assert_eq!(explain("G7", "C5+1"), "spelled otherwise");
+        let table = [
+            ("C5 1", "plus sign lost"),
+            ("C51", "plus sign lost"),
+            ("c5+1", "capitalization differs"),
+            ("C-5+1", "hyphen added"),
+            ("C5 + 1", "spacing differs"),
+            ("C5/1", "plus sign lost, slash added"),
+            ("G7", "spelled otherwise"),
+        ];
+        for (variant, hint) in table {
+            assert_eq!(explain(variant, "C5+1"), hint, "{variant}");
+        }
+    }
+
+    /// What the generated pattern finds in `text`, as the term normalizes it.
+    fn found(term: &dyn Normalizer, text: &str) -> Vec<String> {
+        let patterns = term.default_patterns();
+        assert_eq!(patterns.len(), 1);
+        let re = regex::Regex::new(&patterns[0]).unwrap();
+        re.captures_iter(text)
+            .map(|c| {
+                let v = c.name("value").unwrap();
+                let m = RawMatch {
+                    text,
+                    value: v.range(),
+                    whole: v.range(),
+                    groups: vec![],
+                    published: None,
+                };
+                term.normalize(&m).unwrap().remove(0).value
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_default_pattern_tolerates_spacing_and_punctuation_at_word_boundaries() {
+        let t = c5();
+        let table: [(&str, &[&str]); 7] = [
+            ("the C5+1's ministers (C5+1)", &["C5+1", "C5+1"]),
+            ("after the meeting of the so-called C5 1.", &["C5 1"]),
+            (
+                "the C5 + 1 format and the C-5+1 group",
+                &["C5 + 1", "C-5+1"],
+            ),
+            ("“C5+1”, he said", &["C5+1"]),
+            ("a C5 10 cable", &[]),
+            ("the AC5+1 unit", &[]),
+            ("C5, 1 and 2", &[]),
+        ];
+        for (text, want) in table {
+            assert_eq!(found(t.as_ref(), text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn variants_with_other_letters_get_their_own_alternative() {
+        let options: toml::Table =
+            toml::from_str("canonical = \"C5+1\"\nvariants = [\"Central Asia Plus One\"]").unwrap();
+        let t = TermKind.build(&options).unwrap();
+        assert_eq!(
+            found(t.as_ref(), "the Central Asia  Plus One format"),
+            ["Central Asia Plus One"]
+        );
+        let v = t.parse("Central Asia Plus One").unwrap();
+        assert_eq!(
+            v.note.as_deref(),
+            Some("variant of C5+1: spelled otherwise")
+        );
     }
 }

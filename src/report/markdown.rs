@@ -1,11 +1,16 @@
-//! `--format markdown`: a report for readers. A summary first, then each
-//! contradiction with every mention quoted and linked (file:line, links that
-//! work on a code-hosting site), then the facts the sources agree on, the
-//! single-source and missing ones, and the sources read.
+//! `--format markdown`: a report for readers. It opens with a one-screen
+//! summary (facts, contradictions, the sources most often the outlier), then
+//! a fact × source matrix (one row per fact, one column per article, each
+//! cell the value that article wrote, conflicting cells marked), then each
+//! contradiction with every mention quoted and linked as `file#L<line>`
+//! relative to the report file, so the links work on a code-hosting site.
 
-use super::table::{reference_label, status_label};
+use super::table::{reference_label, suppressed_mark, verdict_label};
 use super::{link, Report, Reporter, Target};
-use crate::compare::{shown, Reference, Status, Verdict};
+use crate::compare::{shown, MentionVerdict, Reference, Status, Verdict};
+use crate::corpus::Source;
+use crate::suppress::outlier_counts;
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 pub struct Markdown;
@@ -14,12 +19,198 @@ fn escape(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
+/// `[path:line](link#Lline)` for a place in the corpus or the rules.
+fn place(path: &str, line: usize, target: &Target) -> String {
+    format!("[{path}:{line}]({}#L{line})", link(path, target))
+}
+
+/// A rule location "rules/x.toml:12:6" as a link to its line.
+fn rule_link(rule: &str, target: &Target) -> String {
+    let mut parts = rule.rsplitn(3, ':');
+    let (_col, line, path) = (parts.next(), parts.next(), parts.next());
+    match (path, line.and_then(|l| l.parse::<usize>().ok())) {
+        (Some(path), Some(line)) => place(path, line, target),
+        _ => format!("`{rule}`"),
+    }
+}
+
+/// Short column labels: the file name up to its first `_` ("000") when
+/// those are unique, else the whole file name.
+fn labels(sources: &[Source]) -> Vec<String> {
+    let short: Vec<String> = sources
+        .iter()
+        .map(|s| {
+            s.file
+                .split(['_', '.'])
+                .next()
+                .unwrap_or(&s.file)
+                .to_string()
+        })
+        .collect();
+    let unique: BTreeSet<&String> = short.iter().collect();
+    if unique.len() == short.len() && short.iter().all(|s| !s.is_empty()) {
+        short
+    } else {
+        sources.iter().map(|s| s.file.clone()).collect()
+    }
+}
+
+fn fact_name(v: &Verdict) -> String {
+    let subject = v
+        .subject
+        .as_ref()
+        .map(|s| format!(" [{}]", escape(s)))
+        .unwrap_or_default();
+    format!("`{}`{subject}", v.id)
+}
+
+/// The cell for what one source wrote about a fact.
+fn cell(mentions: &[&MentionVerdict]) -> String {
+    if mentions.is_empty() {
+        return "·".into();
+    }
+    let mut values: Vec<String> = mentions
+        .iter()
+        .map(|m| {
+            let value = if m.mention.normalized.is_resolved() {
+                escape(&shown(&m.mention.normalized))
+            } else {
+                "unresolved".into()
+            };
+            let mut marks = String::new();
+            if m.outlier {
+                marks.push_str(" ✗");
+            }
+            if m.mismatch {
+                marks.push_str(" ≠");
+            }
+            if m.outlier || m.mismatch {
+                format!("**{value}**{marks}{}", suppressed_mark(m))
+            } else {
+                format!("{value}{}", suppressed_mark(m))
+            }
+        })
+        .collect();
+    values.dedup();
+    values.join("<br>")
+}
+
+fn summary(out: &mut String, report: &Report, target: &Target) {
+    let s = &report.summary;
+    let contradictions = report.facts.iter().filter(|v| v.is_contradiction()).count();
+    let _ = writeln!(out, "**{}.**\n", report.summary_line());
+    out.push_str("| | |\n|---|---|\n");
+    let _ = writeln!(
+        out,
+        "| Facts checked | {} in {} articles, {} mentions |",
+        s.facts, s.sources, s.mentions
+    );
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let _ = writeln!(
+        out,
+        "| Contradictions | **{contradictions}** ({} between sources, {} with the public record) |",
+        plural(s.conflict, "conflict", "conflicts"),
+        plural(s.reference_mismatch, "mismatch", "mismatches")
+    );
+    let _ = writeln!(
+        out,
+        "| Consistent | {} agree, {} stated by one source only, {} stated nowhere |",
+        s.agree, s.single, s.missing
+    );
+    let outliers = outlier_counts(report);
+    let by_source: Vec<String> = outliers
+        .iter()
+        .map(|(file, n)| {
+            let path = report
+                .sources
+                .iter()
+                .find(|s| &s.file == file)
+                .map_or(file.as_str(), |s| s.path.as_str());
+            format!(
+                "[{file}]({}) ({n} {})",
+                link(path, target),
+                if *n == 1 { "fact" } else { "facts" }
+            )
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "| Most often the outlier | {} |",
+        if by_source.is_empty() {
+            "—".into()
+        } else {
+            by_source.join(", ")
+        }
+    );
+    if s.accepted > 0 {
+        let _ = writeln!(out, "| Accepted (baseline) | {} |", s.accepted);
+    }
+    out.push('\n');
+}
+
+fn matrix(out: &mut String, report: &Report, target: &Target) {
+    let labels = labels(&report.sources);
+    out.push_str("## Facts × sources\n\n| Fact |");
+    for label in &labels {
+        let _ = write!(out, " {} |", escape(label));
+    }
+    out.push_str(" Status |\n|---|");
+    out.push_str(&"---|".repeat(labels.len()));
+    out.push_str("---|\n");
+    for v in &report.facts {
+        let _ = write!(out, "| {} |", fact_name(v));
+        for s in &report.sources {
+            let mentions: Vec<&MentionVerdict> = v
+                .mentions
+                .iter()
+                .filter(|m| m.mention.path == s.path)
+                .collect();
+            let _ = write!(out, " {} |", cell(&mentions));
+        }
+        let status = verdict_label(v);
+        let _ = writeln!(
+            out,
+            " {} |",
+            if v.is_contradiction() {
+                format!("**{status}**")
+            } else {
+                status.to_string()
+            }
+        );
+    }
+    out.push_str("\nMarks: ✗ outlier against the consensus; ≠ differs from the public record; · not stated.\n\n");
+    for (label, s) in labels.iter().zip(&report.sources) {
+        let about: Vec<String> = [
+            s.outlet.clone(),
+            s.published.map(|d| d.to_string()),
+            s.translated_from
+                .as_ref()
+                .map(|l| format!("translated from {l}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let about = if about.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", escape(&about.join(", ")))
+        };
+        let _ = writeln!(
+            out,
+            "- **{}**: [{}]({}){about}",
+            escape(label),
+            s.path,
+            link(&s.path, target)
+        );
+    }
+    out.push('\n');
+}
+
 fn mention_table(out: &mut String, v: &Verdict, target: &Target) {
-    out.push_str("| Source | Wrote | Value | |\n|---|---|---|---|\n");
+    out.push_str("| Where | Wrote | Value | |\n|---|---|---|---|\n");
     for m in &v.mentions {
         let mention = &m.mention;
-        let place = format!("{}:{}", mention.path, mention.line);
-        let href = format!("{}#L{}", link(&mention.path, target), mention.line);
         let value = if mention.normalized.is_resolved() {
             shown(&mention.normalized)
         } else {
@@ -32,12 +223,17 @@ fn mention_table(out: &mut String, v: &Verdict, target: &Target) {
         if m.mismatch {
             flags.push("differs from the record".to_string());
         }
+        let mark = suppressed_mark(m).trim();
+        if !mark.is_empty() {
+            flags.push(mark.to_string());
+        }
         if let Some(note) = &mention.normalized.note {
             flags.push(escape(note));
         }
         let _ = writeln!(
             out,
-            "| [{place}]({href}) | “{}” | {} | {} |",
+            "| {} | “{}” | {} | {} |",
+            place(&mention.path, mention.line, target),
             escape(&mention.text),
             escape(&value),
             flags.join("; ")
@@ -59,41 +255,38 @@ fn mention_table(out: &mut String, v: &Verdict, target: &Target) {
     }
 }
 
-fn heading(v: &Verdict) -> String {
-    let subject = v
-        .subject
-        .as_ref()
-        .map(|s| format!(" [{s}]"))
-        .unwrap_or_default();
-    format!("### `{}`{subject} — {}\n\n", v.id, escape(&v.claim))
+fn contradiction(out: &mut String, v: &Verdict, target: &Target) {
+    let _ = writeln!(out, "### {} — {}\n", fact_name(v), escape(&v.claim));
+    let mut said = Vec::new();
+    if v.status == Status::Conflict {
+        let consensus = v.consensus.as_deref().unwrap_or("?");
+        said.push(format!(
+            "Sources disagree. Most give **{}**; outliers: {}.",
+            escape(consensus),
+            v.outliers.join(", ")
+        ));
+    }
+    if v.reference == Reference::Mismatch {
+        said.push(format!(
+            "The public record says **{}**.",
+            escape(v.expected.as_deref().unwrap_or("?"))
+        ));
+    }
+    let _ = writeln!(
+        out,
+        "{} Severity: {}. Rule: {}.\n",
+        said.join(" "),
+        v.severity,
+        rule_link(&v.rule, target)
+    );
+    mention_table(out, v, target);
 }
 
 impl Reporter for Markdown {
     fn render(&self, report: &Report, target: &Target) -> String {
         let mut out = String::from("# factlint report\n\n");
-        let _ = writeln!(out, "{}.\n", report.summary_line());
-        out.push_str("| Fact | Status | Record | Outliers |\n|---|---|---|---|\n");
-        for v in &report.facts {
-            let subject = v
-                .subject
-                .as_ref()
-                .map(|s| format!(" [{s}]"))
-                .unwrap_or_default();
-            let outliers = if v.outliers.is_empty() {
-                "—".into()
-            } else {
-                v.outliers.join(", ")
-            };
-            let _ = writeln!(
-                out,
-                "| `{}`{subject} | {} | {} | {} |",
-                v.id,
-                status_label(v.status),
-                escape(&reference_label(v.reference, v.expected.as_deref())),
-                escape(&outliers)
-            );
-        }
-        out.push('\n');
+        summary(&mut out, report, target);
+        matrix(&mut out, report, target);
 
         let contradictions: Vec<&Verdict> = report
             .facts
@@ -105,97 +298,105 @@ impl Reporter for Markdown {
             out.push_str("None: every fact agrees across sources and with the record.\n\n");
         }
         for v in contradictions {
-            out.push_str(&heading(v));
-            let mut said = Vec::new();
-            if v.status == Status::Conflict {
-                let consensus = v.consensus.as_deref().unwrap_or("?");
-                said.push(format!(
-                    "Sources disagree. Most give **{}**; outliers: {}.",
-                    escape(consensus),
-                    v.outliers.join(", ")
-                ));
-            }
-            if v.reference == Reference::Mismatch {
-                said.push(format!(
-                    "The public record says **{}**.",
-                    escape(v.expected.as_deref().unwrap_or("?"))
-                ));
-            }
-            let _ = writeln!(
-                out,
-                "{} Severity: {}. Rule: `{}`.\n",
-                said.join(" "),
-                v.severity,
-                v.rule
-            );
-            mention_table(&mut out, v, target);
+            contradiction(&mut out, v, target);
         }
 
-        for (title, status) in [
-            ("Agreeing facts", Status::Agree),
-            ("Single-source facts", Status::Single),
-            ("Unresolved facts", Status::Unresolved),
-        ] {
-            let facts: Vec<&Verdict> = report
-                .facts
-                .iter()
-                .filter(|v| v.status == status && !v.is_contradiction())
-                .collect();
-            if facts.is_empty() {
-                continue;
+        let consistent: Vec<&Verdict> = report
+            .facts
+            .iter()
+            .filter(|v| !v.is_contradiction() && !v.mentions.is_empty())
+            .collect();
+        if !consistent.is_empty() {
+            out.push_str(
+                "## Consistent facts\n\n| Fact | Status | Record | Where |\n|---|---|---|---|\n",
+            );
+            for v in consistent {
+                let places: Vec<String> = v
+                    .mentions
+                    .iter()
+                    .map(|m| {
+                        format!(
+                            "{} {}",
+                            place(&m.mention.path, m.mention.line, target),
+                            escape(&shown(&m.mention.normalized))
+                        )
+                    })
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} |",
+                    fact_name(v),
+                    verdict_label(v),
+                    escape(&reference_label(v.reference, v.expected.as_deref())),
+                    places.join("<br>")
+                );
             }
-            let _ = writeln!(out, "## {title}\n");
-            for v in facts {
-                out.push_str(&heading(v));
-                if let Some(e) = &v.expected {
-                    let _ = writeln!(
-                        out,
-                        "Record: {} ({}).\n",
-                        escape(e),
-                        if v.reference == Reference::Match {
-                            "match"
-                        } else {
-                            "not compared"
-                        }
-                    );
-                }
-                mention_table(&mut out, v, target);
-            }
+            out.push('\n');
         }
 
         let missing: Vec<&Verdict> = report
             .facts
             .iter()
-            .filter(|v| v.status == Status::Missing)
+            .filter(|v| v.status == Status::Missing && v.mentions.is_empty())
             .collect();
         if !missing.is_empty() {
             out.push_str("## Missing facts\n\nNo article states these:\n\n");
             for v in missing {
-                let _ = writeln!(out, "- `{}` — {}", v.id, escape(&v.claim));
+                let _ = writeln!(out, "- {} — {}", fact_name(v), escape(&v.claim));
             }
             out.push('\n');
         }
-
-        out.push_str(
-            "## Sources\n\n| File | Outlet | Published | Translated from |\n|---|---|---|---|\n",
-        );
-        for s in &report.sources {
-            let _ = writeln!(
-                out,
-                "| [{}]({}) | {} | {} | {} |",
-                s.path,
-                link(&s.path, target),
-                escape(s.outlet.as_deref().unwrap_or("—")),
-                s.published.map_or("unknown".to_string(), |d| d.to_string()),
-                escape(s.translated_from.as_deref().unwrap_or("—"))
-            );
-        }
         if !report.warnings.is_empty() {
-            out.push_str("\n## Warnings\n\n");
+            out.push_str("## Warnings\n\n");
             for w in &report.warnings {
                 let _ = writeln!(out, "- {}", escape(w));
             }
+            out.push('\n');
         }
+        let _ = writeln!(
+            out,
+            "Rules: {}.",
+            report
+                .rules
+                .iter()
+                .map(|r| format!("[{r}]({})", link(r, target)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_locations_become_line_links() {
+        let target = Target {
+            dir: Some("reports".into()),
+        };
+        assert_eq!(
+            rule_link("rules/a.toml:12:6", &target),
+            "[rules/a.toml:12](../rules/a.toml#L12)"
+        );
+        assert_eq!(rule_link("odd", &target), "`odd`");
+    }
+
+    #[test]
+    fn short_labels_only_when_unique() {
+        let source = |file: &str| Source {
+            file: file.into(),
+            path: file.into(),
+            ..Source::default()
+        };
+        assert_eq!(
+            labels(&[source("000_a.txt"), source("001_b.txt")]),
+            ["000", "001"]
+        );
+        assert_eq!(
+            labels(&[source("a_1.txt"), source("a_2.txt")]),
+            ["a_1.txt", "a_2.txt"]
+        );
     }
 }

@@ -2,8 +2,10 @@
 //! the same [`Report`] to text. The library never prints; the binary writes
 //! what a reporter returns to the terminal or, atomically, to a file.
 
+pub mod github;
 pub mod json;
 pub mod markdown;
+pub mod sarif;
 pub mod table;
 
 use crate::compare::{Reference, Status, Verdict};
@@ -37,6 +39,8 @@ pub struct Summary {
     pub unresolved: usize,
     pub reference_match: usize,
     pub reference_mismatch: usize,
+    /// Contradictions accepted through the baseline (not counted above).
+    pub accepted: usize,
 }
 
 impl Report {
@@ -53,6 +57,10 @@ impl Report {
         };
         for v in &facts {
             s.mentions += v.mentions.len();
+            if v.suppressed {
+                s.accepted += 1;
+                continue;
+            }
             match v.status {
                 Status::Agree => s.agree += 1,
                 Status::Conflict => s.conflict += 1,
@@ -99,6 +107,9 @@ impl Report {
         if s.unresolved > 0 {
             parts.push(format!("{} unresolved", s.unresolved));
         }
+        if s.accepted > 0 {
+            parts.push(format!("{} accepted (baseline)", s.accepted));
+        }
         format!(
             "{} in {}: {}",
             plural(s.facts, "fact", "facts"),
@@ -130,6 +141,10 @@ pub enum Format {
     Markdown,
     /// The JSON contract for other tools.
     Json,
+    /// SARIF 2.1.0 for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
 }
 
 impl Format {
@@ -138,6 +153,8 @@ impl Format {
             Format::Table => Box::new(table::Table),
             Format::Markdown => Box::new(markdown::Markdown),
             Format::Json => Box::new(json::Json),
+            Format::Sarif => Box::new(sarif::Sarif),
+            Format::Github => Box::new(github::Github),
         }
     }
 }

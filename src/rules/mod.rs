@@ -3,7 +3,9 @@
 //! id, an unknown kind, an example that fails) is one [`Error::Rules`] naming
 //! the file, line and column and saying what to do.
 
+pub mod corpus_test;
 pub mod examples;
+pub mod lint;
 pub mod placeholders;
 pub mod spec;
 
@@ -300,49 +302,49 @@ fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> 
             )
         })?,
     };
-    if spec.patterns.get_ref().is_empty() {
-        return Err(bad(
-            spec.patterns.span().start,
-            format!("fact `{id}` has no patterns"),
-            "add at least one regex with a (?P<value>…) group",
-        ));
-    }
-    let patterns = spec
+    let written = spec
         .patterns
-        .get_ref()
-        .iter()
-        .map(|p| compile_pattern(p, &id, at))
-        .collect::<Result<Vec<_>>>()?;
-    let expect = match &spec.expect {
-        None => normalizer.implicit_expect().into_iter().collect(),
-        Some(v) => {
-            let values = match v.get_ref() {
-                toml::Value::Array(items) => items.clone(),
-                other => vec![other.clone()],
-            };
-            values
-                .iter()
-                .map(|value| {
-                    let text = match value {
-                        toml::Value::String(s) => s.clone(),
-                        toml::Value::Integer(_)
-                        | toml::Value::Float(_)
-                        | toml::Value::Datetime(_) => value.to_string(),
-                        other => return Err(format!("`expect` cannot be a {}", other.type_str())),
-                    };
-                    normalizer
-                        .parse(&text)
-                        .map_err(|m| format!("`expect` value {text:?} is not a {kind_name}: {m}"))
-                })
-                .collect::<std::result::Result<Vec<_>, String>>()
-                .map_err(|m| {
-                    bad(
-                        v.span().start,
-                        format!("fact `{id}`: {m}"),
-                        "write the value from the public record in the fact's kind",
-                    )
-                })?
+        .as_ref()
+        .map_or(&[][..], |p| p.get_ref().as_slice());
+    let patterns = if written.is_empty() {
+        // Kinds that find values themselves may do without patterns.
+        let offset = spec
+            .patterns
+            .as_ref()
+            .map_or(spec.id.span().start, |p| p.span().start);
+        let defaults = normalizer.default_patterns();
+        if defaults.is_empty() && normalizer.find_spans("").is_none() {
+            return Err(bad(
+                offset,
+                format!("fact `{id}` has no patterns"),
+                "add at least one regex with a (?P<value>…) group",
+            ));
         }
+        defaults
+            .iter()
+            .map(|p| {
+                compile_pattern(
+                    &toml::Spanned::new(offset..offset, toml::Value::String(p.clone())),
+                    &id,
+                    at,
+                )
+            })
+            .collect::<Result<Vec<_>>>()?
+    } else {
+        written
+            .iter()
+            .map(|p| compile_pattern(p, &id, at))
+            .collect::<Result<Vec<_>>>()?
+    };
+    let expect = match &spec.expect {
+        None => normalizer.implicit_expects(),
+        Some(v) => expected_values(v.get_ref(), normalizer.as_ref(), kind_name).map_err(|m| {
+            bad(
+                v.span().start,
+                format!("fact `{id}`: {m}"),
+                "write the value from the public record in the fact's kind",
+            )
+        })?,
     };
     let examples = spec
         .examples
@@ -377,6 +379,48 @@ fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> 
         normalizer,
         origin,
     })
+}
+
+/// The values of an `expect` field: one value, a list (any of them), or a
+/// table of subject = value ({ Turkmenistan = "did_not_vote" }).
+fn expected_values(
+    expect: &toml::Value,
+    normalizer: &dyn Normalizer,
+    kind_name: &str,
+) -> std::result::Result<Vec<Normalized>, String> {
+    let values: Vec<(Option<&String>, &toml::Value)> = match expect {
+        toml::Value::Array(items) => items.iter().map(|i| (None, i)).collect(),
+        toml::Value::Table(t) => t.iter().map(|(k, i)| (Some(k), i)).collect(),
+        other => vec![(None, other)],
+    };
+    let known = normalizer.subjects();
+    values
+        .into_iter()
+        .map(|(subject, value)| {
+            if let (Some(s), Some(known)) = (subject, &known) {
+                if !known.contains(s) {
+                    let known = known.join(", ");
+                    return Err(format!(
+                        "`expect` names `{s}`, which is not one of this fact's subjects ({known})"
+                    ));
+                }
+            }
+            let text = match value {
+                toml::Value::String(s) => s.clone(),
+                toml::Value::Integer(_) | toml::Value::Float(_) | toml::Value::Datetime(_) => {
+                    value.to_string()
+                }
+                other => return Err(format!("`expect` cannot be a {}", other.type_str())),
+            };
+            let mut n = normalizer
+                .parse(&text)
+                .map_err(|m| format!("`expect` value {text:?} is not a {kind_name}: {m}"))?;
+            if subject.is_some() {
+                n.subject = subject.cloned();
+            }
+            Ok(n)
+        })
+        .collect()
 }
 
 fn compile_pattern(

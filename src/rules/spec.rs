@@ -10,6 +10,9 @@ use toml::Spanned;
 pub struct RuleFileSpec {
     #[serde(default)]
     pub fact: Vec<FactSpec>,
+    /// Multi-article tests, run by `factlint rules test` (see [`super::corpus_test`]).
+    #[serde(default)]
+    pub test: Vec<toml::Value>,
 }
 
 /// One `[[fact]]`. Keys not listed here belong to the fact's kind
@@ -21,7 +24,9 @@ pub struct FactSpec {
     pub kind: Spanned<String>,
     #[serde(default)]
     pub severity: Option<Spanned<String>>,
-    pub patterns: Spanned<Vec<Spanned<toml::Value>>>,
+    /// Optional for kinds that find their values themselves (name, term, choice).
+    #[serde(default)]
+    pub patterns: Option<Spanned<Vec<Spanned<toml::Value>>>>,
     #[serde(default)]
     pub expect: Option<Spanned<toml::Value>>,
     #[serde(default)]

@@ -1,0 +1,302 @@
+//! `factlint explain FACT_ID [PATHS…]`: every mention of one fact, with its
+//! quote, the raw text, which pattern matched, how the text was read (value,
+//! hedge, subject, the normalizer's note, the comparable key), and why the
+//! comparer decided as it did: the support of each value, the consensus, the
+//! outliers and the record.
+
+use super::check::{corpus_paths, entries, rule_paths, ConfigArgs};
+use clap::Args;
+use factlint::compare::{shown, Verdict};
+use factlint::normalize::{format_number, Key, Normalized};
+use factlint::rules::{Fact, RuleSet};
+use factlint::{check, corpus, extract, suppress, Error, Exit, Result};
+use std::collections::BTreeSet;
+use std::fmt::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The fact's id, as in the rule file
+    #[arg(value_name = "FACT_ID")]
+    fact: String,
+    /// Article files or folders [default: `corpus` in factlint.toml, else seeds]
+    #[arg(value_name = "PATHS")]
+    paths: Vec<PathBuf>,
+    /// Rule file or folder; repeat for several [default: `rules` in factlint.toml, else rules]
+    #[arg(long, short, value_name = "DIR")]
+    rules: Vec<PathBuf>,
+    #[command(flatten)]
+    settings: ConfigArgs,
+}
+
+/// The comparable key in words.
+fn key(k: &Key) -> String {
+    match k {
+        Key::Interval { lo, hi, unit } => {
+            let unit = if unit.is_empty() {
+                String::new()
+            } else {
+                format!(" ({unit}, base unit)")
+            };
+            if lo == hi {
+                format!("exactly {}{unit}", format_number(*lo))
+            } else {
+                format!(
+                    "between {} and {}{unit}",
+                    format_number(*lo),
+                    format_number(*hi)
+                )
+            }
+        }
+        Key::OneOf(items) => format!("one of {}", items.join(", ")),
+        Key::Label(l) => format!("the label “{l}”"),
+        Key::Unresolved(reason) => format!("unresolved: {reason}"),
+    }
+}
+
+fn reading(n: &Normalized) -> String {
+    let mut parts = vec![format!(
+        "{} ({})",
+        shown(n),
+        if n.approximate {
+            "hedged: compared with the fact's tolerance"
+        } else {
+            "exact"
+        }
+    )];
+    if let Some(s) = &n.subject {
+        parts.push(format!("subject {s}"));
+    }
+    parts.push(format!("compared as {}", key(&n.key)));
+    if let Some(note) = &n.note {
+        parts.push(format!("note: {note}"));
+    }
+    parts.join("; ")
+}
+
+/// The pattern (index) that produced the hit with value span `value`.
+fn pattern_of(
+    fact: &Fact,
+    text: &str,
+    from: usize,
+    value: &std::ops::Range<usize>,
+) -> Option<usize> {
+    fact.patterns.iter().position(|p| {
+        p.regex.captures_iter(&text[from..]).any(|c| {
+            c.name("value")
+                .is_some_and(|m| m.start() + from == value.start && m.end() + from == value.end)
+        })
+    })
+}
+
+pub fn run(args: ExplainArgs) -> Result<Exit> {
+    let config = args.settings.load()?;
+    let rules = RuleSet::load(&rule_paths(args.rules, &config))?;
+    let Some(fact) = rules.facts.iter().find(|f| f.id == args.fact) else {
+        let near: Vec<&str> = rules
+            .facts
+            .iter()
+            .map(|f| f.id.as_str())
+            .filter(|id| strsim::jaro_winkler(id, &args.fact) > 0.8)
+            .collect();
+        let hint = if near.is_empty() {
+            format!(
+                "known facts: {}",
+                rules
+                    .facts
+                    .iter()
+                    .map(|f| f.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        } else {
+            format!("did you mean {}?", near.join(", "))
+        };
+        return Err(Error::usage(
+            format!("no fact `{}` in the rules", args.fact),
+            hint,
+        ));
+    };
+    let found = entries(&corpus_paths(args.paths, &config), &config)?;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} — {} fact, severity {}, defined at {}",
+        fact.id, fact.kind, fact.severity, fact.origin
+    );
+    let _ = writeln!(out, "Claim: {}", fact.claim);
+    let _ = writeln!(
+        out,
+        "Record: {}",
+        fact.expected()
+            .unwrap_or_else(|| "none (no `expect`)".into())
+    );
+    for (i, p) in fact.patterns.iter().enumerate() {
+        let _ = writeln!(out, "Pattern {}: {}  ({})", i + 1, p.source, p.origin);
+    }
+
+    let mut silent = Vec::new();
+    let mut articles = Vec::new();
+    for entry in &found {
+        let (article, _) = corpus::read(entry)?;
+        let Some(article) = article else { continue };
+        let hits = extract::hits(
+            fact,
+            &article.text,
+            article.body_start,
+            article.source.published,
+        );
+        if hits.is_empty() {
+            silent.push(article.source.file.clone());
+        }
+        let ignored = suppress::inline_ignores(&article.text).contains(&fact.id);
+        for hit in hits {
+            let (line, column) = extract::text::line_col(&article.text, hit.value.start);
+            let _ = writeln!(out, "\n{}:{line}:{column}", article.source.path);
+            let _ = writeln!(
+                out,
+                "  quote:   {}",
+                extract::text::quote(&article.text, hit.value.clone(), 280)
+            );
+            let whole = article.text[hit.whole.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            match pattern_of(fact, &article.text, article.body_start, &hit.value) {
+                Some(i) => _ = writeln!(out, "  matched: pattern {} matched “{whole}”", i + 1),
+                None => _ = writeln!(out, "  matched: “{whole}”"),
+            }
+            let _ = writeln!(out, "  raw:     “{}”", &article.text[hit.value.clone()]);
+            for n in &hit.values {
+                let _ = writeln!(out, "  read as: {}", reading(n));
+            }
+            if ignored {
+                let _ = writeln!(out, "  ignored: the article has a `factlint: ignore {}` marker; left out of the comparison", fact.id);
+            }
+        }
+        articles.push(article);
+    }
+    if !silent.is_empty() {
+        let _ = writeln!(out, "\nNot stated in: {}", silent.join(", "));
+    }
+    let report = check::check_articles(&rules, articles);
+    for v in report.facts.iter().filter(|v| v.id == fact.id) {
+        why(&mut out, fact, v);
+    }
+    super::print(&out);
+    Ok(Exit::Clean)
+}
+
+/// Why the comparer reached verdict `v`.
+fn why(out: &mut String, fact: &Fact, v: &Verdict) {
+    let n = &fact.normalizer;
+    let subject = v
+        .subject
+        .as_ref()
+        .map(|s| format!(" [{s}]"))
+        .unwrap_or_default();
+    let status = serde_json::to_value(v.status)
+        .ok()
+        .and_then(|s| s.as_str().map(str::to_string))
+        .unwrap_or_default();
+    let _ = writeln!(out, "\nVerdict{subject}: {status}");
+    let active: Vec<_> = v
+        .mentions
+        .iter()
+        .filter(|m| m.suppressed.is_none() && m.mention.normalized.is_resolved())
+        .collect();
+    let mut values: Vec<&Normalized> = active.iter().map(|m| &m.mention.normalized).collect();
+    values.sort_by_key(|n| shown(n));
+    values.dedup_by_key(|n| shown(n));
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for value in &values {
+        let support: BTreeSet<&str> = active
+            .iter()
+            .filter(|m| n.agree(&m.mention.normalized, value))
+            .map(|m| m.mention.source.as_str())
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {} agrees with {} {}: {}",
+            shown(value),
+            support.len(),
+            if support.len() == 1 {
+                "source"
+            } else {
+                "sources"
+            },
+            support.iter().copied().collect::<Vec<_>>().join(", ")
+        );
+        counts.push((shown(value), support.len()));
+    }
+    let reason = match v.status {
+        factlint::compare::Status::Agree => {
+            "every pair of values agrees (within the fact's tolerance for hedged values)"
+                .to_string()
+        }
+        factlint::compare::Status::Conflict => {
+            let consensus = v.consensus.clone().unwrap_or_default();
+            let best = counts.iter().map(|(_, c)| *c).max().unwrap_or(0);
+            let tied: Vec<&str> = counts
+                .iter()
+                .filter(|(_, c)| *c == best)
+                .map(|(v, _)| v.as_str())
+                .collect();
+            let on_record = fact
+                .normalizer
+                .parse(consensus.trim_start_matches('≈'))
+                .is_ok_and(|c| fact.expect.iter().any(|e| n.agree(&c, e)));
+            let chosen = if tied.len() == 1 {
+                format!("it has the most support ({best})")
+            } else if on_record {
+                format!(
+                    "{} tie with {best} each; the tie goes to the value on the record",
+                    tied.join(", ")
+                )
+            } else {
+                format!(
+                    "{} tie with {best} each; the tie goes to the first in sorted order",
+                    tied.join(", ")
+                )
+            };
+            format!(
+                "some values do not agree. Consensus {consensus}: {chosen}. Outliers, whose value does not agree with it: {}",
+                v.outliers.join(", ")
+            )
+        }
+        factlint::compare::Status::Single => {
+            "only one article states it, so there is nothing to compare across sources".into()
+        }
+        factlint::compare::Status::Missing => "no article states it".into(),
+        factlint::compare::Status::Unresolved => {
+            "it is mentioned, but no value could be read".into()
+        }
+    };
+    let _ = writeln!(out, "  Why: {reason}.");
+    match (&v.expected, v.reference) {
+        (Some(e), factlint::compare::Reference::Mismatch) => {
+            let off: Vec<String> = v
+                .mentions
+                .iter()
+                .filter(|m| m.mismatch)
+                .map(|m| format!("{} ({})", m.mention.source, shown(&m.mention.normalized)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  Record {e}: mismatch — not in agreement with it: {}.",
+                off.join(", ")
+            );
+        }
+        (Some(e), factlint::compare::Reference::Match) => {
+            _ = writeln!(out, "  Record {e}: every value agrees with it.")
+        }
+        (Some(e), _) => _ = writeln!(out, "  Record {e}: nothing to compare with it."),
+        (None, _) => {}
+    }
+    if v.suppressed {
+        let _ = writeln!(
+            out,
+            "  Accepted: every conflicting mention is in the baseline."
+        );
+    }
+}

@@ -1,0 +1,373 @@
+//! `kind = "name"`: a person (or organisation) declared by the spelling of
+//! record, found however an article spells it ("Tokaïev", "Kasim-Yomart
+//! Tokayev", "Tleouberdi"), and each other spelling reported as a conflict
+//! against the canonical one, with its similarity and what differs.
+//!
+//! Options: `canonical` (the spelling of record; the last word is the
+//! surname), `variants` (known other spellings: a list, or a table of
+//! spelling = "hint"), `role`/`roles` (offices that anchor a mention written
+//! with the surname alone), `title` (the person's title; a different title
+//! written before the name is a reference mismatch under the subject
+//! "title") and `threshold` (similarity needed, default 0.85). `patterns`
+//! are optional: the kind finds the name itself ([`find`]).
+//!
+//! The value is the spelling as written. Two mentions agree when given names
+//! and surname are spelled the same (case, hyphens and spacing aside, but
+//! diacritics count: "Tokaïev" is another spelling). A mention with the
+//! surname alone takes its given names from a fuller mention of the same
+//! article, or from the canonical spelling.
+
+mod find;
+
+use super::fold::{fold, similarity, skeleton, spelling, words};
+use super::{Key, Kind, Normalized, Normalizer, RawMatch};
+use std::ops::Range;
+
+/// Similarity a transliteration skeleton needs to count as the same name.
+pub const DEFAULT_THRESHOLD: f64 = 0.85;
+
+/// The subject under which titles are compared.
+pub const TITLE_SUBJECT: &str = "title";
+
+pub struct NameKind;
+
+impl Kind for NameKind {
+    fn name(&self) -> &'static str {
+        "name"
+    }
+
+    fn options(&self) -> &'static [&'static str] {
+        &[
+            "canonical",
+            "variants",
+            "role",
+            "roles",
+            "title",
+            "threshold",
+        ]
+    }
+
+    fn build(&self, options: &toml::Table) -> Result<Box<dyn Normalizer>, String> {
+        let canonical = match options.get("canonical") {
+            None => None,
+            Some(v) => Some(Form::parse(
+                v.as_str().ok_or("`canonical` must be a string")?,
+                None,
+            )?),
+        };
+        let mut forms: Vec<Form> = canonical.iter().cloned().collect();
+        match options.get("variants") {
+            None => {}
+            Some(toml::Value::Array(list)) => {
+                for v in list {
+                    forms.push(Form::parse(
+                        v.as_str().ok_or("`variants` must hold strings")?,
+                        None,
+                    )?);
+                }
+            }
+            Some(toml::Value::Table(table)) => {
+                for (v, hint) in table {
+                    let hint = hint
+                        .as_str()
+                        .ok_or("each variant's hint must be a string")?;
+                    forms.push(Form::parse(v, Some(hint.to_string()))?);
+                }
+            }
+            Some(_) => {
+                return Err(
+                    "`variants` must be a list of spellings or a table of spelling = \"hint\""
+                        .into(),
+                )
+            }
+        }
+        if forms.is_empty() {
+            return Err(
+                "a name fact needs `canonical` (the spelling of record) or `variants`".into(),
+            );
+        }
+        let mut roles = strings(options, "role")?;
+        roles.extend(strings(options, "roles")?);
+        let roles = roles
+            .iter()
+            .map(|r| fold(r))
+            .filter(|r| !r.is_empty())
+            .collect();
+        let titles = strings(options, "title")?;
+        let threshold = match options.get("threshold") {
+            None => DEFAULT_THRESHOLD,
+            Some(toml::Value::Float(f)) => *f,
+            Some(toml::Value::Integer(i)) => *i as f64,
+            Some(_) => return Err("`threshold` must be a number between 0 and 1".into()),
+        };
+        if !(threshold > 0.0 && threshold <= 1.0) {
+            return Err(format!(
+                "`threshold` must be above 0 and at most 1, not {threshold}"
+            ));
+        }
+        Ok(Box::new(Name {
+            canonical,
+            forms,
+            roles,
+            titles,
+            threshold,
+        }))
+    }
+}
+
+/// A string option or a list of strings, as a list.
+fn strings(options: &toml::Table, key: &str) -> Result<Vec<String>, String> {
+    match options.get(key) {
+        None => Ok(Vec::new()),
+        Some(toml::Value::String(s)) => Ok(vec![s.clone()]),
+        Some(toml::Value::Array(list)) => list
+            .iter()
+            .map(|v| {
+                v.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| format!("`{key}` must hold strings"))
+            })
+            .collect(),
+        Some(_) => Err(format!("`{key}` must be a string or a list of strings")),
+    }
+}
+
+/// One known spelling of the name, split into given names and surname.
+#[derive(Debug, Clone)]
+pub struct Form {
+    /// As written in the rule ("Kassym-Jomart Tokayev").
+    pub written: String,
+    pub given_written: String,
+    pub surname_written: String,
+    /// Skeletons of the given-name tokens (["kasim", "iomart"]) and the surname.
+    pub given: Vec<String>,
+    pub surname: String,
+    /// Hint from a `variants` table.
+    pub hint: Option<String>,
+}
+
+impl Form {
+    fn parse(written: &str, hint: Option<String>) -> Result<Form, String> {
+        let written = collapse(written);
+        let last = words(&written)
+            .pop()
+            .ok_or_else(|| format!("`{written}` is not a name"))?;
+        let given_written = written[..last.span.start].trim().to_string();
+        let surname_written = written[last.core].to_string();
+        let given = if given_written.is_empty() {
+            Vec::new()
+        } else {
+            fold(&given_written).split(' ').map(skeleton).collect()
+        };
+        let surname = skeleton(&fold(&surname_written));
+        Ok(Form {
+            written,
+            given_written,
+            surname_written,
+            given,
+            surname,
+            hint,
+        })
+    }
+
+    /// The spelling key: given names and surname as spelled.
+    fn key(&self) -> String {
+        spelling_key(&self.given_written, &self.surname_written)
+    }
+}
+
+fn spelling_key(given: &str, surname: &str) -> String {
+    format!("{} {}", spelling(given), spelling(surname))
+        .trim()
+        .to_string()
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// How two spellings of a name part differ.
+fn difference(written: &str, reference: &str) -> &'static str {
+    if fold(written) == fold(reference) {
+        "diacritics"
+    } else if skeleton(&fold(written)) == skeleton(&fold(reference)) {
+        "transliteration"
+    } else {
+        "letters differ"
+    }
+}
+
+/// A title as compared: folded, a leading "U.S."/"US"/"American" dropped.
+fn title_key(title: &str) -> String {
+    let folded = fold(title);
+    for prefix in ["united states ", "us ", "u s ", "american "] {
+        if let Some(rest) = folded.strip_prefix(prefix) {
+            return rest.to_string();
+        }
+    }
+    folded
+}
+
+#[derive(Debug)]
+pub struct Name {
+    canonical: Option<Form>,
+    /// The canonical spelling first, then the variants.
+    forms: Vec<Form>,
+    /// Folded role phrases.
+    roles: Vec<String>,
+    titles: Vec<String>,
+    threshold: f64,
+}
+
+impl Name {
+    fn person(&self) -> find::Person<'_> {
+        find::Person {
+            forms: &self.forms,
+            roles: &self.roles,
+            threshold: self.threshold,
+        }
+    }
+
+    /// The spelling mentions are compared with in notes.
+    fn reference(&self) -> &Form {
+        self.canonical.as_ref().unwrap_or(&self.forms[0])
+    }
+
+    /// Given names written with the same surname elsewhere in the article,
+    /// the nearest mention before `at` first.
+    fn given_in_article<'t>(&self, text: &'t str, surname: &str, at: usize) -> Option<&'t str> {
+        let spelled = spelling(surname);
+        let found = self.person().find(text);
+        let fuller = |f: &&find::Found| {
+            f.span.start < f.surname.start && spelling(&text[f.surname.clone()]) == spelled
+        };
+        let before = found.iter().filter(fuller).rfind(|f| f.span.start < at);
+        before
+            .or_else(|| found.iter().find(fuller))
+            .map(|f| text[f.span.start..f.surname.start].trim())
+    }
+
+    /// The note of a mention spelled otherwise than the reference.
+    fn explain(&self, given: &str, given_from_article: bool, surname: &str) -> String {
+        let r = self.reference();
+        let mut parts = Vec::new();
+        if !given.is_empty() && spelling(given) != spelling(&r.given_written) {
+            let whence = if given_from_article {
+                " (as earlier in the article)"
+            } else {
+                ""
+            };
+            parts.push(format!(
+                "given name {given}{whence} for {} ({})",
+                r.given_written,
+                difference(given, &r.given_written)
+            ));
+        }
+        if spelling(surname) != spelling(&r.surname_written) {
+            parts.push(format!(
+                "{surname} for {} ({})",
+                r.surname_written,
+                difference(surname, &r.surname_written)
+            ));
+        }
+        let (mine, theirs) = if given.is_empty() || given_from_article {
+            (spelling(surname), spelling(&r.surname_written))
+        } else {
+            (spelling_key(given, surname), r.key())
+        };
+        let listed = self
+            .forms
+            .iter()
+            .find(|f| f.key() == spelling_key(given, surname))
+            .and_then(|f| f.hint.clone());
+        let mut note = format!(
+            "variant of “{}”, similarity {:.2}: {}",
+            r.written,
+            similarity(&mine, &theirs),
+            parts.join("; ")
+        );
+        if let Some(hint) = listed {
+            note.push_str(&format!(" — {hint}"));
+        }
+        note
+    }
+
+    fn title_value(&self, title: &str) -> Normalized {
+        let mut n = Normalized::new(title, Key::OneOf(vec![title_key(title)]));
+        n.subject = Some(TITLE_SUBJECT.into());
+        n
+    }
+}
+
+impl Normalizer for Name {
+    fn normalize(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
+        let written = collapse(m.value_str());
+        let last = words(&written).pop().ok_or("no name in the match")?;
+        let surname = &written[last.core];
+        let given = written[..last.span.start].trim();
+        let score = self.person().surname_score(&skeleton(&fold(surname)));
+        if score < self.threshold {
+            return Err(format!(
+                "“{written}” is not {} (surname similarity {score:.2}, threshold {})",
+                self.reference().written,
+                self.threshold
+            ));
+        }
+        let from_article = if given.is_empty() {
+            self.given_in_article(m.text, surname, m.value.start)
+        } else {
+            None
+        };
+        let given_full = from_article.unwrap_or(if given.is_empty() {
+            self.reference().given_written.as_str()
+        } else {
+            given
+        });
+        let key = spelling_key(given_full, surname);
+        let mut value = Normalized::new(written.clone(), Key::Label(key.clone()));
+        if key != self.reference().key() {
+            let shown_given = if given.is_empty() {
+                from_article.unwrap_or("")
+            } else {
+                given
+            };
+            value.note = Some(self.explain(shown_given, from_article.is_some(), surname));
+        }
+        let mut values = vec![value];
+        if !self.titles.is_empty() {
+            if let Some(range) = find::title_before(m.text, m.value.start) {
+                let mut title = self.title_value(&collapse(&m.text[range]));
+                title.note = Some(format!("title written before “{written}”"));
+                values.push(title);
+            }
+        }
+        Ok(values)
+    }
+
+    fn implicit_expects(&self) -> Vec<Normalized> {
+        let mut expects: Vec<Normalized> = self
+            .canonical
+            .iter()
+            .map(|c| Normalized::new(c.written.clone(), Key::Label(c.key())))
+            .collect();
+        if let Some(first) = self.titles.first() {
+            let mut title = self.title_value(first);
+            title.key = Key::OneOf(self.titles.iter().map(|t| title_key(t)).collect());
+            expects.push(title);
+        }
+        expects
+    }
+
+    fn find_spans(&self, text: &str) -> Option<Vec<Range<usize>>> {
+        Some(
+            self.person()
+                .find(text)
+                .into_iter()
+                .map(|f| f.span)
+                .collect(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,325 @@
+//! Finding a person in running text however the article spells the name.
+//! A capitalized word whose transliteration skeleton is close enough to the
+//! surname is a candidate; it is kept only when anchored, so that other
+//! people are not pulled in:
+//!
+//! - written with given names that match the person's ("Kasim-Yomart
+//!   Tokayev"); given names that do not match mean another person ("Aidos
+//!   Tokayev"), and the candidate is dropped;
+//! - or alone, with a surname whose skeleton equals a known one ("Tokaïev",
+//!   "Rakhmon"), or near one of the fact's roles in the same sentence
+//!   ("Foreign Minister … Tileuberdi");
+//! - or alone, spelled exactly as an anchored mention of the same article
+//!   (the article introduced the person first: "Tileuberdi said").
+//!
+//! The module also reads the title written before a name ("Under Secretary
+//! of State for South and Central Asian Affairs Donald Lu").
+
+use super::super::fold::{capitalized, fold, similarity, skeleton, spelling, words, Word};
+use super::Form;
+use std::ops::Range;
+
+// Word lists as data: lowercase, folded, separated by spaces.
+
+/// Words that name an office; they are never given names and they make a
+/// run of capitalized words a title.
+const TITLE_WORDS: &str =
+    "president vice prime minister foreign secretary undersecretary under assistant deputy \
+    ambassador envoy director chairman chairwoman chair chief head spokesman spokeswoman \
+    spokesperson adviser advisor senator governor mayor general king queen prince premier \
+    chancellor representative special commissioner emir sheikh leader official diplomat mr mrs \
+    ms dr prof sir madam";
+
+/// Capitalized words that start sentences or dates rather than names.
+const STOPWORDS: &str =
+    "the a an and but or so yet when while as if in on at for of to with by from after before \
+    since during meanwhile however also both yesterday today tomorrow last this that these \
+    those his her its their our my monday tuesday wednesday thursday friday saturday sunday \
+    january february march april june july august september october november december nor not \
+    former acting then later earlier now here there still even only instead indeed thus hence \
+    moreover furthermore nonetheless nevertheless although though because where what who which \
+    how why it he she they we i you several many some all most every each no once again soon \
+    recently previously next first finally currently according unlike like despite whereas \
+    said says";
+
+/// Lowercase words a title may hold between capitalized ones.
+const CONNECTORS: &str = "of for and the on in to de du des la le";
+
+fn listed(list: &str, folded: &str) -> bool {
+    list.split_whitespace().any(|w| w == folded)
+}
+
+fn is_title_word(folded: &str) -> bool {
+    listed(TITLE_WORDS, folded)
+}
+
+fn is_stopword(folded: &str) -> bool {
+    listed(STOPWORDS, folded)
+}
+
+/// How a candidate was anchored.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Anchor {
+    /// Given names, a known surname or a role: kept.
+    Kept,
+    /// A near surname alone: kept only if the article anchors the same spelling elsewhere.
+    Pending,
+}
+
+/// What the finder needs to know about the person.
+pub struct Person<'a> {
+    pub forms: &'a [Form],
+    /// Folded role phrases ("president", "foreign minister").
+    pub roles: &'a [String],
+    pub threshold: f64,
+}
+
+/// A name found in text: the span of the name, given names included.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub span: Range<usize>,
+    /// The surname word (possessive left out).
+    pub surname: Range<usize>,
+}
+
+impl Person<'_> {
+    /// Best similarity of a folded surname skeleton to the person's surnames.
+    pub fn surname_score(&self, surname_skeleton: &str) -> f64 {
+        self.forms
+            .iter()
+            .map(|f| similarity(surname_skeleton, &f.surname))
+            .fold(0.0, f64::max)
+    }
+
+    /// Best similarity of written given-name tokens (skeletons) to the person's.
+    pub fn given_score(&self, given: &[String]) -> f64 {
+        self.forms
+            .iter()
+            .map(|f| given_similarity(given, &f.given))
+            .fold(0.0, f64::max)
+    }
+
+    fn max_given_tokens(&self) -> usize {
+        self.forms.iter().map(|f| f.given.len()).max().unwrap_or(0)
+    }
+
+    /// Every mention of the person in `text`, in text order.
+    pub fn find(&self, text: &str) -> Vec<Found> {
+        let ws = words(text);
+        let mut candidates: Vec<(Found, Anchor)> = Vec::new();
+        for (i, w) in ws.iter().enumerate() {
+            let core = &text[w.core.clone()];
+            if !capitalized(core) {
+                continue;
+            }
+            let score = self.surname_score(&skeleton(&fold(core)));
+            if score < self.threshold {
+                continue;
+            }
+            let given = self.given_before(text, &ws, i);
+            let span = given.as_ref().map_or(w.core.start, |g| g.start)..w.core.end;
+            let anchor = match given {
+                Some(g) => {
+                    let tokens: Vec<String> = fold(&text[g]).split(' ').map(skeleton).collect();
+                    if self.given_score(&tokens) < self.threshold {
+                        continue; // Someone else with a similar surname.
+                    }
+                    Anchor::Kept
+                }
+                // "Lu Xun": a surname-first name of someone else.
+                None if self.name_follows(text, &ws, i) => continue,
+                None if score >= 1.0 || self.role_near(text, w.core.clone()) => Anchor::Kept,
+                None => Anchor::Pending,
+            };
+            candidates.push((
+                Found {
+                    span,
+                    surname: w.core.clone(),
+                },
+                anchor,
+            ));
+        }
+        let kept: Vec<String> = candidates
+            .iter()
+            .filter(|(_, a)| *a == Anchor::Kept)
+            .map(|(f, _)| spelling(&text[f.surname.clone()]))
+            .collect();
+        candidates
+            .into_iter()
+            .filter(|(f, a)| {
+                *a == Anchor::Kept || kept.contains(&spelling(&text[f.surname.clone()]))
+            })
+            .map(|(f, _)| f)
+            .collect()
+    }
+
+    /// The given names written right before word `i`, if any: capitalized
+    /// words separated by spaces only, that are neither titles nor
+    /// sentence words nor possessives, at most as many as the person has.
+    fn given_before(&self, text: &str, ws: &[Word], i: usize) -> Option<Range<usize>> {
+        let max = self.max_given_tokens();
+        let mut start = None;
+        let mut tokens = 0;
+        let mut j = i;
+        while j > 0 {
+            let prev = &ws[j - 1];
+            let gap = &text[prev.span.end..ws[j].span.start];
+            let word = &text[prev.span.clone()];
+            let folded = fold(word);
+            let count = folded.split(' ').count();
+            if gap.is_empty()
+                || !gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+                || prev.core != prev.span
+                || !capitalized(word)
+                || is_title_word(&folded)
+                || is_stopword(&folded)
+                || tokens + count > max
+            {
+                break;
+            }
+            tokens += count;
+            start = Some(prev.span.start);
+            j -= 1;
+        }
+        start.map(|s| s..ws[i - 1].span.end)
+    }
+
+    /// Whether word `i` is followed, after a single space, by a capitalized
+    /// word that is not a sentence or office word: then it is part of
+    /// another name written surname first ("Lu Xun", "Rahman Khan").
+    fn name_follows(&self, text: &str, ws: &[Word], i: usize) -> bool {
+        let (Some(w), Some(next)) = (ws.get(i), ws.get(i + 1)) else {
+            return false;
+        };
+        let word = &text[next.span.clone()];
+        let folded = fold(word);
+        w.core == w.span
+            && &text[w.span.end..next.span.start] == " "
+            && capitalized(word)
+            && !is_stopword(&folded)
+            && !is_title_word(&folded)
+    }
+
+    /// Whether one of the roles is written in the same sentence near `span`.
+    fn role_near(&self, text: &str, span: Range<usize>) -> bool {
+        if self.roles.is_empty() {
+            return false;
+        }
+        let sentence = crate::extract::text::sentence_bounds(text, span.clone());
+        let before = floor(text, sentence.start.max(span.start.saturating_sub(100)));
+        let after = floor(text, sentence.end.min(span.end + 100));
+        let context = format!(" {} ", fold(&text[before..after]));
+        self.roles
+            .iter()
+            .any(|r| context.contains(&format!(" {r} ")))
+    }
+}
+
+fn floor(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn trim_end(text: &str, r: Range<usize>) -> usize {
+    r.start + text[r].trim_end().len()
+}
+
+/// Similarity of written given names to a form's: whole against whole, or,
+/// when fewer are written ("Kassym Tokayev"), against the best run of the
+/// form's given names of the same length.
+fn given_similarity(written: &[String], form: &[String]) -> f64 {
+    if written.is_empty() || form.is_empty() {
+        return 0.0;
+    }
+    let joined = written.concat();
+    if written.len() >= form.len() {
+        return similarity(&joined, &form.concat());
+    }
+    form.windows(written.len())
+        .map(|w| similarity(&joined, &w.concat()))
+        .fold(0.0, f64::max)
+}
+
+/// The title written right before byte `start` (a name's first letter):
+/// capitalized words and connectors, in the same clause, holding at least
+/// one office word ("Under Secretary of State for South and Central Asian
+/// Affairs"). A possessive ("Kazakhstan’s") or punctuation ends it.
+pub fn title_before(text: &str, start: usize) -> Option<Range<usize>> {
+    let ws = words(&text[..start]);
+    let mut first = None;
+    let mut edge = start;
+    for w in ws.iter().rev() {
+        let gap = &text[w.span.end..edge];
+        let word = &text[w.span.clone()];
+        // "U.S." is words "U" and "S" with periods between.
+        let initial = word.chars().count() == 1 && capitalized(word);
+        let gap_ok = !gap.is_empty()
+            && gap
+                .chars()
+                .all(|c| c == ' ' || c == '\u{a0}' || (initial && c == '.'));
+        let folded = fold(word);
+        if !gap_ok
+            || w.core != w.span
+            || !(capitalized(word) || listed(CONNECTORS, folded.as_str()))
+        {
+            break;
+        }
+        first = Some(w.span.start);
+        edge = w.span.start;
+        if first.is_some_and(|f| start - f > 160) {
+            break;
+        }
+    }
+    let first = first?;
+    // Connectors and sentence words at the front are not part of the title.
+    let begin = ws
+        .iter()
+        .filter(|w| w.span.start >= first)
+        .find(|w| {
+            let folded = fold(&text[w.span.clone()]);
+            !listed(CONNECTORS, folded.as_str()) && !is_stopword(&folded)
+        })
+        .map_or(start, |w| w.span.start);
+    let range = begin..trim_end(text, begin..start);
+    let holds_office = fold(&text[range.clone()]).split(' ').any(is_title_word);
+    (!range.is_empty() && holds_office).then_some(range)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_titles_before_names() {
+        let table = [
+            ("Prior to the trip, Under Secretary of State for South and Central Asian Affairs Donald Lu noted", Some("Under Secretary of State for South and Central Asian Affairs")),
+            ("told Kazakh Foreign Minister Mukhtar Tleouberdi.", Some("Kazakh Foreign Minister")),
+            ("At the forum, Kazakhstan’s President Kasim-Yomart Tokayev told", Some("President")),
+            ("The U.S. Assistant Secretary Donald Lu said", Some("U.S. Assistant Secretary")),
+            ("at the US State Department, Donald Lu.", None),
+            ("Yesterday Donald Lu said", None),
+            ("The Kazakh capital Donald Lu visited", None),
+        ];
+        for (text, want) in table {
+            let name = words(text)
+                .into_iter()
+                .find(|w| ["Donald", "Mukhtar", "Kasim-Yomart"].contains(&&text[w.span.clone()]))
+                .unwrap();
+            let got = title_before(text, name.span.start).map(|r| &text[r]);
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn given_names_match_in_part() {
+        let form = ["kasim".to_string(), "iomart".to_string()];
+        assert_eq!(
+            given_similarity(&["kasim".into(), "iomart".into()], &form),
+            1.0
+        );
+        assert_eq!(given_similarity(&["iomart".into()], &form), 1.0);
+        assert!(given_similarity(&["aidos".into()], &form) < 0.5);
+    }
+}

@@ -1,0 +1,213 @@
+//! Unit tables for the name kind: what is found, what is not, and how
+//! spellings compare.
+
+use super::*;
+
+fn person(rule: &str) -> Box<dyn Normalizer> {
+    let options: toml::Table = toml::from_str(rule).unwrap();
+    NameKind.build(&options).unwrap()
+}
+
+fn found(n: &dyn Normalizer, text: &str) -> Vec<String> {
+    n.find_spans(text)
+        .unwrap()
+        .into_iter()
+        .map(|r| text[r].to_string())
+        .collect()
+}
+
+const TOKAYEV: &str = "canonical = \"Kassym-Jomart Tokayev\"\nrole = \"President\"";
+const RAHMON: &str = "canonical = \"Emomali Rahmon\"\nrole = \"President\"";
+const TLEUBERDI: &str = "canonical = \"Mukhtar Tleuberdi\"\nrole = \"Foreign Minister\"";
+
+#[test]
+fn finds_the_person_however_spelled_and_no_one_else() {
+    const LU: &str = "canonical = \"Donald Lu\"";
+    let table: [(&str, &str, &[&str]); 20] = [
+        (
+            TOKAYEV,
+            "Its president, Kassym-Jomart Tokaïev, who will meet",
+            &["Kassym-Jomart Tokaïev"],
+        ),
+        (
+            TOKAYEV,
+            "Kazakhstan’s President Kasim-Yomart Tokayev told",
+            &["Kasim-Yomart Tokayev"],
+        ),
+        (TOKAYEV, "President Tokayev’s decree", &["Tokayev"]),
+        (TOKAYEV, "Zhomart Tokayev spoke", &["Zhomart Tokayev"]),
+        (TOKAYEV, "a glass of Tokay, the Hungarian wine", &[]),
+        (TOKAYEV, "the footballer Aidos Tokayev scored", &[]),
+        (TOKAYEV, "Tokaev said so", &[]),
+        (TOKAYEV, "President Tokaev said so", &["Tokaev"]),
+        (
+            TOKAYEV,
+            "Kassym-Jomart Tokaev arrived. Later Tokaev said so.",
+            &["Kassym-Jomart Tokaev", "Tokaev"],
+        ),
+        (TOKAYEV, "Yesterday Tokayev said", &["Tokayev"]),
+        (
+            RAHMON,
+            "Tajikistan’s President, Emomali Rakhmon, caused a stir",
+            &["Emomali Rakhmon"],
+        ),
+        (RAHMON, "the former president Ziaur Rahman", &[]),
+        (RAHMON, "President Rahman said", &[]),
+        (
+            TLEUBERDI,
+            "Foreign Minister Tileuberdi said",
+            &["Tileuberdi"],
+        ),
+        (TLEUBERDI, "Tileuberdi said", &[]),
+        (
+            TLEUBERDI,
+            "with the foreign minister, Bajtiyor Saidov.",
+            &[],
+        ),
+        (
+            TLEUBERDI,
+            "Kazakh Foreign Minister Mukhtar Tleouberdi.",
+            &["Mukhtar Tleouberdi"],
+        ),
+        (
+            LU,
+            "“It is remarkable,” Lu said, as Donald Lu had in Luhansk",
+            &["Lu", "Donald Lu"],
+        ),
+        (LU, "the writer Lu Xun and the singer Marcus Lu", &[]),
+        (LU, "Blinken met Lu Tuesday", &["Lu"]),
+    ];
+    for (rule, text, want) in table {
+        assert_eq!(found(person(rule).as_ref(), text), want, "{text}");
+    }
+}
+
+#[test]
+fn other_spellings_are_notes_and_do_not_agree_with_the_canonical() {
+    let n = person(TOKAYEV);
+    let canonical = &n.implicit_expects()[0];
+    assert_eq!(canonical.value, "Kassym-Jomart Tokayev");
+    let table = [
+        ("Kassym-Jomart Tokayev", true, None),
+        ("KASSYM-JOMART  TOKAYEV", true, None),
+        ("Tokayev", true, None),
+        ("Kassym-Jomart Tokaïev", false, Some("variant of “Kassym-Jomart Tokayev”, similarity 0.95: Tokaïev for Tokayev (transliteration)")),
+        (
+            "Kasim-Yomart Tokayev",
+            false,
+            Some("variant of “Kassym-Jomart Tokayev”, similarity 0.86: given name Kasim-Yomart for Kassym-Jomart (transliteration)"),
+        ),
+    ];
+    for (written, agrees, note) in table {
+        let v = n.parse(written).unwrap();
+        assert_eq!(
+            v.value,
+            written.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+        assert_eq!(n.agree(&v, canonical), agrees, "{written}");
+        assert_eq!(v.note.as_deref(), note, "{written}");
+    }
+    let m = person("canonical = \"Shavkat Mirziyoyev\"")
+        .parse("Shavkat Mirziyóyev")
+        .unwrap();
+    assert!(m
+        .note
+        .unwrap()
+        .ends_with("Mirziyóyev for Mirziyoyev (diacritics)"));
+    assert!(n
+        .parse("Tokay")
+        .unwrap_err()
+        .contains("is not Kassym-Jomart Tokayev"));
+}
+
+#[test]
+fn a_surname_alone_takes_the_given_names_the_article_wrote() {
+    let n = person(TOKAYEV);
+    let text = "President Kasim-Yomart Tokayev arrived. Later Tokayev said so.";
+    let at = text.rfind("Tokayev").unwrap();
+    let m = RawMatch {
+        text,
+        value: at..at + 7,
+        whole: at..at + 7,
+        groups: vec![],
+        published: None,
+    };
+    let v = n.normalize(&m).unwrap().remove(0);
+    assert_eq!(v.value, "Tokayev");
+    assert_eq!(v.key, Key::Label("kasim yomart tokayev".into()));
+    assert!(v
+        .note
+        .unwrap()
+        .contains("given name Kasim-Yomart (as earlier in the article) for Kassym-Jomart"));
+}
+
+#[test]
+fn a_title_before_the_name_is_compared_with_the_record() {
+    let n = person("canonical = \"Donald Lu\"\ntitle = \"Assistant Secretary of State for South and Central Asian Affairs\"");
+    let expects = n.implicit_expects();
+    assert_eq!(expects.len(), 2);
+    assert_eq!(expects[1].subject.as_deref(), Some(TITLE_SUBJECT));
+    let read = |text: &str| {
+        let at = text.find("Donald").unwrap();
+        let m = RawMatch {
+            text,
+            value: at..at + 9,
+            whole: at..at + 9,
+            groups: vec![],
+            published: None,
+        };
+        n.normalize(&m).unwrap()
+    };
+    let under = read("Prior to the trip, Under Secretary of State for South and Central Asian Affairs Donald Lu noted");
+    assert_eq!(under.len(), 2);
+    assert_eq!(
+        under[1].value,
+        "Under Secretary of State for South and Central Asian Affairs"
+    );
+    assert!(!n.agree(&under[1], &expects[1]));
+    assert_eq!(
+        under[1].note.as_deref(),
+        Some("title written before “Donald Lu”")
+    );
+    let assistant = read(
+        "U.S. Assistant Secretary of State for South and Central Asian Affairs Donald Lu said",
+    );
+    assert!(n.agree(&assistant[1], &expects[1]));
+    assert_eq!(
+        read("the top U.S. diplomat for South and Central Asia, Donald Lu, said").len(),
+        1
+    );
+}
+
+#[test]
+fn listed_variants_are_found_bare_and_keep_their_hint() {
+    let n = person("canonical = \"Emomali Rahmon\"\nvariants = { \"Emomali Rahmonov\" = \"his name before 2007\" }");
+    assert_eq!(found(n.as_ref(), "Rahmonov said"), ["Rahmonov"]);
+    let v = n.parse("Emomali Rahmonov").unwrap();
+    assert!(v.note.unwrap().ends_with("— his name before 2007"));
+}
+
+#[test]
+fn rejects_bad_options() {
+    let bad = |rule: &str| NameKind.build(&toml::from_str(rule).unwrap()).unwrap_err();
+    assert!(bad("role = \"President\"").contains("needs `canonical`"));
+    assert!(bad("canonical = \"Donald Lu\"\nthreshold = 1.5").contains("at most 1"));
+    assert!(bad("canonical = \"Donald Lu\"\nroles = [1]").contains("must hold strings"));
+}
+
+#[test]
+fn odd_text_does_not_break_the_finder() {
+    let n = person(TOKAYEV);
+    let text =
+        "Токаев — 東京 Tokaïev’s e\u{301}\u{301}x President\u{a0}Tokaev, «Kassym‐Jomart Tokayev»…";
+    assert_eq!(
+        found(n.as_ref(), text),
+        ["Tokaïev", "Tokaev", "Kassym‐Jomart Tokayev"]
+    );
+    for cut in 0..text.len() {
+        if text.is_char_boundary(cut) {
+            let _ = found(n.as_ref(), &text[..cut]);
+            let _ = found(n.as_ref(), &text[cut..]);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! `--format github`: GitHub Actions workflow commands, one annotation per
+//! conflicting mention (`::error file=…,line=…,col=…,title=…::message`;
+//! severity error → `error`, warning → `warning`, info → `notice`), shown on
+//! the pull request's changed lines. [`job_summary`] is the Markdown the
+//! binary appends to `$GITHUB_STEP_SUMMARY` when that variable is set.
+
+use super::sarif::message;
+use super::{Report, Reporter, Target};
+use crate::compare::shown;
+use crate::rules::Severity;
+use crate::suppress::{is_conflicting, outlier_counts};
+use std::fmt::Write;
+
+pub struct Github;
+
+/// The workflow command for a severity.
+pub fn command(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    }
+}
+
+/// Escapes a message the way the runner reads it back.
+fn data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value (`file=`, `title=`): also `:` and `,`.
+fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+impl Reporter for Github {
+    fn render(&self, report: &Report, _target: &Target) -> String {
+        let mut out = String::new();
+        for v in report.facts.iter().filter(|v| v.is_contradiction()) {
+            for m in v.mentions.iter().filter(|m| is_conflicting(m)) {
+                let mention = &m.mention;
+                let _ = writeln!(
+                    out,
+                    "::{} file={},line={},col={},endColumn={},title={}::{}",
+                    command(v.severity),
+                    property(&mention.path),
+                    mention.line,
+                    mention.column,
+                    mention.column + mention.text.chars().count(),
+                    property(&format!("factlint: {}", v.id)),
+                    data(&message(v, m))
+                );
+            }
+        }
+        let _ = writeln!(out, "{}", report.summary_line());
+        out
+    }
+}
+
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// A short Markdown summary for the job page: counts, the sources most
+/// often the outlier, and one row per conflicting mention.
+pub fn job_summary(report: &Report) -> String {
+    let mut out = String::from("## factlint\n\n");
+    let _ = writeln!(out, "{}.\n", report.summary_line());
+    let outliers = outlier_counts(report);
+    if !outliers.is_empty() {
+        let shown: Vec<String> = outliers
+            .iter()
+            .map(|(s, n)| format!("`{s}` ({n})"))
+            .collect();
+        let _ = writeln!(out, "Most often the outlier: {}.\n", shown.join(", "));
+    }
+    let rows: Vec<String> = report
+        .facts
+        .iter()
+        .filter(|v| v.is_contradiction())
+        .flat_map(|v| {
+            v.mentions
+                .iter()
+                .filter(|m| is_conflicting(m))
+                .map(move |m| {
+                    let problem = match (m.outlier, m.mismatch) {
+                        (true, true) => "outlier, differs from the record",
+                        (true, false) => "outlier",
+                        _ => "differs from the record",
+                    };
+                    format!(
+                        "| `{}` | {} | `{}:{}` | “{}” → {} | {} |",
+                        v.id,
+                        v.severity,
+                        m.mention.path,
+                        m.mention.line,
+                        cell(&m.mention.text),
+                        cell(&shown(&m.mention.normalized)),
+                        problem
+                    )
+                })
+        })
+        .collect();
+    if rows.is_empty() {
+        out.push_str("No contradictions.\n");
+    } else {
+        out.push_str(
+            "| Fact | Severity | Where | Wrote → value | Problem |\n|---|---|---|---|---|\n",
+        );
+        for row in rows {
+            out.push_str(&row);
+            out.push('\n');
+        }
+    }
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_follow_the_runner() {
+        assert_eq!(data("50% of\r\nthem"), "50%25 of%0D%0Athem");
+        assert_eq!(property("a,b: c"), "a%2Cb%3A c");
+        assert_eq!(command(Severity::Info), "notice");
+    }
+}

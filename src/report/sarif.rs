@@ -1,0 +1,194 @@
+//! `--format sarif`: SARIF 2.1.0 for code-scanning dashboards. One rule per
+//! fact (its claim, kind and severity), one result per conflicting mention:
+//! an outlier against the consensus, or a value that differs from the public
+//! record. Mentions accepted through the baseline stay in the log with a
+//! SARIF `suppressions` entry, which dashboards show as dismissed. Columns
+//! count Unicode code points (`columnKind`), as factlint's do.
+
+use super::{Report, Reporter, Target};
+use crate::compare::{shown, MentionVerdict, Status, Verdict};
+use crate::rules::Severity;
+use crate::suppress::Suppression;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+pub struct Sarif;
+
+pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// The SARIF level of a severity.
+pub fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A relative path as a URI reference: everything but unreserved
+/// characters and `/` percent-encoded.
+pub fn uri(path: &str) -> String {
+    let mut out = String::new();
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// What a conflicting mention says, as one sentence.
+pub fn message(v: &Verdict, m: &MentionVerdict) -> String {
+    let value = shown(&m.mention.normalized);
+    let mut parts = Vec::new();
+    if m.outlier {
+        let consensus = v.consensus.as_deref().unwrap_or("another value");
+        parts.push(format!(
+            "disagrees with the other sources, which give {consensus}"
+        ));
+    }
+    if m.mismatch {
+        parts.push(format!(
+            "differs from the public record ({})",
+            v.expected.as_deref().unwrap_or("?")
+        ));
+    }
+    format!(
+        "{}: “{}” reads as {value} and {}. Claim: {}",
+        v.id,
+        m.mention.text,
+        parts.join(", and "),
+        v.claim
+    )
+}
+
+fn location(m: &MentionVerdict) -> Value {
+    let mention = &m.mention;
+    let lines: Vec<&str> = mention.text.split('\n').collect();
+    let end_line = mention.line + lines.len() - 1;
+    let last = lines.last().map_or(0, |l| l.chars().count());
+    let end_column = if lines.len() == 1 {
+        mention.column + last
+    } else {
+        last + 1
+    };
+    json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": uri(&mention.path) },
+            "region": {
+                "startLine": mention.line,
+                "startColumn": mention.column,
+                "endLine": end_line,
+                "endColumn": end_column,
+                "snippet": { "text": mention.text },
+            },
+            "contextRegion": { "startLine": mention.line, "snippet": { "text": mention.quote } },
+        }
+    })
+}
+
+fn rule(v: &Verdict) -> Value {
+    let mut properties = json!({ "kind": v.kind, "tags": ["consistency", v.kind] });
+    if let Some(e) = &v.expected {
+        properties["expected"] = json!(e);
+    }
+    json!({
+        "id": v.id,
+        "shortDescription": { "text": v.claim },
+        "fullDescription": { "text": format!("Every article must agree on this fact (kind {}): {}", v.kind, v.claim) },
+        "help": { "text": format!("Defined at {}. Run `factlint explain {}` to see every mention and how it was read.", v.rule, v.id) },
+        "defaultConfiguration": { "level": level(v.severity) },
+        "properties": properties,
+    })
+}
+
+/// The SARIF log as a JSON value.
+pub fn log(report: &Report) -> Value {
+    let mut rules = Vec::new();
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    for v in &report.facts {
+        if !index.contains_key(v.id.as_str()) {
+            index.insert(&v.id, rules.len());
+            rules.push(rule(v));
+        }
+    }
+    let mut results = Vec::new();
+    for v in report
+        .facts
+        .iter()
+        .filter(|v| v.is_contradiction() || v.suppressed)
+    {
+        for m in v
+            .mentions
+            .iter()
+            .filter(|m| (m.outlier || m.mismatch) && m.suppressed != Some(Suppression::Inline))
+        {
+            let related: Vec<Value> = v
+                .mentions
+                .iter()
+                .filter(|o| !o.outlier && v.status == Status::Conflict && o.suppressed.is_none() && o.mention.normalized.is_resolved())
+                .enumerate()
+                .map(|(i, o)| {
+                    let mut loc = location(o);
+                    loc["id"] = json!(i);
+                    loc["message"] = json!({ "text": format!("{} gives {}", o.mention.source, shown(&o.mention.normalized)) });
+                    loc
+                })
+                .collect();
+            let mut result = json!({
+                "ruleId": v.id,
+                "ruleIndex": index[v.id.as_str()],
+                "level": level(v.severity),
+                "message": { "text": message(v, m) },
+                "locations": [location(m)],
+                "partialFingerprints": {
+                    "factlintMention/v1": format!("{}|{}|{}", v.id, m.mention.source, shown(&m.mention.normalized)),
+                },
+                "properties": { "value": shown(&m.mention.normalized), "status": v.status, "outlier": m.outlier, "mismatch": m.mismatch },
+            });
+            if !related.is_empty() {
+                result["relatedLocations"] = json!(related);
+            }
+            if m.suppressed == Some(Suppression::Baseline) {
+                result["suppressions"] = json!([{ "kind": "external", "justification": "accepted in the factlint baseline" }]);
+            }
+            results.push(result);
+        }
+    }
+    json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "factlint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    })
+}
+
+impl Reporter for Sarif {
+    fn render(&self, report: &Report, _target: &Target) -> String {
+        let mut out = serde_json::to_string_pretty(&log(report)).unwrap_or_default();
+        out.push('\n');
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_encode_what_is_not_a_path_character() {
+        assert_eq!(uri("seeds/000_f49.txt"), "seeds/000_f49.txt");
+        assert_eq!(uri("my articles/a#1.md"), "my%20articles/a%231.md");
+        assert_eq!(uri("é.md"), "%C3%A9.md");
+    }
+}

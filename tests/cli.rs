@@ -1,0 +1,280 @@
+//! End-to-end tests of the binary on the bundled seeds and on fixture
+//! folders under `tests/fixtures/`: exit codes, the JSON contract, and one
+//! clear error line for bad input.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn factlint(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run factlint")
+}
+
+fn json(dir: &Path, args: &[&str]) -> (i32, Value) {
+    let mut all = vec!["check", "--format", "json"];
+    all.extend(args);
+    let out = factlint(dir, &all);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    (
+        out.status.code().unwrap(),
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}")),
+    )
+}
+
+fn fact<'a>(report: &'a Value, id: &str) -> &'a Value {
+    report["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == id)
+        .unwrap_or_else(|| panic!("no fact {id}"))
+}
+
+fn sources(fact: &Value) -> Vec<String> {
+    fact["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["source"].as_str().unwrap()[..3].to_string())
+        .collect()
+}
+
+#[test]
+fn default_run_checks_the_seeds_and_exits_1_on_contradictions() {
+    let out = factlint(&root(), &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let table = String::from_utf8(out.stdout).unwrap();
+    let row = |id: &str| {
+        table
+            .lines()
+            .find(|l| l.contains(id))
+            .unwrap_or_else(|| panic!("no row {id}:\n{table}"))
+            .to_string()
+    };
+    assert!(row("c5-plus-one-name").contains("CONFLICT"), "{table}");
+    assert!(row("kz-russia-border-length").contains("agree"), "{table}");
+    assert!(
+        row("kz-russia-border-length").contains("≈7500 km"),
+        "{table}"
+    );
+}
+
+#[test]
+fn seed_json_follows_the_contract() {
+    let (code, report) = json(&root(), &[]);
+    assert_eq!(code, 1);
+    let border = fact(&report, "kz-russia-border-length");
+    assert_eq!(border["status"], "agree");
+    assert_eq!(border["reference"], "match");
+    assert_eq!(border["kind"], "quantity");
+    assert_eq!(border["severity"], "warning");
+    assert_eq!(border["expected"], "7591 km or 7644 km");
+    assert_eq!(sources(border), ["000", "002"]);
+    let first = &border["mentions"][0];
+    assert_eq!(first["source"], "000_f4926741994e602a.txt");
+    assert_eq!(first["text"], "7,500 kilometers");
+    assert_eq!(first["value"], "7500 km");
+    assert_eq!(first["approximate"], true);
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(9), Some(40))
+    );
+    assert_eq!(
+        first["quote"],
+        "Kazakhstan, which shares a border some 7,500 kilometers long with Russia, is at the forefront of its complex relationship with Moscow."
+    );
+
+    let c5 = fact(&report, "c5-plus-one-name");
+    assert_eq!(c5["status"], "conflict");
+    assert_eq!(c5["reference"], "mismatch");
+    assert_eq!(c5["consensus"], "C5+1");
+    assert_eq!(
+        c5["outliers"],
+        serde_json::json!(["001_ac4287f27224b710.txt"])
+    );
+    let garbled = c5["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["value"] == "C5 1")
+        .unwrap();
+    assert_eq!(
+        garbled["note"],
+        "variant of C5+1: plus sign lost (a machine-translation artefact)"
+    );
+
+    assert_eq!(fact(&report, "c5-plus-one-founded")["status"], "agree");
+    assert_eq!(
+        fact(&report, "last-secretary-visit-year")["status"],
+        "agree"
+    );
+    let against = fact(&report, "un-vote-against");
+    assert_eq!(
+        (against["status"].as_str(), against["reference"].as_str()),
+        (Some("single"), Some("match"))
+    );
+    assert_eq!(against["mentions"][0]["text"], "seven");
+
+    let published: Vec<&str> = report["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["published"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        published,
+        [
+            "2023-02-24",
+            "2023-03-02",
+            "2023-02-28",
+            "2023-02-28",
+            "2023-03-01"
+        ]
+    );
+    assert_eq!(report["summary"]["sources"], 5);
+    // c5-plus-one-name, three names spelled otherwise, Turkmenistan's vote.
+    assert_eq!(report["summary"]["conflict"], 5);
+}
+
+#[test]
+fn hedged_miles_agree_with_kilometres_within_tolerance() {
+    let dir = root().join("tests/fixtures/agree");
+    let (code, report) = json(&dir, &["articles", "--rules", "rules"]);
+    assert_eq!(code, 0);
+    let bridge = fact(&report, "bridge-length");
+    assert_eq!(bridge["status"], "agree");
+    assert_eq!(bridge["reference"], "match");
+    assert_eq!(
+        bridge["mentions"][1]["note"],
+        "hedged: 'about'; 1.5 mi converted to km"
+    );
+}
+
+#[test]
+fn outliers_are_named() {
+    let dir = root().join("tests/fixtures/conflict");
+    let (code, report) = json(&dir, &["articles", "--rules", "rules"]);
+    assert_eq!(code, 1);
+    let bridge = fact(&report, "bridge-length");
+    assert_eq!(bridge["status"], "conflict");
+    assert_eq!(bridge["consensus"], "2.4 km");
+    assert_eq!(bridge["outliers"], serde_json::json!(["c.txt"]));
+    let year = fact(&report, "bridge-opening-year");
+    assert_eq!(
+        (year["consensus"].as_str(), year["outliers"][0].as_str()),
+        (Some("2019"), Some("c.txt"))
+    );
+}
+
+#[test]
+fn metadata_comes_from_front_matter_and_manifests() {
+    let dir = root().join("tests/fixtures/front-matter");
+    let (code, report) = json(&dir, &["articles", "--rules", "rules"]);
+    assert_eq!(code, 0);
+    let sources = report["sources"].as_array().unwrap();
+    assert_eq!(sources[0]["file"], "gazette.md");
+    assert_eq!(sources[0]["outlet"], "Harbour Gazette");
+    assert_eq!(sources[0]["published"], "2024-05-02");
+    assert_eq!(sources[1]["outlet"], "Wire");
+    assert_eq!(sources[1]["published"], "2024-05-01");
+    // Lines count from the top of the file, front matter included.
+    assert_eq!(fact(&report, "bridge-length")["mentions"][0]["line"], 5);
+}
+
+#[test]
+fn markdown_report_is_written_atomically_with_working_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.md");
+    let fixture = root().join("tests/fixtures/conflict");
+    let run = factlint(
+        &fixture,
+        &[
+            "check",
+            "articles",
+            "--rules",
+            "rules",
+            "--format",
+            "markdown",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.status.code(), Some(1));
+    assert!(run.stdout.is_empty());
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        md.contains("### `bridge-length` — The new bridge is 2.4 km long."),
+        "{md}"
+    );
+    assert!(md.contains("outliers: c.txt"), "{md}");
+    assert!(md.contains("[articles/c.txt:1]("), "{md}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+/// Every folder under tests/fixtures/bad holds rules/, articles/ and an
+/// `expected.txt`: the exit code, then text the first stderr line must contain.
+#[test]
+fn bad_input_gives_one_clear_line_and_exit_2() {
+    let bad = root().join("tests/fixtures/bad");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&bad)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 5);
+    let mut failures = Vec::new();
+    for case in &cases {
+        let expected = std::fs::read_to_string(case.join("expected.txt")).unwrap();
+        let (code, text) = expected.split_once('\n').unwrap();
+        let out = factlint(case, &["check", "articles", "--rules", "rules"]);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let first = stderr.lines().next().unwrap_or("");
+        let name = case.file_name().unwrap().to_string_lossy();
+        if out.status.code() != Some(code.trim().parse().unwrap())
+            || !first.starts_with("factlint: error: ")
+            || !first.contains(text)
+        {
+            failures.push(format!(
+                "{name}: exit {:?}, first line {first:?}, expected {text:?}",
+                out.status.code()
+            ));
+        }
+        if stderr.contains("panicked") {
+            failures.push(format!("{name}: panicked"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = factlint(&root(), &["check", "--format", "yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = factlint(&root(), &["check", "--out", "no/such/folder/report.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("no/such/folder/report.md: the folder no/such/folder does not exist"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn help_shows_examples_and_exit_codes() {
+    let out = factlint(&root(), &["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        help.contains("factlint check --format markdown --out reports/seeds.md"),
+        "{help}"
+    );
+    assert!(help.contains("Exit status: 0 no contradictions"), "{help}");
+}

@@ -1,0 +1,52 @@
+//! Helpers shared by the workflow tests: run the binary in a folder, copy the
+//! editors fixture to change it.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/editors")
+}
+
+/// Runs factlint in `dir` with a clean environment for what it reads.
+pub fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(dir)
+        .args(args)
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run factlint")
+}
+
+pub fn check(args: &[&str]) -> Output {
+    let mut all = vec!["check", "--no-config", "articles", "--rules", "rules"];
+    all.extend_from_slice(args);
+    run_in(&fixture(), &all)
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+pub fn code(o: &Output) -> i32 {
+    o.status.code().unwrap()
+}
+
+/// A copy of the fixture in a temporary folder, to change.
+pub fn copy_fixture() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    for sub in ["articles", "rules"] {
+        std::fs::create_dir_all(tmp.path().join(sub)).unwrap();
+        for entry in std::fs::read_dir(fixture().join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, tmp.path().join(sub).join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    tmp
+}
