@@ -15,7 +15,7 @@
 use crate::rules::RuleSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_syntax::hir::{Class, Hir, HirKind};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// More alternatives than this and a pattern counts as having no literal.
 const MAX_ALTERNATIVES: usize = 64;
@@ -36,33 +36,55 @@ pub struct Prefilter {
 impl Prefilter {
     /// Builds the filter for every fact of `rules`.
     pub fn new(rules: &RuleSet) -> Prefilter {
-        let mut literals: Vec<Vec<u8>> = Vec::new();
-        let mut owners: Vec<Vec<usize>> = Vec::new();
         let mut always = vec![false; rules.facts.len()];
         let mut guards = BTreeSet::new();
+        // Pass 1: every literal set that would do for each pattern.
+        let mut choices: Vec<(usize, Vec<LiteralSet>)> = Vec::new();
         for (i, fact) in rules.facts.iter().enumerate() {
             // Kinds that find their own spans (names) look at every article.
             if fact.patterns.is_empty() || fact.normalizer.find_spans("").is_some() {
                 always[i] = true;
             }
             for pattern in &fact.patterns {
-                let required = regex_syntax::parse(pattern.regex.as_str())
-                    .ok()
-                    .and_then(|hir| required(&hir, &mut guards))
-                    .filter(|set| set.iter().all(|l| !l.is_empty()));
-                let Some(set) = required else {
+                let options: Vec<LiteralSet> = regex_syntax::parse(pattern.regex.as_str())
+                    .map(|hir| alternatives(&hir, &mut guards))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|set| set.iter().all(|l| !l.is_empty()))
+                    .collect();
+                if options.is_empty() {
                     always[i] = true;
-                    continue;
-                };
-                for literal in set {
-                    match literals.iter().position(|l| *l == literal) {
-                        Some(at) if !owners[at].contains(&i) => owners[at].push(i),
-                        Some(_) => {}
-                        None => {
-                            literals.push(literal);
-                            owners.push(vec![i]);
-                        }
-                    }
+                } else {
+                    choices.push((i, options));
+                }
+            }
+        }
+        // Pass 2: a literal many facts share ("council", "pipeline") lets
+        // all of them through wherever it occurs; prefer literals few facts
+        // use (a name), then longer ones.
+        let mut users: HashMap<&[u8], BTreeSet<usize>> = HashMap::new();
+        for (fact, options) in &choices {
+            for literal in options.iter().flatten() {
+                users.entry(literal.as_slice()).or_default().insert(*fact);
+            }
+        }
+        let shared = |set: &LiteralSet| set.iter().map(|l| users[l.as_slice()].len()).max().unwrap_or(0);
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut owners: Vec<Vec<usize>> = Vec::new();
+        let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
+        for (fact, options) in &choices {
+            let best = options
+                .iter()
+                .min_by_key(|set| (shared(set), std::cmp::Reverse(score(set))))
+                .expect("options are not empty");
+            for literal in best {
+                let at = *index.entry(literal.clone()).or_insert_with(|| {
+                    literals.push(literal.clone());
+                    owners.push(Vec::new());
+                    literals.len() - 1
+                });
+                if !owners[at].contains(fact) {
+                    owners[at].push(*fact);
                 }
             }
         }
@@ -117,6 +139,41 @@ impl Prefilter {
     /// How many facts always run (no literal found in one of their patterns).
     pub fn unfiltered(&self) -> usize {
         self.always.iter().filter(|a| **a).count()
+    }
+}
+
+/// Literals (ASCII lower-cased), one of which occurs in every match.
+type LiteralSet = Vec<Vec<u8>>;
+
+/// Every literal set [`required`] could pick for a pattern: at the top level
+/// of a concatenation each run of characters and each item's own set.
+fn alternatives(hir: &Hir, guards: &mut BTreeSet<char>) -> Vec<LiteralSet> {
+    match hir.kind() {
+        HirKind::Capture(cap) => alternatives(&cap.sub, guards),
+        HirKind::Concat(items) => {
+            let mut found = Vec::new();
+            let mut run: Vec<u8> = Vec::new();
+            for item in items {
+                match item.kind() {
+                    HirKind::Look(_) | HirKind::Empty => continue,
+                    HirKind::Literal(lit) => run.extend(lit.0.to_ascii_lowercase()),
+                    HirKind::Class(_) if letter(item, guards).is_some() => {
+                        run.extend(letter(item, guards).unwrap_or_default());
+                    }
+                    _ => {
+                        if !run.is_empty() {
+                            found.push(vec![std::mem::take(&mut run)]);
+                        }
+                        found.extend(required(item, guards));
+                    }
+                }
+            }
+            if !run.is_empty() {
+                found.push(vec![run]);
+            }
+            found
+        }
+        _ => required(hir, guards).into_iter().collect(),
     }
 }
 
@@ -285,5 +342,20 @@ mod tests {
         assert!(rules.facts[0].patterns[0]
             .regex
             .is_match("12 \u{212A}ILOMETRES OF PIPE"));
+    }
+
+    #[test]
+    fn prefers_literals_few_facts_share() {
+        let dir = tempfile::tempdir().unwrap();
+        let fact = |id: &str, name: &str| {
+            format!("[[fact]]\nid = \"{id}\"\nclaim = \"c\"\nkind = \"number\"\npatterns = ['(?i)the {name} council has (?P<value>{{number}}) members']\n")
+        };
+        let text = fact("a", "Vel") + &fact("b", "Tor") + &fact("c", "Kar");
+        std::fs::write(dir.path().join("r.toml"), text).unwrap();
+        let rules = RuleSet::load(&[dir.path().to_path_buf()]).unwrap();
+        let filter = Prefilter::new(&rules);
+        // "council" and "members" are longer, but every fact has them.
+        assert_eq!(filter.candidates("the Tor council has 41 members"), [false, true, false]);
+        assert_eq!(filter.candidates("the city council has 41 members"), [false, false, false]);
     }
 }
