@@ -160,10 +160,11 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
     if format == Format::Github {
         append_job_summary(&report)?;
     }
+    // Borrowed unless --quiet: a report of 100k articles is worth not copying.
     let shown = if args.quiet {
-        only_contradictions(&report)
+        std::borrow::Cow::Owned(only_contradictions(&report))
     } else {
-        report.clone()
+        std::borrow::Cow::Borrowed(&report)
     };
     let target = Target {
         dir: out

@@ -68,7 +68,12 @@ impl Prefilter {
                 users.entry(literal.as_slice()).or_default().insert(*fact);
             }
         }
-        let shared = |set: &LiteralSet| set.iter().map(|l| users[l.as_slice()].len()).max().unwrap_or(0);
+        let shared = |set: &LiteralSet| {
+            set.iter()
+                .map(|l| users[l.as_slice()].len())
+                .max()
+                .unwrap_or(0)
+        };
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut owners: Vec<Vec<usize>> = Vec::new();
         let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
@@ -355,7 +360,13 @@ mod tests {
         let rules = RuleSet::load(&[dir.path().to_path_buf()]).unwrap();
         let filter = Prefilter::new(&rules);
         // "council" and "members" are longer, but every fact has them.
-        assert_eq!(filter.candidates("the Tor council has 41 members"), [false, true, false]);
-        assert_eq!(filter.candidates("the city council has 41 members"), [false, false, false]);
+        assert_eq!(
+            filter.candidates("the Tor council has 41 members"),
+            [false, true, false]
+        );
+        assert_eq!(
+            filter.candidates("the city council has 41 members"),
+            [false, false, false]
+        );
     }
 }
