@@ -157,6 +157,7 @@ pub fn report(rules: &RuleSet, mut scanned: Vec<Scanned>) -> Report {
         ignored.extend(s.ignored);
         sources.extend(s.source);
     }
+    let checked = compare::constraints::check(&rules.constraints, &mentions);
     let mut verdicts = compare::compare(&rules.facts, mentions);
     suppress::attach_inline(&mut verdicts, ignored);
     let files = rules
@@ -164,7 +165,7 @@ pub fn report(rules: &RuleSet, mut scanned: Vec<Scanned>) -> Report {
         .iter()
         .map(|f| corpus::display_path(f))
         .collect();
-    Report::new(verdicts, sources, files, warnings)
+    Report::new(verdicts, sources, files, warnings).with_constraints(checked)
 }
 
 #[cfg(test)]

@@ -140,8 +140,9 @@ fn seed_json_follows_the_contract() {
         ]
     );
     assert_eq!(report["summary"]["sources"], 5);
-    // c5-plus-one-name, three names spelled otherwise, Turkmenistan's vote.
-    assert_eq!(report["summary"]["conflict"], 5);
+    // c5-plus-one-name, three names spelled otherwise, Turkmenistan's vote,
+    // the UN vote date (rules/blinken-dates.toml).
+    assert_eq!(report["summary"]["conflict"], 6);
 }
 
 #[test]

@@ -11,6 +11,8 @@
 //! sources with a value that disagrees with it. Expected values given for a
 //! subject replace the fact-wide ones for that subject.
 
+pub mod constraints;
+
 use crate::extract::Mention;
 use crate::normalize::Normalized;
 use crate::rules::{Fact, Severity};

@@ -27,9 +27,6 @@ pub fn unresolved(reason: String) -> Normalized {
     Normalized::new("unresolved", Key::Unresolved(reason.clone())).note(reason)
 }
 
-/// Named groups of a match other than `value`.
-type Groups = Vec<(String, Range<usize>)>;
-
 /// Every match of `fact` in `text[from..]`, in text order, overlaps removed.
 pub fn hits(
     fact: &Fact,
@@ -37,22 +34,44 @@ pub fn hits(
     from: usize,
     published: Option<jiff::civil::Date>,
 ) -> Vec<Hit> {
-    let mut found: Vec<(Range<usize>, Range<usize>, Groups)> = Vec::new();
+    type Found = (
+        Range<usize>,
+        Range<usize>,
+        Vec<(String, Range<usize>)>,
+        Option<String>,
+    );
+    let mut found: Vec<Found> = Vec::new();
+    // A multi-value fact reads each of its `subjects` groups, one subject each.
+    let value_groups: Vec<(&str, Option<String>)> = if fact.values.is_empty() {
+        vec![("value", None)]
+    } else {
+        fact.values
+            .iter()
+            .map(|v| (v.as_str(), Some(v.clone())))
+            .collect()
+    };
     for pattern in &fact.patterns {
         for caps in pattern.regex.captures_iter(&text[from..]) {
-            let Some(value) = caps.name("value") else {
-                continue;
-            };
             let shift = |m: regex::Match| m.start() + from..m.end() + from;
-            let groups = pattern
-                .regex
-                .capture_names()
-                .flatten()
-                .filter(|n| *n != "value")
-                .filter_map(|n| caps.name(n).map(|m| (n.to_string(), shift(m))))
-                .collect();
-            let whole = caps.get(0).map_or(value.range(), |m| m.range());
-            found.push((shift(value), whole.start + from..whole.end + from, groups));
+            for (name, subject) in &value_groups {
+                let Some(value) = caps.name(name) else {
+                    continue;
+                };
+                let groups = pattern
+                    .regex
+                    .capture_names()
+                    .flatten()
+                    .filter(|n| n != name)
+                    .filter_map(|n| caps.name(n).map(|m| (n.to_string(), shift(m))))
+                    .collect();
+                let whole = caps.get(0).map_or(value.range(), |m| m.range());
+                found.push((
+                    shift(value),
+                    whole.start + from..whole.end + from,
+                    groups,
+                    subject.clone(),
+                ));
+            }
         }
     }
     // Spans the fact finds by itself (names spelled in ways no pattern lists).
@@ -62,12 +81,12 @@ pub fn hits(
         .unwrap_or_default()
     {
         let span = span.start + from..span.end + from;
-        found.push((span.clone(), span, Vec::new()));
+        found.push((span.clone(), span, Vec::new(), None));
     }
     // Text order; at one place the earlier pattern wins (stable sort).
-    found.sort_by_key(|(value, _, _)| value.start);
+    found.sort_by_key(|(value, _, _, _)| value.start);
     let mut kept: Vec<Hit> = Vec::new();
-    for (value, whole, groups) in found {
+    for (value, whole, groups, subject) in found {
         if kept.last().is_some_and(|k| value.start < k.value.end) || value.is_empty() {
             continue;
         }
@@ -82,6 +101,16 @@ pub fn hits(
             Ok(values) if !values.is_empty() => values,
             Ok(_) => vec![unresolved("the normalizer found no value".into())],
             Err(reason) => vec![unresolved(reason)],
+        };
+        let values = match &subject {
+            Some(s) => values
+                .into_iter()
+                .map(|v| Normalized {
+                    subject: Some(s.clone()),
+                    ..v
+                })
+                .collect(),
+            None => values,
         };
         kept.push(Hit {
             value,

@@ -56,13 +56,16 @@ pub fn before(preceding: &str) -> Option<(Hedge, String)> {
 
 /// `[lo, hi]` for a value `v` under a hedge.
 pub fn bounds(v: f64, hedge: Option<Hedge>) -> (f64, f64) {
+    interval(v, v, hedge)
+}
+
+/// `[lo, hi]` for an interval under a hedge: "more than 30-40" is 30 or more,
+/// "up to 40" is 0 to 40 (negative values stay unbounded below).
+pub fn interval(lo: f64, hi: f64, hedge: Option<Hedge>) -> (f64, f64) {
     match hedge {
-        Some(Hedge::AtLeast) => (v, f64::INFINITY),
-        Some(Hedge::AtMost) => (
-            f64::NEG_INFINITY.max(if v >= 0.0 { 0.0 } else { f64::NEG_INFINITY }),
-            v,
-        ),
-        _ => (v, v),
+        Some(Hedge::AtLeast) => (lo, f64::INFINITY),
+        Some(Hedge::AtMost) => (if hi >= 0.0 { 0.0 } else { f64::NEG_INFINITY }, hi),
+        _ => (lo, hi),
     }
 }
 

@@ -6,11 +6,14 @@
 //! is one new file plus one line there.
 
 pub mod choice;
+pub mod date;
 pub mod fold;
 pub mod hedge;
+pub mod money;
 pub mod name;
 pub mod number;
 pub mod numtext;
+pub mod percent;
 pub mod quantity;
 pub mod term;
 pub mod tolerance;
@@ -266,6 +269,9 @@ pub static KINDS: &[&dyn Kind] = &[
     &term::TermKind,
     &name::NameKind,
     &choice::ChoiceKind,
+    &money::MoneyKind,
+    &percent::PercentKind,
+    &date::DateKind,
 ];
 
 /// The kind called `name`.

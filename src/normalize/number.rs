@@ -2,11 +2,9 @@
 //! "25 million"), hedged or not. Options: `tolerance`.
 
 use super::hedge::{self, Hedge};
-use super::numtext;
+use super::numtext::{self, Shape};
 use super::tolerance::Tolerance;
 use super::{format_number, keys_agree, Found, Key, Kind, Normalized, Normalizer, RawMatch};
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub struct NumberKind;
 
@@ -16,7 +14,7 @@ impl Kind for NumberKind {
     }
 
     fn options(&self) -> &'static [&'static str] {
-        &["tolerance"]
+        &["tolerance", "ordinal"]
     }
 
     fn build(&self, options: &toml::Table) -> Result<Box<dyn Normalizer>, String> {
@@ -24,40 +22,76 @@ impl Kind for NumberKind {
             .get("tolerance")
             .map(|t| Tolerance::from_toml(t, 1.0))
             .transpose()?;
-        Ok(Box::new(Number { tolerance }))
+        let ordinal = match options.get("ordinal") {
+            None => false,
+            Some(toml::Value::Boolean(b)) => *b,
+            Some(_) => return Err("`ordinal` must be true or false".into()),
+        };
+        Ok(Box::new(Number { tolerance, ordinal }))
     }
 
     fn find(&self, text: &str, _published: Option<jiff::civil::Date>) -> Option<Vec<Found>> {
-        static ANY: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(&crate::rules::placeholders::number()).unwrap());
-        let number = Number { tolerance: None };
-        let found = ANY
-            .find_iter(text)
-            .filter_map(|m| {
-                let raw = RawMatch {
-                    text,
-                    value: m.range(),
-                    whole: m.range(),
-                    groups: vec![],
-                    published: None,
+        let found = numtext::scan(text, true)
+            .into_iter()
+            .map(|n| {
+                let hedge = hedge::before(&text[..n.span.start]);
+                let read = Hedged {
+                    lo: n.lo,
+                    hi: n.hi,
+                    shape: n.shape,
+                    hedge,
+                    rest: "",
                 };
-                let value = number.normalize(&raw).ok()?.into_iter().next()?;
-                Some(Found::at(text, m.range(), value))
+                let mut f = Found::at(
+                    text,
+                    n.span.clone(),
+                    read.normalized(String::new(), format_number),
+                );
+                extra_interval(&mut f, &read);
+                if n.lo == n.hi {
+                    f.extra.insert("number".into(), serde_json::json!(n.lo));
+                }
+                f
             })
             .collect();
         Some(found)
     }
 }
 
+/// Adds `lo`/`hi` (intervals) and `hedge` to a found value's details.
+pub fn extra_interval(found: &mut Found, read: &Hedged) {
+    let (lo, hi) = read.bounds();
+    if lo != hi {
+        // JSON has no infinity: an open end is null.
+        let bound = |v: f64| {
+            if v.is_finite() {
+                serde_json::json!(v)
+            } else {
+                serde_json::Value::Null
+            }
+        };
+        found.extra.insert("lo".into(), bound(lo));
+        found.extra.insert("hi".into(), bound(hi));
+    }
+    if let Some((_, phrase)) = &read.hedge {
+        found.extra.insert("hedge".into(), phrase.clone().into());
+    }
+}
+
 #[derive(Debug)]
 pub struct Number {
     pub tolerance: Option<Tolerance>,
+    /// Reads ordinals ("the 32nd", "third") as their number.
+    pub ordinal: bool,
 }
 
 /// A number read from a match, with its hedge and what follows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hedged<'a> {
-    pub value: f64,
+    /// The interval the number stands for (`lo == hi` for a point).
+    pub lo: f64,
+    pub hi: f64,
+    pub shape: Shape,
     pub hedge: Option<(Hedge, String)>,
     /// The text of the value after the number (a unit, a currency name).
     pub rest: &'a str,
@@ -65,18 +99,51 @@ pub struct Hedged<'a> {
 
 impl Hedged<'_> {
     pub fn bounds(&self) -> (f64, f64) {
-        hedge::bounds(self.value, self.hedge.as_ref().map(|h| h.0))
+        hedge::interval(self.lo, self.hi, self.hedge.as_ref().map(|h| h.0))
     }
 
+    /// Hedged, or a vague quantity: compared with the fact's tolerance.
     pub fn approximate(&self) -> bool {
-        self.hedge.is_some()
+        self.hedge.is_some() || self.shape == Shape::Vague
     }
 
-    /// "hedged: 'some'" for notes, or None.
+    /// "hedged: 'some'" and "vague quantity" for notes, or None.
     pub fn note(&self) -> Option<String> {
-        self.hedge
-            .as_ref()
-            .map(|(_, phrase)| format!("hedged: '{}'", phrase.to_lowercase()))
+        let mut notes = Vec::new();
+        if let Some((_, phrase)) = &self.hedge {
+            notes.push(format!("hedged: '{}'", phrase.to_lowercase()));
+        }
+        match self.shape {
+            Shape::Vague => notes.push("vague quantity".into()),
+            Shape::Range => notes.push("range".into()),
+            _ => {}
+        }
+        (!notes.is_empty()).then(|| notes.join("; "))
+    }
+
+    /// The value as text with `unit` after it, each bound shown by `show`:
+    /// "141", "30–40 km" (a hedge shows in the note and as ≈, not here).
+    pub fn shown(&self, unit: &str, show: impl Fn(f64) -> String) -> String {
+        let number = if self.lo == self.hi {
+            show(self.lo)
+        } else {
+            format!("{}–{}", show(self.lo), show(self.hi))
+        };
+        if unit.is_empty() {
+            number
+        } else {
+            format!("{number} {unit}")
+        }
+    }
+
+    /// The comparable value, in base units per `factor`, labelled `unit`.
+    pub fn normalized(&self, unit: String, show: impl Fn(f64) -> String) -> Normalized {
+        let (lo, hi) = self.bounds();
+        let shown = self.shown("", &show);
+        let mut n =
+            Normalized::new(shown, Key::Interval { lo, hi, unit }).approximate(self.approximate());
+        n.note = self.note();
+        n
     }
 }
 
@@ -85,33 +152,36 @@ pub fn read_hedged<'a>(m: &RawMatch<'a>) -> Result<Hedged<'a>, String> {
     let raw = m.value_str();
     let (inner, rest) = hedge::strip(raw);
     let hedge = inner.or_else(|| hedge::before(m.preceding(40)));
-    let (value, end) = numtext::leading_number(rest)
+    let n = numtext::leading(rest)
         .ok_or_else(|| format!("`{}` does not start with a number", raw.trim()))?;
     Ok(Hedged {
-        value,
+        lo: n.lo,
+        hi: n.hi,
+        shape: n.shape,
         hedge,
-        rest: &rest[end..],
+        rest: &rest[n.span.end..],
     })
 }
 
 impl Normalizer for Number {
     fn normalize(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
+        if self.ordinal {
+            if let Some(v) = numtext::ordinal(m.value_str().trim()) {
+                return Ok(vec![Normalized::new(
+                    format_number(v),
+                    Key::Interval {
+                        lo: v,
+                        hi: v,
+                        unit: String::new(),
+                    },
+                )]);
+            }
+        }
         let read = read_hedged(m)?;
         if !read.rest.trim().is_empty() {
             return Err(format!("`{}` is not a plain number", m.value_str().trim()));
         }
-        let (lo, hi) = read.bounds();
-        let mut n = Normalized::new(
-            format_number(read.value),
-            Key::Interval {
-                lo,
-                hi,
-                unit: String::new(),
-            },
-        )
-        .approximate(read.approximate());
-        n.note = read.note();
-        Ok(vec![n])
+        Ok(vec![read.normalized(String::new(), format_number)])
     }
 
     fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
@@ -130,7 +200,13 @@ mod tests {
             whole: 0..text.len(),
             ..RawMatch::whole_text(text)
         };
-        Number { tolerance: None }.normalize(&m).unwrap().remove(0)
+        Number {
+            tolerance: None,
+            ordinal: false,
+        }
+        .normalize(&m)
+        .unwrap()
+        .remove(0)
     }
 
     #[test]
@@ -140,6 +216,18 @@ mod tests {
             ("seven against", "seven", "7", false),
             ("some 7,500 of them", "7,500", "7500", true),
             ("more than 140 countries", "140", "140", true),
+            (
+                "between 30 and 40 people",
+                "between 30 and 40",
+                "30–40",
+                false,
+            ),
+            (
+                "tens of thousands of people",
+                "tens of thousands",
+                "20000–100000",
+                true,
+            ),
             ("about twenty-five", "about twenty-five", "25", true),
             ("25 million", "25 million", "25000000", false),
         ];
@@ -170,15 +258,59 @@ mod tests {
         let more_than = read("more than 140 countries", "140");
         let exact = read("141 countries", "141");
         let fewer = read("139 countries", "139");
-        let n = Number { tolerance: None };
+        let n = Number {
+            tolerance: None,
+            ordinal: false,
+        };
         assert!(n.agree(&more_than, &exact));
         assert!(!n.agree(&more_than, &fewer));
+    }
+
+    #[test]
+    fn ranges_and_vague_quantities_compare_as_intervals() {
+        let n = Number {
+            tolerance: None,
+            ordinal: false,
+        };
+        let range = read("between 30 and 40 people", "between 30 and 40");
+        assert!(n.agree(&range, &read("35 people", "35")));
+        assert!(!n.agree(&range, &read("41 people", "41")));
+        let vague = read("tens of thousands of people", "tens of thousands");
+        assert!(n.agree(&vague, &read("some 50,000 people", "50,000")));
+        assert!(!n.agree(&vague, &read("8,000 people", "8,000")));
+        let up_to = read("up to 30 people", "30");
+        assert!(n.agree(&up_to, &read("12 people", "12")));
+        assert!(!n.agree(&up_to, &read("31 people", "31")));
+    }
+
+    #[test]
+    fn ordinals_only_when_the_rule_asks() {
+        let text = "the 32nd session";
+        let m = RawMatch {
+            value: 4..8,
+            ..RawMatch::whole_text(text)
+        };
+        assert!(Number {
+            tolerance: None,
+            ordinal: false
+        }
+        .normalize(&m)
+        .is_err());
+        let n = Number {
+            tolerance: None,
+            ordinal: true,
+        }
+        .normalize(&m)
+        .unwrap()
+        .remove(0);
+        assert_eq!(n.value, "32");
     }
 
     #[test]
     fn tolerance_applies_to_hedged_values_only() {
         let n = Number {
             tolerance: Some(Tolerance::Relative(0.05)),
+            ordinal: false,
         };
         let hedged = read("some 7,500", "7,500");
         assert!(n.agree(&hedged, &read("7,591", "7,591")));

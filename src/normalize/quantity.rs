@@ -3,10 +3,12 @@
 //! the dimension, and other units of that dimension are converted), and
 //! `tolerance` (absolute in `unit`, or a percentage).
 
-use super::number::read_hedged;
+use super::hedge;
+use super::number::{extra_interval, read_hedged, Hedged};
+use super::numtext;
 use super::tolerance::Tolerance;
 use super::units::{self, Unit};
-use super::{format_number, keys_agree, Key, Kind, Normalized, Normalizer, RawMatch};
+use super::{format_number, keys_agree, Found, Key, Kind, Normalized, Normalizer, RawMatch};
 
 pub struct QuantityKind;
 
@@ -35,6 +37,10 @@ impl Kind for QuantityKind {
             .transpose()?;
         Ok(Box::new(Quantity { unit, tolerance }))
     }
+
+    fn find(&self, text: &str, _published: Option<jiff::civil::Date>) -> Option<Vec<Found>> {
+        Some(find(text))
+    }
 }
 
 #[derive(Debug)]
@@ -43,58 +49,121 @@ pub struct Quantity {
     pub tolerance: Option<Tolerance>,
 }
 
+/// `value` (in `from`) in `to`, rounded as reports show it.
+fn convert(value: f64, from: &Unit, to: &Unit) -> String {
+    let v = value * from.factor / to.factor;
+    let v = if v.abs() >= 100.0 {
+        v.round()
+    } else {
+        (v * 10.0).round() / 10.0
+    };
+    format_number(v)
+}
+
+/// The comparable value of a number read with a unit.
+fn value_in(read: &Hedged, unit: &Unit, shown_in: &Unit) -> Normalized {
+    let (lo, hi) = read.bounds();
+    let key = Key::Interval {
+        lo: lo * unit.factor,
+        hi: hi * unit.factor,
+        unit: unit.dimension.to_string(),
+    };
+    let mut n = Normalized::new(
+        read.shown(shown_in.symbol, |v| convert(v, unit, shown_in)),
+        key,
+    )
+    .approximate(read.approximate());
+    let mut notes: Vec<String> = read.note().into_iter().collect();
+    if unit.symbol != shown_in.symbol {
+        notes.push(format!(
+            "{} converted to {}",
+            read.shown(unit.symbol, format_number),
+            shown_in.symbol
+        ));
+    }
+    if !notes.is_empty() {
+        n.note = Some(notes.join("; "));
+    }
+    n
+}
+
 impl Normalizer for Quantity {
     fn normalize(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
         let read = read_hedged(m)?;
-        let unit_text = m.group("unit").unwrap_or(read.rest);
-        let word = unit_text
-            .trim_start_matches(['-', ' '])
-            .split_whitespace()
-            .next()
-            .unwrap_or("");
-        let unit = units::lookup(word)
-            .ok_or_else(|| format!("no unit after the number in `{}`", m.value_str().trim()))?;
+        let unit = match m.group("unit") {
+            Some(u) => units::lookup(u),
+            None => units::at_start(read.rest).map(|(u, _)| u),
+        }
+        .ok_or_else(|| format!("no unit after the number in `{}`", m.value_str().trim()))?;
         if unit.dimension != self.unit.dimension {
             return Err(format!(
                 "`{}` is a {}, this fact is a {}",
                 unit.symbol, unit.dimension, self.unit.dimension
             ));
         }
-        let (lo, hi) = read.bounds();
-        let key = Key::Interval {
-            lo: lo * unit.factor,
-            hi: hi * unit.factor,
-            unit: unit.dimension.to_string(),
-        };
-        let shown = read.value * unit.factor / self.unit.factor;
-        let shown = if shown.abs() >= 100.0 {
-            shown.round()
-        } else {
-            (shown * 10.0).round() / 10.0
-        };
-        let mut n = Normalized::new(
-            format!("{} {}", format_number(shown), self.unit.symbol),
-            key,
-        )
-        .approximate(read.approximate());
-        let mut notes: Vec<String> = read.note().into_iter().collect();
-        if unit.symbol != self.unit.symbol {
-            notes.push(format!(
-                "{} {} converted to {}",
-                format_number(read.value),
-                unit.symbol,
-                self.unit.symbol
-            ));
-        }
-        if !notes.is_empty() {
-            n.note = Some(notes.join("; "));
-        }
-        Ok(vec![n])
+        Ok(vec![value_in(&read, unit, self.unit)])
     }
 
     fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
         keys_agree(a, b, self.tolerance.as_ref())
     }
+}
+
+static AND_THEN: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)^(?:\s+and)?\s+").unwrap());
+
+/// "… 2 in", "… and 2 inches" after a length in feet: the inches and where they end.
+fn inches_after(text: &str, end: usize) -> Option<(f64, usize)> {
+    let start = end + AND_THEN.find(&text[end..])?.end();
+    let n = numtext::point_at(text, start)?;
+    let (unit, len) = units::at_start(&text[n.span.end..]).or_else(|| {
+        text[n.span.end..]
+            .starts_with(" in")
+            .then_some((units::lookup("inch")?, 3))
+    })?;
+    let after = &text[n.span.end + len..];
+    (unit.symbol == "inch" && !after.starts_with(|c: char| c.is_alphanumeric()))
+        .then(|| (n.lo, n.span.end + len))
+}
+
+/// Every number followed by a unit of the table, in the unit it is written in.
+pub fn find(text: &str) -> Vec<Found> {
+    let mut found = Vec::new();
+    numtext::scan_for(text, |pos| {
+        // "SCP-173 m" is a code, not a length.
+        let mut before = text[..pos].chars().rev();
+        if before.next() == Some('-') && before.next().is_some_and(|c| c.is_alphanumeric()) {
+            return None;
+        }
+        let n = numtext::glued_at(text, pos, false)?;
+        let (unit, len) = units::at_start(&text[n.span.end..])?;
+        let mut span = n.span.start..n.span.end + len;
+        let mut n = n;
+        if let Some((inches, end)) =
+            inches_after(text, span.end).filter(|_| unit.symbol == "ft" && n.lo == n.hi)
+        {
+            n.lo += inches / 12.0;
+            n.hi = n.lo;
+            span.end = end;
+        }
+        let hedge = hedge::before(&text[..span.start]);
+        let read = Hedged {
+            lo: n.lo,
+            hi: n.hi,
+            shape: n.shape,
+            hedge,
+            rest: "",
+        };
+        let mut f = Found::at(text, span.clone(), value_in(&read, unit, unit));
+        extra_interval(&mut f, &read);
+        f.extra.insert("number".into(), serde_json::json!(read.lo));
+        f.extra.insert("unit".into(), unit.symbol.into());
+        f.extra.insert("unit_name".into(), unit.name.into());
+        f.extra.insert("dimension".into(), unit.dimension.into());
+        found.push(f);
+        Some(span.end)
+    });
+    found
 }
 
 #[cfg(test)]

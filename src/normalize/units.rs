@@ -1,44 +1,76 @@
 //! The unit table, as data in one place: every unit factlint reads, its
-//! dimension, and its size in the dimension's base unit.
+//! dimension, its size in the dimension's base unit (metre, square metre,
+//! kilogram, litre), and every way it is written. Quantity rules name a unit
+//! (`unit = "km"`); values in other units of the same dimension are converted.
 
 /// One unit: the names it is written as, its dimension, its size in base units.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Unit {
     /// The short name factlint prints ("km").
     pub symbol: &'static str,
-    /// Every way it is written, lower case.
+    /// Its English name ("Kilometer"), as other tools report it.
+    pub name: &'static str,
+    /// Every way it is written, lower case (the symbol is one of them).
     pub names: &'static [&'static str],
     pub dimension: &'static str,
     /// Size in the dimension's base unit (metres for length).
     pub factor: f64,
 }
 
+const fn u(
+    symbol: &'static str,
+    name: &'static str,
+    dimension: &'static str,
+    factor: f64,
+    names: &'static [&'static str],
+) -> Unit {
+    Unit {
+        symbol,
+        name,
+        names,
+        dimension,
+        factor,
+    }
+}
+
+#[rustfmt::skip]
 pub static UNITS: &[Unit] = &[
-    Unit {
-        symbol: "km",
-        names: &[
-            "km",
-            "kms",
-            "kilometer",
-            "kilometers",
-            "kilometre",
-            "kilometres",
-        ],
-        dimension: "length",
-        factor: 1000.0,
-    },
-    Unit {
-        symbol: "mi",
-        names: &["mi", "mile", "miles"],
-        dimension: "length",
-        factor: 1609.344,
-    },
-    Unit {
-        symbol: "m",
-        names: &["m", "meter", "meters", "metre", "metres"],
-        dimension: "length",
-        factor: 1.0,
-    },
+    // Length, in metres.
+    u("km", "Kilometer", "length", 1000.0, &["km", "kms", "kilometer", "kilometers", "kilometre", "kilometres"]),
+    u("m", "Meter", "length", 1.0, &["m", "meter", "meters", "metre", "metres"]),
+    u("cm", "Centimeter", "length", 0.01, &["cm", "centimeter", "centimeters", "centimetre", "centimetres"]),
+    u("mm", "Millimeter", "length", 0.001, &["mm", "millimeter", "millimeters", "millimetre", "millimetres"]),
+    u("dm", "Decimeter", "length", 0.1, &["dm", "decimeter", "decimeters", "decimetre", "decimetres"]),
+    u("mi", "Mile", "length", 1609.344, &["mi", "mile", "miles"]),
+    u("nmi", "Nautical mile", "length", 1852.0, &["nmi", "nautical mile", "nautical miles"]),
+    u("yd", "Yard", "length", 0.9144, &["yd", "yds", "yard", "yards"]),
+    u("ft", "Foot", "length", 0.3048, &["ft", "foot", "feet"]),
+    u("inch", "Inch", "length", 0.0254, &["inch", "inches"]),
+    // Area, in square metres.
+    u("km²", "Square kilometer", "area", 1e6, &["km²", "km2", "sq km", "sq. km", "square km", "square kilometer", "square kilometers", "square kilometre", "square kilometres"]),
+    u("m²", "Square meter", "area", 1.0, &["m²", "m2", "sq m", "square meter", "square meters", "square metre", "square metres"]),
+    u("sq mi", "Square mile", "area", 2_589_988.110336, &["sq mi", "sq. mi", "square mile", "square miles"]),
+    u("ha", "Hectare", "area", 1e4, &["ha", "hectare", "hectares"]),
+    u("acre", "Acre", "area", 4046.8564224, &["acre", "acres"]),
+    // Weight, in kilograms.
+    u("kg", "Kilogram", "weight", 1.0, &["kg", "kgs", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo", "kilos"]),
+    u("g", "Gram", "weight", 0.001, &["g", "gram", "grams", "gramme", "grammes"]),
+    u("mg", "Milligram", "weight", 1e-6, &["mg", "milligram", "milligrams", "milligramme", "milligrammes"]),
+    u("µg", "Microgram", "weight", 1e-9, &["µg", "μg", "mcg", "microgram", "micrograms", "microgramme", "microgrammes"]),
+    u("t", "Metric ton", "weight", 1000.0, &["t", "tonne", "tonnes", "metric ton", "metric tons", "metric tonne", "metric tonnes"]),
+    u("ton", "Ton", "weight", 907.18474, &["ton", "tons", "short ton", "short tons"]),
+    u("lb", "Pound", "weight", 0.45359237, &["lb", "lbs", "pound", "pounds"]),
+    u("oz", "Ounce", "weight", 0.028349523125, &["oz", "ounce", "ounces"]),
+    // Volume, in litres.
+    u("l", "Liter", "volume", 1.0, &["l", "liter", "liters", "litre", "litres"]),
+    u("ml", "Milliliter", "volume", 0.001, &["ml", "milliliter", "milliliters", "millilitre", "millilitres"]),
+    u("m³", "Cubic meter", "volume", 1000.0, &["m³", "m3", "cubic meter", "cubic meters", "cubic metre", "cubic metres"]),
+    u("bbl", "Barrel", "volume", 158.987294928, &["bbl", "barrel", "barrels"]),
+    u("gal", "Gallon", "volume", 3.785411784, &["gal", "gallon", "gallons"]),
+    u("cu ft", "Cubic foot", "volume", 28.316846592, &["cu ft", "cubic foot", "cubic feet"]),
+    u("cup", "Cup", "volume", 0.2365882365, &["cup", "cups"]),
+    u("tbsp", "Tablespoon", "volume", 0.01478676478125, &["tbsp", "tablespoon", "tablespoons"]),
+    u("tsp", "Teaspoon", "volume", 0.00492892159375, &["tsp", "teaspoon", "teaspoons"]),
 ];
 
 /// The unit written as `name` (any case, surrounding punctuation ignored).
@@ -52,6 +84,55 @@ pub fn lookup(name: &str) -> Option<&'static Unit> {
         .find(|u| u.symbol == name || u.names.contains(&name.as_str()))
 }
 
+/// The unit written at the start of `text` (after spaces, one hyphen, or an
+/// opening bracket: "7,500-km", "20 (kg)"), the longest name first. Returns
+/// the unit and the byte offset where it ends (past a closing bracket).
+pub fn at_start(text: &str) -> Option<(&'static Unit, usize)> {
+    let lead = text.len() - text.trim_start_matches([' ', '\u{a0}']).len();
+    let mut i = lead;
+    if text[i..].starts_with('-') {
+        i += 1;
+    }
+    let open = text[i..].chars().next().filter(|c| "([{<".contains(*c));
+    if open.is_some() {
+        i += 1;
+    }
+    let rest = &text[i..];
+    let lower = rest.to_lowercase();
+    let mut best: Option<(&Unit, usize)> = None;
+    for unit in UNITS {
+        for name in unit.names.iter().chain([&unit.symbol]) {
+            // Lower-casing keeps byte lengths for these names (ASCII, ², ³, µ, μ).
+            if lower.starts_with(name) && best.is_none_or(|(_, l)| name.len() > l) {
+                let tail = &rest[name.len()..];
+                let glued = tail.starts_with(|c: char| c.is_alphanumeric())
+                    || tail.starts_with('-')
+                        && tail[1..].starts_with(|c: char| c.is_alphanumeric());
+                if !glued {
+                    best = Some((unit, name.len()));
+                }
+            }
+        }
+    }
+    let (unit, len) = best?;
+    let mut end = i + len;
+    if let Some(open) = open {
+        let close = match open {
+            '(' => ')',
+            '[' => ']',
+            '{' => '}',
+            _ => '>',
+        };
+        if !text[end..].starts_with(close) {
+            return None;
+        }
+        end += 1;
+    }
+    // A one-letter unit after a space is too often something else ("5 m" is
+    // fine, "Plan B" is not a number anyway); keep symbols that are words.
+    Some((unit, end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,19 +142,50 @@ mod tests {
         assert_eq!(lookup("Kilometres").map(|u| u.symbol), Some("km"));
         assert_eq!(lookup("miles.").map(|u| u.symbol), Some("mi"));
         assert_eq!(lookup("furlongs"), None);
+        assert_eq!(
+            at_start(" square kilometres of land").map(|(u, e)| (u.symbol, e)),
+            Some(("km²", 18))
+        );
+        assert_eq!(
+            at_start("-km border").map(|(u, e)| (u.symbol, e)),
+            Some(("km", 3))
+        );
+        assert_eq!(
+            at_start(" (kg)").map(|(u, e)| (u.symbol, e)),
+            Some(("kg", 5))
+        );
+        assert_eq!(at_start(" metric tons").map(|(u, _)| u.symbol), Some("t"));
+        assert_eq!(at_start(" m212"), None);
+        assert_eq!(at_start(" people"), None);
     }
 
     #[test]
     fn names_are_unique_and_lower_case() {
-        let mut seen = std::collections::BTreeSet::new();
+        let mut seen = std::collections::BTreeMap::new();
         for unit in UNITS {
-            for name in unit.names.iter().chain([&unit.symbol]) {
+            assert!(
+                unit.names.contains(&unit.symbol),
+                "{} lists its symbol",
+                unit.symbol
+            );
+            for name in unit.names {
                 assert_eq!(name.to_lowercase(), *name);
-                assert!(
-                    seen.insert((unit.symbol, *name)) || *name == unit.symbol,
-                    "{name}"
-                );
+                assert_eq!(name.to_lowercase().len(), name.len());
+                if let Some(other) = seen.insert(*name, unit.symbol) {
+                    panic!("{name} names both {other} and {}", unit.symbol);
+                }
             }
         }
+    }
+
+    #[test]
+    fn conversions_are_right() {
+        let miles = lookup("miles").unwrap().factor * 4660.0 / lookup("km").unwrap().factor;
+        assert!((miles - 7499.5).abs() < 1.0, "{miles}");
+        let sq = lookup("square miles").unwrap().factor / lookup("km²").unwrap().factor;
+        assert!((sq - 2.589988).abs() < 1e-6);
+        let barrel = lookup("barrels").unwrap().factor;
+        assert!((barrel - 158.987).abs() < 1e-3);
+        assert!((lookup("pounds").unwrap().factor - 0.4536).abs() < 1e-4);
     }
 }

@@ -7,6 +7,7 @@
 
 use super::table::{reference_label, suppressed_mark, verdict_label};
 use super::{link, Report, Reporter, Target};
+use crate::compare::constraints::ConstraintStatus;
 use crate::compare::{shown, MentionVerdict, Reference, Status, Verdict};
 use crate::corpus::Source;
 use crate::suppress::outlier_counts;
@@ -329,6 +330,26 @@ impl Reporter for Markdown {
                     verdict_label(v),
                     escape(&reference_label(v.reference, v.expected.as_deref())),
                     places.join("<br>")
+                );
+            }
+            out.push('\n');
+        }
+
+        if !report.constraints.is_empty() {
+            out.push_str("## Constraints\n\n| Constraint | Expression | Status | Sources |\n|---|---|---|---|\n");
+            for c in &report.constraints {
+                let status = match c.status {
+                    ConstraintStatus::Holds => "holds",
+                    ConstraintStatus::Violated => "**VIOLATED**",
+                    ConstraintStatus::Unchecked => "unchecked",
+                };
+                let _ = writeln!(
+                    out,
+                    "| `{}` — {} | `{}` | {status} | {} |",
+                    c.id,
+                    escape(&c.claim),
+                    c.expr,
+                    escape(&c.describe())
                 );
             }
             out.push('\n');

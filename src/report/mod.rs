@@ -8,6 +8,7 @@ pub mod markdown;
 pub mod sarif;
 pub mod table;
 
+use crate::compare::constraints::{ConstraintStatus, ConstraintVerdict};
 use crate::compare::{Reference, Status, Verdict};
 use crate::corpus::Source;
 use crate::error::{Error, Location, Result};
@@ -22,6 +23,9 @@ pub struct Report {
     pub summary: Summary,
     /// Rule files the facts came from.
     pub rules: Vec<String>,
+    /// `[[constraint]]` verdicts, when the rules declare constraints.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub constraints: Vec<ConstraintVerdict>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
 }
@@ -41,6 +45,12 @@ pub struct Summary {
     pub reference_mismatch: usize,
     /// Contradictions accepted through the baseline (not counted above).
     pub accepted: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub constraint_violations: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Report {
@@ -79,13 +89,24 @@ impl Report {
             sources,
             summary: s,
             rules,
+            constraints: Vec::new(),
             warnings,
         }
     }
 
+    /// The report with constraint verdicts added.
+    pub fn with_constraints(mut self, constraints: Vec<ConstraintVerdict>) -> Report {
+        self.summary.constraint_violations = constraints
+            .iter()
+            .filter(|c| c.status == ConstraintStatus::Violated)
+            .count();
+        self.constraints = constraints;
+        self
+    }
+
     /// Whether any fact has a conflict or a reference mismatch.
     pub fn has_contradictions(&self) -> bool {
-        self.facts.iter().any(Verdict::is_contradiction)
+        self.facts.iter().any(Verdict::is_contradiction) || self.summary.constraint_violations > 0
     }
 
     /// "9 facts: 2 conflicts, 1 reference mismatch, 3 agree, 2 single-source, 1 missing".
@@ -106,6 +127,13 @@ impl Report {
         ];
         if s.unresolved > 0 {
             parts.push(format!("{} unresolved", s.unresolved));
+        }
+        if !self.constraints.is_empty() {
+            parts.push(format!(
+                "{} of {} violated",
+                s.constraint_violations,
+                plural(self.constraints.len(), "constraint", "constraints")
+            ));
         }
         if s.accepted > 0 {
             parts.push(format!("{} accepted (baseline)", s.accepted));

@@ -142,6 +142,17 @@ fn render(report: &Report, color: bool) -> String {
                 ),
             ]);
         }
-        format!("{grid}\n{}\n", report.summary_line())
+        let mut out = format!("{grid}\n");
+        for c in &report.constraints {
+            out.push_str(&format!(
+                "constraint {} ({}): {}\n",
+                c.id,
+                c.expr,
+                c.describe()
+            ));
+        }
+        out.push_str(&report.summary_line());
+        out.push('\n');
+        out
     }
 }

@@ -3,14 +3,17 @@
 //! id, an unknown kind, an example that fails) is one [`Error::Rules`] naming
 //! the file, line and column and saying what to do.
 
+pub mod constraint;
 pub mod corpus_test;
 pub mod examples;
+pub mod expr;
 pub mod lint;
 pub mod placeholders;
 pub mod spec;
 
 use crate::error::{Error, Location, Result};
 use crate::normalize::{self, Normalized, Normalizer};
+pub use constraint::{Constraint, PendingConstraint};
 use regex::{Regex, RegexBuilder};
 use serde::Serialize;
 use spec::{FactSpec, RuleFileSpec};
@@ -83,20 +86,15 @@ pub struct Fact {
     pub normalizer: Box<dyn Normalizer>,
     /// Where the fact is defined (its `id` line).
     pub origin: Location,
-}
-
-impl Fact {
-    /// The expected value(s) as text, "7591 km or 7644 km".
-    pub fn expected(&self) -> Option<String> {
-        let shown: Vec<&str> = self.expect.iter().map(|n| n.value.as_str()).collect();
-        (!shown.is_empty()).then(|| shown.join(" or "))
-    }
+    /// Value groups of multi-value patterns (`values = [...]`); empty: one `value` group.
+    pub values: Vec<String>,
 }
 
 /// Every fact of every loaded rule file, in file order.
 #[derive(Debug, Default)]
 pub struct RuleSet {
     pub facts: Vec<Fact>,
+    pub constraints: Vec<Constraint>,
     pub files: Vec<PathBuf>,
 }
 
@@ -122,9 +120,12 @@ impl RuleSet {
         let files = rule_files(paths)?;
         let mut rules = RuleSet::default();
         let mut seen: BTreeMap<String, Location> = BTreeMap::new();
+        let mut pending = Vec::new();
         for file in &files {
             let text = read_utf8(file)?;
-            for fact in parse_file(file, &text)? {
+            let (facts, constraints) = parse_file_full(file, &text)?;
+            pending.extend(constraints);
+            for fact in facts {
                 if let Some(first) = seen.get(&fact.id) {
                     return Err(Error::rules(
                         fact.origin.clone(),
@@ -137,6 +138,19 @@ impl RuleSet {
             }
         }
         rules.files = files;
+        let mut ids: BTreeMap<String, Location> = BTreeMap::new();
+        for c in pending {
+            if let Some(first) = ids.get(&c.id).or(seen.get(&c.id)) {
+                return Err(Error::rules(
+                    c.origin.clone(),
+                    format!("duplicate id `{}` (first defined at {first})", c.id),
+                    "constraint ids must differ from each other and from fact ids",
+                ));
+            }
+            ids.insert(c.id.clone(), c.origin.clone());
+            let constraint = constraint::resolve(c, &rules.facts)?;
+            rules.constraints.push(constraint);
+        }
         Ok(rules)
     }
 }
@@ -224,6 +238,12 @@ pub fn read_utf8(path: &Path) -> Result<String> {
 
 /// Parses and compiles the facts of one rule file.
 pub fn parse_file(path: &Path, text: &str) -> Result<Vec<Fact>> {
+    parse_file_full(path, text).map(|(facts, _)| facts)
+}
+
+/// Parses and compiles the facts and constraints of one rule file (the
+/// constraints' names are resolved once every file is read).
+pub fn parse_file_full(path: &Path, text: &str) -> Result<(Vec<Fact>, Vec<PendingConstraint>)> {
     // One line index per file: a library of 1,000 facts asks for thousands of locations.
     let index = crate::extract::text::LineIndex::new(text);
     let at = |offset: usize| {
@@ -239,10 +259,17 @@ pub fn parse_file(path: &Path, text: &str) -> Result<Vec<Fact>> {
             "fix the TOML (see docs/rules.md for the fields)",
         )
     })?;
-    spec.fact
+    let facts = spec
+        .fact
         .into_iter()
         .map(|f| compile_fact(f, &at))
-        .collect()
+        .collect::<Result<Vec<_>>>()?;
+    let constraints = spec
+        .constraint
+        .into_iter()
+        .map(|c| constraint::compile(c, text, &at))
+        .collect::<Result<Vec<_>>>()?;
+    Ok((facts, constraints))
 }
 
 fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> {
@@ -268,7 +295,7 @@ fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> 
     for key in spec.options.keys() {
         if !kind.options().contains(&key.as_str()) {
             let mut accepted: Vec<&str> = vec![
-                "id", "claim", "kind", "severity", "patterns", "expect", "examples",
+                "id", "claim", "kind", "severity", "patterns", "expect", "examples", "subjects",
             ];
             accepted.extend(kind.options());
             let near = accepted
@@ -302,6 +329,25 @@ fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> 
             )
         })?,
     };
+    let values: Vec<String> = spec
+        .values
+        .as_ref()
+        .map(|v| v.get_ref().clone())
+        .unwrap_or_default();
+    if let Some(v) = &spec.values {
+        let bad_name = values.iter().find(|n| {
+            n.is_empty()
+                || !n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                || n.as_str() == "value"
+        });
+        if values.is_empty() || bad_name.is_some() {
+            return Err(bad(
+                v.span().start,
+                format!("fact `{id}`: `subjects` must list group names such as [\"in_favour\", \"against\"]"),
+                "use letters, digits and _ (not `value`)",
+            ));
+        }
+    }
     let written = spec
         .patterns
         .as_ref()
@@ -326,6 +372,7 @@ fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> 
                 compile_pattern(
                     &toml::Spanned::new(offset..offset, toml::Value::String(p.clone())),
                     &id,
+                    &values,
                     at,
                 )
             })
@@ -333,18 +380,20 @@ fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> 
     } else {
         written
             .iter()
-            .map(|p| compile_pattern(p, &id, at))
+            .map(|p| compile_pattern(p, &id, &values, at))
             .collect::<Result<Vec<_>>>()?
     };
     let expect = match &spec.expect {
         None => normalizer.implicit_expects(),
-        Some(v) => expected_values(v.get_ref(), normalizer.as_ref(), kind_name).map_err(|m| {
-            bad(
-                v.span().start,
-                format!("fact `{id}`: {m}"),
-                "write the value from the public record in the fact's kind",
-            )
-        })?,
+        Some(v) => {
+            expected_values(v.get_ref(), normalizer.as_ref(), kind_name, &values).map_err(|m| {
+                bad(
+                    v.span().start,
+                    format!("fact `{id}`: {m}"),
+                    "write the value from the public record in the fact's kind",
+                )
+            })?
+        }
     };
     let examples = spec
         .examples
@@ -378,6 +427,7 @@ fn compile_fact(spec: FactSpec, at: &dyn Fn(usize) -> Location) -> Result<Fact> 
         examples,
         normalizer,
         origin,
+        values,
     })
 }
 
@@ -387,13 +437,19 @@ fn expected_values(
     expect: &toml::Value,
     normalizer: &dyn Normalizer,
     kind_name: &str,
+    groups: &[String],
 ) -> std::result::Result<Vec<Normalized>, String> {
     let values: Vec<(Option<&String>, &toml::Value)> = match expect {
         toml::Value::Array(items) => items.iter().map(|i| (None, i)).collect(),
         toml::Value::Table(t) => t.iter().map(|(k, i)| (Some(k), i)).collect(),
         other => vec![(None, other)],
     };
-    let known = normalizer.subjects();
+    // Subjects are a multi-value fact's `subjects`, or what the kind declares (choice members).
+    let known = if groups.is_empty() {
+        normalizer.subjects()
+    } else {
+        Some(groups.to_vec())
+    };
     values
         .into_iter()
         .map(|(subject, value)| {
@@ -426,6 +482,7 @@ fn expected_values(
 fn compile_pattern(
     spec: &toml::Spanned<toml::Value>,
     id: &str,
+    values: &[String],
     at: &dyn Fn(usize) -> Location,
 ) -> Result<Pattern> {
     let origin = at(spec.span().start);
@@ -481,7 +538,25 @@ fn compile_pattern(
             bad(format!("invalid regex in fact `{id}`: {detail}"), "fix the pattern (regex crate syntax; escape \\ as \\\\ or use '…' literal strings)")
         }
     })?;
-    if !regex.capture_names().any(|n| n == Some("value")) {
+    if !values.is_empty() {
+        if !regex
+            .capture_names()
+            .flatten()
+            .any(|n| values.iter().any(|v| v == n))
+        {
+            return Err(bad(
+                format!("pattern of fact `{id}` has none of the groups in `subjects`"),
+                &format!(
+                    "name the groups that hold values: {}",
+                    values
+                        .iter()
+                        .map(|v| format!("(?P<{v}>…)"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        }
+    } else if !regex.capture_names().any(|n| n == Some("value")) {
         return Err(bad(
             format!("pattern of fact `{id}` has no `value` group"),
             "wrap the part that holds the value in (?P<value>…)",

@@ -13,6 +13,21 @@ pub struct RuleFileSpec {
     /// Multi-article tests, run by `factlint rules test` (see [`super::corpus_test`]).
     #[serde(default)]
     pub test: Vec<toml::Value>,
+    #[serde(default)]
+    pub constraint: Vec<ConstraintSpec>,
+}
+
+/// One `[[constraint]]`: a relation between values every source must keep.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConstraintSpec {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub claim: Option<String>,
+    /// `in_favour + against + abstained <= 193`.
+    pub expr: Spanned<String>,
+    #[serde(default)]
+    pub severity: Option<Spanned<String>>,
 }
 
 /// One `[[fact]]`. Keys not listed here belong to the fact's kind
@@ -31,6 +46,10 @@ pub struct FactSpec {
     pub expect: Option<Spanned<toml::Value>>,
     #[serde(default)]
     pub examples: Vec<ExampleSpec>,
+    /// Names of the value groups of a multi-value pattern; each is a subject.
+    /// (Written `subjects`: a choice fact's `values` is its own option.)
+    #[serde(default, rename = "subjects")]
+    pub values: Option<Spanned<Vec<String>>>,
     #[serde(flatten)]
     pub options: toml::Table,
 }

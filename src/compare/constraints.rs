@@ -1,0 +1,129 @@
+//! Checks each `[[constraint]]` per source: the values one article gives for
+//! the names of the expression must keep the relation. A source that gives
+//! every value is checked; one that misses a value is not. A violation is a
+//! contradiction (exit status 1), like a conflict between sources.
+
+use crate::extract::Mention;
+use crate::normalize::Key;
+use crate::rules::{Constraint, Severity};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How a constraint stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConstraintStatus {
+    /// Every source that gives all the values keeps the relation.
+    Holds,
+    /// At least one source breaks it.
+    Violated,
+    /// No source gives all the values.
+    Unchecked,
+}
+
+/// The values one source gives and whether they keep the relation.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceCheck {
+    pub source: String,
+    pub holds: bool,
+    /// Name in the expression → the value as shown.
+    pub values: BTreeMap<String, String>,
+}
+
+/// The verdict on one constraint.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConstraintVerdict {
+    pub id: String,
+    pub claim: String,
+    pub expr: String,
+    pub severity: Severity,
+    pub status: ConstraintStatus,
+    /// Where the constraint is defined.
+    pub rule: String,
+    pub sources: Vec<SourceCheck>,
+}
+
+/// Checks every constraint against the mentions of every source.
+pub fn check(constraints: &[Constraint], mentions: &[Mention]) -> Vec<ConstraintVerdict> {
+    let sources: BTreeSet<&str> = mentions.iter().map(|m| m.source.as_str()).collect();
+    constraints
+        .iter()
+        .map(|c| {
+            let mut checks = Vec::new();
+            for source in &sources {
+                let value_of = |name: &str| -> Option<(&Mention, f64, f64)> {
+                    let (fact, subject) = c.bindings.get(name)?;
+                    mentions.iter().find_map(|m| match &m.normalized.key {
+                        Key::Interval { lo, hi, .. }
+                            if m.source == *source
+                                && &m.fact == fact
+                                && &m.normalized.subject == subject =>
+                        {
+                            Some((m, *lo, *hi))
+                        }
+                        _ => None,
+                    })
+                };
+                let Some(holds) = c
+                    .relation
+                    .holds(&|name| value_of(name).map(|(_, lo, hi)| (lo, hi)))
+                else {
+                    continue;
+                };
+                let values = c
+                    .bindings
+                    .keys()
+                    .filter_map(|name| {
+                        value_of(name)
+                            .map(|(m, _, _)| (name.clone(), crate::compare::shown(&m.normalized)))
+                    })
+                    .collect();
+                checks.push(SourceCheck {
+                    source: source.to_string(),
+                    holds,
+                    values,
+                });
+            }
+            let status = if checks.is_empty() {
+                ConstraintStatus::Unchecked
+            } else if checks.iter().all(|s| s.holds) {
+                ConstraintStatus::Holds
+            } else {
+                ConstraintStatus::Violated
+            };
+            ConstraintVerdict {
+                id: c.id.clone(),
+                claim: c.claim.clone(),
+                expr: c.expr.clone(),
+                severity: c.severity,
+                status,
+                rule: c.origin.to_string(),
+                sources: checks,
+            }
+        })
+        .collect()
+}
+
+impl ConstraintVerdict {
+    /// "holds in 001.txt (in_favour 141, against 7)" and the like, for reports.
+    pub fn describe(&self) -> String {
+        let per_source: Vec<String> = self
+            .sources
+            .iter()
+            .map(|s| {
+                let values: Vec<String> =
+                    s.values.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+                format!(
+                    "{} {} ({})",
+                    if s.holds { "holds in" } else { "VIOLATED in" },
+                    s.source,
+                    values.join(", ")
+                )
+            })
+            .collect();
+        match self.status {
+            ConstraintStatus::Unchecked => "unchecked: no source gives every value".into(),
+            _ => per_source.join("; "),
+        }
+    }
+}

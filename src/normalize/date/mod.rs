@@ -1,0 +1,353 @@
+//! `kind = "date"`: calendar dates as newsrooms write them ("Thursday",
+//! "Feb. 24", "February 28, 2023", "yesterday", "a day earlier", "last
+//! week"), resolved against the article's publication date.
+//!
+//! Reading happens in two steps. [`scan`] recognizes an expression and says
+//! what it is ([`Expr`]), without a calendar; the resolvers turn it into
+//! calendar days: [`absolute`] (month and day, year inferred), [`weekday`]
+//! (weekday names, aware of tense cues), [`relative`] (today, yesterday,
+//! ago, "a day earlier" counted from the date mentioned just before, weeks,
+//! months and years). A value is a set of candidate days ([`Key::OneOf`]):
+//! two mentions agree when their sets intersect, so an unclear tense keeps
+//! both readings and a range ("last week") agrees with any day in it.
+//! Without a publication date, anything relative is an error (reported as
+//! unresolved with the reason), never a guess.
+
+pub mod absolute;
+pub mod forms;
+pub mod relative;
+pub mod scan;
+pub mod weekday;
+pub mod words;
+
+use super::{Found, Key, Kind, Normalized, Normalizer, RawMatch};
+use jiff::civil::{Date, Weekday};
+use std::ops::Range;
+
+pub struct DateKind;
+
+impl Kind for DateKind {
+    fn name(&self) -> &'static str {
+        "date"
+    }
+
+    fn options(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    fn build(&self, _options: &toml::Table) -> Result<Box<dyn Normalizer>, String> {
+        Ok(Box::new(DateNormalizer))
+    }
+
+    fn find(&self, text: &str, published: Option<Date>) -> Option<Vec<Found>> {
+        Some(find(text, published))
+    }
+}
+
+/// A unit of calendar time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+impl Unit {
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Day => "day",
+            Unit::Week => "week",
+            Unit::Month => "month",
+            Unit::Quarter => "quarter",
+            Unit::Year => "year",
+        }
+    }
+
+    /// A span of `n` of this unit.
+    pub fn span(self, n: i64) -> jiff::Span {
+        let s = jiff::Span::new();
+        match self {
+            Unit::Day => s.days(n),
+            Unit::Week => s.weeks(n),
+            Unit::Month => s.months(n),
+            Unit::Quarter => s.months(3 * n),
+            Unit::Year => s.years(n),
+        }
+    }
+}
+
+/// Which part of a period: all of it, the part before publication ("earlier
+/// this week") or after it ("later this month").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Whole,
+    Earlier,
+    Later,
+}
+
+/// A month named outright ("of July 2016") or relative to publication
+/// ("of next month": offset 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthRef {
+    Named { month: i8, year: Option<i16> },
+    Relative(i64),
+}
+
+/// A date expression as written, before any calendar arithmetic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expr {
+    /// "February 24", "Tuesday, Feb. 28", "24 February 2023", "2023-02-28".
+    Calendar {
+        year: Option<i16>,
+        month: i8,
+        day: i8,
+        weekday: Option<Weekday>,
+    },
+    /// "the 24th" (this month), "the 20th of next month".
+    DayOfMonth {
+        month: MonthRef,
+        day: i8,
+        weekday: Option<Weekday>,
+    },
+    /// "the first Friday of July"; `nth` -1 is "the last".
+    NthWeekday {
+        nth: i8,
+        weekday: Weekday,
+        month: MonthRef,
+    },
+    /// "Thursday" (tense decides), "next Sunday" (`week` 1), "last Sunday" (-1).
+    Weekday { weekday: Weekday, week: Option<i64> },
+    /// "this past Wednesday" (`nth` -1: the nearest before publication),
+    /// "this coming Friday" (1), "two Sundays from now" (2).
+    NearestWeekday { weekday: Weekday, nth: i32 },
+    /// A whole year: "in 2015", "the year 2008".
+    Year { year: i16 },
+    /// A quarter: "Q1 2019", "the first quarter of 2013" (no year: the publication year).
+    Quarter { quarter: i8, year: Option<i16> },
+    /// Several units up to or from publication: "the next 3 days" (3), "the past two weeks" (-2).
+    Stretch { count: i64, unit: Unit },
+    /// Counted from a date written just after: "3 days after January 12th";
+    /// the base starts `base_start` bytes into the expression.
+    Shifted {
+        amount: i64,
+        unit: Unit,
+        base: Box<Expr>,
+        base_start: usize,
+    },
+    /// Counted from publication in several units: "1 month and 21 days ago".
+    Elapsed { parts: Vec<(i64, Unit)> },
+    /// Counted from publication: today (0 days), yesterday (-1 day), "two weeks ago".
+    FromPublication { amount: i64, unit: Unit },
+    /// Counted from the date mentioned just before: "a day earlier" (-1 day).
+    Anchored { amount: i64, unit: Unit },
+    /// "last week", "earlier this week", "next month", "last year".
+    Period { unit: Unit, offset: i64, part: Part },
+    /// "in October" (tense decides), "last October" (`offset` -1), "October 2023".
+    Month {
+        month: i8,
+        year: Option<i16>,
+        offset: Option<i64>,
+    },
+}
+
+/// The calendar days a mention may mean.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Days {
+    /// One day, or several candidates when the text does not decide.
+    OneOf(Vec<Date>),
+    /// Every day from the first to the last (inclusive).
+    Range(Date, Date),
+}
+
+impl Days {
+    pub fn one(date: Date) -> Days {
+        Days::OneOf(vec![date])
+    }
+
+    /// Every day the mention may mean.
+    pub fn all(&self) -> Vec<Date> {
+        match self {
+            Days::OneOf(dates) => dates.clone(),
+            Days::Range(first, last) => {
+                let mut out = Vec::new();
+                let mut day = *first;
+                while day <= *last {
+                    out.push(day);
+                    match day.tomorrow() {
+                        Ok(next) => day = next,
+                        Err(_) => break,
+                    }
+                }
+                out
+            }
+        }
+    }
+
+    /// The value as reports show it: "2023-02-23", "2023-02-23 | 2023-03-02",
+    /// "2023-02-20..2023-02-26".
+    pub fn shown(&self) -> String {
+        match self {
+            Days::OneOf(dates) => dates
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join(" | "),
+            Days::Range(first, last) => format!("{first}..{last}"),
+        }
+    }
+}
+
+/// A resolved mention: the days and how they were worked out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub days: Days,
+    pub how: String,
+}
+
+impl Resolved {
+    pub fn new(days: Days, how: impl Into<String>) -> Self {
+        Resolved {
+            days,
+            how: how.into(),
+        }
+    }
+
+    /// The comparable value; `written` is the text as the article has it.
+    pub fn normalized(&self, written: &str) -> Normalized {
+        let shown = self.days.shown();
+        let key = Key::OneOf(self.days.all().iter().map(|d| d.to_string()).collect());
+        let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
+        Normalized::new(shown.clone(), key).note(format!("{written} → {shown}: {}", self.how))
+    }
+}
+
+/// The publication date, or the reason a relative expression cannot be read.
+pub fn need_published(published: Option<Date>, what: &str) -> Result<Date, String> {
+    published.ok_or_else(|| format!("{what} is relative to the publication date, and the article has none (add `published` to sources.toml or the front matter)"))
+}
+
+/// Resolves the expression found at byte `span` of `text`.
+pub fn resolve(
+    text: &str,
+    span: Range<usize>,
+    expr: &Expr,
+    published: Option<Date>,
+) -> Result<Resolved, String> {
+    resolve_depth(text, span, expr, published, 0)
+}
+
+fn resolve_depth(
+    text: &str,
+    span: Range<usize>,
+    expr: &Expr,
+    published: Option<Date>,
+    depth: usize,
+) -> Result<Resolved, String> {
+    let written = text[span.clone()].trim();
+    match expr {
+        Expr::Calendar { .. }
+        | Expr::DayOfMonth { .. }
+        | Expr::NthWeekday { .. }
+        | Expr::Year { .. }
+        | Expr::Quarter { .. } => absolute::resolve(expr, written, published),
+        Expr::Weekday { .. } | Expr::NearestWeekday { .. } => {
+            weekday::resolve(text, span, expr, published)
+        }
+        Expr::Month { .. } => absolute::resolve_month(text, span, expr, published),
+        Expr::FromPublication { .. }
+        | Expr::Period { .. }
+        | Expr::Elapsed { .. }
+        | Expr::Stretch { .. } => relative::resolve(expr, written, published),
+        Expr::Shifted {
+            amount,
+            unit,
+            base,
+            base_start,
+        } => {
+            let base_span = span.start + base_start..span.end;
+            let base_text = text[base_span.clone()].trim().to_string();
+            let anchor =
+                resolve_depth(text, base_span, base, published, depth + 1).map_err(|reason| {
+                    format!("`{written}` counts from `{base_text}`, which is unresolved: {reason}")
+                })?;
+            relative::from_anchor(&anchor, &base_text, *amount, *unit)
+        }
+        Expr::Anchored { amount, unit } => {
+            if depth > 2 {
+                return Err("too many dates counted from one another".into());
+            }
+            let (anchor_span, anchor_expr) = relative::antecedent(text, span.start)
+                .ok_or_else(|| format!("`{written}` counts from the date mentioned just before, and none is mentioned in this or the previous sentences"))?;
+            let anchor_text = text[anchor_span.clone()].trim().to_string();
+            let anchor = resolve_depth(text, anchor_span, &anchor_expr, published, depth + 1)
+                .map_err(|reason| {
+                    format!(
+                        "`{written}` counts from `{anchor_text}`, which is unresolved: {reason}"
+                    )
+                })?;
+            relative::from_anchor(&anchor, &anchor_text, *amount, *unit)
+        }
+    }
+}
+
+/// The normalizer of date facts.
+#[derive(Debug)]
+pub struct DateNormalizer;
+
+impl Normalizer for DateNormalizer {
+    fn normalize(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
+        let value = m.value_str();
+        let (span, expr) = scan::scan(value)
+            .into_iter()
+            .max_by_key(|(span, _)| span.len())
+            .ok_or_else(|| format!("`{}` is not a date factlint can read", value.trim()))?;
+        let span = span.start + m.value.start..span.end + m.value.start;
+        let resolved = resolve(m.text, span, &expr, m.published)?;
+        Ok(vec![resolved.normalized(value)])
+    }
+
+    /// `expect` and example values: an ISO date, or candidates "2023-02-23 | 2023-03-02".
+    fn parse(&self, text: &str) -> Result<Normalized, String> {
+        let dates = text
+            .split('|')
+            .map(|part| {
+                part.trim()
+                    .parse::<Date>()
+                    .map_err(|_| format!("`{}` is not a date (write YYYY-MM-DD)", part.trim()))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Resolved::new(Days::OneOf(dates), "as written in the rule").normalized(text))
+    }
+}
+
+/// Every date in `text` (`factlint normalize --kind date`).
+pub fn find(text: &str, published: Option<Date>) -> Vec<Found> {
+    scan::scan(text)
+        .into_iter()
+        .map(
+            |(span, expr)| match resolve(text, span.clone(), &expr, published) {
+                Ok(resolved) => {
+                    let normalized = resolved.normalized(&text[span.clone()]);
+                    let mut found = Found::at(text, span, normalized);
+                    let candidates: Vec<serde_json::Value> = match &resolved.days {
+                        Days::OneOf(dates) => dates.iter().map(|d| d.to_string().into()).collect(),
+                        Days::Range(..) => vec![],
+                    };
+                    if let Days::Range(first, last) = resolved.days {
+                        found.extra.insert("start".into(), first.to_string().into());
+                        found.extra.insert("end".into(), last.to_string().into());
+                    } else {
+                        found.extra.insert("candidates".into(), candidates.into());
+                    }
+                    found
+                }
+                Err(reason) => Found::at(text, span, crate::extract::unresolved(reason)),
+            },
+        )
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

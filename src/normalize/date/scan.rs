@@ -1,0 +1,299 @@
+//! Recognizes date expressions in text, without a calendar, using the forms
+//! in [`super::forms`]. Where forms overlap, the one that starts first wins,
+//! then the longest ("Tuesday, Feb. 28" over "Tuesday"). An amount written
+//! before a date ("3 days after January 12th") shifts it.
+
+use super::words::{count, unit_from};
+pub use super::words::{day_from_word, month_from, month_regex, weekday_from, weekday_regex};
+use super::{forms::FORMS, Expr};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Every date expression in `text`: byte span and expression, in text order,
+/// without overlaps.
+pub fn scan(text: &str) -> Vec<(Range<usize>, Expr)> {
+    let mut found: Vec<(Range<usize>, Expr)> = Vec::new();
+    for (re, read) in FORMS.iter() {
+        for caps in re.captures_iter(text) {
+            if let Some(expr) = read(&caps) {
+                let whole = caps.get(0).map_or(0..0, |m| m.range());
+                let start = caps.name("core").map_or(whole.start, |m| m.start());
+                let end = [caps.name("after"), caps.name("tail")]
+                    .iter()
+                    .flatten()
+                    .map(|m| m.start())
+                    .min()
+                    .unwrap_or(whole.end);
+                found.push((start..end.max(start), expr));
+            }
+        }
+    }
+    // "$12 December 27": a number after a currency sign is an amount, not a day.
+    found.retain(|(span, _)| {
+        !text[..span.start]
+            .trim_end()
+            .ends_with(['$', '€', '£', '¥'])
+    });
+    found.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
+    let mut kept: Vec<(Range<usize>, Expr)> = Vec::new();
+    for (span, expr) in found {
+        if span.is_empty() || kept.last().is_some_and(|(k, _)| span.start < k.end) {
+            continue;
+        }
+        let trimmed = trim(text, span);
+        kept.push((trimmed, expr));
+    }
+    kept.into_iter()
+        .map(|(span, expr)| shifted(text, span, expr))
+        .collect()
+}
+
+/// "3 days after January 12th", "two weeks before May 13": an amount counted
+/// from the date that follows it.
+fn shifted(text: &str, span: Range<usize>, expr: Expr) -> (Range<usize>, Expr) {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>after|before|from)\s+$")
+            .expect("shift regex")
+    });
+    let relative_base = matches!(
+        expr,
+        Expr::Anchored { .. } | Expr::Period { .. } | Expr::Month { .. } | Expr::Elapsed { .. }
+    );
+    let Some(c) = BEFORE
+        .captures(&text[span.start.saturating_sub(40)..span.start])
+        .filter(|_| !relative_base)
+    else {
+        return (span, expr);
+    };
+    let (Some(n), Some(unit)) = (count(&c["n"]), unit_from(&c["unit"])) else {
+        return (span, expr);
+    };
+    let start = span.start - (c.get(0).map_or(0, |m| m.len()));
+    let amount = if c["dir"].eq_ignore_ascii_case("before") {
+        -n
+    } else {
+        n
+    };
+    (
+        start..span.end,
+        Expr::Shifted {
+            amount,
+            unit,
+            base: Box::new(expr),
+            base_start: span.start - start,
+        },
+    )
+}
+
+/// `span` without surrounding white space, nor a sentence's full stop after
+/// a full month name ("in September." ends with the month, "Sept." is one word).
+fn trim(text: &str, span: Range<usize>) -> Range<usize> {
+    let s = &text[span.clone()];
+    let start = span.start + (s.len() - s.trim_start().len());
+    let mut end = span.end - (s.len() - s.trim_end().len());
+    if end > start && text[..end].ends_with('.') {
+        let word: String = text[start..end - 1]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        if word.chars().count() > 4 {
+            end -= 1;
+        }
+    }
+    start..end.max(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{MonthRef, Part, Unit};
+    use super::*;
+    use jiff::civil::Weekday;
+
+    /// The one expression found in `text`, with its text.
+    fn one(text: &str) -> (String, Expr) {
+        let found = scan(text);
+        assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+        let (span, expr) = found.into_iter().next().unwrap();
+        (text[span].to_string(), expr)
+    }
+
+    fn calendar(year: Option<i16>, month: i8, day: i8, weekday: Option<Weekday>) -> Expr {
+        Expr::Calendar {
+            year,
+            month,
+            day,
+            weekday,
+        }
+    }
+
+    #[test]
+    fn reads_the_forms_news_uses() {
+        let cases = [
+            (
+                "became clear on February 24, during",
+                "February 24",
+                calendar(None, 2, 24, None),
+            ),
+            (
+                "on Feb. 24 in Astana",
+                "Feb. 24",
+                calendar(None, 2, 24, None),
+            ),
+            (
+                "on Tuesday, Feb. 28, 2023.",
+                "Tuesday, Feb. 28, 2023",
+                calendar(Some(2023), 2, 28, Some(Weekday::Tuesday)),
+            ),
+            (
+                "on 24 February 2023",
+                "24 February 2023",
+                calendar(Some(2023), 2, 24, None),
+            ),
+            (
+                "Astana, Kazakhstan, on February 28, 2023. / VOA",
+                "February 28, 2023",
+                calendar(Some(2023), 2, 28, None),
+            ),
+            (
+                "dated 2023-02-28",
+                "2023-02-28",
+                calendar(Some(2023), 2, 28, None),
+            ),
+            (
+                "the first of March",
+                "the first of March",
+                calendar(None, 3, 1, None),
+            ),
+            (
+                "Thursday's vote",
+                "Thursday",
+                Expr::Weekday {
+                    weekday: Weekday::Thursday,
+                    week: None,
+                },
+            ),
+            (
+                "next Sunday",
+                "next Sunday",
+                Expr::Weekday {
+                    weekday: Weekday::Sunday,
+                    week: Some(1),
+                },
+            ),
+            (
+                "on the 24th at the UN",
+                "the 24th",
+                Expr::DayOfMonth {
+                    month: MonthRef::Relative(0),
+                    day: 24,
+                    weekday: None,
+                },
+            ),
+            (
+                "he arrived yesterday in",
+                "yesterday",
+                Expr::FromPublication {
+                    amount: -1,
+                    unit: Unit::Day,
+                },
+            ),
+            (
+                "A day earlier, Blinken",
+                "A day earlier",
+                Expr::Anchored {
+                    amount: -1,
+                    unit: Unit::Day,
+                },
+            ),
+            (
+                "the day before, he",
+                "the day before",
+                Expr::Anchored {
+                    amount: -1,
+                    unit: Unit::Day,
+                },
+            ),
+            (
+                "earlier this week",
+                "earlier this week",
+                Expr::Period {
+                    unit: Unit::Week,
+                    offset: 0,
+                    part: Part::Earlier,
+                },
+            ),
+            (
+                "told him last year that",
+                "last year",
+                Expr::Period {
+                    unit: Unit::Year,
+                    offset: -1,
+                    part: Part::Whole,
+                },
+            ),
+            (
+                "made waves in October when",
+                "October",
+                Expr::Month {
+                    month: 10,
+                    year: None,
+                    offset: None,
+                },
+            ),
+            (
+                "launched in 2015 by Kazakhstan",
+                "2015",
+                Expr::Year { year: 2015 },
+            ),
+            (
+                "two weeks ago",
+                "two weeks ago",
+                Expr::FromPublication {
+                    amount: -2,
+                    unit: Unit::Week,
+                },
+            ),
+        ];
+        for (text, written, expr) in cases {
+            assert_eq!(one(text), (written.to_string(), expr), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn shifts_a_date_by_the_amount_written_before_it() {
+        let (written, expr) = one("It happened 2 weeks before May 13 1999.");
+        assert_eq!(written, "2 weeks before May 13 1999");
+        let Expr::Shifted {
+            amount, unit, base, ..
+        } = expr
+        else {
+            panic!("{expr:?}")
+        };
+        assert_eq!(
+            (amount, unit, *base),
+            (-2, Unit::Week, calendar(Some(1999), 5, 13, None))
+        );
+    }
+
+    #[test]
+    fn leaves_look_alikes_alone() {
+        for text in [
+            "This may or may not be right.",
+            "One may ask a question",
+            "they march in protest",
+            "the 24th anniversary",
+            "open 24/7",
+            "I bought it for $12 and left",
+            "A week after one year of the start of the conflict",
+            "a week after the vote",
+            "the first visit",
+            "some 7,500 kilometers",
+            "141 voted in favor, seven against",
+            "a budget of 2000 euros",
+        ] {
+            assert_eq!(scan(text), vec![], "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! Weekday names ("on Tuesday", "Thursday's vote", "the vote Thursday") and
+//! the tense cues that decide which one is meant. News writes a weekday for
+//! a day within about a week of publication: with a past cue ("voted",
+//! "did not take part", "was") or no cue, the most recent such day on or
+//! before publication; with a future cue ("will", "is to", "is scheduled
+//! to", "next") the next one on or after it. A Tuesday article's "on
+//! Tuesday" is that day either way. When the cues disagree and the clause
+//! does not settle it, both candidates are kept.
+
+use super::{need_published, Days, Expr, Resolved};
+use jiff::civil::{Date, Weekday};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The tense a date's sentence is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    /// No cue: news reports the past.
+    Unmarked,
+    /// Both kinds of cue, and the clause does not settle it.
+    Unclear,
+}
+
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:will|shall|won't|is\s+to|are\s+to|(?:is|are)\s+(?:scheduled|set|expected|due|slated|going)\s+to|scheduled\s+to|plans?\s+to|intends?\s+to|upcoming|next|coming|to\s+be\s+held)\b|\w['’]ll\b",
+    )
+    .expect("future cues")
+});
+
+static PAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:was|were|had|did|didn't|voted|abstained|took|arrived|showed|left|went|came|met|held|visited|announced|told|signed|agreed|called|gave|made|spoke|traveled|travelled|attended|reported|demanded|assured|added|reaffirmed|adopted|passed|approved|rejected|said|ended|began|started|launched|opened|closed|received|welcomed|discussed|stressed|urged|warned|expressed|declared|decided|caused|killed|died|returned|flew|landed|hosted|joined|marked)\b",
+    )
+    .expect("past cues")
+});
+
+/// Tense of the clause (then the sentence) around `span`, and the cue that decided it.
+pub fn tense(text: &str, span: Range<usize>) -> (Tense, String) {
+    let sentence = crate::extract::text::sentence_bounds(text, span.clone());
+    let is_break = |c: char| matches!(c, ',' | ';' | ':' | '–' | '—' | '(' | ')' | '“' | '”' | '"');
+    let clause_start = text[sentence.start..span.start]
+        .rfind(is_break)
+        .map_or(sentence.start, |i| sentence.start + i + 1);
+    let clause_end = text[span.end..sentence.end]
+        .find(is_break)
+        .map_or(sentence.end, |i| span.end + i);
+    for (scope, name) in [(clause_start..clause_end, "clause"), (sentence, "sentence")] {
+        let cues = |re: &Regex| -> Vec<(usize, String)> {
+            re.find_iter(&text[scope.clone()])
+                // Words of the date itself ("next" in "next Sunday") are not cues.
+                .filter(|m| {
+                    scope.start + m.end() <= span.start || scope.start + m.start() >= span.end
+                })
+                .map(|m| (scope.start + m.start(), m.as_str().to_string()))
+                .collect()
+        };
+        let (future, past) = (cues(&FUTURE), cues(&PAST));
+        let nearest = |list: &[(usize, String)]| {
+            list.iter()
+                .min_by_key(|(at, _)| at.abs_diff(span.start))
+                .map(|(_, w)| w.to_lowercase())
+        };
+        match (nearest(&future), nearest(&past)) {
+            (Some(f), None) => return (Tense::Future, format!("future cue '{f}'")),
+            (None, Some(p)) => return (Tense::Past, format!("past cue '{p}'")),
+            (Some(f), Some(p)) if name == "sentence" => {
+                return (
+                    Tense::Unclear,
+                    format!("unclear tense: future cue '{f}' and past cue '{p}'"),
+                )
+            }
+            _ => {}
+        }
+    }
+    (
+        Tense::Unmarked,
+        "no tense cue (news reports the past)".into(),
+    )
+}
+
+/// The `weekday` on or before `day`.
+pub fn on_or_before(day: Date, weekday: Weekday) -> Option<Date> {
+    day.tomorrow().ok()?.nth_weekday(-1, weekday).ok()
+}
+
+/// The `weekday` on or after `day`.
+pub fn on_or_after(day: Date, weekday: Weekday) -> Option<Date> {
+    day.yesterday().ok()?.nth_weekday(1, weekday).ok()
+}
+
+/// Resolves a weekday name found at `span` of `text`.
+pub fn resolve(
+    text: &str,
+    span: Range<usize>,
+    expr: &Expr,
+    published: Option<Date>,
+) -> Result<Resolved, String> {
+    let written = text[span.clone()].trim();
+    let overflow = || format!("`{written}` falls outside the calendar");
+    let (weekday, week) = match *expr {
+        Expr::Weekday { weekday, week } => (weekday, week),
+        Expr::NearestWeekday { weekday, nth } => {
+            let published = need_published(published, &format!("`{written}`"))?;
+            let date = published
+                .nth_weekday(nth, weekday)
+                .map_err(|_| overflow())?;
+            let side = if nth > 0 { "after" } else { "before" };
+            let how = format!(
+                "{weekday:?} number {} {side} publication {published}",
+                nth.abs()
+            );
+            return Ok(Resolved::new(Days::one(date), how));
+        }
+        _ => return Err(format!("`{written}` is not a weekday")),
+    };
+    let published = need_published(published, &format!("`{written}`"))?;
+    if let Some(week) = week {
+        // "next Sunday" is the Sunday of next week (weeks start on Monday).
+        let monday = on_or_before(published, Weekday::Monday).ok_or_else(overflow)?;
+        let monday = monday
+            .checked_add(jiff::Span::new().weeks(week))
+            .map_err(|_| overflow())?;
+        let date = on_or_after(monday, weekday).ok_or_else(overflow)?;
+        let which = match week {
+            -1 => "last week",
+            0 => "the publication week",
+            1 => "next week",
+            _ => "a week counted from publication",
+        };
+        return Ok(Resolved::new(
+            Days::one(date),
+            format!("{weekday:?} of {which} (weeks start on Monday), published {published}"),
+        ));
+    }
+    let before = on_or_before(published, weekday).ok_or_else(overflow)?;
+    let after = on_or_after(published, weekday).ok_or_else(overflow)?;
+    let (tense, cue) = tense(text, span);
+    let (days, how) = match tense {
+        Tense::Future => (
+            vec![after],
+            format!("next {weekday:?} on or after publication {published}, {cue}"),
+        ),
+        Tense::Past | Tense::Unmarked => (
+            vec![before],
+            format!("most recent {weekday:?} on or before publication {published}, {cue}"),
+        ),
+        Tense::Unclear if before == after => (
+            vec![before],
+            format!("publication day {published} is a {weekday:?}, {cue}"),
+        ),
+        Tense::Unclear => (
+            vec![before, after],
+            format!("either the {weekday:?} before or after publication {published}, {cue}"),
+        ),
+    };
+    Ok(Resolved::new(Days::OneOf(days), how))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn at(text: &str, word: &str, published: Date) -> Resolved {
+        let start = text.find(word).unwrap();
+        let weekday = super::super::scan::weekday_from(word).unwrap();
+        resolve(
+            text,
+            start..start + word.len(),
+            &Expr::Weekday {
+                weekday,
+                week: None,
+            },
+            Some(published),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn tense_cues_pick_the_weekday() {
+        let friday = date(2023, 2, 24);
+        let past = at(
+            "The five republics abstained or did not take part in the vote Thursday at the UN.",
+            "Thursday",
+            friday,
+        );
+        assert_eq!(past.days, Days::one(date(2023, 2, 23)));
+        assert_eq!(
+            past.how,
+            "most recent Thursday on or before publication 2023-02-24, past cue 'did'"
+        );
+        let future = at(
+            "Blinken will travel to meet his counterparts in Astana, on Tuesday.",
+            "Tuesday",
+            friday,
+        );
+        assert_eq!(future.days, Days::one(date(2023, 2, 28)));
+        assert!(future.how.contains("future cue 'will'"), "{}", future.how);
+        let same_day = at(
+            "The top U.S. diplomat will hold talks Tuesday in Kazakhstan.",
+            "Tuesday",
+            date(2023, 2, 28),
+        );
+        assert_eq!(same_day.days, Days::one(date(2023, 2, 28)));
+        let none = at("Talks on Monday.", "Monday", friday);
+        assert_eq!(none.days, Days::one(date(2023, 2, 20)));
+    }
+
+    #[test]
+    fn mixed_cues_keep_both_candidates() {
+        let r = at(
+            "He said talks will resume, and that envoys met again; Thursday is key.",
+            "Thursday",
+            date(2023, 2, 24),
+        );
+        assert_eq!(
+            r.days,
+            Days::OneOf(vec![date(2023, 2, 23), date(2023, 3, 2)])
+        );
+        assert!(r.how.starts_with("either"), "{}", r.how);
+    }
+}

@@ -1,0 +1,200 @@
+//! Words and numbers of dates: month and weekday names, days written as
+//! words ("twenty-first"), small counts ("a few"), and readers of the regex
+//! groups the forms in [`super::forms`] share.
+
+use super::{MonthRef, Unit};
+use jiff::civil::Weekday;
+use regex::Captures;
+
+pub const MONTHS: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+pub const WEEKDAYS: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+pub const WEEKDAYS_SHORT: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)";
+pub const UNITS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+pub const ORDINALS: [&str; 20] = [
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+
+/// The regex `{month}` placeholders and the scanner use.
+pub fn month_regex() -> &'static str {
+    MONTHS
+}
+
+/// The regex for full weekday names.
+pub fn weekday_regex() -> &'static str {
+    WEEKDAYS
+}
+
+/// Day of the month written as a word: "first", "twenty-first", "twenty one", "thirtieth".
+pub fn day_word_regex() -> String {
+    let small = |list: &[&str]| list[1..10].join("|");
+    let teens = |list: &[&str]| list[10..].join("|");
+    format!(
+        r"(?:(?:twenty|thirty)[\s-](?:{}|{})|twentieth|thirtieth|twenty|thirty|{}|{}|{}|{})",
+        small(&ORDINALS),
+        small(&UNITS),
+        teens(&ORDINALS),
+        teens(&UNITS),
+        small(&ORDINALS),
+        small(&UNITS)
+    )
+}
+
+/// The day a word stands for, 1–31.
+pub fn day_from_word(word: &str) -> Option<i8> {
+    let word = word.to_lowercase().replace('-', " ");
+    let parts: Vec<&str> = word.split_whitespace().collect();
+    let one = |w: &str| {
+        UNITS
+            .iter()
+            .position(|u| *u == w)
+            .or_else(|| ORDINALS.iter().position(|o| *o == w))
+            .map(|i| i as i8)
+    };
+    let tens = |w: &str| match w {
+        "twenty" | "twentieth" => Some(20),
+        "thirty" | "thirtieth" => Some(30),
+        _ => None,
+    };
+    let day = match parts.as_slice() {
+        [w] => one(w).or_else(|| tens(w))?,
+        [t, u] => tens(t)? + one(u).filter(|u| (1..10).contains(u))?,
+        _ => return None,
+    };
+    (1..=31).contains(&day).then_some(day)
+}
+
+pub fn month_from(name: &str) -> Option<i8> {
+    let lower = name.trim_end_matches('.').to_lowercase();
+    let names = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    names
+        .iter()
+        .position(|n| lower.starts_with(n))
+        .map(|i| i as i8 + 1)
+}
+
+pub fn weekday_from(name: &str) -> Option<Weekday> {
+    let lower = name.trim_end_matches('.').to_lowercase();
+    let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let i = names.iter().position(|n| lower.starts_with(n))?;
+    Weekday::from_monday_zero_offset(i as i8).ok()
+}
+
+/// A small count written as digits or a word ("3", "three", "a", "a few").
+pub fn count(text: &str) -> Option<i64> {
+    let lower = text.trim().to_lowercase();
+    match lower.as_str() {
+        "a" | "an" => Some(1),
+        "few" | "a few" => Some(3),
+        _ => lower
+            .parse()
+            .ok()
+            .or_else(|| UNITS.iter().position(|u| *u == lower).map(|i| i as i64)),
+    }
+}
+
+pub fn unit_from(text: &str) -> Option<Unit> {
+    match text.to_lowercase().trim_end_matches('s') {
+        "day" => Some(Unit::Day),
+        "week" => Some(Unit::Week),
+        "month" => Some(Unit::Month),
+        "quarter" => Some(Unit::Quarter),
+        "year" => Some(Unit::Year),
+        _ => None,
+    }
+}
+
+pub fn offset_word(word: &str) -> Option<i64> {
+    match word.to_lowercase().as_str() {
+        "last" | "past" | "previous" => Some(-1),
+        "this" | "current" => Some(0),
+        "next" | "coming" => Some(1),
+        _ => None,
+    }
+}
+
+pub fn year_of(caps: &Captures, name: &str) -> Option<Option<i16>> {
+    match caps.name(name) {
+        None => Some(None),
+        Some(y) => {
+            let raw = y.as_str();
+            let year: i16 = raw.parse().ok()?;
+            let year = match raw.len() {
+                // As Recognizers-Text does: '27 is 2027, '40 is 1940.
+                2 if year < 30 => 2000 + year,
+                2 => 1900 + year,
+                _ => year,
+            };
+            Some(Some(year))
+        }
+    }
+}
+
+pub fn day_of(caps: &Captures) -> Option<i8> {
+    if let Some(d) = caps.name("day").or(caps.name("day2")) {
+        return d.as_str().parse().ok().filter(|d| (1..=31).contains(d));
+    }
+    caps.name("dayw").and_then(|w| day_from_word(w.as_str()))
+}
+
+pub fn weekday_of(caps: &Captures) -> Option<Weekday> {
+    caps.name("wd").and_then(|w| weekday_from(w.as_str()))
+}
+
+pub fn month_ref(caps: &Captures) -> Option<MonthRef> {
+    if let Some(rel) = caps.name("rel") {
+        return offset_word(rel.as_str()).map(MonthRef::Relative);
+    }
+    Some(MonthRef::Named {
+        month: month_from(caps.name("month")?.as_str())?,
+        year: year_of(caps, "year")?,
+    })
+}
+
+/// Month and day from two numbers: US order unless the first cannot be a month.
+pub fn month_day(a: &str, b: &str) -> Option<(i8, i8)> {
+    let (a, b): (i8, i8) = (a.parse().ok()?, b.parse().ok()?);
+    let (month, day) = if a > 12 { (b, a) } else { (a, b) };
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((month, day))
+}

@@ -1,0 +1,415 @@
+//! Numbers as newsrooms write them: "7,500", "4.5", "seven", "twenty-five",
+//! "one hundred forty-one", "25 million", "1.2bn", "two thirds", "half a
+//! million", ranges ("between 30 and 40", "30-40") and vague quantities
+//! ("tens of thousands", "dozens", "hundreds") — the last two as intervals.
+//! Shared by every numeric kind. [`at`] reads the number that starts at a
+//! byte offset; [`scan`] finds every number in a text; [`leading`] reads the
+//! number at the start of a matched value so a unit or currency can follow.
+//!
+//! `digits` reads digit forms, `words` the spelled-out ones, `vague` ranges
+//! and vague quantities.
+
+pub mod digits;
+mod fraction;
+pub mod vague;
+pub mod words;
+
+use std::ops::Range;
+
+/// How a number was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// One value ("7,500", "seven").
+    Point,
+    /// A fraction ("two thirds", "3/4").
+    Fraction,
+    /// An explicit range ("between 30 and 40", "30-40").
+    Range,
+    /// A vague quantity ("tens of thousands", "dozens").
+    Vague,
+}
+
+/// A number found in a text: its byte span and the interval it stands for
+/// (`lo == hi` for points).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumSpan {
+    pub span: Range<usize>,
+    pub lo: f64,
+    pub hi: f64,
+    pub shape: Shape,
+}
+
+impl NumSpan {
+    pub fn point(span: Range<usize>, value: f64, shape: Shape) -> Self {
+        NumSpan {
+            span,
+            lo: value,
+            hi: value,
+            shape,
+        }
+    }
+
+    /// The value when it is one number.
+    pub fn value(&self) -> Option<f64> {
+        (self.lo == self.hi).then_some(self.lo)
+    }
+
+    /// "7500", or "30–40" for intervals.
+    pub fn shown(&self) -> String {
+        use super::format_number as f;
+        match self.value() {
+            Some(v) => f(v),
+            None => format!("{}–{}", f(self.lo), f(self.hi)),
+        }
+    }
+}
+
+fn prev_char(text: &str, pos: usize) -> Option<char> {
+    text[..pos].chars().next_back()
+}
+
+/// Words before a lone "one" that make it a pronoun ("the one you mentioned").
+const DETERMINERS: &[&str] = &[
+    "the", "this", "that", "which", "each", "any", "every", "no", "another", "someone", "everyone",
+];
+
+/// Reads one number (no range) that starts exactly at byte `pos`.
+pub fn point_at(text: &str, pos: usize) -> Option<NumSpan> {
+    let rest = &text[pos..];
+    let c = rest.chars().next()?;
+    // A sign belongs to the number only after a space or an opening bracket ("SCP-173" is 173).
+    if c == '-' || c == '−' {
+        if prev_char(text, pos).is_some_and(|p| p.is_alphanumeric()) {
+            return None;
+        }
+        let skip = c.len_utf8() + rest[c.len_utf8()..].find(|c: char| c != ' ').unwrap_or(0);
+        if skip > c.len_utf8() + 2 || !rest[skip..].starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let n = point_at(text, pos + skip)?;
+        return Some(NumSpan {
+            span: pos..n.span.end,
+            lo: -n.hi,
+            hi: -n.lo,
+            shape: n.shape,
+        });
+    }
+    if !c.is_alphanumeric() {
+        // ".08", "½": digits alone.
+        let d = digits::read(text, pos, false).filter(|d| !d.letters_after)?;
+        let shape = if d.fraction {
+            Shape::Fraction
+        } else {
+            Shape::Point
+        };
+        return Some(NumSpan::point(pos..d.end, d.value, shape));
+    }
+    let toks = words::tokens(text, pos, 40);
+    let first = toks.first()?;
+    if first.word == "minus" || first.word == "negative" {
+        let next = toks.get(1)?;
+        let n = point_at(text, next.start)?;
+        return Some(NumSpan {
+            span: pos..n.span.end,
+            lo: -n.hi,
+            hi: -n.lo,
+            shape: n.shape,
+        });
+    }
+    if first.digits.is_none() && c.is_ascii_digit() {
+        return None;
+    }
+    let (parsed, toks) = match words::parse(&toks) {
+        Some(p) => (p, toks),
+        None if c.is_ascii_digit() || c == '.' || !c.is_ascii() => {
+            let d = digits::read(text, pos, false).filter(|d| !d.letters_after)?;
+            let shape = if d.fraction {
+                Shape::Fraction
+            } else {
+                Shape::Point
+            };
+            return Some(NumSpan::point(pos..d.end, d.value, shape));
+        }
+        None => return None,
+    };
+    let end = toks[parsed.used - 1].end;
+    let fraction = parsed.fraction
+        || toks[..parsed.used]
+            .iter()
+            .any(|t| t.digits.is_some_and(|d| d.fraction));
+    let mut n = NumSpan::point(
+        pos..end,
+        parsed.value,
+        if fraction {
+            Shape::Fraction
+        } else {
+            Shape::Point
+        },
+    );
+    // "one over three", "two out of five hundred", "1 in twenty-one".
+    let after = &toks[parsed.used..];
+    let (skip, ok): (usize, fn(f64, f64) -> bool) = match after.first().map(|t| t.word.as_str()) {
+        Some("over") => (1, |_, _| true),
+        Some("out") if after.get(1).is_some_and(|t| t.word == "of") => (2, |a, b| a <= b),
+        Some("in") => (1, |a, _| a == 1.0),
+        _ => (0, |_, _| false),
+    };
+    if skip > 0 {
+        if let Some(den_tok) = after.get(skip) {
+            if let Some(den) = point_at(text, den_tok.start).filter(|d| d.shape == Shape::Point) {
+                let den_v = den.lo;
+                let tail = text[den.span.end..].trim_start_matches(' ');
+                let over_ends = skip != 1
+                    || after[0].word != "over"
+                    || !tail.starts_with(|c: char| c.is_alphanumeric());
+                if den_v != 0.0 && ok(parsed.value, den_v) && over_ends {
+                    n = NumSpan::point(pos..den.span.end, parsed.value / den_v, Shape::Fraction);
+                }
+            }
+        }
+    }
+    Some(n)
+}
+
+/// Reads the number (or range, or vague quantity) that starts at byte `pos`.
+pub fn at(text: &str, pos: usize) -> Option<NumSpan> {
+    vague::at(text, pos).or_else(|| point_at(text, pos))
+}
+
+/// Whether a number may start at byte `pos` (not inside a word or another number).
+pub fn may_start(text: &str, pos: usize) -> bool {
+    let Some(c) = text[pos..].chars().next() else {
+        return false;
+    };
+    let prev = prev_char(text, pos);
+    let after_letter = prev.is_some_and(|p| p.is_alphabetic());
+    let after_digit = prev.is_some_and(|p| p.is_ascii_digit());
+    if c.is_alphabetic() {
+        return !after_letter && !after_digit;
+    }
+    if c.is_ascii_digit() || c == '.' || c == '-' || c == '−' {
+        return !after_letter && !after_digit;
+    }
+    !after_letter && digits::read(text, pos, false).is_some()
+}
+
+/// Every number in `text`, in order, without overlaps (ranges and vague
+/// quantities included when `intervals`).
+pub fn scan(text: &str, intervals: bool) -> Vec<NumSpan> {
+    let mut found = Vec::new();
+    scan_for(text, |pos| {
+        let n = if intervals {
+            at(text, pos)
+        } else {
+            point_at(text, pos)
+        };
+        let n = n.filter(|n| !pronoun_one(text, n))?;
+        let end = n.span.end;
+        found.push(n);
+        Some(end)
+    });
+    found
+}
+
+/// Calls `accept` at every place a number may start, left to right; when it
+/// returns the end of what it found, scanning resumes there.
+pub fn scan_for(text: &str, mut accept: impl FnMut(usize) -> Option<usize>) {
+    let mut pos = 0;
+    while pos < text.len() {
+        let c = text[pos..].chars().next().map_or(1, |c| c.len_utf8());
+        if may_start(text, pos) {
+            if let Some(end) = accept(pos) {
+                pos = end.max(pos + c);
+                continue;
+            }
+            if text[pos..].starts_with(|c: char| c.is_alphabetic()) {
+                pos += text[pos..]
+                    .find(|c: char| !c.is_alphabetic())
+                    .unwrap_or(text.len() - pos);
+                continue;
+            }
+        }
+        pos += c;
+    }
+}
+
+/// The number at `pos`, also when letters follow it directly ("29km",
+/// "$25m" with `money`): for kinds that read a unit or currency next.
+pub fn glued_at(text: &str, pos: usize, money: bool) -> Option<NumSpan> {
+    if money {
+        if let Some(d) = digits::read(text, pos, true)
+            .filter(|d| !d.letters_after && text[pos..d.end].ends_with(['m', 'M']))
+        {
+            return Some(NumSpan::point(pos..d.end, d.value, Shape::Point));
+        }
+    }
+    at(text, pos).or_else(|| {
+        let d = digits::read(text, pos, money)?;
+        Some(NumSpan::point(
+            pos..d.end,
+            d.value,
+            if d.fraction {
+                Shape::Fraction
+            } else {
+                Shape::Point
+            },
+        ))
+    })
+}
+
+/// A lone "one" after a determiner is a pronoun ("which one do you prefer").
+fn pronoun_one(text: &str, n: &NumSpan) -> bool {
+    if !text[n.span.clone()].eq_ignore_ascii_case("one") {
+        return false;
+    }
+    let before = text[..n.span.start].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    DETERMINERS.contains(&word.as_str())
+}
+
+/// Reads the number at the start of `text` (after white space), with ranges
+/// and vague quantities. The span is relative to `text`.
+pub fn leading(text: &str) -> Option<NumSpan> {
+    let skipped = text.len() - text.trim_start().len();
+    at(text, skipped)
+}
+
+/// Reads a number at the start of `text` (after white space). Returns the
+/// value and the byte offset where the number ends.
+pub fn leading_number(text: &str) -> Option<(f64, usize)> {
+    leading(text).and_then(|n| Some((n.value()?, n.span.end)))
+}
+
+/// An ordinal as its number: "32nd", "1st", "third", "twenty-first".
+pub fn ordinal(text: &str) -> Option<f64> {
+    let t = text.trim().to_lowercase();
+    if let Some(n) = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| t.strip_suffix(s)?.parse().ok())
+    {
+        return Some(n);
+    }
+    let toks = words::tokens(&t, 0, 4);
+    match toks
+        .iter()
+        .map(words::classify)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [words::W::Ord {
+            den,
+            half_or_quarter: false,
+            ..
+        }] if !t.ends_with('s') => Some(*den),
+        [words::W::Tens(t), words::W::Ord {
+            den, unit: true, ..
+        }] => Some(t + den),
+        _ => None,
+    }
+}
+
+/// Reads `text` as exactly one number (nothing but white space around it).
+pub fn parse_number(text: &str) -> Option<f64> {
+    let (value, end) = leading_number(text)?;
+    text[end..].trim().is_empty().then_some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_numbers_as_newsrooms_write_them() {
+        let cases: &[(&str, f64)] = &[
+            ("7,500", 7500.0),
+            ("141", 141.0),
+            ("1,234,567", 1234567.0),
+            ("4.5", 4.5),
+            ("seven", 7.0),
+            ("Seven", 7.0),
+            ("twenty-five", 25.0),
+            ("one hundred forty-one", 141.0),
+            ("one hundred and forty-one", 141.0),
+            ("25 million", 25e6),
+            ("1.2bn", 1.2e9),
+            ("$1.2bn", f64::NAN),
+            ("a million", 1e6),
+            ("two thousand and fifteen", 2015.0),
+            ("thirty-two", 32.0),
+            ("half", 0.5),
+            ("three quarters", 0.75),
+            ("minus five", -5.0),
+        ];
+        for (text, want) in cases {
+            let got = parse_number(text);
+            if want.is_nan() {
+                assert_eq!(got, None, "{text}");
+            } else {
+                assert_eq!(got, Some(*want), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn leading_number_says_where_it_ends() {
+        assert_eq!(leading_number("7,500 kilometers long"), Some((7500.0, 5)));
+        assert_eq!(leading_number("25 million dollars"), Some((25e6, 10)));
+        assert_eq!(leading_number("seven against"), Some((7.0, 5)));
+        assert_eq!(leading_number("25 miles"), Some((25.0, 2)));
+        assert_eq!(leading_number("kilometers"), None);
+        assert_eq!(leading_number("a day"), None);
+    }
+
+    #[test]
+    fn reads_ordinals() {
+        assert_eq!(ordinal("32nd"), Some(32.0));
+        assert_eq!(ordinal("third"), Some(3.0));
+        assert_eq!(ordinal("twenty-first"), Some(21.0));
+        assert_eq!(ordinal("thirds"), None);
+    }
+
+    fn found(text: &str) -> Vec<(&str, String)> {
+        scan(text, true)
+            .into_iter()
+            .map(|n| (&text[n.span.clone()], n.shown()))
+            .collect()
+    }
+
+    #[test]
+    fn scans_free_text() {
+        assert_eq!(
+            found("141 voted in favor, seven against"),
+            [("141", "141".into()), ("seven", "7".into())]
+        );
+        assert_eq!(
+            found("192.168.1.2"),
+            [
+                ("192", "192".into()),
+                ("168", "168".into()),
+                ("1", "1".into()),
+                ("2", "2".into())
+            ]
+        );
+        assert_eq!(
+            found("Which one do you prefer? Let's try one last time"),
+            [("one", "1".into())]
+        );
+        assert_eq!(
+            found("the 180ml liquid, the May 4th, SCP-173"),
+            [("173", "173".into())]
+        );
+        assert_eq!(
+            found("The answer is minus one"),
+            [("minus one", "-1".into())]
+        );
+        assert_eq!(found("1 over 3"), [("1 over 3", "0.3333".into())]);
+        assert_eq!(
+            found("I want to earn $10000 in 3 years"),
+            [("10000", "10000".into()), ("3", "3".into())]
+        );
+    }
+}

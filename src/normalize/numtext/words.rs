@@ -1,0 +1,471 @@
+//! Numbers written in words: "seven", "twenty-five", "one hundred and
+//! forty-one", "two thousand and two hundred", "3 hundred and 21", "a dozen",
+//! "two hundred point zero three", fractions ("two thirds", "one and a half",
+//! "a hundred trillionths", "five billion and three quarters") and halves or
+//! quarters of a scale ("half a million"). Works on tokens (words and digit
+//! numbers joined by spaces or hyphens) so spans stay exact.
+
+use super::digits::{self, Digits};
+
+/// A word or a number written in digits, with its byte span.
+#[derive(Debug, Clone)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    /// Lower-cased word; empty for digits.
+    pub word: String,
+    pub digits: Option<Digits>,
+}
+
+/// Up to `max` tokens from byte `pos`, joined by spaces or one hyphen; stops
+/// at other punctuation.
+pub fn tokens(text: &str, pos: usize, max: usize) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut i = pos;
+    while out.len() < max {
+        let rest = &text[i..];
+        let Some(c) = rest.chars().next() else { break };
+        if c.is_alphabetic() {
+            let len = rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len());
+            out.push(Tok {
+                start: i,
+                end: i + len,
+                word: rest[..len].to_lowercase(),
+                digits: None,
+            });
+            i += len;
+        } else if c.is_ascii_digit() {
+            match digits::read(text, i, false) {
+                Some(d) if !d.letters_after => {
+                    out.push(Tok {
+                        start: i,
+                        end: d.end,
+                        word: String::new(),
+                        digits: Some(d),
+                    });
+                    i = d.end;
+                }
+                _ => break,
+            }
+        } else {
+            break;
+        }
+        let rest = &text[i..];
+        let sep = rest
+            .find(|c: char| !matches!(c, ' ' | '\u{a0}' | '\t' | '-'))
+            .unwrap_or(rest.len());
+        if sep == 0 || rest[..sep].matches('-').count() > 1 {
+            break;
+        }
+        i += sep;
+    }
+    out
+}
+
+/// What a token is, for the number grammar.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum W {
+    Unit(f64),
+    Tens(f64),
+    Hundred,
+    Scale(f64),
+    Dozen,
+    And,
+    A,
+    Point,
+    /// A denominator: "fifths" (den 5, plural), "first" (combines with tens).
+    Ord {
+        den: f64,
+        plural: bool,
+        unit: bool,
+        half_or_quarter: bool,
+    },
+    Digits(f64, bool),
+    Other,
+}
+
+const UNITS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+const ORDINALS: [&str; 20] = [
+    "",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+const TENTHS: [&str; 8] = [
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+];
+
+/// The multiplier of a scale word.
+pub fn scale_word(word: &str) -> Option<f64> {
+    Some(match word {
+        "thousand" => 1e3,
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
+        _ => return None,
+    })
+}
+
+fn ordinal(word: &str) -> Option<W> {
+    let try_word = |w: &str, plural: bool| -> Option<W> {
+        let ord = |den: f64, unit: bool| {
+            Some(W::Ord {
+                den,
+                plural,
+                unit,
+                half_or_quarter: false,
+            })
+        };
+        if let Some(i) = ORDINALS.iter().position(|o| *o == w).filter(|i| *i > 0) {
+            return ord(i as f64, i < 10);
+        }
+        if let Some(i) = TENTHS.iter().position(|o| *o == w) {
+            return ord((i as f64 + 2.0) * 10.0, false);
+        }
+        match w {
+            "hundredth" => ord(100.0, false),
+            "thousandth" => ord(1e3, false),
+            "millionth" => ord(1e6, false),
+            "billionth" => ord(1e9, false),
+            "trillionth" => ord(1e12, false),
+            "half" => Some(W::Ord {
+                den: 2.0,
+                plural,
+                unit: false,
+                half_or_quarter: true,
+            }),
+            "quarter" => Some(W::Ord {
+                den: 4.0,
+                plural,
+                unit: false,
+                half_or_quarter: true,
+            }),
+            _ => None,
+        }
+    };
+    if word == "halves" {
+        return try_word("half", true);
+    }
+    try_word(word, false).or_else(|| word.strip_suffix('s').and_then(|stem| try_word(stem, true)))
+}
+
+pub fn classify(t: &Tok) -> W {
+    if let Some(d) = &t.digits {
+        return W::Digits(d.value, d.integer);
+    }
+    let w = t.word.as_str();
+    if let Some(i) = UNITS.iter().position(|u| *u == w) {
+        return W::Unit(i as f64);
+    }
+    if let Some(i) = TENS.iter().position(|u| *u == w) {
+        return W::Tens((i as f64 + 2.0) * 10.0);
+    }
+    if let Some(s) = scale_word(w) {
+        return W::Scale(s);
+    }
+    match w {
+        "nought" | "naught" => W::Unit(0.0),
+        "hundred" => W::Hundred,
+        "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => W::Dozen,
+        "and" => W::And,
+        "a" | "an" => W::A,
+        "point" => W::Point,
+        _ => ordinal(w).unwrap_or(W::Other),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Last {
+    Unit,
+    Tens,
+    Digits,
+    Hundred,
+    Scale(f64),
+    Dozen,
+}
+
+/// A whole number read from the start of `toks`: value, tokens used, last kind.
+pub(super) fn integer(toks: &[Tok]) -> Option<(f64, usize, Last)> {
+    let (mut total, mut group, mut small) = (0.0, 0.0, 0.0);
+    let mut has_hundred = false;
+    let mut last: Option<Last> = None;
+    let mut smallest_scale = f64::INFINITY;
+    let mut best: Option<(f64, usize, Last)> = None;
+    let mut before_and: Option<(f64, usize, Last)> = None;
+    let mut pending_and = false;
+    let next = |i: usize| toks.get(i + 1).map(classify);
+    let mut i = 0;
+    while i < toks.len() {
+        let kind = match classify(&toks[i]) {
+            W::And if matches!(last, Some(Last::Hundred | Last::Scale(_))) && !pending_and => {
+                pending_and = true;
+                before_and = best;
+                i += 1;
+                continue;
+            }
+            W::A if last.is_none()
+                && matches!(next(i), Some(W::Hundred | W::Scale(_) | W::Dozen)) =>
+            {
+                small = 1.0;
+                group = 1.0;
+                Last::Unit
+            }
+            W::Unit(v) => {
+                let fits = match last {
+                    None | Some(Last::Hundred | Last::Scale(_)) => !(pending_and && v == 0.0),
+                    Some(Last::Tens) => (1.0..=9.0).contains(&v) && !pending_and,
+                    _ => false,
+                };
+                if !fits {
+                    break;
+                }
+                small += v;
+                group += v;
+                Last::Unit
+            }
+            W::Tens(v) if matches!(last, None | Some(Last::Hundred | Last::Scale(_))) => {
+                small += v;
+                group += v;
+                Last::Tens
+            }
+            W::Digits(v, integer) => match last {
+                None => {
+                    group = v;
+                    small = v;
+                    Last::Digits
+                }
+                Some(Last::Hundred | Last::Scale(_))
+                    if integer
+                        && v < 1000.0
+                        && v < smallest_scale
+                        && !(pending_and && v == 0.0) =>
+                {
+                    group += v;
+                    small += v;
+                    Last::Digits
+                }
+                _ => break,
+            },
+            W::Hundred if matches!(last, Some(Last::Unit | Last::Tens | Last::Digits)) => {
+                if has_hundred {
+                    return before_and.or(best);
+                }
+                group *= 100.0;
+                small = 0.0;
+                has_hundred = true;
+                Last::Hundred
+            }
+            W::Scale(s)
+                if matches!(
+                    last,
+                    Some(Last::Unit | Last::Tens | Last::Digits | Last::Hundred)
+                ) =>
+            {
+                if s >= smallest_scale {
+                    return before_and.or(best);
+                }
+                total += group * s;
+                group = 0.0;
+                small = 0.0;
+                has_hundred = false;
+                smallest_scale = s;
+                Last::Scale(s)
+            }
+            W::Dozen if matches!(last, Some(Last::Unit | Last::Tens | Last::Digits)) => {
+                group += small * 11.0;
+                small *= 12.0;
+                Last::Dozen
+            }
+            _ => break,
+        };
+        pending_and = false;
+        last = Some(kind);
+        i += 1;
+        best = Some((total + group, i, kind));
+        if kind == Last::Dozen {
+            break;
+        }
+    }
+    best
+}
+
+/// The whole of `toks` read as a whole number (`a`/`an` alone is one).
+pub(super) fn exactly(toks: &[Tok]) -> Option<f64> {
+    if toks.len() == 1 && classify(&toks[0]) == W::A {
+        return Some(1.0);
+    }
+    integer(toks)
+        .filter(|(_, used, _)| *used == toks.len())
+        .map(|(v, _, _)| v)
+}
+
+/// A number read from the start of `toks`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Parsed {
+    pub value: f64,
+    /// Tokens used.
+    pub used: usize,
+    pub fraction: bool,
+}
+
+/// Reads the number at the start of `toks` (no sign).
+pub fn parse(toks: &[Tok]) -> Option<Parsed> {
+    let first = classify(toks.first()?);
+    if let W::Ord {
+        half_or_quarter: true,
+        den,
+        ..
+    } = first
+    {
+        return super::fraction::bare_half(toks, den);
+    }
+    if let Some(p) = super::fraction::fraction(toks) {
+        return Some(p);
+    }
+    let (mut value, mut used, last) = integer(toks)?;
+    if matches!(
+        last,
+        Last::Unit | Last::Tens | Last::Hundred | Last::Scale(_)
+    ) && toks.get(used).map(classify) == Some(W::Point)
+    {
+        let mut decimals = String::new();
+        let mut j = used + 1;
+        while let Some(t) = toks.get(j) {
+            match classify(t) {
+                W::Unit(v) => decimals.push_str(&format!("{}", v as u32)),
+                W::Tens(v) => {
+                    decimals.push_str(&format!("{}", v as u32 / 10));
+                    match toks.get(j + 1).map(classify) {
+                        Some(W::Unit(u)) if (1.0..=9.0).contains(&u) => {
+                            decimals.push_str(&format!("{}", u as u32));
+                            j += 1;
+                        }
+                        _ => decimals.push('0'),
+                    }
+                }
+                _ => break,
+            }
+            j += 1;
+        }
+        if !decimals.is_empty() {
+            value += format!("0.{decimals}").parse::<f64>().unwrap_or(0.0);
+            used = j;
+        }
+    }
+    Some(Parsed {
+        value,
+        used,
+        fraction: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Option<(f64, String)> {
+        let toks = tokens(text, 0, 40);
+        let p = parse(&toks)?;
+        Some((p.value, text[..toks[p.used - 1].end].to_string()))
+    }
+
+    #[test]
+    fn reads_cardinals_with_and_and_scales() {
+        assert_eq!(
+            read("one hundred and forty-one countries"),
+            Some((141.0, "one hundred and forty-one".into()))
+        );
+        assert_eq!(
+            read("two  thousand  and  two hundred"),
+            Some((2200.0, "two  thousand  and  two hundred".into()))
+        );
+        assert_eq!(
+            read("3 hundred and 2 hundred"),
+            Some((300.0, "3 hundred".into()))
+        );
+        assert_eq!(read("4000 3 hundred"), Some((4000.0, "4000".into())));
+        assert_eq!(
+            read("three hundred and two dozens"),
+            Some((324.0, "three hundred and two dozens".into()))
+        );
+        assert_eq!(
+            read("two hundred point seventy-one"),
+            Some((200.71, "two hundred point seventy-one".into()))
+        );
+        assert_eq!(read("322 hundred"), Some((32200.0, "322 hundred".into())));
+    }
+
+    #[test]
+    fn reads_fractions() {
+        let close = |text: &str, want: f64| {
+            let (v, _) = read(text).unwrap_or_else(|| panic!("{text}"));
+            assert!(
+                (v - want).abs() < 1e-9 * want.abs().max(1.0),
+                "{text}: {v} != {want}"
+            );
+        };
+        close("two thirds", 2.0 / 3.0);
+        close("one and a half", 1.5);
+        close("one hundred and three quarters", 100.75);
+        close("one hundred thirty fifths", 100.0 / 35.0);
+        close("one hundred and thirty fifths", 26.0);
+        close("twenty one fifths", 4.2);
+        close("a hundred trillionths", 1e-10);
+        close("five billion and three quarters", 5.75e9);
+        close("half a dozen", 6.0);
+        close("two thirds of a million", 2e6 / 3.0);
+        close("five and a half million", 5.5e6);
+        assert_eq!(read("two millionth"), Some((2.0, "two".into())));
+    }
+}
