@@ -19,6 +19,7 @@ pub mod extract;
 pub mod normalize;
 pub mod report;
 pub mod rules;
+pub mod scan;
 pub mod suppress;
 
 pub use error::{Error, Exit, Location, Result};

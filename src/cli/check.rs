@@ -65,6 +65,8 @@ pub struct CheckArgs {
     write_baseline: Option<Option<PathBuf>>,
     #[command(flatten)]
     settings: ConfigArgs,
+    #[command(flatten)]
+    run: super::progress::RunArgs,
 }
 
 /// Rule paths: the flags, else the config, else `rules`.
@@ -116,7 +118,8 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
     let config = args.settings.load()?;
     let rules = RuleSet::load(&rule_paths(args.rules, &config))?;
     let corpus = corpus_paths(args.paths, &config);
-    let mut report = check::check_entries(&rules, &entries(&corpus, &config)?)?;
+    let bar = args.run.start();
+    let mut report = check::check_with(&rules, &entries(&corpus, &config)?, &bar)?;
     if !args.quiet {
         for warning in &report.warnings {
             eprintln!("factlint: warning: {warning}");
@@ -157,10 +160,11 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
     if format == Format::Github {
         append_job_summary(&report)?;
     }
+    // Borrowed unless --quiet: a report of 100k articles is worth not copying.
     let shown = if args.quiet {
-        only_contradictions(&report)
+        std::borrow::Cow::Owned(only_contradictions(&report))
     } else {
-        report.clone()
+        std::borrow::Cow::Borrowed(&report)
     };
     let target = Target {
         dir: out

@@ -2,10 +2,13 @@
 //! printing, and exit codes. Everything else lives in the library.
 
 mod check;
+mod compare;
 mod completions;
 mod explain;
+mod extract;
 mod init;
 mod normalize;
+mod progress;
 mod rules;
 
 use clap::{Parser, Subcommand};
@@ -56,6 +59,10 @@ enum Command {
     Init(init::InitArgs),
     /// Print a shell completion script (bash, zsh, fish).
     Completions(completions::CompletionsArgs),
+    /// Scan (a shard of) the corpus and write its mentions as JSON Lines (map step).
+    Extract(extract::ExtractArgs),
+    /// Judge the mentions of `extract` files and print the report `check` would (reduce step).
+    Compare(compare::CompareArgs),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -79,6 +86,8 @@ pub fn main() -> ExitCode {
         Some(Command::Explain(args)) => explain::run(args),
         Some(Command::Init(args)) => init::run(args),
         Some(Command::Completions(args)) => completions::run(args),
+        Some(Command::Extract(args)) => extract::run(args),
+        Some(Command::Compare(args)) => compare::run(args),
         None => check::run(cli.check),
     };
     match result {

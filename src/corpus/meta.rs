@@ -99,8 +99,12 @@ pub fn load_manifest(dir: &Path) -> Result<BTreeMap<String, SourceMeta>> {
     let hint = "fix sources.toml: [[source]] entries with file, outlet, published, url, translated_from, title, note";
     let manifest: Manifest =
         toml::from_str(&text).map_err(|e| toml_error(&path, &text, 0, &e, hint))?;
+    // One line index for the file: a manifest of 1,000 entries would
+    // otherwise be scanned from the top for every entry.
+    let index = crate::extract::text::LineIndex::new(&text);
     for entry in manifest.source {
-        let at = Location::of_offset(&path, &text, entry.file.span().start);
+        let (line, column) = index.line_col(&text, entry.file.span().start);
+        let at = Location::at(&path, line, column);
         let mut meta: SourceMeta = entry.meta.try_into().map_err(|e: toml::de::Error| {
             Error::corpus(at.clone(), e.message().trim().replace('\n', " "), hint)
         })?;
@@ -174,4 +178,13 @@ pub fn serialize_date<S: serde::Serializer>(
         Some(d) => s.serialize_str(&d.to_string()),
         None => s.serialize_none(),
     }
+}
+
+/// Reads a date written by [`serialize_date`].
+pub fn deserialize_date<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<jiff::civil::Date>, D::Error> {
+    let text: Option<String> = Option::deserialize(d)?;
+    text.map(|t| t.parse().map_err(serde::de::Error::custom))
+        .transpose()
 }

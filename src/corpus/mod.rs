@@ -10,12 +10,12 @@ pub mod meta;
 
 use crate::error::{Error, Location, Result};
 use meta::SourceMeta;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// What is known about one article.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     /// File name ("000_f4926741994e602a.txt").
     pub file: String,
@@ -23,7 +23,11 @@ pub struct Source {
     pub path: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
-    #[serde(serialize_with = "meta::serialize_date")]
+    #[serde(
+        serialize_with = "meta::serialize_date",
+        deserialize_with = "meta::deserialize_date",
+        default
+    )]
     pub published: Option<jiff::civil::Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,

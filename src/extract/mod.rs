@@ -2,12 +2,14 @@
 //! per place (the first pattern wins where two overlap), normalizes it, and
 //! records where it is (file, line, column, the sentence it stands in).
 
+pub mod jsonl;
+pub mod prefilter;
 pub mod text;
 
 use crate::corpus::Article;
 use crate::normalize::{Key, Normalized, RawMatch};
 use crate::rules::{Fact, RuleSet};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// A match of a fact's pattern and the values read from it.
@@ -120,7 +122,7 @@ pub fn hits(
 }
 
 /// One place an article states a fact.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Mention {
     /// The fact's id.
     pub fact: String,
@@ -141,9 +143,25 @@ pub struct Mention {
 
 /// Every mention of every fact in one article.
 pub fn scan(rules: &RuleSet, article: &Article) -> Vec<Mention> {
-    let index = text::LineIndex::new(&article.text);
+    scan_filtered(
+        rules,
+        &prefilter::Prefilter::everything(rules.facts.len()),
+        article,
+    )
+}
+
+/// Every mention in one article, running only the facts `filter` lets
+/// through (the same mentions as [`scan`], in the same order).
+pub fn scan_filtered(
+    rules: &RuleSet,
+    filter: &prefilter::Prefilter,
+    article: &Article,
+) -> Vec<Mention> {
+    let wanted = filter.candidates(&article.text[article.body_start..]);
+    let mut index = None;
     let mut mentions = Vec::new();
-    for fact in &rules.facts {
+    for (fact, _) in rules.facts.iter().zip(&wanted).filter(|(_, w)| **w) {
+        let index = index.get_or_insert_with(|| text::LineIndex::new(&article.text));
         for hit in hits(
             fact,
             &article.text,

@@ -56,13 +56,13 @@ pub fn sentence_bounds(text: &str, span: std::ops::Range<usize>) -> std::ops::Ra
     let line_end = text[span.end..]
         .find('\n')
         .map_or(text.len(), |i| span.end + i);
-    let mut start = line_start;
-    for (i, _) in text[line_start..span.start].match_indices(['.', '!', '?']) {
-        let at = line_start + i;
-        if ends_sentence(text, at) {
-            start = at + 1;
-        }
-    }
+    // The last sentence end before the span: search backwards (this runs
+    // for every match, and a paragraph is often one long line).
+    let start = text[line_start..span.start]
+        .rmatch_indices(['.', '!', '?'])
+        .map(|(i, _)| line_start + i)
+        .find(|&at| ends_sentence(text, at))
+        .map_or(line_start, |at| at + 1);
     let mut end = line_end;
     for (i, _) in text[span.end..line_end].match_indices(['.', '!', '?']) {
         let at = span.end + i;
@@ -89,19 +89,22 @@ fn ends_sentence(text: &str, at: usize) -> bool {
     if &text[at..at + 1] != "." {
         return true;
     }
-    let word: String = text[..at]
-        .chars()
+    let word_start = text[..at]
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '.')
+        .last()
+        .map_or(at, |(i, _)| i);
+    let word = &text[word_start..at];
     let last = word.rsplit('.').next().unwrap_or("");
     if word.contains('.') || (last.chars().count() == 1 && last.chars().all(char::is_uppercase)) {
         return false;
     }
-    !ABBREVIATIONS.contains(&last.to_lowercase().as_str())
+    if last.is_ascii() {
+        !ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
+    } else {
+        !ABBREVIATIONS.contains(&last.to_lowercase().as_str())
+    }
 }
 
 /// The sentence around `span`, trimmed and shortened to at most `max` characters.

@@ -20,7 +20,7 @@ pub mod tolerance;
 pub mod units;
 pub mod year;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt::Debug;
 use std::ops::Range;
 
@@ -75,7 +75,7 @@ impl<'a> RawMatch<'a> {
 }
 
 /// A value as factlint compares it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Normalized {
     /// The value in canonical form, as a string ("7500 km", "2015", "C5 1").
     pub value: String,
@@ -87,8 +87,9 @@ pub struct Normalized {
     /// How the value was read, or a hint about a variant spelling.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// What comparison looks at.
-    #[serde(skip)]
+    /// What comparison looks at. Not in reports; `factlint extract` writes
+    /// it beside the mention so `compare` needs no re-normalization.
+    #[serde(skip_serializing, default = "Key::missing")]
     pub key: Key,
 }
 
@@ -119,17 +120,31 @@ impl Normalized {
 }
 
 /// The comparable part of a value. Kinds pick the shape that fits them.
-#[derive(Debug, Clone, PartialEq)]
+/// Serializable (infinite bounds as "inf"/"-inf") for `factlint extract`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Key {
     /// A number in a base unit, as an interval (a point when `lo == hi`);
     /// values with different units never agree.
-    Interval { lo: f64, hi: f64, unit: String },
+    Interval {
+        #[serde(with = "crate::extract::jsonl::float")]
+        lo: f64,
+        #[serde(with = "crate::extract::jsonl::float")]
+        hi: f64,
+        unit: String,
+    },
     /// A set of candidates; two values agree when their sets intersect.
     OneOf(Vec<String>),
     /// A label; two values agree when equal.
     Label(String),
     /// Could not be resolved (the reason); left out of comparison but reported.
     Unresolved(String),
+}
+
+impl Key {
+    /// The key of a value read from a report, where keys are not written.
+    pub fn missing() -> Key {
+        Key::Unresolved("no key recorded".into())
+    }
 }
 
 /// Reads the kind-specific fields of a fact and builds its normalizer.

@@ -262,7 +262,12 @@ pub fn parse_file(path: &Path, text: &str) -> Result<Vec<Fact>> {
 /// Parses and compiles the facts and constraints of one rule file (the
 /// constraints' names are resolved once every file is read).
 pub fn parse_file_full(path: &Path, text: &str) -> Result<(Vec<Fact>, Vec<PendingConstraint>)> {
-    let at = |offset: usize| Location::of_offset(path, text, offset);
+    // One line index per file: a library of 1,000 facts asks for thousands of locations.
+    let index = crate::extract::text::LineIndex::new(text);
+    let at = |offset: usize| {
+        let (line, column) = index.line_col(text, offset);
+        Location::at(path, line, column)
+    };
     let spec: RuleFileSpec = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         let message = e.message().trim().replace('\n', " ");

@@ -1,0 +1,68 @@
+//! `factlint compare`: the reduce step. Reads the JSON Lines written by
+//! `factlint extract` (any number of shard files, in any order) and renders
+//! the same report `factlint check` gives for the whole corpus.
+
+use super::check::{rule_paths, ConfigArgs};
+use clap::Args;
+use factlint::config::FailOn;
+use factlint::extract::jsonl;
+use factlint::report::{self, Format, Target};
+use factlint::rules::RuleSet;
+use factlint::{Exit, Result};
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Files written by `factlint extract` (every shard of one run)
+    #[arg(value_name = "FILES", required = true)]
+    files: Vec<PathBuf>,
+    /// The rules given to extract [default: `rules` in factlint.toml, else rules]
+    #[arg(long, short, value_name = "DIR")]
+    rules: Vec<PathBuf>,
+    /// Output format [default: `format` in factlint.toml, else table]
+    #[arg(long, short, value_enum)]
+    format: Option<Format>,
+    /// Write the report to FILE (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Which contradictions give exit status 1, by the fact's severity [default: info, i.e. any]
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    fail_on: Option<FailOn>,
+    #[command(flatten)]
+    settings: ConfigArgs,
+}
+
+pub fn run(args: CompareArgs) -> Result<Exit> {
+    let config = args.settings.load()?;
+    let rules = RuleSet::load(&rule_paths(args.rules, &config))?;
+    let scanned = jsonl::read_files(&args.files, &rules)?;
+    let report = factlint::scan::report(&rules, scanned);
+    for warning in &report.warnings {
+        eprintln!("factlint: warning: {warning}");
+    }
+    let format = args.format.or(config.format).unwrap_or(Format::Table);
+    let out = args.out.or(config.out.clone());
+    let target = Target {
+        dir: out
+            .as_ref()
+            .map(|o| o.parent().map(PathBuf::from).unwrap_or_default()),
+    };
+    let rendered = format.reporter().render(&report, &target);
+    match &out {
+        Some(path) => {
+            report::write_atomic(path, &rendered)?;
+            eprintln!(
+                "factlint: wrote {} ({})",
+                path.display(),
+                report.summary_line()
+            );
+        }
+        None => super::print(&rendered),
+    }
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Info);
+    Ok(if fail_on.fails(&report) {
+        Exit::Contradictions
+    } else {
+        Exit::Clean
+    })
+}

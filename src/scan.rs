@@ -1,0 +1,188 @@
+//! Scanning a corpus in parallel: each article is read, scanned and dropped
+//! on a worker thread (rayon), so only its source metadata, warnings and
+//! mentions stay in memory, never the corpus. Results are kept in the
+//! stable order of discovery (`seq`, the article's index), so the report is
+//! byte-identical whatever the number of threads, and identical whether the
+//! corpus is scanned at once or in shards (`--shard K/N`) merged later.
+
+use crate::compare;
+use crate::corpus::{self, Article, Entry, Source, Warning};
+use crate::error::{Error, Result};
+use crate::extract::{self, prefilter::Prefilter, Mention};
+use crate::report::Report;
+use crate::rules::RuleSet;
+use crate::suppress;
+use rayon::prelude::*;
+use std::fmt;
+use std::str::FromStr;
+
+/// What one article gave.
+#[derive(Debug, Clone, Default)]
+pub struct Scanned {
+    /// The article's index in discovery order.
+    pub seq: usize,
+    /// `None` when the article was skipped (the warnings say why).
+    pub source: Option<Source>,
+    pub mentions: Vec<Mention>,
+    /// Mentions of facts the article's inline markers ignore (reported, not compared).
+    pub ignored: Vec<Mention>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Told how far a scan is (a progress bar). Called from worker threads.
+pub trait Progress: Sync {
+    /// The scan of `total` articles begins.
+    fn start(&self, _total: usize) {}
+    /// One more article done.
+    fn advance(&self) {}
+    /// The scan is over.
+    fn finish(&self) {}
+}
+
+/// No progress reporting.
+impl Progress for () {}
+
+/// One of `count` parts of the corpus: the articles whose index `seq`
+/// satisfies `seq % count == index` (round robin, so shards are of equal
+/// size and each gets a mix of folders). Written `K/N`, K from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// 0-based.
+    pub index: usize,
+    pub count: usize,
+}
+
+impl Shard {
+    /// The whole corpus.
+    pub const ALL: Shard = Shard { index: 0, count: 1 };
+
+    pub fn takes(&self, seq: usize) -> bool {
+        seq % self.count == self.index
+    }
+}
+
+impl FromStr for Shard {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Shard> {
+        let bad = || {
+            Error::usage(
+                format!("`{s}` is not a shard"),
+                "write K/N with 1 ≤ K ≤ N, e.g. --shard 2/8",
+            )
+        };
+        let (k, n) = s.split_once('/').ok_or_else(bad)?;
+        let (k, n): (usize, usize) = (
+            k.trim().parse().map_err(|_| bad())?,
+            n.trim().parse().map_err(|_| bad())?,
+        );
+        if k == 0 || n == 0 || k > n {
+            return Err(bad());
+        }
+        Ok(Shard {
+            index: k - 1,
+            count: n,
+        })
+    }
+}
+
+impl fmt::Display for Shard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.index + 1, self.count)
+    }
+}
+
+/// Reads and scans the articles of `shard`, in parallel, in `seq` order.
+/// The first error in that order wins, so errors are deterministic too.
+pub fn scan_corpus(
+    rules: &RuleSet,
+    entries: &[Entry],
+    shard: Shard,
+    progress: &dyn Progress,
+) -> Result<Vec<Scanned>> {
+    let filter = Prefilter::new(rules);
+    let chosen: Vec<(usize, &Entry)> = entries
+        .iter()
+        .enumerate()
+        .filter(|(seq, _)| shard.takes(*seq))
+        .collect();
+    progress.start(chosen.len());
+    let results: Vec<Result<Scanned>> = chosen
+        .into_par_iter()
+        .map(|(seq, entry)| {
+            let (article, warnings) = corpus::read(entry)?;
+            let scanned = match article {
+                Some(article) => Scanned {
+                    warnings,
+                    ..scan_article(rules, &filter, seq, article)
+                },
+                None => Scanned {
+                    seq,
+                    warnings,
+                    ..Scanned::default()
+                },
+            };
+            progress.advance();
+            Ok(scanned)
+        })
+        .collect();
+    progress.finish();
+    results.into_iter().collect()
+}
+
+/// Scans one article in memory; mentions of facts its inline markers
+/// ignore are set aside (see [`crate::suppress`]).
+pub fn scan_article(rules: &RuleSet, filter: &Prefilter, seq: usize, article: Article) -> Scanned {
+    let found = extract::scan_filtered(rules, filter, &article);
+    let (mentions, ignored) = suppress::split_inline(&article.text, found);
+    Scanned {
+        seq,
+        source: Some(article.source),
+        mentions,
+        ignored,
+        warnings: Vec::new(),
+    }
+}
+
+/// The report from scanned articles (any order; sorted by `seq` here).
+pub fn report(rules: &RuleSet, mut scanned: Vec<Scanned>) -> Report {
+    scanned.sort_by_key(|s| s.seq);
+    let mut sources = Vec::with_capacity(scanned.len());
+    let mut mentions = Vec::new();
+    let mut ignored = Vec::new();
+    let mut warnings = Vec::new();
+    for s in scanned {
+        warnings.extend(s.warnings);
+        mentions.extend(s.mentions);
+        ignored.extend(s.ignored);
+        sources.extend(s.source);
+    }
+    let checked = compare::constraints::check(&rules.constraints, &mentions);
+    let mut verdicts = compare::compare(&rules.facts, mentions);
+    suppress::attach_inline(&mut verdicts, ignored);
+    let files = rules
+        .files
+        .iter()
+        .map(|f| corpus::display_path(f))
+        .collect();
+    Report::new(verdicts, sources, files, warnings).with_constraints(checked)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_split_round_robin_and_parse_strictly() {
+        let shard: Shard = "2/3".parse().unwrap();
+        assert_eq!(shard, Shard { index: 1, count: 3 });
+        assert_eq!(
+            (0..7).filter(|s| shard.takes(*s)).collect::<Vec<_>>(),
+            [1, 4]
+        );
+        assert_eq!(shard.to_string(), "2/3");
+        for bad in ["0/3", "4/3", "3", "a/b", "1/0"] {
+            assert!(bad.parse::<Shard>().is_err(), "{bad}");
+        }
+    }
+}
