@@ -18,15 +18,8 @@ impl Kind for NumberKind {
     }
 
     fn build(&self, options: &toml::Table) -> Result<Box<dyn Normalizer>, String> {
-        let tolerance = options
-            .get("tolerance")
-            .map(|t| Tolerance::from_toml(t, 1.0))
-            .transpose()?;
-        let ordinal = match options.get("ordinal") {
-            None => false,
-            Some(toml::Value::Boolean(b)) => *b,
-            Some(_) => return Err("`ordinal` must be true or false".into()),
-        };
+        let tolerance = crate::normalize::tolerance::option(options, 1.0)?;
+        let ordinal = crate::normalize::tolerance::flag(options, "ordinal")?;
         Ok(Box::new(Number { tolerance, ordinal }))
     }
 

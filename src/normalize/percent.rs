@@ -60,15 +60,8 @@ impl Kind for PercentKind {
     }
 
     fn build(&self, options: &toml::Table) -> Result<Box<dyn Normalizer>, String> {
-        let tolerance = options
-            .get("tolerance")
-            .map(|t| Tolerance::from_toml(t, 1.0))
-            .transpose()?;
-        let fractions = match options.get("fractions") {
-            None => false,
-            Some(toml::Value::Boolean(b)) => *b,
-            Some(_) => return Err("`fractions` must be true or false".into()),
-        };
+        let tolerance = crate::normalize::tolerance::option(options, 1.0)?;
+        let fractions = crate::normalize::tolerance::flag(options, "fractions")?;
         Ok(Box::new(Percent {
             tolerance,
             fractions,

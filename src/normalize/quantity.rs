@@ -31,10 +31,7 @@ impl Kind for QuantityKind {
             let known: Vec<_> = units::UNITS.iter().map(|u| u.symbol).collect();
             format!("unknown unit `{name}` (known: {})", known.join(", "))
         })?;
-        let tolerance = options
-            .get("tolerance")
-            .map(|t| Tolerance::from_toml(t, unit.factor))
-            .transpose()?;
+        let tolerance = crate::normalize::tolerance::option(options, unit.factor)?;
         Ok(Box::new(Quantity { unit, tolerance }))
     }
 

@@ -52,6 +52,23 @@ impl Tolerance {
     }
 }
 
+/// Reads the optional `tolerance` field of a kind's options.
+pub fn option(options: &toml::Table, scale: f64) -> Result<Option<Tolerance>, String> {
+    options
+        .get("tolerance")
+        .map(|t| Tolerance::from_toml(t, scale))
+        .transpose()
+}
+
+/// Reads an optional true/false field of a kind's options (false when absent).
+pub fn flag(options: &toml::Table, key: &str) -> Result<bool, String> {
+    match options.get(key) {
+        None => Ok(false),
+        Some(toml::Value::Boolean(b)) => Ok(*b),
+        Some(_) => Err(format!("`{key}` must be true or false")),
+    }
+}
+
 /// The interval `[lo, hi]`, widened by the tolerance when the value is approximate.
 pub fn widen(lo: f64, hi: f64, approximate: bool, tolerance: Option<&Tolerance>) -> (f64, f64) {
     match (approximate, tolerance) {

@@ -262,10 +262,7 @@ impl Kind for MoneyKind {
             }
             Some(_) => return Err("`rates` must be a table such as { EUR = 1.08 }".into()),
         }
-        let tolerance = options
-            .get("tolerance")
-            .map(|t| Tolerance::from_toml(t, 1.0))
-            .transpose()?;
+        let tolerance = crate::normalize::tolerance::option(options, 1.0)?;
         Ok(Box::new(Money {
             currency,
             rates,

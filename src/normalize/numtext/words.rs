@@ -86,7 +86,8 @@ pub enum W {
     Other,
 }
 
-const UNITS: [&str; 20] = [
+/// Number words zero to nineteen (also read by the date kind: "the twenty-first").
+pub const UNITS: [&str; 20] = [
     "zero",
     "one",
     "two",
