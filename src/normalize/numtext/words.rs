@@ -112,7 +112,8 @@ pub const UNITS: [&str; 20] = [
 const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
-const ORDINALS: [&str; 20] = [
+/// Ordinal words first to nineteenth (index 0 is empty: there is no "zeroth" date or rank).
+pub const ORDINALS: [&str; 20] = [
     "",
     "first",
     "second",
