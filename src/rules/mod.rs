@@ -272,7 +272,7 @@ pub fn parse_file_full(path: &Path, text: &str) -> Result<(Vec<Fact>, Vec<Pendin
         let offset = e.span().map_or(0, |s| s.start);
         let message = e.message().trim().replace('\n', " ");
         let hint = if message.starts_with("missing field") {
-            "every [[fact]] needs id, claim, kind and patterns (see docs/rules.md)"
+            "every [[fact]] needs id, claim and kind, and patterns unless its kind finds values itself (see docs/rules.md)"
         } else {
             "fix the TOML (see docs/rules.md for the fields)"
         };
