@@ -26,19 +26,19 @@ pub fn run(options: &Options) -> Result<Report> {
 
 /// Checks the corpus against rules already loaded.
 pub fn check(rules: &RuleSet, corpus: &[PathBuf]) -> Result<Report> {
-    check_entries(rules, &corpus::discover(corpus)?)
+    check_entries(rules, corpus::discover(corpus)?)
 }
 
 /// Checks articles found by [`corpus::discover`] (possibly filtered), read
 /// and scanned in parallel.
-pub fn check_entries(rules: &RuleSet, entries: &[corpus::Entry]) -> Result<Report> {
+pub fn check_entries(rules: &RuleSet, entries: Vec<corpus::Entry>) -> Result<Report> {
     check_with(rules, entries, &())
 }
 
 /// [`check_entries`], telling `progress` how far the scan is.
 pub fn check_with(
     rules: &RuleSet,
-    entries: &[corpus::Entry],
+    entries: Vec<corpus::Entry>,
     progress: &dyn Progress,
 ) -> Result<Report> {
     let scanned = scan::scan_corpus(rules, entries, Shard::ALL, progress)?;

@@ -119,7 +119,7 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
     let rules = RuleSet::load(&rule_paths(args.rules, &config))?;
     let corpus = corpus_paths(args.paths, &config);
     let bar = args.run.start();
-    let mut report = check::check_with(&rules, &entries(&corpus, &config)?, &bar)?;
+    let mut report = check::check_with(&rules, entries(&corpus, &config)?, &bar)?;
     if !args.quiet {
         for warning in &report.warnings {
             eprintln!("factlint: warning: {warning}");
@@ -176,14 +176,18 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
     } else {
         format.reporter()
     };
-    let rendered = if args.quiet && shown.facts.is_empty() {
-        String::new()
-    } else {
-        reporter.render(&shown, &target)
+    // Quiet and clean: nothing to show, but `--out` still gets its (empty) file.
+    let silent = args.quiet && shown.facts.is_empty();
+    let mut fill = |w: &mut dyn std::io::Write| {
+        if silent {
+            Ok(())
+        } else {
+            reporter.write(&shown, &target, w)
+        }
     };
     match &out {
         Some(path) => {
-            report::write_atomic(path, &rendered)?;
+            report::write_atomic_with(path, &mut fill)?;
             if !args.quiet {
                 eprintln!(
                     "factlint: wrote {} ({})",
@@ -192,7 +196,7 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
                 );
             }
         }
-        None => super::print(&rendered),
+        None => super::print_with(&mut fill),
     }
     Ok(if fail_on.fails(&report) {
         Exit::Contradictions

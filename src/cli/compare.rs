@@ -47,17 +47,18 @@ pub fn run(args: CompareArgs) -> Result<Exit> {
             .as_ref()
             .map(|o| o.parent().map(PathBuf::from).unwrap_or_default()),
     };
-    let rendered = format.reporter().render(&report, &target);
+    let reporter = format.reporter();
+    let mut fill = |w: &mut dyn std::io::Write| reporter.write(&report, &target, w);
     match &out {
         Some(path) => {
-            report::write_atomic(path, &rendered)?;
+            report::write_atomic_with(path, &mut fill)?;
             eprintln!(
                 "factlint: wrote {} ({})",
                 path.display(),
                 report.summary_line()
             );
         }
-        None => super::print(&rendered),
+        None => super::print_with(&mut fill),
     }
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Info);
     Ok(if fail_on.fails(&report) {

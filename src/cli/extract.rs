@@ -38,8 +38,9 @@ pub fn run(args: ExtractArgs) -> Result<Exit> {
     let rules = RuleSet::load(&rule_paths(args.rules, &config))?;
     let bar = args.run.start();
     let entries = entries(&corpus_paths(args.paths, &config), &config)?;
-    let scanned = scan::scan_corpus(&rules, &entries, shard, &bar)?;
-    let header = jsonl::header(&rules, shard, entries.len())?;
+    let total = entries.len();
+    let scanned = scan::scan_corpus(&rules, entries, shard, &bar)?;
+    let header = jsonl::header(&rules, shard, total)?;
     let mentions: usize = scanned
         .iter()
         .map(|s| s.mentions.len() + s.ignored.len())

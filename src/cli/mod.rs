@@ -111,9 +111,14 @@ fn on_interrupt() {
 
 /// Writes to stdout; a closed pipe (`factlint | head`) is not an error.
 pub fn print(text: &str) {
+    print_with(&mut |out| out.write_all(text.as_bytes()));
+}
+
+/// Writes what `fill` produces to stdout, buffered; a closed pipe is not an error.
+pub fn print_with(fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>) {
     use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if let Err(e) = fill(&mut out).and_then(|_| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("factlint: error: cannot write to standard output: {e}");
         }

@@ -227,7 +227,13 @@ fn walk(
 /// unreadable); text that is not UTF-8 is decoded with a warning that names
 /// the encoding assumed.
 pub fn read(entry: &Entry) -> Result<(Option<Article>, Vec<Warning>)> {
-    let shown = &entry.source.path;
+    read_owned(entry.clone())
+}
+
+/// [`read`], moving the entry's metadata into the article instead of
+/// copying it (a large corpus keeps one copy per article, not two).
+pub fn read_owned(entry: Entry) -> Result<(Option<Article>, Vec<Warning>)> {
+    let shown = &entry.source.path.clone();
     if let Some(why) = &entry.skip {
         return Ok((None, vec![format!("{shown}: skipped: {why}")]));
     }
@@ -260,7 +266,7 @@ pub fn read(entry: &Entry) -> Result<(Option<Article>, Vec<Warning>)> {
     if text.trim().is_empty() {
         warnings.push(format!("{shown}: the article is empty"));
     }
-    let mut source = entry.source.clone();
+    let mut source = entry.source;
     let body_start = meta::front_matter(&entry.path, &text, &mut source)?;
     if let Some(date) = source.published.filter(|d| d > &tomorrow()) {
         warnings.push(format!("{shown}: publication date {date} is in the future; check sources.toml or the front matter"));

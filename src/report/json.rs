@@ -12,4 +12,14 @@ impl Reporter for Json {
         out.push('\n');
         out
     }
+
+    fn write(
+        &self,
+        report: &Report,
+        _target: &Target,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, report)?;
+        out.write_all(b"\n")
+    }
 }

@@ -158,6 +158,17 @@ pub struct Target {
 /// One output format.
 pub trait Reporter {
     fn render(&self, report: &Report, target: &Target) -> String;
+
+    /// Writes the rendered report to `out`. Formats whose output grows with
+    /// the corpus (JSON) stream it instead of building one string first.
+    fn write(
+        &self,
+        report: &Report,
+        target: &Target,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        out.write_all(self.render(report, target).as_bytes())
+    }
 }
 
 /// The output formats, as `--format` takes them.
@@ -217,6 +228,15 @@ static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new(
 /// temporary file exists it is registered, so an interrupt handler can remove
 /// it ([`remove_pending`]).
 pub fn write_atomic(path: &Path, content: &str) -> Result<()> {
+    write_atomic_with(path, &mut |out| out.write_all(content.as_bytes()))
+}
+
+/// [`write_atomic`] with the content produced by `fill`, which writes to the
+/// temporary file (buffered) instead of handing over one string.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<()> {
     use std::io::Write;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -267,11 +287,13 @@ pub fn write_atomic(path: &Path, content: &str) -> Result<()> {
         tmp
     };
     let tmp_path = tmp.path().to_path_buf();
-    let written = tmp
-        .write_all(content.as_bytes())
-        .and_then(|_| tmp.as_file().sync_all())
-        .map_err(fail)
-        .and_then(|_| tmp.persist(path).map(|_| ()).map_err(|e| fail(e.error)));
+    let written = {
+        let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());
+        fill(&mut buffered).and_then(|_| buffered.flush())
+    }
+    .and_then(|_| tmp.as_file().sync_all())
+    .map_err(fail)
+    .and_then(|_| tmp.persist(path).map(|_| ()).map_err(|e| fail(e.error)));
     // On failure the NamedTempFile was dropped above, which removed the file.
     PENDING
         .lock()
