@@ -2,21 +2,11 @@
 //! folders under `tests/fixtures/`: exit codes, the JSON contract, and one
 //! clear error line for bad input.
 
+mod common;
+
+use common::{fact, root, run_in as factlint};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn factlint(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run factlint")
-}
 
 fn json(dir: &Path, args: &[&str]) -> (i32, Value) {
     let mut all = vec!["check", "--format", "json"];
@@ -27,15 +17,6 @@ fn json(dir: &Path, args: &[&str]) -> (i32, Value) {
         out.status.code().unwrap(),
         serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}")),
     )
-}
-
-fn fact<'a>(report: &'a Value, id: &str) -> &'a Value {
-    report["facts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["id"] == id)
-        .unwrap_or_else(|| panic!("no fact {id}"))
 }
 
 fn sources(fact: &Value) -> Vec<String> {

@@ -2,15 +2,17 @@
 //! vote date is the project's namesake contradiction (001 "February 24"
 //! against "Thursday" = 2023-02-23 elsewhere), the Astana meeting agrees.
 
+mod common;
+
+use common::{fact, root, run_in};
 use serde_json::Value;
 use std::process::Command;
 
 fn seed_report() -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(["check", "seeds", "--rules", "rules", "--format", "json"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run factlint");
+    let out = run_in(
+        &root(),
+        &["check", "seeds", "--rules", "rules", "--format", "json"],
+    );
     assert_eq!(
         out.status.code(),
         Some(1),
@@ -18,15 +20,6 @@ fn seed_report() -> Value {
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).expect("JSON report")
-}
-
-fn fact<'a>(report: &'a Value, id: &str) -> &'a Value {
-    report["facts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["id"] == id)
-        .unwrap_or_else(|| panic!("no fact {id}"))
 }
 
 /// (source file prefix, written text, resolved value) of each mention.

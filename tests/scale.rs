@@ -3,20 +3,14 @@
 //! shards merged by `compare` equal to one `check`, and the prefilter
 //! finding exactly what running every fact finds.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use common::root;
+use std::path::Path;
+use std::process::Output;
 
 fn factlint(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("RAYON_NUM_THREADS")
-        .output()
-        .unwrap()
+    common::run_in(cwd, args)
 }
 
 /// The seed articles (and their sources.toml) copied into `copies` folders.

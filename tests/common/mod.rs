@@ -1,12 +1,18 @@
-//! Helpers shared by the workflow tests: run the binary in a folder, copy the
-//! editors fixture to change it.
+//! Helpers shared by the integration tests: run the binary in a folder, find
+//! a fact in a JSON report, copy the editors fixture to change it.
 #![allow(dead_code)]
 
+use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 pub fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/editors")
+}
+
+/// The repository root (where the seeds and bundled rules are).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// Runs factlint in `dir` with a clean environment for what it reads.
@@ -16,8 +22,19 @@ pub fn run_in(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .env_remove("GITHUB_STEP_SUMMARY")
         .env_remove("NO_COLOR")
+        .env_remove("RAYON_NUM_THREADS")
         .output()
         .expect("run factlint")
+}
+
+/// The fact (the first entry, for facts with subjects) called `id` in a JSON report.
+pub fn fact<'a>(report: &'a Value, id: &str) -> &'a Value {
+    report["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == id)
+        .unwrap_or_else(|| panic!("no fact {id}"))
 }
 
 pub fn check(args: &[&str]) -> Output {
