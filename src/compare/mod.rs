@@ -178,7 +178,9 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         let mut best: Option<(usize, bool, &Normalized)> = None;
         let mut candidates: Vec<&Normalized> = resolved.iter().map(|m| &m.normalized).collect();
         candidates.sort_by(|a, b| a.value.cmp(&b.value));
-        candidates.dedup_by(|a, b| a.value == b.value && a.approximate == b.approximate);
+        candidates.dedup_by(|a, b| {
+            a.value == b.value && a.approximate == b.approximate && a.bound == b.bound
+        });
         for value in candidates {
             // A value every source is compatible with ("abstained or did not
             // vote") cannot settle a conflict: it would leave no outliers.
@@ -251,11 +253,8 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
     }
 }
 
-/// A value as reports show it: "≈7500 km" when hedged.
+/// A value as reports show it: "≈7500 km" when hedged, ">140" or "<50%"
+/// with a one-sided bound, as written.
 pub fn shown(value: &Normalized) -> String {
-    if value.approximate {
-        format!("≈{}", value.value)
-    } else {
-        value.value.clone()
-    }
+    value.shown()
 }
