@@ -245,6 +245,85 @@ const ROWS: &[Row] = &[
     ),
 ];
 
+/// Dates and periods: sentence, what a pattern captures, the value (days),
+/// with every article published on 2023-10-15.
+const DATES: &[(&str, &str, &str)] = &[
+    (
+        "the deal is expected to close in early 2024",
+        "early 2024",
+        "2024-01-01..2024-04-30",
+    ),
+    (
+        "Kroger said it expects the deal to close in 2024",
+        "2024",
+        "2024-01-01..2024-12-31",
+    ),
+    (
+        "the merger closes mid-2024",
+        "mid-2024",
+        "2024-05-01..2024-08-31",
+    ),
+    ("a vote in late 2024", "late 2024", "2024-09-01..2024-12-31"),
+    (
+        "sales in the first half of 2023",
+        "the first half of 2023",
+        "2023-01-01..2023-06-30",
+    ),
+    (
+        "the second half of the year",
+        "the second half of the year",
+        "2023-07-01..2023-12-31",
+    ),
+    (
+        "talks will resume in late October",
+        "late October",
+        "2023-10-21..2023-10-31",
+    ),
+    ("results for Q1", "Q1", "2023-01-01..2023-03-31"),
+    (
+        "the stores will be sold by the end of the year",
+        "by the end of the year",
+        "2023-10-15..2023-12-31",
+    ),
+    (
+        "by the end of 2024",
+        "by the end of 2024",
+        "2024-01-01..2024-12-31",
+    ),
+];
+
+const PUBLISHED: &str = "2023-10-15";
+
+#[test]
+fn date_facts_read_years_and_periods_as_ranges() {
+    let published = Some(PUBLISHED.parse().unwrap());
+    for &(sentence, captured, want) in DATES {
+        let start = sentence.find(captured).unwrap();
+        let m = RawMatch {
+            value: start..start + captured.len(),
+            published,
+            ..RawMatch::whole_text(sentence)
+        };
+        let n = normalizer("date")
+            .normalize(&m)
+            .unwrap_or_else(|e| panic!("{sentence:?}: {e}"))
+            .remove(0);
+        assert_eq!(n.value, want, "{sentence:?}");
+    }
+    // factlint normalize: the same ranges in free text ("2024" alone on its line).
+    let mut lines: Vec<&str> = DATES.iter().map(|d| d.0).collect();
+    lines[1] = "2024";
+    let out = free_text_with(
+        &["normalize", "--kind", "date", "--published", PUBLISHED],
+        &lines,
+    );
+    for (&(sentence, _, want), line) in DATES.iter().zip(out) {
+        let found = line["found"].as_array().unwrap();
+        assert_eq!(found.len(), 1, "{sentence:?}: {found:?}");
+        assert_eq!(found[0]["value"], want, "{sentence:?}");
+    }
+}
+
 /// The kind's normalizer with no options beyond what it needs.
 fn normalizer(kind: &str) -> Box<dyn normalize::Normalizer> {
     normalize::kind(kind)
@@ -267,9 +346,14 @@ fn read(kind: &str, sentence: &str, captured: &str) -> Normalized {
 
 /// What `factlint normalize --kind KIND` prints for each line.
 fn free_text(kind: &str, lines: &[&str]) -> Vec<Value> {
+    free_text_with(&["normalize", "--kind", kind], lines)
+}
+
+/// What factlint prints for each line with `args`.
+fn free_text_with(args: &[&str], lines: &[&str]) -> Vec<Value> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
         .current_dir(root())
-        .args(["normalize", "--kind", kind])
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()

@@ -175,8 +175,25 @@ pub static FORMS: LazyLock<Vec<(Regex, Reader)>> = LazyLock::new(|| {
             c.name("tail").is_none().then_some(())?;
             Some(Expr::Year { year: year_of(c, "year")??.max(1000) })
         }),
-        // Q1 2019, 2019 Q1, the first quarter of 2013, the first quarter of the year
-        (r"\b(?:q(?P<q>[1-4])[\s-]*(?P<year>\d{4})|(?P<year2>\d{4})[\s-]*q(?P<q2>[1-4])|(?:the\s+)?(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:(?P<year3>\d{4})|the\s+year))\b".into(), |c| {
+        // early 2024, mid-November, late last year, the first half of 2023, H2 2024, by the end of the year
+        (format!(r"\b(?P<portion>early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of|(?:the\s+)?(?:first|second)\s+half\s+of|by\s+(?:the\s+)?end\s+of|h[12])[\s-]+(?:the\s+)?(?P<base>(?P<year>[12]\d{{3}})\b|(?P<month>{MONTHS})\b\.?(?:,?\s+(?P<myear>\d{{4}})\b)?|(?P<rel>this|last|next|current|coming|previous)\s+(?P<unit>year|month)\b|(?P<the>year|month)\b)"), |c| {
+            let portion = super::portion::Portion::from_phrase(&c["portion"])?;
+            // "early may" in lower case is a verb ("it may"), not May.
+            (!c.name("month").is_some_and(|m| matches!(m.as_str(), "may" | "march")) || c.name("myear").is_some()).then_some(())?;
+            let base = if let Some(y) = c.name("year") {
+                Expr::Year { year: y.as_str().parse().ok()? }
+            } else if let Some(m) = c.name("month") {
+                Expr::Month { month: month_from(m.as_str())?, year: year_of(c, "myear")?, offset: None }
+            } else {
+                let unit = unit_from(c.name("unit").or(c.name("the"))?.as_str())?;
+                let offset = c.name("rel").map_or(Some(0), |r| offset_word(r.as_str()))?;
+                Expr::Period { unit, offset, part: Part::Whole }
+            };
+            let base_start = c.name("base")?.start() - c.get(0)?.start();
+            Some(Expr::Portion { portion, base: Box::new(base), base_start })
+        }),
+        // Q1 2019, 2019 Q1, Q1 (of the publication year), the first quarter of 2013, the first quarter of the year
+        (r"\b(?:q(?P<q>[1-4])(?:[\s-]*(?P<year>\d{4}))?|(?P<year2>\d{4})[\s-]*q(?P<q2>[1-4])|(?:the\s+)?(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:(?P<year3>\d{4})|the\s+year))\b".into(), |c| {
             let quarter = match c.name("q").or(c.name("q2")) {
                 Some(q) => q.as_str().parse().ok()?,
                 None => match &c["nth"].to_lowercase()[..] {

@@ -15,6 +15,7 @@
 
 pub mod absolute;
 pub mod forms;
+pub mod portion;
 pub mod relative;
 pub mod scan;
 pub mod weekday;
@@ -150,6 +151,14 @@ pub enum Expr {
         year: Option<i16>,
         offset: Option<i64>,
     },
+    /// A part of a year or month: "early 2024", "late October", "the first
+    /// half of 2023", "by the end of the year"; the period starts
+    /// `base_start` bytes into the expression.
+    Portion {
+        portion: portion::Portion,
+        base: Box<Expr>,
+        base_start: usize,
+    },
 }
 
 /// The calendar days a mention may mean.
@@ -274,6 +283,15 @@ fn resolve_depth(
                 })?;
             relative::from_anchor(&anchor, &base_text, *amount, *unit)
         }
+        Expr::Portion {
+            portion,
+            base,
+            base_start,
+        } => {
+            let base_span = span.start + base_start..span.end;
+            let whole = resolve_depth(text, base_span, base, published, depth + 1)?;
+            portion::cut(&whole, *portion, written, published)
+        }
         Expr::Anchored { amount, unit } => {
             if depth > 2 {
                 return Err("too many dates counted from one another".into());
@@ -299,9 +317,11 @@ pub struct DateNormalizer;
 impl Normalizer for DateNormalizer {
     fn normalize(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
         let value = m.value_str();
+        // A year on its own is a date when the fact is one ("2024").
         let (span, expr) = scan::scan(value)
             .into_iter()
             .max_by_key(|(span, _)| span.len())
+            .or_else(|| scan::bare_year(value))
             .ok_or_else(|| format!("`{}` is not a date factlint can read", value.trim()))?;
         let span = span.start + m.value.start..span.end + m.value.start;
         let resolved = resolve(m.text, span, &expr, m.published)?;
@@ -322,9 +342,14 @@ impl Normalizer for DateNormalizer {
     }
 }
 
-/// Every date in `text` (`factlint normalize --kind date`).
+/// Every date in `text` (`factlint normalize --kind date`). A line that is
+/// only a year ("2024") is that year, as a date fact's match would be.
 pub fn find(text: &str, published: Option<Date>) -> Vec<Found> {
-    scan::scan(text)
+    let mut found = scan::scan(text);
+    if found.is_empty() {
+        found.extend(scan::bare_year(text));
+    }
+    found
         .into_iter()
         .map(
             |(span, expr)| match resolve(text, span.clone(), &expr, published) {
