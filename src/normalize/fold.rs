@@ -60,8 +60,11 @@ fn is_apostrophe(c: char) -> bool {
 /// only by the usual romanization choices get the same skeleton.
 pub fn skeleton(folded: &str) -> String {
     let mut s = folded.replace(' ', "");
-    // Longer clusters first: "dzh" before "zh".
+    // Longer clusters first: "dzh" before "zh". Persian "-aei", "-aee" and
+    // "-ai" are one ending (Rezaei, Rezaee, Rezai).
     for (from, to) in [
+        ("aei", "ai"),
+        ("aee", "ai"),
         ("dzh", "j"),
         ("zh", "j"),
         ("dj", "j"),
