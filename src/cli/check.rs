@@ -120,6 +120,9 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
     let corpus = corpus_paths(args.paths, &config);
     let bar = args.run.start();
     let mut report = check::check_with(&rules, entries(&corpus, &config)?, &bar)?;
+    report
+        .warnings
+        .splice(0..0, corpus::meta::misplaced_manifests(&corpus));
     if !args.quiet {
         for warning in &report.warnings {
             eprintln!("factlint: warning: {warning}");

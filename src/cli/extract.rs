@@ -37,7 +37,11 @@ pub fn run(args: ExtractArgs) -> Result<Exit> {
     let config = args.settings.load()?;
     let rules = RuleSet::load(&rule_paths(args.rules, &config))?;
     let bar = args.run.start();
-    let entries = entries(&corpus_paths(args.paths, &config), &config)?;
+    let paths = corpus_paths(args.paths, &config);
+    for warning in factlint::corpus::meta::misplaced_manifests(&paths) {
+        eprintln!("factlint: warning: {warning}");
+    }
+    let entries = entries(&paths, &config)?;
     let total = entries.len();
     let scanned = scan::scan_corpus(&rules, entries, shard, &bar)?;
     let header = jsonl::header(&rules, shard, total)?;

@@ -82,6 +82,37 @@ fn toml_error(path: &Path, text: &str, shift: usize, e: &toml::de::Error, hint: 
     )
 }
 
+/// A `sources.toml` beside a corpus folder instead of inside it: not read,
+/// so every relative date of the corpus would go unresolved without a word.
+/// One warning per such folder, naming the file and where it belongs.
+pub fn misplaced_manifests(paths: &[std::path::PathBuf]) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for dir in paths.iter().filter(|p| p.is_dir()) {
+        if dir.join("sources.toml").is_file() {
+            continue;
+        }
+        let parent = match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        // The folder itself, when given as ".": its parent is no sibling.
+        if dir.file_name().is_none() {
+            continue;
+        }
+        let beside = parent.join("sources.toml");
+        if beside.is_file() {
+            let shown = |p: &Path| super::display_path(p);
+            warnings.push(format!(
+                "{}: this manifest is beside the corpus folder {}, not inside it, so it is not read (no outlet or publication date reaches the articles) — move it to {}",
+                shown(&beside),
+                shown(dir),
+                shown(&dir.join("sources.toml"))
+            ));
+        }
+    }
+    warnings
+}
+
 /// Reads `dir/sources.toml` if there is one: file name → metadata.
 pub fn load_manifest(dir: &Path) -> Result<BTreeMap<String, SourceMeta>> {
     let path = dir.join("sources.toml");

@@ -53,6 +53,23 @@ impl Reporter for Github {
                 );
             }
         }
+        for (v, m) in report.unresolved_mentions() {
+            let mention = &m.mention;
+            let _ = writeln!(
+                out,
+                "::notice file={},line={},col={},endColumn={},title={}::{}",
+                property(&mention.path),
+                mention.line,
+                mention.column,
+                mention.column + mention.text.chars().count(),
+                property(&format!("factlint: {} (not read)", v.id)),
+                data(&format!(
+                    "“{}” was found but not read: {}",
+                    mention.text,
+                    super::reason(m)
+                ))
+            );
+        }
         let _ = writeln!(out, "{}", report.summary_line());
         out
     }

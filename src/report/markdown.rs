@@ -335,6 +335,22 @@ impl Reporter for Markdown {
             out.push('\n');
         }
 
+        let unresolved = report.unresolved_mentions();
+        if !unresolved.is_empty() {
+            out.push_str("## Mentions not read\n\nFound by a rule's pattern, but the value could not be read; left out of the comparison:\n\n| Fact | Where | Wrote | Why |\n|---|---|---|---|\n");
+            for (v, m) in unresolved {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | “{}” | {} |",
+                    fact_name(v),
+                    place(&m.mention.path, m.mention.line, target),
+                    escape(&m.mention.text),
+                    escape(super::reason(m))
+                );
+            }
+            out.push('\n');
+        }
+
         if !report.constraints.is_empty() {
             out.push_str("## Constraints\n\n| Constraint | Expression | Status | Sources |\n|---|---|---|---|\n");
             for c in &report.constraints {

@@ -9,7 +9,7 @@ pub mod sarif;
 pub mod table;
 
 use crate::compare::constraints::{ConstraintStatus, ConstraintVerdict};
-use crate::compare::{Reference, Status, Verdict};
+use crate::compare::{MentionVerdict, Reference, Status, Verdict};
 use crate::corpus::Source;
 use crate::error::{Error, Location, Result};
 use serde::Serialize;
@@ -41,6 +41,10 @@ pub struct Summary {
     pub single: usize,
     pub missing: usize,
     pub unresolved: usize,
+    /// Mentions a pattern found but the kind could not read (each listed
+    /// with its reason), in facts of any status.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unresolved_mentions: usize,
     pub reference_match: usize,
     pub reference_mismatch: usize,
     /// Contradictions accepted through the baseline (not counted above).
@@ -67,6 +71,11 @@ impl Report {
         };
         for v in &facts {
             s.mentions += v.mentions.len();
+            s.unresolved_mentions += v
+                .mentions
+                .iter()
+                .filter(|m| !m.mention.normalized.is_resolved() && m.suppressed.is_none())
+                .count();
             if v.suppressed {
                 s.accepted += 1;
                 continue;
@@ -104,6 +113,20 @@ impl Report {
         self
     }
 
+    /// Every mention that was found but could not be read, with its fact, in
+    /// report order (fact, then file and line); suppressed ones left out.
+    pub fn unresolved_mentions(&self) -> Vec<(&Verdict, &MentionVerdict)> {
+        self.facts
+            .iter()
+            .flat_map(|v| {
+                v.mentions
+                    .iter()
+                    .filter(|m| !m.mention.normalized.is_resolved() && m.suppressed.is_none())
+                    .map(move |m| (v, m))
+            })
+            .collect()
+    }
+
     /// Whether any fact has a conflict or a reference mismatch.
     pub fn has_contradictions(&self) -> bool {
         self.facts.iter().any(Verdict::is_contradiction) || self.summary.constraint_violations > 0
@@ -128,6 +151,12 @@ impl Report {
         if s.unresolved > 0 {
             parts.push(format!("{} unresolved", s.unresolved));
         }
+        if s.unresolved_mentions > 0 {
+            parts.push(format!(
+                "{} not read",
+                plural(s.unresolved_mentions, "mention", "mentions")
+            ));
+        }
         if !self.constraints.is_empty() {
             parts.push(format!(
                 "{} of {} violated",
@@ -144,6 +173,14 @@ impl Report {
             plural(s.sources, "article", "articles"),
             parts.join(", ")
         )
+    }
+}
+
+/// Why a mention could not be read (its unresolved key's reason).
+pub fn reason(m: &MentionVerdict) -> &str {
+    match &m.mention.normalized.key {
+        crate::normalize::Key::Unresolved(why) => why,
+        _ => m.mention.normalized.note.as_deref().unwrap_or(""),
     }
 }
 

@@ -157,6 +157,20 @@ pub fn log(report: &Report) -> Value {
             results.push(result);
         }
     }
+    // Mentions found but not read: notes, so a dashboard shows what was lost.
+    for (v, m) in report.unresolved_mentions() {
+        results.push(json!({
+            "ruleId": v.id,
+            "ruleIndex": index[v.id.as_str()],
+            "level": "note",
+            "message": { "text": format!("“{}” was found but not read: {}", m.mention.text, super::reason(m)) },
+            "locations": [location(m)],
+            "partialFingerprints": {
+                "factlintMention/v1": format!("{}|{}|unresolved", v.id, m.mention.source),
+            },
+            "properties": { "value": "unresolved", "status": v.status, "outlier": false, "mismatch": false },
+        }));
+    }
     json!({
         "$schema": SCHEMA,
         "version": "2.1.0",

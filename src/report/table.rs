@@ -143,6 +143,17 @@ fn render(report: &Report, color: bool) -> String {
             ]);
         }
         let mut out = format!("{grid}\n");
+        for (v, m) in report.unresolved_mentions() {
+            let mention = &m.mention;
+            out.push_str(&format!(
+                "not read: {} {}:{} “{}”: {}\n",
+                v.id,
+                mention.path,
+                mention.line,
+                mention.text,
+                super::reason(m)
+            ));
+        }
         for c in &report.constraints {
             out.push_str(&format!(
                 "constraint {} ({}): {}\n",
