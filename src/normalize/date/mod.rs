@@ -137,8 +137,14 @@ pub enum Expr {
         base: Box<Expr>,
         base_start: usize,
     },
-    /// Counted from publication in several units: "1 month and 21 days ago".
-    Elapsed { parts: Vec<(i64, Unit)> },
+    /// Several units: "1 month and 21 days ago" (from publication), "2
+    /// years 21 days later" (`anchored`: from the date mentioned before).
+    Elapsed {
+        parts: Vec<(i64, Unit)>,
+        anchored: bool,
+    },
+    /// Working days from publication, weekends skipped: "in four business days".
+    BusinessDays { amount: i64 },
     /// Counted from publication: today (0 days), yesterday (-1 day), "two weeks ago".
     FromPublication { amount: i64, unit: Unit },
     /// Counted from the date mentioned just before: "a day earlier" (-1 day).
@@ -267,8 +273,18 @@ fn resolve_depth(
         Expr::Month { .. } => absolute::resolve_month(text, span, expr, published),
         Expr::FromPublication { .. }
         | Expr::Period { .. }
-        | Expr::Elapsed { .. }
+        | Expr::Elapsed {
+            anchored: false, ..
+        }
+        | Expr::BusinessDays { .. }
         | Expr::Stretch { .. } => relative::resolve(expr, written, published),
+        Expr::Elapsed {
+            parts,
+            anchored: true,
+        } => {
+            let (anchor, anchor_text) = anchor(text, span, published, depth)?;
+            relative::shift(&anchor, &anchor_text, parts)
+        }
         Expr::Shifted {
             amount,
             unit,
@@ -293,21 +309,42 @@ fn resolve_depth(
             portion::cut(&whole, *portion, written, published)
         }
         Expr::Anchored { amount, unit } => {
-            if depth > 2 {
-                return Err("too many dates counted from one another".into());
-            }
-            let (anchor_span, anchor_expr) = relative::antecedent(text, span.start)
-                .ok_or_else(|| format!("`{written}` counts from the date mentioned just before, and none is mentioned in this or the previous sentences"))?;
-            let anchor_text = text[anchor_span.clone()].trim().to_string();
-            let anchor = resolve_depth(text, anchor_span, &anchor_expr, published, depth + 1)
-                .map_err(|reason| {
-                    format!(
-                        "`{written}` counts from `{anchor_text}`, which is unresolved: {reason}"
-                    )
-                })?;
+            let (anchor, anchor_text) = anchor(text, span, published, depth)?;
             relative::from_anchor(&anchor, &anchor_text, *amount, *unit)
         }
     }
+}
+
+/// What "the next day" or "two days later" at `span` counts from: the
+/// nearest date mentioned before it, or, when none is and the clause speaks
+/// of the future ("I'll go back the next day"), the publication date.
+/// Otherwise the reason it cannot be read.
+fn anchor(
+    text: &str,
+    span: Range<usize>,
+    published: Option<Date>,
+    depth: usize,
+) -> Result<(Resolved, String), String> {
+    let written = text[span.clone()].trim();
+    if depth > 2 {
+        return Err("too many dates counted from one another".into());
+    }
+    let Some((anchor_span, anchor_expr)) = relative::antecedent(text, span.start) else {
+        let (tense, cue) = weekday::tense(text, span.clone());
+        if tense == weekday::Tense::Future {
+            if let Some(p) = published {
+                let how = format!("no date is mentioned before it and the clause speaks of the future ({cue}): publication {p}");
+                return Ok((Resolved::new(Days::one(p), how), "publication".into()));
+            }
+        }
+        return Err(format!("`{written}` counts from the date mentioned just before, and none is mentioned in this or the previous sentences"));
+    };
+    let anchor_text = text[anchor_span.clone()].trim().to_string();
+    let anchor =
+        resolve_depth(text, anchor_span, &anchor_expr, published, depth + 1).map_err(|reason| {
+            format!("`{written}` counts from `{anchor_text}`, which is unresolved: {reason}")
+        })?;
+    Ok((anchor, anchor_text))
 }
 
 /// The normalizer of date facts.
