@@ -54,6 +54,15 @@ const ROWS: &[Row] = &[
     ),
     (
         "number",
+        "nearly a million voters",
+        "a million",
+        "1000000",
+        "≈",
+        "≈1000000",
+        "hedged: 'nearly'",
+    ),
+    (
+        "number",
         "three-quarters of a billion people",
         "three-quarters of a billion",
         "750000000",

@@ -328,6 +328,27 @@ mod tests {
         assert!(!n.agree(&up_to, &read("31 people", "31")));
     }
 
+    /// Issue 19: "3.3m" was "does not start with a number"; a number glued
+    /// to a unit now says what follows it.
+    #[test]
+    fn glued_letters_are_named_not_mistaken_for_no_number() {
+        assert_eq!(read("won 3.3m votes", "3.3m").value, "3300000");
+        let m = RawMatch {
+            value: 4..8,
+            ..RawMatch::whole_text("the 29km road")
+        };
+        let err = Number {
+            tolerance: None,
+            ordinal: false,
+        }
+        .normalize(&m)
+        .unwrap_err();
+        assert_eq!(
+            err,
+            "`29km` is not a plain number: `km` follows it (a unit or currency needs kind = \"quantity\" or \"money\")"
+        );
+    }
+
     #[test]
     fn ordinals_only_when_the_rule_asks() {
         let text = "the 32nd session";
