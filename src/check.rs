@@ -45,6 +45,33 @@ pub fn check_with(
     Ok(scan::report(rules, scanned))
 }
 
+/// Draft mode: checks `drafts` against `against` and the record; the
+/// report holds only what the drafts say (see [`crate::compare::draft`]).
+/// A draft that is also among `against` (a folder holding it) is a draft only.
+pub fn check_drafts(
+    rules: &RuleSet,
+    drafts: Vec<corpus::Entry>,
+    against: Vec<corpus::Entry>,
+    progress: &dyn Progress,
+) -> Result<Report> {
+    let real =
+        |e: &corpus::Entry| std::fs::canonicalize(&e.path).unwrap_or_else(|_| e.path.clone());
+    let draft_files: std::collections::BTreeSet<PathBuf> = drafts.iter().map(real).collect();
+    let paths = drafts.iter().map(|e| e.source.path.clone()).collect();
+    let mut entries = drafts;
+    entries.extend(
+        against
+            .into_iter()
+            .filter(|e| !draft_files.contains(&real(e))),
+    );
+    let report = check_with(rules, entries, progress)?;
+    Ok(crate::compare::draft::judge_drafts(
+        &rules.facts,
+        report,
+        &paths,
+    ))
+}
+
 /// Checks articles already in memory (rule-file corpus tests, editors).
 pub fn check_articles(rules: &RuleSet, articles: Vec<corpus::Article>) -> Report {
     let filter = Prefilter::new(rules);

@@ -197,7 +197,10 @@ impl Baseline {
                 .any(|m| m.suppressed == Some(Suppression::Baseline));
             v.suppressed = any && !v.mentions.iter().any(is_conflicting);
         }
-        Report::new(facts, report.sources, report.rules, report.warnings)
+        let mut applied = Report::new(facts, report.sources, report.rules, report.warnings)
+            .with_constraints(report.constraints);
+        applied.drafts = report.drafts;
+        applied
     }
 }
 

@@ -39,6 +39,9 @@ pub struct CheckArgs {
     /// Article files or folders (.txt, .md) [default: `corpus` in factlint.toml, else seeds]
     #[arg(value_name = "PATHS")]
     paths: Vec<PathBuf>,
+    /// Draft mode: judge the PATHS (drafts) against these articles and the record; only the drafts' contradictions are reported
+    #[arg(long, value_name = "CORPUS", num_args = 1.., requires = "paths")]
+    against: Vec<PathBuf>,
     /// Rule file or folder of *.toml rule files; repeat for several [default: `rules` in factlint.toml, else rules]
     #[arg(long, short, value_name = "DIR")]
     rules: Vec<PathBuf>,
@@ -117,9 +120,15 @@ fn colors() -> bool {
 pub fn run(args: CheckArgs) -> Result<Exit> {
     let config = args.settings.load()?;
     let rules = RuleSet::load(&rule_paths(args.rules, &config))?;
-    let corpus = corpus_paths(args.paths, &config);
     let bar = args.run.start();
-    let mut report = check::check_with(&rules, entries(&corpus, &config)?, &bar)?;
+    let mut report = if args.against.is_empty() {
+        let corpus = corpus_paths(args.paths, &config);
+        check::check_with(&rules, entries(&corpus, &config)?, &bar)?
+    } else {
+        let drafts = entries(&args.paths, &config)?;
+        let against = entries(&args.against, &config)?;
+        check::check_drafts(&rules, drafts, against, &bar)?
+    };
     if !args.quiet {
         for warning in &report.warnings {
             eprintln!("factlint: warning: {warning}");
@@ -220,6 +229,7 @@ fn only_contradictions(report: &Report) -> Report {
         Vec::new(),
     );
     shown.summary = report.summary.clone();
+    shown.drafts = report.drafts.clone();
     shown
 }
 

@@ -28,6 +28,10 @@ pub struct Report {
     pub constraints: Vec<ConstraintVerdict>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// Draft mode: the drafts' paths, judged against the other sources
+    /// (see [`crate::compare::draft`]); empty for a whole-corpus check.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub drafts: Vec<String>,
 }
 
 /// Counts of verdicts by status and reference.
@@ -91,6 +95,7 @@ impl Report {
             rules,
             constraints: Vec::new(),
             warnings,
+            drafts: Vec::new(),
         }
     }
 
@@ -137,6 +142,16 @@ impl Report {
         }
         if s.accepted > 0 {
             parts.push(format!("{} accepted (baseline)", s.accepted));
+        }
+        if !self.drafts.is_empty() {
+            let others = s.sources.saturating_sub(self.drafts.len());
+            return format!(
+                "{} against {}: {} stated: {}",
+                plural(self.drafts.len(), "draft", "drafts"),
+                plural(others, "article", "articles"),
+                plural(s.facts, "fact", "facts"),
+                parts.join(", ")
+            );
         }
         format!(
             "{} in {}: {}",
