@@ -116,7 +116,7 @@ fn key(v: &Verdict, m: &MentionVerdict) -> Accepted {
         fact: v.id.clone(),
         subject: v.subject.clone(),
         source: m.mention.source.clone(),
-        value: crate::compare::shown(&m.mention.normalized),
+        value: crate::compare::keyed(&m.mention.normalized),
     }
 }
 

@@ -1,6 +1,7 @@
 //! `factlint check`: the main job. Settings come from flags, then
 //! `factlint.toml`, then the defaults (see `factlint::config`).
 
+use super::output;
 use clap::Args;
 use factlint::check;
 use factlint::config::{Config, FailOn};
@@ -9,9 +10,6 @@ use factlint::rules::RuleSet;
 use factlint::suppress::Baseline;
 use factlint::{corpus, Error, Exit, Location, Result};
 use std::path::{Path, PathBuf};
-
-/// The baseline file `--write-baseline` writes when no file is named.
-pub const DEFAULT_BASELINE: &str = ".factlint-baseline.json";
 
 /// Where the settings come from.
 #[derive(Debug, Args, Default)]
@@ -57,12 +55,8 @@ pub struct CheckArgs {
     /// Print only contradictions: no agreeing facts, no warnings, nothing when clean
     #[arg(long, short)]
     quiet: bool,
-    /// Accept the contradictions listed in FILE (see --write-baseline)
-    #[arg(long, value_name = "FILE", conflicts_with = "no_baseline")]
-    baseline: Option<PathBuf>,
-    /// Ignore the baseline named in factlint.toml
-    #[arg(long)]
-    no_baseline: bool,
+    #[command(flatten)]
+    baseline: super::baseline::BaselineArgs,
     /// Accept every current contradiction: write them to FILE [default: .factlint-baseline.json] and exit 0
     #[arg(long, value_name = "FILE", num_args = 0..=1)]
     write_baseline: Option<Option<PathBuf>>,
@@ -111,17 +105,11 @@ pub fn entries(paths: &[PathBuf], config: &Config) -> Result<Vec<corpus::Entry>>
     Ok(kept)
 }
 
-/// Whether colors may be used on standard output.
-fn colors() -> bool {
-    use std::io::IsTerminal;
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
-}
-
 pub fn run(args: CheckArgs) -> Result<Exit> {
     let config = args.settings.load()?;
     let rules = RuleSet::load(&rule_paths(args.rules, &config))?;
     let bar = args.run.start();
-    let mut report = if args.against.is_empty() {
+    let report = if args.against.is_empty() {
         let corpus = corpus_paths(args.paths, &config);
         check::check_with(&rules, entries(&corpus, &config)?, &bar)?
     } else {
@@ -136,9 +124,7 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
     }
 
     if let Some(path) = args.write_baseline {
-        let path = path
-            .or(config.baseline.clone())
-            .unwrap_or_else(|| PathBuf::from(DEFAULT_BASELINE));
+        let path = path.unwrap_or_else(|| super::baseline::default_path(&config));
         let baseline = Baseline::from_report(&report);
         report::write_atomic(&path, &baseline.to_json())?;
         eprintln!(
@@ -153,18 +139,10 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
         );
         return Ok(Exit::Clean);
     }
-    let baseline_path = match (&args.baseline, args.no_baseline) {
-        (_, true) => None,
-        (Some(p), _) => Some(p.clone()),
-        // A baseline named in the config but not written yet accepts nothing.
-        (None, false) => config.baseline.clone().filter(|p| p.is_file()),
-    };
-    if let Some(path) = baseline_path {
-        report = Baseline::load(&path)?.apply(report);
-    }
+    let report = args.baseline.apply(&config, report)?;
 
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Info);
-    let format = args.format.or(config.format).unwrap_or(Format::Table);
+    let format = pick_format(args.format, args.out.as_deref(), &config);
     let out = args.out.or(config.out.clone());
     if format == Format::Github {
         append_job_summary(&report)?;
@@ -180,10 +158,9 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
             .as_ref()
             .map(|o| o.parent().map(PathBuf::from).unwrap_or_default()),
     };
-    let reporter = if out.is_none() && format == Format::Table && colors() {
-        Box::new(report::table::ColorTable)
-    } else {
-        format.reporter()
+    let reporter = match &out {
+        None => output::reporter(format, output::width(), output::colors()),
+        Some(_) => output::reporter(format, report::table::DEFAULT_WIDTH, false),
     };
     // Quiet and clean: nothing to show, but `--out` still gets its (empty) file.
     let silent = args.quiet && shown.facts.is_empty();
@@ -212,6 +189,16 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
     } else {
         Exit::Clean
     })
+}
+
+/// The format: `--format`, else the extension of `--out` (`.md`, `.json`,
+/// `.sarif`), else `format` in factlint.toml, else the extension of its
+/// `out`, else the table.
+pub fn pick_format(flag: Option<Format>, out: Option<&Path>, config: &Config) -> Format {
+    flag.or_else(|| out.and_then(output::format_for))
+        .or(config.format)
+        .or_else(|| config.out.as_deref().and_then(output::format_for))
+        .unwrap_or(Format::Table)
 }
 
 /// The report restricted to contradictions (for `--quiet`).

@@ -1,6 +1,7 @@
 //! The command line: flags and subcommands (one file per subcommand), error
 //! printing, and exit codes. Everything else lives in the library.
 
+mod baseline;
 mod check;
 mod compare;
 mod completions;
@@ -8,6 +9,7 @@ mod explain;
 mod extract;
 mod init;
 mod normalize;
+mod output;
 mod progress;
 mod rules;
 
@@ -42,6 +44,9 @@ pub struct Cli {
     /// With no subcommand, factlint runs `check`.
     #[command(flatten)]
     check: check::CheckArgs,
+    /// When to color the output: auto (a terminal, unless NO_COLOR or TERM=dumb; CLICOLOR_FORCE/FORCE_COLOR force), always, never
+    #[arg(long, value_enum, value_name = "WHEN", global = true, default_value_t = output::ColorChoice::Auto)]
+    color: output::ColorChoice,
 }
 
 #[derive(Debug, Subcommand)]
@@ -79,6 +84,7 @@ pub fn main() -> ExitCode {
             });
         }
     };
+    output::set_color(cli.color);
     let result = match cli.command {
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Normalize(args)) => normalize::run(args),

@@ -209,7 +209,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         status,
         reference,
         expected: {
-            let shown: Vec<&str> = expect.iter().map(|e| e.value.as_str()).collect();
+            let shown: Vec<String> = expect.iter().map(|e| shown(e)).collect();
             (!shown.is_empty()).then(|| shown.join(" or "))
         },
         consensus: consensus.map(|c| shown(&c)),
@@ -271,8 +271,20 @@ pub fn consensus_of<'m>(
     best.map(|(_, _, _, value)| value)
 }
 
-/// A value as reports show it: "≈7500 km" when hedged.
+/// A value as reports show it: "≈7500 km" when hedged, a choice value by
+/// its label ("did not vote").
 pub fn shown(value: &Normalized) -> String {
+    let text = value.label.as_deref().unwrap_or(&value.value);
+    if value.approximate {
+        format!("≈{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// A value as baselines key it: [`shown`] without the label, so a label
+/// reworded in the rules does not bring accepted findings back.
+pub fn keyed(value: &Normalized) -> String {
     if value.approximate {
         format!("≈{}", value.value)
     } else {
