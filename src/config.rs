@@ -81,6 +81,16 @@ struct FileSpec {
     #[serde(default)]
     ignore: Vec<toml::Spanned<String>>,
     baseline: Option<String>,
+    lint: Option<LintSpec>,
+}
+
+/// `[lint]` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LintSpec {
+    id_pattern: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    ignore: Vec<toml::Spanned<String>>,
 }
 
 /// Settings read from a `factlint.toml`, paths resolved against its folder.
@@ -98,6 +108,8 @@ pub struct Config {
     pub baseline: Option<PathBuf>,
     /// The ignore globs as written.
     pub ignore: Vec<String>,
+    /// `[lint]`: the id style and the checks turned off.
+    pub lint: crate::rules::lint::Settings,
     ignore_set: Option<GlobSet>,
 }
 
@@ -138,7 +150,7 @@ impl Config {
         let pos = |offset: usize| Some(crate::extract::text::line_col(&text, offset));
         let spec: FileSpec = toml::from_str(&text).map_err(|e| {
             let message = e.message().trim().replace('\n', " ");
-            bad(at(e.span().and_then(|s| pos(s.start))), message, "keys: corpus, rules, out, format, fail_on, ignore, baseline (see docs/workflows.md)")
+            bad(at(e.span().and_then(|s| pos(s.start))), message, "keys: corpus, rules, out, format, fail_on, ignore, baseline, [lint] (`factlint init` writes a commented example)")
         })?;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let resolve = |p: String| dir.join(p);
@@ -182,7 +194,39 @@ impl Config {
                 )
             })?)
         };
+        let lint = match spec.lint {
+            None => crate::rules::lint::Settings::default(),
+            Some(l) => {
+                let mut settings = crate::rules::lint::Settings::default();
+                if let Some(p) = l.id_pattern {
+                    settings.id_pattern = if p.get_ref().is_empty() {
+                        None
+                    } else {
+                        Some(regex::Regex::new(p.get_ref()).map_err(|e| {
+                            let detail = e.to_string().lines().last().unwrap_or("").trim().to_string();
+                            bad(
+                                at(pos(p.span().start)),
+                                format!("bad id_pattern: {detail}"),
+                                "write a regex such as \"^[A-Za-z0-9]+(-[a-z0-9]+)*$\", or \"\" to turn the id check off",
+                            )
+                        })?)
+                    };
+                }
+                for check in l.ignore {
+                    if !crate::rules::lint::CHECKS.contains(&check.get_ref().as_str()) {
+                        return Err(bad(
+                            at(pos(check.span().start)),
+                            format!("unknown lint check `{}`", check.get_ref()),
+                            &format!("use one of: {}", crate::rules::lint::CHECKS.join(", ")),
+                        ));
+                    }
+                    settings.ignore.insert(check.into_inner());
+                }
+                settings
+            }
+        };
         Ok(Config {
+            lint,
             path: Some(path.to_path_buf()),
             corpus: spec
                 .corpus

@@ -256,3 +256,87 @@ fn a_written_baseline_is_used_by_the_next_plain_check() {
     );
     assert_eq!(code(&compared), 0, "{}", stdout(&compared));
 }
+
+#[test]
+fn mistyped_subcommands_get_did_you_mean() {
+    let out = run_in(&root(), &["chekc"]);
+    assert_eq!(code(&out), 2);
+    insta::assert_snapshot!("did_you_mean", stderr(&out));
+    let version = run_in(&root(), &["version"]);
+    assert_eq!(code(&version), 2);
+    assert!(stderr(&version).contains("tip: to print the version, use '--version'"));
+    // An existing folder of that name is still a corpus.
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::create_dir(tmp.path().join("chekc")).unwrap();
+    let as_path = run_in(tmp.path(), &["chekc"]);
+    assert!(
+        !stderr(&as_path).contains("unrecognized subcommand"),
+        "{}",
+        stderr(&as_path)
+    );
+}
+
+#[test]
+fn an_empty_folder_points_at_init() {
+    let tmp = tempfile::tempdir().unwrap();
+    for args in [&[][..], &["check"], &["rules", "test"], &["rules", "lint"]] {
+        let out = run_in(tmp.path(), args);
+        assert_eq!(code(&out), 2, "{args:?}");
+        assert_eq!(
+            stderr(&out),
+            "factlint: error: no factlint.toml here or in a parent folder, and no rules/ folder — run `factlint init` to start a project here, or pass rule files with --rules DIR\n",
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn explain_speaks_json() {
+    let out = run_in(
+        &fixture(),
+        &[
+            "explain",
+            "--no-config",
+            "bridge-length",
+            "articles",
+            "--rules",
+            "rules",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["fact"]["id"], "bridge-length");
+    assert_eq!(json["mentions"].as_array().unwrap().len(), 3);
+    assert_eq!(json["mentions"][2]["path"], "articles/c.txt");
+    assert_eq!(json["mentions"][2]["values"][0]["value"], "1500 m");
+    assert_eq!(json["verdicts"][0]["status"], "conflict");
+    assert_eq!(json["verdicts"][0]["outliers"][0], "c.txt");
+}
+
+#[test]
+fn rules_take_the_same_flag_everywhere() {
+    for sub in ["test", "patterns", "lint"] {
+        let out = run_in(
+            &fixture(),
+            &["rules", sub, "--no-config", "--rules", "rules", "articles"]
+                [..if sub == "lint" { 6 } else { 5 }],
+        );
+        assert_eq!(code(&out), 0, "rules {sub}: {}", stderr(&out));
+    }
+    // `rules patterns` prints the patterns while an example fails.
+    let broken = root().join("tests/fixtures/editors-broken");
+    let test = run_in(&broken, &["rules", "test", "--no-config", "--rules", "."]);
+    assert_eq!(code(&test), 1);
+    let patterns = run_in(
+        &broken,
+        &["rules", "patterns", "--no-config", "--rules", "."],
+    );
+    assert_eq!(code(&patterns), 0, "{}", stderr(&patterns));
+    assert!(
+        stdout(&patterns).contains("(?P<value>"),
+        "{}",
+        stdout(&patterns)
+    );
+}

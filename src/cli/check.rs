@@ -66,21 +66,44 @@ pub struct CheckArgs {
     run: super::progress::RunArgs,
 }
 
-/// Rule paths: the flags, else the config, else `rules`.
-pub fn rule_paths(flags: Vec<PathBuf>, config: &Config) -> Vec<PathBuf> {
-    pick(flags, &config.rules, "rules")
+/// Rule paths: the flags, else the config, else `rules`. In a folder with
+/// neither (a new project) the error points at `factlint init`.
+pub fn rule_paths(flags: Vec<PathBuf>, config: &Config) -> Result<Vec<PathBuf>> {
+    pick(
+        flags,
+        &config.rules,
+        "rules",
+        config,
+        "pass rule files with --rules DIR",
+    )
 }
 
 /// Corpus paths: the flags, else the config, else `seeds`.
-pub fn corpus_paths(flags: Vec<PathBuf>, config: &Config) -> Vec<PathBuf> {
-    pick(flags, &config.corpus, "seeds")
+pub fn corpus_paths(flags: Vec<PathBuf>, config: &Config) -> Result<Vec<PathBuf>> {
+    pick(
+        flags,
+        &config.corpus,
+        "seeds",
+        config,
+        "name the articles: factlint check ARTICLES…",
+    )
 }
 
-fn pick(flags: Vec<PathBuf>, configured: &[PathBuf], default: &str) -> Vec<PathBuf> {
+fn pick(
+    flags: Vec<PathBuf>,
+    configured: &[PathBuf],
+    default: &str,
+    config: &Config,
+    or: &str,
+) -> Result<Vec<PathBuf>> {
     match (flags.is_empty(), configured.is_empty()) {
-        (false, _) => flags,
-        (true, false) => configured.to_vec(),
-        (true, true) => vec![PathBuf::from(default)],
+        (false, _) => Ok(flags),
+        (true, false) => Ok(configured.to_vec()),
+        (true, true) if config.path.is_none() && !Path::new(default).exists() => Err(Error::usage(
+            format!("no factlint.toml here or in a parent folder, and no {default}/ folder"),
+            format!("run `factlint init` to start a project here, or {or}"),
+        )),
+        (true, true) => Ok(vec![PathBuf::from(default)]),
     }
 }
 
@@ -107,10 +130,10 @@ pub fn entries(paths: &[PathBuf], config: &Config) -> Result<Vec<corpus::Entry>>
 
 pub fn run(args: CheckArgs) -> Result<Exit> {
     let config = args.settings.load()?;
-    let rules = RuleSet::load(&rule_paths(args.rules, &config))?;
+    let rules = RuleSet::load(&rule_paths(args.rules, &config)?)?;
     let bar = args.run.start();
     let report = if args.against.is_empty() {
-        let corpus = corpus_paths(args.paths, &config);
+        let corpus = corpus_paths(args.paths, &config)?;
         check::check_with(&rules, entries(&corpus, &config)?, &bar)?
     } else {
         let drafts = entries(&args.paths, &config)?;

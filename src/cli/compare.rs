@@ -36,7 +36,7 @@ pub struct CompareArgs {
 
 pub fn run(args: CompareArgs) -> Result<Exit> {
     let config = args.settings.load()?;
-    let rules = RuleSet::load(&rule_paths(args.rules, &config))?;
+    let rules = RuleSet::load(&rule_paths(args.rules, &config)?)?;
     let scanned = jsonl::read_files(&args.files, &rules)?;
     let report = args
         .baseline

@@ -29,7 +29,8 @@ Examples:
   factlint rules test && factlint rules lint check the rule files
 
 Settings: flags override factlint.toml (found here or in a parent folder), which overrides
-the defaults; --config FILE or --no-config to choose. See docs/workflows.md.
+the defaults; --config FILE or --no-config to choose; `factlint init` writes a
+commented factlint.toml.
 
 Exit status: 0 no contradictions, 1 conflicts or reference mismatches found,
 2 usage, configuration or input error. --fail-on error|warning|info|never
@@ -73,6 +74,10 @@ enum Command {
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
     on_interrupt();
+    if let Some(e) = unknown_subcommand(std::env::args_os().nth(1)) {
+        let _ = e.print();
+        return ExitCode::from(Exit::Error as u8);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -103,6 +108,40 @@ pub fn main() -> ExitCode {
             ExitCode::from(Exit::Error as u8)
         }
     }
+}
+
+/// `factlint chekc`, `factlint version`: a first word that is no existing
+/// path and reads like a mistyped subcommand gets clap's "unrecognized
+/// subcommand" error with a tip, instead of being read as a corpus path.
+fn unknown_subcommand(first: Option<std::ffi::OsString>) -> Option<clap::Error> {
+    use clap::CommandFactory;
+    let word = first?.into_string().ok()?;
+    let plain = !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if !plain || word.starts_with('-') || std::path::Path::new(&word).exists() {
+        return None;
+    }
+    let mut cmd = Cli::command();
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    if names.contains(&word) {
+        return None;
+    }
+    let tip = if word == "version" {
+        "to print the version, use '--version'".to_string()
+    } else {
+        let best = names
+            .iter()
+            .map(|n| (strsim::jaro_winkler(n, &word), n))
+            .filter(|(score, _)| *score >= 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))?;
+        format!("a similar subcommand exists: '{}'", best.1)
+    };
+    Some(cmd.error(
+        clap::error::ErrorKind::InvalidSubcommand,
+        format!("unrecognized subcommand '{word}'\n\n  tip: {tip}"),
+    ))
 }
 
 /// Ctrl-C or SIGTERM: remove any half-written report (reports are only ever

@@ -173,7 +173,7 @@ fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 return Err(Error::rules(
                     Location::file(path),
                     "no rule files (*.toml) in this folder",
-                    "add a rule file (see docs/rules.md) or pass another folder with --rules",
+                    "add a rule file (`factlint init` writes a commented example) or pass another folder with --rules",
                 ));
             }
         } else if path.extension().is_some_and(|e| e == "toml") {
@@ -272,9 +272,9 @@ pub fn parse_file_full(path: &Path, text: &str) -> Result<(Vec<Fact>, Vec<Pendin
         let offset = e.span().map_or(0, |s| s.start);
         let message = e.message().trim().replace('\n', " ");
         let hint = if message.starts_with("missing field") {
-            "every [[fact]] needs id, claim and kind, and patterns unless its kind finds values itself (see docs/rules.md)"
+            "every [[fact]] needs id, claim and kind, and patterns unless its kind finds values itself (name, term, choice)"
         } else {
-            "fix the TOML (see docs/rules.md for the fields)"
+            "fix the TOML: a [[fact]] has id, claim, kind, severity, patterns, expect, examples and its kind's options"
         };
         Error::rules(at(offset), message, hint)
     })?;
@@ -356,10 +356,20 @@ fn compile_fact(
             .options()
             .iter()
             .find(|k| spec.options.contains_key(**k) && m.contains(**k));
+        let options = kind.options();
+        let hint = if options.is_empty() {
+            format!("a {} fact has no options of its own", kind.name())
+        } else {
+            format!(
+                "a {} fact's own options: {}",
+                kind.name(),
+                options.join(", ")
+            )
+        };
         bad(
             field.map_or(spec.id.span().start, |k| place(k)),
             format!("fact `{id}`: {m}"),
-            "see docs/rules.md for this kind's fields",
+            &hint,
         )
     })?;
     let severity = match &spec.severity {
