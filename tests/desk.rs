@@ -340,3 +340,20 @@ fn rules_take_the_same_flag_everywhere() {
         stdout(&patterns)
     );
 }
+
+#[test]
+fn every_load_error_is_shown_with_carets() {
+    let dir = root().join("tests/fixtures/load-errors");
+    let out = run_in(
+        &dir,
+        &["check", "--no-config", "articles", "--rules", "rules"],
+    );
+    assert_eq!(code(&out), 2);
+    let text = stderr(&out);
+    assert_eq!(text.matches("factlint: error: ").count(), 3, "{text}");
+    assert!(
+        text.starts_with("factlint: error: rules/a.toml:5:25: unknown placeholder `{numbr}`"),
+        "{text}"
+    );
+    insta::assert_snapshot!("load_errors", text);
+}

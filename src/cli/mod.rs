@@ -5,6 +5,7 @@ mod baseline;
 mod check;
 mod compare;
 mod completions;
+mod diagnostics;
 mod explain;
 mod extract;
 mod init;
@@ -104,7 +105,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(exit) => ExitCode::from(exit as u8),
         Err(e) => {
-            eprintln!("factlint: error: {e}");
+            diagnostics::print(&e);
             ExitCode::from(Exit::Error as u8)
         }
     }

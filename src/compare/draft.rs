@@ -14,7 +14,7 @@
 //! values contradicts itself). Constraints are kept for the drafts only.
 
 use super::constraints::{ConstraintStatus, ConstraintVerdict};
-use super::{consensus_of, expected_for, shown, MentionVerdict, Reference, Status, Verdict};
+use super::{consensus_of, expected_for, keyed, MentionVerdict, Reference, Status, Verdict};
 use crate::extract::Mention;
 use crate::report::Report;
 use crate::rules::Fact;
@@ -126,7 +126,7 @@ fn judge(fact: &Fact, verdict: Verdict, drafts: &BTreeSet<String>) -> Verdict {
         status,
         reference,
         consensus: (status == Status::Conflict)
-            .then(|| consensus.as_ref().map(shown))
+            .then(|| consensus.as_ref().map(keyed))
             .flatten(),
         outliers: outliers.into_iter().collect(),
         mentions,

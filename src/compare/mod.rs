@@ -209,10 +209,10 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         status,
         reference,
         expected: {
-            let shown: Vec<String> = expect.iter().map(|e| shown(e)).collect();
+            let shown: Vec<String> = expect.iter().map(|e| keyed(e)).collect();
             (!shown.is_empty()).then(|| shown.join(" or "))
         },
-        consensus: consensus.map(|c| shown(&c)),
+        consensus: consensus.map(|c| keyed(&c)),
         outliers: outliers.into_iter().collect(),
         rule: fact.origin.to_string(),
         mentions,

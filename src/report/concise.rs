@@ -116,7 +116,7 @@ fn finding(report: &Report, labels: &[String], v: &Verdict, m: &MentionVerdict) 
     }
     if m.mismatch {
         if let Some(expected) = &v.expected {
-            text.push_str(&format!("; record {expected}"));
+            text.push_str(&format!("; record {}", super::readable(v, expected)));
         }
     }
     text

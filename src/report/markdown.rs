@@ -269,7 +269,7 @@ fn contradiction(out: &mut String, report: &Report, v: &Verdict, target: &Target
         .collect();
     let mut said = Vec::new();
     if v.status == Status::Conflict {
-        let consensus = v.consensus.as_deref().unwrap_or("?");
+        let consensus = super::readable(v, v.consensus.as_deref().unwrap_or("?"));
         let lead = if report.drafts.is_empty() {
             "Sources disagree. Most give"
         } else {
@@ -277,14 +277,14 @@ fn contradiction(out: &mut String, report: &Report, v: &Verdict, target: &Target
         };
         said.push(format!(
             "{lead} **{}**; outliers: {}.",
-            escape(consensus),
+            escape(&consensus),
             outliers.join(", ")
         ));
     }
     if v.reference == Reference::Mismatch {
         said.push(format!(
             "The public record says **{}**.",
-            escape(v.expected.as_deref().unwrap_or("?"))
+            escape(&super::readable(v, v.expected.as_deref().unwrap_or("?")))
         ));
     }
     let _ = writeln!(
@@ -358,7 +358,13 @@ impl Reporter for Markdown {
                     "| {} | {} | {} | {} |",
                     fact_name(v),
                     verdict_label(v),
-                    escape(&reference_label(v.reference, v.expected.as_deref())),
+                    escape(&reference_label(
+                        v.reference,
+                        v.expected
+                            .as_deref()
+                            .map(|e| super::readable(v, e))
+                            .as_deref()
+                    )),
                     places.join("<br>")
                 );
             }

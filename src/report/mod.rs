@@ -165,6 +165,26 @@ impl Report {
     }
 }
 
+/// A verdict's `consensus` or `expected` (values as compared, " or "
+/// between several) as readers write them: a choice value by the label a
+/// mention of it carries ("did_not_vote" → "did not vote").
+pub fn readable(v: &Verdict, raw: &str) -> String {
+    raw.split(" or ")
+        .map(|part| {
+            let (hedge, value) = match part.strip_prefix('≈') {
+                Some(rest) => ("≈", rest),
+                None => ("", part),
+            };
+            v.mentions
+                .iter()
+                .find(|m| m.mention.normalized.value == value)
+                .and_then(|m| m.mention.normalized.label.as_deref())
+                .map_or_else(|| part.to_string(), |label| format!("{hedge}{label}"))
+        })
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
 /// Where rendered output goes, for formats that link to files.
 #[derive(Debug, Clone, Default)]
 pub struct Target {

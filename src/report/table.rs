@@ -149,7 +149,13 @@ fn row(v: &Verdict) -> [(String, Option<&'static str>); 4] {
         (fact, bad.then_some(RED)),
         (verdict_label(v).to_string(), Some(status_color)),
         (
-            reference_label(v.reference, v.expected.as_deref()),
+            reference_label(
+                v.reference,
+                v.expected
+                    .as_deref()
+                    .map(|e| super::readable(v, e))
+                    .as_deref(),
+            ),
             mismatch.then_some(RED),
         ),
         (

@@ -5,6 +5,7 @@
 
 pub mod constraint;
 pub mod corpus_test;
+pub mod diagnose;
 pub mod examples;
 pub mod expr;
 pub mod lint;
@@ -103,16 +104,21 @@ impl RuleSet {
     /// recursively), checks every example, and fails on the first problem.
     pub fn load(paths: &[PathBuf]) -> Result<RuleSet> {
         let rules = RuleSet::load_unchecked(paths)?;
+        let mut errors = Vec::new();
         for fact in &rules.facts {
             if let Some(failure) = examples::check_fact(fact).into_iter().next() {
-                return Err(Error::rules(
+                errors.push(Error::rules(
                     failure.origin,
                     format!("example of fact `{}` fails: {}", fact.id, failure.message),
                     "fix the pattern or the example (`factlint rules test` lists every failure)",
                 ));
             }
         }
-        Ok(rules)
+        if errors.is_empty() {
+            Ok(rules)
+        } else {
+            Err(Error::several(errors))
+        }
     }
 
     /// Loads and compiles the rules without running their examples.
@@ -121,17 +127,28 @@ impl RuleSet {
         let mut rules = RuleSet::default();
         let mut seen: BTreeMap<String, Location> = BTreeMap::new();
         let mut pending = Vec::new();
+        // Every file is read and every fact compiled before giving up, so
+        // one run shows every problem (the CLI prints up to a limit).
+        let mut errors = Vec::new();
         for file in &files {
-            let text = read_utf8(file)?;
-            let (facts, constraints) = parse_file_full(file, &text)?;
+            let text = match read_utf8(file) {
+                Ok(text) => text,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            let (facts, constraints, problems) = parse_file_all(file, &text);
+            errors.extend(problems);
             pending.extend(constraints);
             for fact in facts {
                 if let Some(first) = seen.get(&fact.id) {
-                    return Err(Error::rules(
+                    errors.push(Error::rules(
                         fact.origin.clone(),
                         format!("duplicate fact id `{}` (first defined at {first})", fact.id),
                         "fact ids must be unique across all rule files: rename one",
                     ));
+                    continue;
                 }
                 seen.insert(fact.id.clone(), fact.origin.clone());
                 rules.facts.push(fact);
@@ -141,17 +158,24 @@ impl RuleSet {
         let mut ids: BTreeMap<String, Location> = BTreeMap::new();
         for c in pending {
             if let Some(first) = ids.get(&c.id).or(seen.get(&c.id)) {
-                return Err(Error::rules(
+                errors.push(Error::rules(
                     c.origin.clone(),
                     format!("duplicate id `{}` (first defined at {first})", c.id),
                     "constraint ids must differ from each other and from fact ids",
                 ));
+                continue;
             }
             ids.insert(c.id.clone(), c.origin.clone());
-            let constraint = constraint::resolve(c, &rules.facts)?;
-            rules.constraints.push(constraint);
+            match constraint::resolve(c, &rules.facts) {
+                Ok(constraint) => rules.constraints.push(constraint),
+                Err(e) => errors.push(e),
+            }
         }
-        Ok(rules)
+        if errors.is_empty() {
+            Ok(rules)
+        } else {
+            Err(Error::several(errors))
+        }
     }
 }
 
@@ -262,22 +286,33 @@ pub fn parse_file(path: &Path, text: &str) -> Result<Vec<Fact>> {
 /// Parses and compiles the facts and constraints of one rule file (the
 /// constraints' names are resolved once every file is read).
 pub fn parse_file_full(path: &Path, text: &str) -> Result<(Vec<Fact>, Vec<PendingConstraint>)> {
+    let (facts, constraints, errors) = parse_file_all(path, text);
+    if errors.is_empty() {
+        Ok((facts, constraints))
+    } else {
+        Err(Error::several(errors))
+    }
+}
+
+/// Parses and compiles one rule file, keeping every fact and constraint
+/// that compiles and every error of those that do not.
+pub fn parse_file_all(path: &Path, text: &str) -> (Vec<Fact>, Vec<PendingConstraint>, Vec<Error>) {
     // One line index per file: a library of 1,000 facts asks for thousands of locations.
     let index = crate::extract::text::LineIndex::new(text);
+    let file = diagnose::Source {
+        path,
+        text,
+        index: &index,
+    };
     let at = |offset: usize| {
         let (line, column) = index.line_col(text, offset);
         Location::at(path, line, column)
     };
-    let spec: RuleFileSpec = toml::from_str(text).map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start);
-        let message = e.message().trim().replace('\n', " ");
-        let hint = if message.starts_with("missing field") {
-            "every [[fact]] needs id, claim and kind, and patterns unless its kind finds values itself (name, term, choice)"
-        } else {
-            "fix the TOML: a [[fact]] has id, claim, kind, severity, patterns, expect, examples and its kind's options"
-        };
-        Error::rules(at(offset), message, hint)
-    })?;
+    let parsed: std::result::Result<RuleFileSpec, _> = toml::from_str(text);
+    let spec = match parsed {
+        Ok(spec) => spec,
+        Err(e) => return (Vec::new(), Vec::new(), vec![toml_error(&file, &e)]),
+    };
     // The same facts again with the place of every value, so an error in a
     // kind's own field (`tolerance`, `unit`) can point at that field.
     #[derive(serde::Deserialize)]
@@ -286,23 +321,50 @@ pub fn parse_file_full(path: &Path, text: &str) -> Result<(Vec<Fact>, Vec<Pendin
         fact: Vec<BTreeMap<String, toml::Spanned<toml::Value>>>,
     }
     let places = toml::from_str::<Places>(text).map_or_else(|_| Vec::new(), |p| p.fact);
-    let facts = spec
-        .fact
-        .into_iter()
-        .enumerate()
-        .map(|(i, f)| compile_fact(f, &at, places.get(i)))
-        .collect::<Result<Vec<_>>>()?;
-    let constraints = spec
-        .constraint
-        .into_iter()
-        .map(|c| constraint::compile(c, text, &at))
-        .collect::<Result<Vec<_>>>()?;
-    Ok((facts, constraints))
+    let mut errors = Vec::new();
+    let mut facts = Vec::new();
+    for (i, f) in spec.fact.into_iter().enumerate() {
+        match compile_fact(f, &at, &file, places.get(i)) {
+            Ok(fact) => facts.push(fact),
+            Err(e) => errors.push(e),
+        }
+    }
+    let mut constraints = Vec::new();
+    for c in spec.constraint {
+        match constraint::compile(c, text, &at) {
+            Ok(c) => constraints.push(c),
+            Err(e) => errors.push(e),
+        }
+    }
+    (facts, constraints, errors)
+}
+
+/// A TOML syntax or schema error of a rule file, at its place.
+fn toml_error(file: &diagnose::Source<'_>, e: &toml::de::Error) -> Error {
+    let (text, path) = (file.text, file.path);
+    let index = file.index;
+    let at = |offset: usize| {
+        let (line, column) = index.line_col(text, offset);
+        Location::at(path, line, column)
+    };
+    {
+        let offset = e.span().map_or(0, |s| s.start);
+        let message = e.message().trim().replace('\n', " ");
+        let hint = if let Some(apostrophe) = diagnose::apostrophe_hint(text, offset) {
+            apostrophe
+        } else if message.starts_with("missing field") {
+            "every [[fact]] needs id, claim and kind, and patterns unless its kind finds values itself (name, term, choice)"
+        } else {
+            "fix the TOML: a [[fact]] has id, claim, kind, severity, patterns, expect, examples and its kind's options"
+        };
+        Error::rules(at(offset), message, hint)
+    }
 }
 
 fn compile_fact(
     spec: FactSpec,
     at: &dyn Fn(usize) -> Location,
+    file: &diagnose::Source<'_>,
     places: Option<&BTreeMap<String, toml::Spanned<toml::Value>>>,
 ) -> Result<Fact> {
     let origin = at(spec.id.span().start);
@@ -427,13 +489,14 @@ fn compile_fact(
                     &id,
                     &values,
                     at,
+                    file,
                 )
             })
             .collect::<Result<Vec<_>>>()?
     } else {
         written
             .iter()
-            .map(|p| compile_pattern(p, &id, &values, at))
+            .map(|p| compile_pattern(p, &id, &values, at, file))
             .collect::<Result<Vec<_>>>()?
     };
     let expect = match &spec.expect {
@@ -548,6 +611,7 @@ fn compile_pattern(
     id: &str,
     values: &[String],
     at: &dyn Fn(usize) -> Location,
+    file: &diagnose::Source<'_>,
 ) -> Result<Pattern> {
     let origin = at(spec.span().start);
     let bad = |message: String, hint: &str| Error::rules(origin.clone(), message, hint);
@@ -587,6 +651,13 @@ fn compile_pattern(
             ))
         }
     };
+    // Where the pattern's text starts in the file, for exact carets.
+    let start = file.find(spec.span(), &source);
+    if let Some((range, written)) = diagnose::unknown_placeholders(&source).into_iter().next() {
+        return Err(diagnose::placeholder_error(
+            file, start, &origin, range, &written, id,
+        ));
+    }
     // The flag goes into the regex text, so `rules patterns` prints what runs.
     let expanded = format!(
         "{}{}",
@@ -598,8 +669,14 @@ fn compile_pattern(
             bad(format!("pattern of fact `{id}` is too large (compiled size over {limit} bytes)"), "split it into several smaller patterns")
         }
         other => {
+            let hint = "fix the pattern (regex crate syntax; escape \\ as \\\\ or use '…' literal strings)";
+            // The regex crate's own span, mapped back to the file.
+            if let Some((range, detail)) = diagnose::regex_error(&source) {
+                let at = start.map_or_else(|| origin.clone(), |s| file.at(s + range.start..s + range.end));
+                return Error::rules(at, format!("invalid regex in fact `{id}`: {detail}"), hint);
+            }
             let detail = other.to_string().lines().last().unwrap_or("").trim().trim_start_matches("error: ").to_string();
-            bad(format!("invalid regex in fact `{id}`: {detail}"), "fix the pattern (regex crate syntax; escape \\ as \\\\ or use '…' literal strings)")
+            bad(format!("invalid regex in fact `{id}`: {detail}"), hint)
         }
     })?;
     if !values.is_empty() {
