@@ -357,3 +357,58 @@ fn every_load_error_is_shown_with_carets() {
     );
     insta::assert_snapshot!("load_errors", text);
 }
+
+#[test]
+fn yaml_front_matter_is_read_and_a_broken_block_warns() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("a.md"),
+        "---\ntitle: \"Blinken in Astana\"\noutlet: Our Desk\ndate: 2023-03-02\nlayout: post\ntags: [diplomacy]\n---\nThe C5+1 format was launched in 2015.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("b.md"),
+        "---\nthis is: [not closed\n---\nBody.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("c.md"),
+        "---\n\nA thematic break, never closed.\n",
+    )
+    .unwrap();
+    let rules = root().join("rules");
+    let out = run_in(
+        tmp.path(),
+        &[
+            "check",
+            "--no-config",
+            "a.md",
+            "b.md",
+            "c.md",
+            "--rules",
+            rules.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let a = &json["sources"][0];
+    assert_eq!(
+        (a["outlet"].as_str(), a["published"].as_str()),
+        (Some("Our Desk"), Some("2023-03-02"))
+    );
+    assert_eq!(a["title"], "Blinken in Astana");
+    assert!(json["sources"][1]["published"].is_null());
+    let warnings = stderr(&out);
+    assert!(
+        warnings.starts_with("factlint: warning: b.md:3:1: ")
+            && warnings.contains("the --- block at the top was not read as front matter"),
+        "{warnings}"
+    );
+    assert_eq!(
+        warnings.lines().count(),
+        1,
+        "c.md's unclosed --- is a thematic break: {warnings}"
+    );
+}

@@ -5,9 +5,9 @@
 //! Per fact (and subject) the draft mentions, only the draft's mentions can
 //! be outliers or mismatches: a draft value is an outlier when it disagrees
 //! with the consensus of the other sources (the value most of them agree
-//! with, as in [`super::judge`], falling back to a value they all share)
-//! and is not on the record, a mismatch when it disagrees with every
-//! expected value. The verdict keeps
+//! with, as in [`super::judge`], falling back to a value they all share) or
+//! with any other source that sides with it, and is not on the record; a
+//! mismatch when it disagrees with every expected value. The verdict keeps
 //! the other sources' mentions, so reports quote what they say and which
 //! ones say it. Facts the draft does not mention are left out. With no other
 //! source on a fact, the draft is judged on its own (a draft that gives two
@@ -77,6 +77,17 @@ fn judge(fact: &Fact, verdict: Verdict, drafts: &BTreeSet<String>) -> Verdict {
         consensus_of(fact, &others, &expect, true)
     }
     .cloned();
+    // The other sources that side with the consensus: a draft value must
+    // agree with each of them ("2,900" agrees with "at least 2,000" but not
+    // with the "2,012" beside it).
+    let group: Vec<crate::normalize::Normalized> = match &consensus {
+        Some(c) if !others.is_empty() => others
+            .iter()
+            .filter(|o| n.agree(&o.normalized, c))
+            .map(|o| o.normalized.clone())
+            .collect(),
+        _ => Vec::new(),
+    };
     let on_record = |m: &Mention| expect.iter().any(|e| n.agree(&m.normalized, e));
     let reference = if expect.is_empty() || draft.is_empty() {
         Reference::None
@@ -97,11 +108,11 @@ fn judge(fact: &Fact, verdict: Verdict, drafts: &BTreeSet<String>) -> Verdict {
             // The record outranks the other sources: a draft value on the
             // record is never the outlier, even against a misspelling that
             // happens to lead among the others.
-            let outlier = judged
-                && consensus
-                    .as_ref()
-                    .is_some_and(|c| !n.agree(&m.mention.normalized, c))
-                && !on_record(&m.mention);
+            let off = consensus
+                .as_ref()
+                .is_some_and(|c| !n.agree(&m.mention.normalized, c))
+                || group.iter().any(|o| !n.agree(&m.mention.normalized, o));
+            let outlier = judged && off && !on_record(&m.mention);
             let mismatch = judged && !expect.is_empty() && !on_record(&m.mention);
             if outlier {
                 outliers.insert(m.mention.source.clone());
