@@ -126,7 +126,7 @@ impl Config {
         let bad = |loc: Location, message: String, hint: &str| {
             Error::usage(format!("{loc}: {message}"), hint)
         };
-        let text = crate::rules::read_utf8(path).map_err(|e| match e {
+        let text = crate::text::read_utf8(path).map_err(|e| match e {
             // One message, one hint; "the settings file", not "the rule file".
             Error::Rules { at, message, .. } => bad(
                 at,
@@ -135,7 +135,7 @@ impl Config {
             ),
             other => other,
         })?;
-        let pos = |offset: usize| Some(crate::extract::text::line_col(&text, offset));
+        let pos = |offset: usize| Some(crate::text::line_col(&text, offset));
         let spec: FileSpec = toml::from_str(&text).map_err(|e| {
             let message = e.message().trim().replace('\n', " ");
             bad(at(e.span().and_then(|s| pos(s.start))), message, "keys: corpus, rules, out, format, fail_on, ignore, baseline (see docs/workflows.md)")

@@ -3,7 +3,7 @@
 //! what to do. The binary prints them as one line and exits 2.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Where something is: a file, and optionally a 1-based line and column.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -28,12 +28,6 @@ impl Location {
             line: Some(line),
             column: Some(column),
         }
-    }
-
-    /// The location of byte offset `offset` in `text`, read from `path`.
-    pub fn of_offset(path: &Path, text: &str, offset: usize) -> Self {
-        let (line, column) = crate::extract::text::line_col(text, offset);
-        Location::at(path, line, column)
     }
 }
 

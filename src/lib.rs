@@ -20,6 +20,6 @@ pub mod normalize;
 pub mod report;
 pub mod rules;
 pub mod scan;
-pub mod suppress;
+pub mod text;
 
 pub use error::{Error, Exit, Location, Result};

@@ -3,10 +3,10 @@
 
 use clap::Args;
 use factlint::check;
+use factlint::compare::suppress::Baseline;
 use factlint::config::{Config, FailOn};
 use factlint::report::{self, github, Format, Report, Target};
 use factlint::rules::RuleSet;
-use factlint::suppress::Baseline;
 use factlint::{corpus, Error, Exit, Location, Result};
 use std::path::{Path, PathBuf};
 
@@ -130,7 +130,7 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
         let path = path
             .or(config.baseline.clone())
             .unwrap_or_else(|| PathBuf::from(DEFAULT_BASELINE));
-        let baseline = Baseline::from_report(&report);
+        let baseline = Baseline::from_verdicts(&report.facts);
         report::write_atomic(&path, &baseline.to_json())?;
         eprintln!(
             "factlint: wrote {} ({} accepted {})",
@@ -151,7 +151,9 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
         (None, false) => config.baseline.clone().filter(|p| p.is_file()),
     };
     if let Some(path) = baseline_path {
-        report = Baseline::load(&path)?.apply(report);
+        let mut facts = report.facts;
+        Baseline::load(&path)?.apply(&mut facts);
+        report = Report::new(facts, report.sources, report.rules, report.warnings);
     }
 
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Info);

@@ -5,9 +5,9 @@
 use super::check::{rule_paths, ConfigArgs};
 use clap::Args;
 use factlint::config::FailOn;
-use factlint::extract::jsonl;
 use factlint::report::{self, Format, Target};
 use factlint::rules::RuleSet;
+use factlint::scan::jsonl;
 use factlint::{Exit, Result};
 use std::path::PathBuf;
 

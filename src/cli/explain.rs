@@ -6,10 +6,11 @@
 
 use super::check::{corpus_paths, entries, rule_paths, ConfigArgs};
 use clap::Args;
+use factlint::compare::suppress;
 use factlint::compare::{shown, Verdict};
 use factlint::normalize::{format_number, Key, Normalized};
 use factlint::rules::{Fact, RuleSet};
-use factlint::{check, corpus, extract, suppress, Error, Exit, Result};
+use factlint::{check, corpus, Error, Exit, Result};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 use std::path::PathBuf;
@@ -140,7 +141,7 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
     for entry in &found {
         let (article, _) = corpus::read(entry)?;
         let Some(article) = article else { continue };
-        let hits = extract::hits(
+        let hits = factlint::rules::hits(
             fact,
             &article.text,
             article.body_start,
@@ -151,12 +152,12 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
         }
         let ignored = suppress::inline_ignores(&article.text).contains(&fact.id);
         for hit in hits {
-            let (line, column) = extract::text::line_col(&article.text, hit.value.start);
+            let (line, column) = factlint::text::line_col(&article.text, hit.value.start);
             let _ = writeln!(out, "\n{}:{line}:{column}", article.source.path);
             let _ = writeln!(
                 out,
                 "  quote:   {}",
-                extract::text::quote(&article.text, hit.value.clone(), 280)
+                factlint::text::quote(&article.text, hit.value.clone(), 280)
             );
             let whole = article.text[hit.whole.clone()]
                 .split_whitespace()

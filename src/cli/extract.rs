@@ -6,8 +6,8 @@
 use super::check::{corpus_paths, entries, rule_paths, ConfigArgs};
 use super::progress::RunArgs;
 use clap::Args;
-use factlint::extract::jsonl;
 use factlint::rules::RuleSet;
+use factlint::scan::jsonl;
 use factlint::scan::{self, Shard};
 use factlint::{Error, Exit, Result};
 use std::path::PathBuf;

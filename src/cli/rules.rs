@@ -2,7 +2,8 @@
 
 use super::check::{corpus_paths, entries, ConfigArgs};
 use clap::{Args, Subcommand};
-use factlint::rules::{corpus_test, examples, lint, RuleSet};
+use factlint::check::{corpus_test, lint};
+use factlint::rules::{examples, RuleSet};
 use factlint::{corpus, Exit, Result};
 use std::path::PathBuf;
 

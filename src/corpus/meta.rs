@@ -46,7 +46,7 @@ impl SourceMeta {
     /// Reads `published`; an error points at `at`.
     fn resolve_date(&mut self, at: Location) -> Result<()> {
         if let Some(raw) = &self.published_raw {
-            let date = super::parse_date(raw).map_err(|m| {
+            let date = crate::text::parse_date(raw).map_err(|m| {
                 Error::corpus(
                     at,
                     format!("publication date: {m}"),
@@ -89,7 +89,7 @@ pub fn load_manifest(dir: &Path) -> Result<BTreeMap<String, SourceMeta>> {
     if !path.is_file() {
         return Ok(map);
     }
-    let text = crate::rules::read_utf8(&path).map_err(|e| match e {
+    let text = crate::text::read_utf8(&path).map_err(|e| match e {
         // Keep the location; say "file", not "rule file".
         Error::Rules { at, message, hint } => {
             Error::corpus(at, message.replace("rule file", "file"), hint)
@@ -101,7 +101,7 @@ pub fn load_manifest(dir: &Path) -> Result<BTreeMap<String, SourceMeta>> {
         toml::from_str(&text).map_err(|e| toml_error(&path, &text, 0, &e, hint))?;
     // One line index for the file: a manifest of 1,000 entries would
     // otherwise be scanned from the top for every entry.
-    let index = crate::extract::text::LineIndex::new(&text);
+    let index = crate::text::LineIndex::new(&text);
     for entry in manifest.source {
         let (line, column) = index.line_col(&text, entry.file.span().start);
         let at = Location::at(&path, line, column);

@@ -5,7 +5,6 @@
 //! between `+++` lines at the top of a Markdown article. Discovery is
 //! separate from reading so a large corpus can be read one article at a time.
 
-pub mod decode;
 pub mod meta;
 
 use crate::error::{Error, Location, Result};
@@ -57,8 +56,7 @@ pub struct Article {
     pub body_start: usize,
 }
 
-/// Something worth telling the user that does not stop the run.
-pub type Warning = String;
+pub use crate::text::Warning;
 
 const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 
@@ -247,8 +245,8 @@ pub fn read_owned(entry: Entry) -> Result<(Option<Article>, Vec<Warning>)> {
         }
     };
     let mut warnings = Vec::new();
-    let text = match decode::decode(&bytes) {
-        decode::Decoded::Binary => {
+    let text = match crate::text::decode::decode(&bytes) {
+        crate::text::decode::Decoded::Binary => {
             return Ok((
                 None,
                 vec![format!(
@@ -256,7 +254,7 @@ pub fn read_owned(entry: Entry) -> Result<(Option<Article>, Vec<Warning>)> {
                 )],
             ))
         }
-        decode::Decoded::Text { text, note } => {
+        crate::text::decode::Decoded::Text { text, note } => {
             if let Some(note) = note {
                 warnings.push(format!("{shown}: {note}; save it as UTF-8 to be sure"));
             }
@@ -287,20 +285,4 @@ fn tomorrow() -> jiff::civil::Date {
         .to_zoned(jiff::tz::TimeZone::UTC)
         .date();
     today.tomorrow().unwrap_or(today)
-}
-
-/// Reads a date written in a rule or a manifest: "2023-02-24" or a TOML date.
-pub fn parse_date(value: &toml::Value) -> std::result::Result<jiff::civil::Date, String> {
-    let text = match value {
-        toml::Value::String(s) => s.trim().to_string(),
-        toml::Value::Datetime(d) => d.to_string(),
-        other => {
-            return Err(format!(
-                "a date must be written YYYY-MM-DD, not as {}",
-                crate::rules::a_type(other)
-            ))
-        }
-    };
-    text.parse::<jiff::civil::Date>()
-        .map_err(|_| format!("`{text}` is not a date"))
 }

@@ -65,7 +65,7 @@ impl<'a> RawMatch<'a> {
 
     /// The text of the same sentence before the value, at most `max` bytes.
     pub fn preceding(&self, max: usize) -> &'a str {
-        let sentence = crate::extract::text::sentence_bounds(self.text, self.value.clone());
+        let sentence = crate::text::sentence_bounds(self.text, self.value.clone());
         let mut start = sentence.start.max(self.value.start.saturating_sub(max));
         while !self.text.is_char_boundary(start) {
             start += 1;
@@ -119,6 +119,11 @@ impl Normalized {
     }
 }
 
+/// The value of a match the normalizer could not read, with the reason.
+pub fn unresolved(reason: String) -> Normalized {
+    Normalized::new("unresolved", Key::Unresolved(reason.clone())).note(reason)
+}
+
 /// The comparable part of a value. Kinds pick the shape that fits them.
 /// Serializable (infinite bounds as "inf"/"-inf") for `factlint extract`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -126,9 +131,9 @@ pub enum Key {
     /// A number in a base unit, as an interval (a point when `lo == hi`);
     /// values with different units never agree.
     Interval {
-        #[serde(with = "crate::extract::jsonl::float")]
+        #[serde(with = "crate::text::float")]
         lo: f64,
-        #[serde(with = "crate::extract::jsonl::float")]
+        #[serde(with = "crate::text::float")]
         hi: f64,
         unit: String,
     },

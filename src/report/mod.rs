@@ -4,6 +4,7 @@
 
 pub mod github;
 pub mod json;
+pub mod labels;
 pub mod markdown;
 pub mod sarif;
 pub mod table;

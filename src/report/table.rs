@@ -1,9 +1,10 @@
 //! `--format table`: one row per fact for the terminal: status, agreement
 //! with the record, the value each source gives, and the outliers.
 
+use super::labels::{reference_label, suppressed_mark, verdict_label};
 use super::{Report, Reporter, Target};
-use crate::compare::{shown, MentionVerdict, Reference, Status, Verdict};
-use crate::suppress::Suppression;
+use crate::compare::{shown, Reference, Status};
+
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, Color, ContentArrangement, Table as Grid};
 
 /// The plain table (files, pipes, `NO_COLOR`).
@@ -15,44 +16,6 @@ pub struct ColorTable;
 impl Reporter for ColorTable {
     fn render(&self, report: &Report, _target: &Target) -> String {
         render(report, true)
-    }
-}
-
-/// The status as the table and the Markdown report show it.
-pub fn status_label(status: Status) -> &'static str {
-    match status {
-        Status::Agree => "agree",
-        Status::Conflict => "CONFLICT",
-        Status::Single => "single",
-        Status::Missing => "missing",
-        Status::Unresolved => "unresolved",
-    }
-}
-
-/// The status of a verdict, "accepted" when the baseline accepts it.
-pub fn verdict_label(v: &Verdict) -> &'static str {
-    if v.suppressed {
-        "accepted"
-    } else {
-        status_label(v.status)
-    }
-}
-
-/// " (ignored)" / " (baseline)" after a suppressed mention.
-pub fn suppressed_mark(m: &MentionVerdict) -> &'static str {
-    match m.suppressed {
-        Some(Suppression::Inline) => " (ignored)",
-        Some(Suppression::Baseline) => " (baseline)",
-        None => "",
-    }
-}
-
-pub fn reference_label(reference: Reference, expected: Option<&str>) -> String {
-    match (reference, expected) {
-        (Reference::Match, Some(e)) => format!("match ({e})"),
-        (Reference::Mismatch, Some(e)) => format!("MISMATCH ({e})"),
-        (_, Some(e)) => format!("— ({e})"),
-        _ => "—".into(),
     }
 }
 

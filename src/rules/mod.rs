@@ -4,12 +4,13 @@
 //! the file, line and column and saying what to do.
 
 pub mod constraint;
-pub mod corpus_test;
 pub mod examples;
 pub mod expr;
-pub mod lint;
+pub mod hits;
 pub mod placeholders;
 pub mod spec;
+
+pub use hits::{hits, Hit};
 
 use crate::error::{Error, Location, Result};
 use crate::normalize::{self, Normalized, Normalizer};
@@ -122,7 +123,7 @@ impl RuleSet {
         let mut seen: BTreeMap<String, Location> = BTreeMap::new();
         let mut pending = Vec::new();
         for file in &files {
-            let text = read_utf8(file)?;
+            let text = crate::text::read_utf8(file)?;
             let (facts, constraints) = parse_file_full(file, &text)?;
             pending.extend(constraints);
             for fact in facts {
@@ -228,32 +229,6 @@ fn collect_toml(
     Ok(())
 }
 
-/// Reads a rule file as UTF-8, without a leading byte-order mark.
-pub fn read_utf8(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Error::rules(
-            Location::file(path),
-            format!("cannot read the rule file: {e}"),
-            "check the path and its permissions",
-        )
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let (line, column) = crate::extract::text::line_col(
-            &String::from_utf8_lossy(e.as_bytes()),
-            e.utf8_error().valid_up_to(),
-        );
-        Error::rules(
-            Location::at(path, line, column),
-            "the rule file is not valid UTF-8",
-            "save it as UTF-8",
-        )
-    })?;
-    Ok(text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text))
-}
-
 /// Parses and compiles the facts of one rule file.
 pub fn parse_file(path: &Path, text: &str) -> Result<Vec<Fact>> {
     parse_file_full(path, text).map(|(facts, _)| facts)
@@ -263,7 +238,7 @@ pub fn parse_file(path: &Path, text: &str) -> Result<Vec<Fact>> {
 /// constraints' names are resolved once every file is read).
 pub fn parse_file_full(path: &Path, text: &str) -> Result<(Vec<Fact>, Vec<PendingConstraint>)> {
     // One line index per file: a library of 1,000 facts asks for thousands of locations.
-    let index = crate::extract::text::LineIndex::new(text);
+    let index = crate::text::LineIndex::new(text);
     let at = |offset: usize| {
         let (line, column) = index.line_col(text, offset);
         Location::at(path, line, column)
@@ -445,7 +420,7 @@ fn compile_fact(
             let published = match &e.published {
                 None => None,
                 Some(p) => Some(
-                    crate::corpus::parse_date(p.get_ref())
+                    crate::text::parse_date(p.get_ref())
                         .map_err(|m| bad(p.span().start, m, "write it as YYYY-MM-DD"))?,
                 ),
             };
@@ -472,17 +447,6 @@ fn compile_fact(
         origin,
         values,
     })
-}
-
-/// "an integer", "a string": a TOML value's type with its article, for messages.
-pub(crate) fn a_type(value: &toml::Value) -> String {
-    let name = value.type_str();
-    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    };
-    format!("{article} {name}")
 }
 
 /// The values of an `expect` field: one value, a list (any of them), or a
@@ -520,7 +484,7 @@ fn expected_values(
                 toml::Value::Integer(_) | toml::Value::Float(_) | toml::Value::Datetime(_) => {
                     value.to_string()
                 }
-                other => return Err(format!("`expect` cannot be {}", a_type(other))),
+                other => return Err(format!("`expect` cannot be {}", crate::text::a_type(other))),
             };
             let mut n = normalizer
                 .parse(&text)
@@ -572,7 +536,7 @@ fn compile_pattern(
         }
         other => {
             return Err(bad(
-                format!("a pattern of fact `{id}` is {}", a_type(other)),
+                format!("a pattern of fact `{id}` is {}", crate::text::a_type(other)),
                 "write a regex string or a { regex = '…' } table",
             ))
         }

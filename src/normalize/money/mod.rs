@@ -289,7 +289,7 @@ impl Kind for MoneyKind {
                 };
                 let value = money
                     .value(&read, a.currency)
-                    .unwrap_or_else(crate::extract::unresolved);
+                    .unwrap_or_else(crate::normalize::unresolved);
                 let mut f = Found::at(text, a.span.clone(), value);
                 extra_interval(&mut f, &read);
                 f.extra.insert("number".into(), serde_json::json!(read.lo));

@@ -119,7 +119,7 @@ pub fn point_at(text: &str, pos: usize) -> Option<NumSpan> {
     if first.digits.is_none() && c.is_ascii_digit() {
         return None;
     }
-    let (parsed, toks) = match words::parse(&toks) {
+    let (parsed, toks) = match parse_words(&toks) {
         Some(p) => (p, toks),
         None if c.is_ascii_digit() || c == '.' || !c.is_ascii() => {
             let d = digits::read(text, pos, false).filter(|d| !d.letters_after)?;
@@ -316,6 +316,22 @@ pub fn ordinal(text: &str) -> Option<f64> {
 pub fn parse_number(text: &str) -> Option<f64> {
     let (value, end) = leading_number(text)?;
     text[end..].trim().is_empty().then_some(value)
+}
+
+/// Reads the number written in words at the start of `toks` (no sign): a
+/// half or quarter ("half a million"), a fraction ("two thirds"), or a whole
+/// number with its decimals. Here rather than in `words`, so that `words`
+/// and `fraction` (which builds on `words`) do not import each other.
+pub fn parse_words(toks: &[words::Tok]) -> Option<words::Parsed> {
+    if let words::W::Ord {
+        half_or_quarter: true,
+        den,
+        ..
+    } = words::classify(toks.first()?)
+    {
+        return fraction::bare_half(toks, den);
+    }
+    fraction::fraction(toks).or_else(|| words::whole(toks))
 }
 
 #[cfg(test)]

@@ -9,9 +9,9 @@
 //! - `no-example`: a pattern that no matching example exercises;
 //! - `overlap`: two facts whose patterns claim the same words of an article.
 
-use super::{Fact, RuleSet};
 use crate::corpus::Article;
 use crate::error::Location;
+use crate::rules::{Fact, RuleSet};
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -151,7 +151,7 @@ fn overlap(rules: &RuleSet, corpus: &[Article]) -> Vec<Finding> {
             .facts
             .iter()
             .flat_map(|f| {
-                crate::extract::hits(
+                crate::rules::hits(
                     f,
                     &article.text,
                     article.body_start,
@@ -168,7 +168,7 @@ fn overlap(rules: &RuleSet, corpus: &[Article]) -> Vec<Finding> {
                     && seen.insert((a.id.clone(), b.id.clone(), article.source.path.clone()))
                 {
                     let start = ra.start.min(rb.start);
-                    let (line, column) = crate::extract::text::line_col(&article.text, start);
+                    let (line, column) = crate::text::line_col(&article.text, start);
                     findings.push(Finding {
                         at: Location::at(&article.source.path, line, column),
                         check: "overlap",

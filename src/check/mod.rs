@@ -9,6 +9,9 @@ use crate::rules::RuleSet;
 use crate::scan::{self, Progress, Shard};
 use std::path::PathBuf;
 
+pub mod corpus_test;
+pub mod lint;
+
 /// What to check.
 #[derive(Debug, Clone)]
 pub struct Options {

@@ -1,46 +1,9 @@
-//! Positions in article text: byte offsets to 1-based line and column
-//! (columns count characters, so "Tokaïev" is one column per letter and a
-//! CRLF file gives the same columns as an LF one), and the sentence around a
-//! match, which reports quote.
+//! Sentences: where the sentence holding a span starts and ends (periods of
+//! abbreviations and initials do not end one), and the sentence as reports
+//! quote it. Kind readers use the bounds to look for context words (a
+//! weekday's tense, a name's title) without leaving the sentence.
 
-/// 1-based line and column (in characters) of byte `offset` in `text`.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_char_boundary(text, offset.min(text.len()));
-    let before = &text[..offset];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = text[line_start..offset].chars().count() + 1;
-    (line, column)
-}
-
-/// Line index for many lookups in the same text.
-#[derive(Debug, Clone)]
-pub struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
-    }
-
-    /// 1-based line and column (in characters) of byte `offset`.
-    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(text, offset.min(text.len()));
-        let line = self.starts.partition_point(|&s| s <= offset);
-        let start = self.starts[line - 1];
-        (line, text[start..offset].chars().count() + 1)
-    }
-}
-
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while offset > 0 && !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
+use std::ops::Range;
 
 /// Words that end with a period without ending the sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -51,7 +14,7 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Byte range of the sentence that holds `span` in `text`: from the previous
 /// sentence end (or line start) to the next one (or line end).
-pub fn sentence_bounds(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+pub fn sentence_bounds(text: &str, span: Range<usize>) -> Range<usize> {
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[span.end..]
         .find('\n')
@@ -108,7 +71,7 @@ fn ends_sentence(text: &str, at: usize) -> bool {
 }
 
 /// The sentence around `span`, trimmed and shortened to at most `max` characters.
-pub fn quote(text: &str, span: std::ops::Range<usize>, max: usize) -> String {
+pub fn quote(text: &str, span: Range<usize>, max: usize) -> String {
     let bounds = sentence_bounds(text, span.clone());
     let sentence = text[bounds.clone()].trim();
     let collapsed: String = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -136,17 +99,6 @@ pub fn quote(text: &str, span: std::ops::Range<usize>, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn line_and_column_count_characters() {
-        let text = "first line\nKassym-Jomart Tokaïev, who\r\nthird";
-        let at = text.find("who").unwrap();
-        assert_eq!(line_col(text, at), (2, 24));
-        assert_eq!(LineIndex::new(text).line_col(text, at), (2, 24));
-        let third = text.find("third").unwrap();
-        assert_eq!(line_col(text, third), (3, 1));
-        assert_eq!(LineIndex::new(text).line_col(text, third), (3, 1));
-    }
 
     #[test]
     fn sentences_skip_abbreviations_and_initials() {
