@@ -175,11 +175,12 @@ fn stages_import_only_earlier_stages() {
     }
     let shown: Vec<String> = violations
         .iter()
-        .map(|v| {
-            format!(
+        .map(|v| match v.line {
+            0 => format!("src/{}: module `{}` is {}", v.file, v.from, v.to),
+            _ => format!(
                 "src/{}:{}: stage `{}` uses `{}`, a later stage",
                 v.file, v.line, v.from, v.to
-            )
+            ),
         })
         .collect();
     assert!(
