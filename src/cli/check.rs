@@ -7,6 +7,7 @@ use factlint::compare::suppress::Baseline;
 use factlint::config::{Config, FailOn};
 use factlint::report::{self, github, Format, Report, Target};
 use factlint::rules::RuleSet;
+use factlint::text::walk::Walk;
 use factlint::{corpus, Error, Exit, Location, Result};
 use std::path::{Path, PathBuf};
 
@@ -22,6 +23,9 @@ pub struct ConfigArgs {
     /// Ignore any factlint.toml (flags and built-in defaults only)
     #[arg(long, conflicts_with = "config")]
     no_config: bool,
+    /// Read every file in the folders walked, even those .gitignore, .ignore or .factlintignore list
+    #[arg(long)]
+    no_ignore: bool,
 }
 
 impl ConfigArgs {
@@ -30,6 +34,13 @@ impl ConfigArgs {
             (_, true) => Ok(Config::default()),
             (Some(path), _) => Config::load(path),
             (None, false) => Config::discover(),
+        }
+    }
+
+    /// How folders of articles and rules are walked.
+    pub fn walk(&self) -> Walk {
+        Walk {
+            ignore_files: !self.no_ignore,
         }
     }
 }
@@ -88,8 +99,8 @@ fn pick(flags: Vec<PathBuf>, configured: &[PathBuf], default: &str) -> Vec<PathB
 }
 
 /// The articles under `paths` less those the config's ignore globs name.
-pub fn entries(paths: &[PathBuf], config: &Config) -> Result<Vec<corpus::Entry>> {
-    let found = corpus::discover(paths)?;
+pub fn entries(paths: &[PathBuf], config: &Config, how: Walk) -> Result<Vec<corpus::Entry>> {
+    let found = corpus::discover_with(paths, how)?;
     let kept: Vec<corpus::Entry> = found
         .into_iter()
         .filter(|e| !config.is_ignored(&e.path))
@@ -116,10 +127,14 @@ fn colors() -> bool {
 
 pub fn run(args: CheckArgs) -> Result<Exit> {
     let config = args.settings.load()?;
-    let rules = RuleSet::load(&rule_paths(args.rules, &config))?;
+    let rules = RuleSet::load_with(&rule_paths(args.rules, &config), args.settings.walk())?;
     let corpus = corpus_paths(args.paths, &config);
     let bar = args.run.start();
-    let mut report = check::check_with(&rules, entries(&corpus, &config)?, &bar)?;
+    let mut report = check::check_with(
+        &rules,
+        entries(&corpus, &config, args.settings.walk())?,
+        &bar,
+    )?;
     if !args.quiet {
         for warning in &report.warnings {
             eprintln!("factlint: warning: {warning}");

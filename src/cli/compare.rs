@@ -34,7 +34,7 @@ pub struct CompareArgs {
 
 pub fn run(args: CompareArgs) -> Result<Exit> {
     let config = args.settings.load()?;
-    let rules = RuleSet::load(&rule_paths(args.rules, &config))?;
+    let rules = RuleSet::load_with(&rule_paths(args.rules, &config), args.settings.walk())?;
     let scanned = jsonl::read_files(&args.files, &rules)?;
     let report = factlint::scan::report(&rules, scanned);
     for warning in &report.warnings {

@@ -92,7 +92,7 @@ fn pattern_of(
 
 pub fn run(args: ExplainArgs) -> Result<Exit> {
     let config = args.settings.load()?;
-    let rules = RuleSet::load(&rule_paths(args.rules, &config))?;
+    let rules = RuleSet::load_with(&rule_paths(args.rules, &config), args.settings.walk())?;
     let Some(fact) = rules.facts.iter().find(|f| f.id == args.fact) else {
         let near: Vec<&str> = rules
             .facts
@@ -118,7 +118,11 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
             hint,
         ));
     };
-    let found = entries(&corpus_paths(args.paths, &config), &config)?;
+    let found = entries(
+        &corpus_paths(args.paths, &config),
+        &config,
+        args.settings.walk(),
+    )?;
     let mut out = String::new();
     let _ = writeln!(
         out,

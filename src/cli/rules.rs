@@ -68,18 +68,22 @@ pub fn run(args: RulesArgs) -> Result<Exit> {
             super::print(&out);
             Ok(Exit::Clean)
         }
-        RulesCommand::Test { rules, settings } => {
-            test(super::check::rule_paths(rules, &settings.load()?))
-        }
+        RulesCommand::Test { rules, settings } => test(
+            super::check::rule_paths(rules, &settings.load()?),
+            settings.walk(),
+        ),
         RulesCommand::Lint {
             rules,
             corpus,
             settings,
         } => {
             let config = settings.load()?;
-            let rules = RuleSet::load_unchecked(&super::check::rule_paths(rules, &config))?;
+            let rules = RuleSet::load_unchecked_with(
+                &super::check::rule_paths(rules, &config),
+                settings.walk(),
+            )?;
             let mut articles = Vec::new();
-            for entry in entries(&corpus_paths(corpus, &config), &config)? {
+            for entry in entries(&corpus_paths(corpus, &config), &config, settings.walk())? {
                 let (article, warnings) = corpus::read(&entry)?;
                 for w in warnings {
                     eprintln!("factlint: warning: {w}");
@@ -108,8 +112,8 @@ pub fn run(args: RulesArgs) -> Result<Exit> {
 }
 
 /// `rules test`: examples and corpus tests, every failure listed.
-fn test(paths: Vec<PathBuf>) -> Result<Exit> {
-    let rules = RuleSet::load_unchecked(&paths)?;
+fn test(paths: Vec<PathBuf>, how: factlint::text::walk::Walk) -> Result<Exit> {
+    let rules = RuleSet::load_unchecked_with(&paths, how)?;
     let mut failures: Vec<examples::ExampleFailure> = Vec::new();
     let mut count = 0;
     for fact in &rules.facts {

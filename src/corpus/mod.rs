@@ -8,6 +8,7 @@
 pub mod meta;
 
 use crate::error::{Error, Location, Result};
+use crate::text::walk::{self, Walk, Walked};
 use meta::SourceMeta;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -60,10 +61,18 @@ pub use crate::text::Warning;
 
 const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 
-/// Finds the articles under `paths` and their manifest metadata. Folders are
-/// followed through symlinks, but each one is read once: a symlink loop or a
-/// second path to the same file becomes a skipped entry, never a hang.
+/// Finds the articles under `paths` and their manifest metadata, honouring
+/// ignore files (see [`discover_with`]).
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<Entry>> {
+    discover_with(paths, Walk::default())
+}
+
+/// Finds the articles under `paths` with the walker of [`crate::text::walk`]:
+/// hidden files and what ignore files list are left out (unless `how` says
+/// otherwise), links are followed, and each file is read once: a symlink
+/// loop or a second path to the same file becomes a skipped entry, never a
+/// hang. A path given by name is always read.
+pub fn discover_with(paths: &[PathBuf], how: Walk) -> Result<Vec<Entry>> {
     let mut entries = Vec::new();
     let mut seen = BTreeSet::new();
     for path in paths {
@@ -76,8 +85,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Entry>> {
         })?;
         let before = entries.len();
         if meta.is_dir() {
-            seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()));
-            walk(path, &mut entries, &mut seen, true)?;
+            walk_dir(path, how, &mut entries, &mut seen)?;
         } else {
             let dir = path
                 .parent()
@@ -95,6 +103,48 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Entry>> {
         }
     }
     Ok(entries)
+}
+
+fn is_article(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e))
+}
+
+/// The articles of one folder given on the command line, each with the
+/// metadata of its folder's `sources.toml`.
+fn walk_dir(
+    dir: &Path,
+    how: Walk,
+    entries: &mut Vec<Entry>,
+    seen: &mut BTreeSet<PathBuf>,
+) -> Result<()> {
+    let found = walk::walk(dir, how, &is_article).map_err(|e| {
+        Error::corpus(
+            Location::file(dir),
+            format!("cannot list the folder: {e}"),
+            "check its permissions",
+        )
+    })?;
+    let mut manifests: BTreeMap<PathBuf, BTreeMap<String, SourceMeta>> = BTreeMap::new();
+    for walked in found {
+        match walked {
+            Walked::Dir(path) => {
+                let manifest = meta::load_manifest(&path)?;
+                manifests.insert(path, manifest);
+            }
+            Walked::File(path) => {
+                let empty = BTreeMap::new();
+                let manifest = path
+                    .parent()
+                    .and_then(|p| manifests.get(p))
+                    .unwrap_or(&empty);
+                entries.push(once(entry(&path, manifest), seen));
+            }
+            Walked::Skipped(path, why) => entries.push(skipped(&path, why.to_string())),
+        }
+    }
+    Ok(())
 }
 
 /// `entry`, or a skipped entry when its file was already found by another path.
@@ -147,78 +197,6 @@ fn entry(path: &Path, manifest: &BTreeMap<String, SourceMeta>) -> Entry {
 pub fn display_path(path: &Path) -> String {
     let shown = path.to_string_lossy().replace('\\', "/");
     shown.strip_prefix("./").unwrap_or(&shown).to_string()
-}
-
-fn walk(
-    dir: &Path,
-    entries: &mut Vec<Entry>,
-    seen: &mut BTreeSet<PathBuf>,
-    top: bool,
-) -> Result<()> {
-    let read = match std::fs::read_dir(dir) {
-        Ok(read) => read,
-        // Like ripgrep: a folder inside the corpus that cannot be listed is skipped with a warning.
-        Err(e) if !top => {
-            entries.push(skipped(dir, format!("cannot list the folder ({e})")));
-            return Ok(());
-        }
-        Err(e) => {
-            return Err(Error::corpus(
-                Location::file(dir),
-                format!("cannot list the folder: {e}"),
-                "check its permissions",
-            ))
-        }
-    };
-    let manifest = meta::load_manifest(dir)?;
-    let mut paths: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if name.starts_with('.') {
-            continue;
-        }
-        let is_article = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e));
-        let meta = match std::fs::metadata(&path) {
-            Ok(meta) => meta,
-            // A dangling symlink, or a symlink cycle the system refuses to resolve.
-            Err(e) => {
-                if is_article || path.is_symlink() {
-                    entries.push(skipped(&path, format!("cannot follow it ({e})")));
-                }
-                continue;
-            }
-        };
-        if meta.is_dir() {
-            let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-            if seen.insert(real.clone()) {
-                walk(&path, entries, seen, false)?;
-            } else {
-                entries.push(skipped(
-                    &path,
-                    format!(
-                        "symlink loop: it leads back to {}, which is already read",
-                        real.display()
-                    ),
-                ));
-            }
-        } else if is_article && !meta.is_file() {
-            // Reading a pipe or a device would block or never end.
-            entries.push(skipped(
-                &path,
-                "not a regular file (a pipe, socket or device)".into(),
-            ));
-        } else if is_article {
-            entries.push(once(entry(&path, &manifest), seen));
-        }
-    }
-    Ok(())
 }
 
 /// Reads one article. `Ok(None)` with a warning: skipped (binary,

@@ -14,6 +14,7 @@ pub use hits::{hits, Hit};
 
 use crate::error::{Error, Location, Result};
 use crate::normalize::{self, Normalized, Normalizer};
+use crate::text::walk::{self, Skip, Walk, Walked};
 pub use constraint::{Constraint, PendingConstraint};
 use regex::{Regex, RegexBuilder};
 use serde::Serialize;
@@ -101,9 +102,15 @@ pub struct RuleSet {
 
 impl RuleSet {
     /// Loads every `*.toml` file under `paths` (files, or folders searched
-    /// recursively), checks every example, and fails on the first problem.
+    /// recursively, honouring ignore files), checks every example, and fails
+    /// on the first problem.
     pub fn load(paths: &[PathBuf]) -> Result<RuleSet> {
-        let rules = RuleSet::load_unchecked(paths)?;
+        RuleSet::load_with(paths, Walk::default())
+    }
+
+    /// [`RuleSet::load`], walking folders as `how` says (`--no-ignore`).
+    pub fn load_with(paths: &[PathBuf], how: Walk) -> Result<RuleSet> {
+        let rules = RuleSet::load_unchecked_with(paths, how)?;
         for fact in &rules.facts {
             if let Some(failure) = examples::check_fact(fact).into_iter().next() {
                 return Err(Error::rules(
@@ -118,7 +125,12 @@ impl RuleSet {
 
     /// Loads and compiles the rules without running their examples.
     pub fn load_unchecked(paths: &[PathBuf]) -> Result<RuleSet> {
-        let files = rule_files(paths)?;
+        RuleSet::load_unchecked_with(paths, Walk::default())
+    }
+
+    /// [`RuleSet::load_unchecked`], walking folders as `how` says.
+    pub fn load_unchecked_with(paths: &[PathBuf], how: Walk) -> Result<RuleSet> {
+        let files = rule_files(paths, how)?;
         let mut rules = RuleSet::default();
         let mut seen: BTreeMap<String, Location> = BTreeMap::new();
         let mut pending = Vec::new();
@@ -157,7 +169,7 @@ impl RuleSet {
 }
 
 /// The rule files under `paths`, sorted within each folder.
-fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+fn rule_files(paths: &[PathBuf], how: Walk) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| {
@@ -169,7 +181,7 @@ fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
         })?;
         if meta.is_dir() {
             let before = files.len();
-            collect_toml(path, &mut files, &mut Default::default())?;
+            collect_toml(path, how, &mut files)?;
             if files.len() == before {
                 return Err(Error::rules(
                     Location::file(path),
@@ -193,37 +205,41 @@ fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// `seen`: folders already listed (canonical paths), so a symlink loop is
-/// listed once instead of until the system refuses to resolve it.
-fn collect_toml(
-    dir: &Path,
-    out: &mut Vec<PathBuf>,
-    seen: &mut std::collections::BTreeSet<PathBuf>,
-) -> Result<()> {
-    if !seen.insert(std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf())) {
-        return Ok(());
-    }
-    let read = std::fs::read_dir(dir).map_err(|e| {
+/// The rule files under `dir`, through the shared walker. A folder link
+/// back to a folder being walked is listed once (silently: the rules in it
+/// are read once); a folder that cannot be listed is an error, since a rule
+/// missing silently would change the verdicts; a `.toml` that cannot be
+/// followed is kept, so reading it reports the problem.
+fn collect_toml(dir: &Path, how: Walk, out: &mut Vec<PathBuf>) -> Result<()> {
+    let is_toml = |p: &Path| p.extension().is_some_and(|e| e == "toml");
+    let cannot_list = |at: &Path, e: String| {
         Error::rules(
-            Location::file(dir),
+            Location::file(at),
             format!("cannot list the folder: {e}"),
             "check its permissions",
         )
-    })?;
-    let mut entries: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            collect_toml(&path, out, seen)?;
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            out.push(path);
+    };
+    let found = walk::walk(dir, how, &is_toml).map_err(|e| cannot_list(dir, e.to_string()))?;
+    for walked in found {
+        match walked {
+            Walked::Dir(_) | Walked::Skipped(_, Skip::Loop(_)) => {}
+            Walked::File(path) => out.push(path),
+            Walked::Skipped(path, Skip::Unlistable(e)) => return Err(cannot_list(&path, e)),
+            Walked::Skipped(path, Skip::BadIgnoreFile(e)) => {
+                return Err(Error::rules(
+                    Location::file(path),
+                    format!("cannot use this ignore file: {e}"),
+                    "fix it, or pass --no-ignore",
+                ))
+            }
+            Walked::Skipped(path, Skip::NotRegular) => {
+                return Err(Error::rules(
+                    Location::file(path),
+                    "not a regular file (a pipe, socket or device)",
+                    "remove it from the rules folder",
+                ))
+            }
+            Walked::Skipped(path, Skip::Unfollowable(_)) => out.push(path),
         }
     }
     Ok(())

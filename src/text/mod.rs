@@ -11,6 +11,7 @@ pub mod float;
 pub mod position;
 pub mod read;
 pub mod segment;
+pub mod walk;
 
 pub use date::{a_type, parse_date};
 pub use position::{line_col, LineIndex};
