@@ -23,3 +23,5 @@ pub mod scan;
 pub mod text;
 
 pub use error::{Error, Exit, Location, Result};
+/// The segmenter (sentences, clauses), at the top for the library's users.
+pub use text::segment;

@@ -3,6 +3,7 @@
 //! found in it. For trying a normalizer by hand and for conformance suites.
 
 use clap::Args;
+use factlint::normalize::read::{self, Context};
 use factlint::normalize::{self, Found};
 use factlint::{Error, Exit, Result};
 use serde::Serialize;
@@ -47,7 +48,8 @@ pub fn run(args: NormalizeArgs) -> Result<Exit> {
             "normalize works for kinds that can find values without rule patterns",
         )
     };
-    kind.find("", published).ok_or_else(unsupported)?;
+    let ctx = Context { published };
+    read::find(kind, "", ctx).ok_or_else(unsupported)?;
     let mut out = String::new();
     for line in std::io::stdin().lock().lines() {
         let line = line.map_err(|e| {
@@ -56,7 +58,7 @@ pub fn run(args: NormalizeArgs) -> Result<Exit> {
                 "pipe UTF-8 text into factlint normalize",
             )
         })?;
-        let found = kind.find(&line, published).unwrap_or_default();
+        let found = read::find(kind, &line, ctx).unwrap_or_default();
         out.push_str(
             &serde_json::to_string(&Line {
                 input: &line,

@@ -15,6 +15,7 @@ pub mod number;
 pub mod numtext;
 pub mod percent;
 pub mod quantity;
+pub mod read;
 pub mod term;
 pub mod tolerance;
 pub mod units;
@@ -175,6 +176,9 @@ pub struct Found {
     /// Character offsets of the text in the input line (end exclusive).
     pub start: usize,
     pub end: usize,
+    /// Byte span of the text in the input (not in JSON: `start`/`end` are).
+    #[serde(skip)]
+    pub span: Range<usize>,
     #[serde(flatten)]
     pub value: Normalized,
     /// Kind-specific details (unit, currency, candidate dates…).
@@ -189,6 +193,7 @@ impl Found {
             text: text[span.clone()].to_string(),
             start: text[..span.start].chars().count(),
             end: text[..span.end].chars().count(),
+            span,
             value,
             extra: Default::default(),
         }
