@@ -7,6 +7,7 @@
 //! contradiction). Paths in the file are relative to the file's folder, so a
 //! run from a subfolder checks the same articles.
 
+use crate::compare::constraints::ConstraintStatus;
 use crate::error::{Error, Location, Result};
 use crate::report::{Format, Report};
 use crate::rules::Severity;
@@ -45,10 +46,16 @@ impl FailOn {
     /// Whether `report` has a contradiction (not accepted) at or above the threshold.
     pub fn fails(self, report: &Report) -> bool {
         self.threshold().is_some_and(|min| {
-            report
+            let facts = report
                 .facts
                 .iter()
-                .any(|v| v.is_contradiction() && v.severity >= min)
+                .any(|v| v.is_contradiction() && v.severity >= min);
+            // A violated `[[constraint]]` is a contradiction too (README, exit codes).
+            let constraints = report
+                .constraints
+                .iter()
+                .any(|c| c.status == ConstraintStatus::Violated && c.severity >= min);
+            facts || constraints
         })
     }
 }

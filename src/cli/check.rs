@@ -168,7 +168,9 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
     if let Some(path) = baseline_path {
         let mut facts = report.facts;
         Baseline::load(&path)?.apply(&mut facts);
-        report = Report::new(facts, report.sources, report.rules, report.warnings);
+        // Rebuilt for the summary counts; constraint verdicts are not baselined.
+        report = Report::new(facts, report.sources, report.rules, report.warnings)
+            .with_constraints(report.constraints);
     }
 
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Info);
