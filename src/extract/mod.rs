@@ -34,6 +34,18 @@ pub fn hits(
     from: usize,
     published: Option<jiff::civil::Date>,
 ) -> Vec<Hit> {
+    hits_in(fact, text, from, published, None)
+}
+
+/// [`hits`] in an article whose source has a time zone (`timezone` in
+/// sources.toml, an IANA name), for times written without one.
+pub fn hits_in(
+    fact: &Fact,
+    text: &str,
+    from: usize,
+    published: Option<jiff::civil::Date>,
+    timezone: Option<&str>,
+) -> Vec<Hit> {
     type Found = (
         Range<usize>,
         Range<usize>,
@@ -96,6 +108,7 @@ pub fn hits(
             whole: whole.clone(),
             groups,
             published,
+            timezone,
         };
         let values = match fact.normalizer.normalize(&raw) {
             Ok(values) if !values.is_empty() => values,
@@ -162,11 +175,12 @@ pub fn scan_filtered(
     let mut mentions = Vec::new();
     for (fact, _) in rules.facts.iter().zip(&wanted).filter(|(_, w)| **w) {
         let index = index.get_or_insert_with(|| text::LineIndex::new(&article.text));
-        for hit in hits(
+        for hit in hits_in(
             fact,
             &article.text,
             article.body_start,
             article.source.published,
+            article.source.timezone.as_deref(),
         ) {
             let (line, column) = index.line_col(&article.text, hit.value.start);
             let quote = text::quote(&article.text, hit.value.clone(), 280);

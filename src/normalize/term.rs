@@ -284,6 +284,7 @@ mod tests {
                     whole: v.range(),
                     groups: vec![],
                     published: None,
+                    timezone: None,
                 };
                 term.normalize(&m).unwrap().remove(0).value
             })
