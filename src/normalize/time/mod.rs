@@ -5,14 +5,16 @@
 //! [`scan`] recognizes a clock time and the zone written after it;
 //! [`zones`] knows the abbreviations, the named zones and the bundled zone
 //! database. A time is placed in a zone by what the text says (UTC, "EDT",
-//! "Beijing time"), else by the source's `timezone` (how that outlet writes
-//! times), else by the rule's `timezone` (where the event happened; also
-//! what "local time" means). It is placed on a day by a date written next to
-//! it ("2345 GMT Sunday", "on Feb. 24 at 4:30 p.m."), else on the article's
-//! publication date, for the zone's offset that day.
+//! "Beijing time"), else by the rule's `timezone` (where the event happened:
+//! news gives the event's local time, and "local time" means it), else by
+//! the source's `timezone`. An ambiguous abbreviation is read first as the
+//! source's zone writes it (a London paper's "BST"), then the rule's. It is
+//! placed on a day by a date written next to it ("2345 GMT Sunday", "on Feb.
+//! 24 at 4:30 p.m."), else on the article's publication date, for the
+//! zone's offset that day.
 //!
 //! Two times agree when their instants are within the fact's `tolerance`
-//! (default: the same minute). When either has no written day, only the time
+//! (default 0: the same second). When either has no written day, only the time
 //! of day in UTC counts, so "7:45 a.m. local time" on Monday in Beijing and
 //! "2345 GMT" (Sunday) agree. A time with no zone at all — none written, none
 //! on the rule or the source — is compared by its wall clock, with a note.
@@ -109,7 +111,7 @@ pub struct Context<'a> {
     pub published: Option<Date>,
     /// The rule's zone (`timezone` on the fact): where the event happened.
     pub rule: Option<&'a TimeZone>,
-    /// The source's zone (`timezone` in sources.toml): how the outlet writes times.
+    /// The source's zone (`timezone` in sources.toml): where the outlet is.
     pub source: Option<&'a TimeZone>,
 }
 
@@ -273,11 +275,11 @@ fn paired(text: &str, clock: &Clock, context: &Context, day: Option<Date>) -> Op
             .then(|| scan::clock_at(text, from + last.span.start))
             .flatten()
     }?;
-    // A partner without a zone ("4.30pm (09.30 BST)") is in the source's or the rule's zone.
+    // A partner without a zone ("4.30pm (09.30 BST)") is in the rule's or the source's zone.
     let offset = match &other.zone {
         Some(zone) => plain_offset(zone, day, other.seconds)?,
         None => {
-            let tz = context.source.or(context.rule)?;
+            let tz = context.rule.or(context.source)?;
             zones::zone_offset(tz, day, other.seconds).ok()?
         }
     };
@@ -303,9 +305,9 @@ fn offset(
     };
     let zone = match &clock.zone {
         None => {
-            return match (context.source, context.rule) {
-                (Some(tz), _) => on(tz, "no zone written: the source's zone").map(Some),
-                (None, Some(tz)) => on(tz, "no zone written: the rule's zone").map(Some),
+            return match (context.rule, context.source) {
+                (Some(tz), _) => on(tz, "no zone written: the rule's zone").map(Some),
+                (None, Some(tz)) => on(tz, "no zone written: the source's zone").map(Some),
                 (None, None) => Ok(None),
             }
         }

@@ -131,17 +131,20 @@ fn a_written_day_makes_the_value_an_instant() {
 }
 
 #[test]
-fn local_time_is_the_rules_zone_and_a_bare_time_the_sources() {
+fn bare_and_local_times_are_in_the_rules_zone_else_the_sources() {
     let text = "7:45 a.m. local time (2345 GMT Sunday)";
     let found = values(text, Some("Asia/Shanghai"), Some("Europe/London"));
     assert_eq!(found[0].1, "23:45 UTC");
+    // News gives the event's local time: the rule's zone wins over the outlet's.
+    let london = Some("Europe/London");
     assert_eq!(
-        values("at 9.30am", Some("Asia/Shanghai"), Some("Europe/London"))[0].1,
+        values("at 4.30pm", Some("Asia/Shanghai"), london)[0].1,
         "08:30 UTC"
     );
+    assert_eq!(values("at 9.30am", None, london)[0].1, "08:30 UTC");
     assert_eq!(
-        values("at 9.30am", Some("Asia/Shanghai"), None)[0].1,
-        "01:30 UTC"
+        values("at 7:45 a.m. local time", None, london)[0].1,
+        "06:45 UTC"
     );
 }
 
