@@ -2,7 +2,8 @@
 //! "4.30pm", "16:30", "0830 GMT", "7:45 a.m. local time (2345 GMT
 //! Sunday)", "18:00 CST (10:00 UTC)", "noon"), compared as instants.
 //!
-//! [`scan`] recognizes a clock time and the zone written after it;
+//! [`scan`] recognizes a clock time and the zone written after it, [`range`]
+//! the two ends of a range ("5 to 6pm");
 //! [`zones`] knows the abbreviations, the named zones and the bundled zone
 //! database. A time is placed in a zone by what the text says (UTC, "EDT",
 //! "Beijing time"), else by the rule's `timezone` (where the event happened:
@@ -19,6 +20,7 @@
 //! "2345 GMT" (Sunday) agree. A time with no zone at all — none written, none
 //! on the rule or the source — is compared by its wall clock, with a note.
 
+pub mod range;
 pub mod scan;
 pub mod zones;
 
@@ -185,8 +187,13 @@ pub fn agree(a: &Key, b: &Key, tolerance: i64) -> bool {
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(about|around|approximately|roughly|circa|shortly\s+after|shortly\s+before|just\s+after|just\s+before|soon\s+after|some\s+time\s+after)\s+(?:at\s+)?$").unwrap()
 });
-static BEFORE_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:\s*,)?(?:\s+at)?(?:\s+about|\s+around)?\s*$").unwrap());
+static BEFORE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\s*,)?(?:\s+(?:at|@))?(?:\s+about|\s+around)?\s*$").unwrap()
+});
+/// "tonight", "this morning" after a time: the day of publication.
+static TODAY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*(?:tonight|this\s+(?:morning|afternoon|evening))\b").unwrap()
+});
 static AFTER_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*(?:on\s+)?").unwrap());
 
@@ -231,14 +238,23 @@ fn written_day(text: &str, clock: &Clock, published: Option<Date>) -> Option<(Da
             .next()?;
         return single(span.start + inner.start..span.start + inner.end, &expr);
     }
-    let after_start = clock.span.end + AFTER_DATE.find(&text[clock.span.end..])?.end();
+    // The ends of a range share the day written before or after it.
+    let (after_from, before_to) = clock
+        .range
+        .as_ref()
+        .map_or((clock.span.end, clock.span.start), |r| (r.end, r.start));
+    if let Some(d) = TODAY_AFTER.find(&text[after_from..]) {
+        let words = d.as_str().trim_start_matches([',', ' ']).trim();
+        return published.map(|p| (p, words.to_string()));
+    }
+    let after_start = after_from + AFTER_DATE.find(&text[after_from..])?.end();
     let window = &text[after_start..boundary(text, after_start + 40, false)];
     let after = super::date::scan::scan(window)
         .into_iter()
         .find(|(span, _)| span.start == 0)
         .and_then(|(span, expr)| single(after_start..after_start + span.end, &expr));
     after.or_else(|| {
-        let gap = BEFORE_DATE.find(&text[..clock.span.start])?;
+        let gap = BEFORE_DATE.find(&text[..before_to])?;
         let end = gap.start();
         let from = boundary(text, end.saturating_sub(40), true);
         super::date::scan::scan(&text[from..end])
@@ -482,18 +498,12 @@ pub fn find(text: &str, context: &Context) -> Vec<Found> {
                     walls.push(clock_text(clock.seconds + 43200));
                 }
                 found.extra.insert("time".into(), walls.into());
-                if let Key::Time {
-                    utc: Some(utc),
-                    dated,
-                    ..
-                } = value.key
-                {
+                if let Key::Time { utc: Some(utc), .. } = value.key {
                     found.extra.insert("utc".into(), clock_text(utc).into());
-                    if dated {
-                        let day = written_day(text, &clock, context.published)
-                            .map(|(d, _)| d.to_string());
-                        found.extra.insert("date".into(), day.into());
-                    }
+                }
+                // The day written with the time (local), zone or not.
+                if let Some((day, _)) = written_day(text, &clock, context.published) {
+                    found.extra.insert("date".into(), day.to_string().into());
                 }
                 found
             }

@@ -30,6 +30,9 @@ pub struct Clock {
     /// A weekday written between the time and its zone ("4:30 p.m. Sunday
     /// (Beijing Time)"), within `span`.
     pub day_span: Option<Range<usize>>,
+    /// The whole range this time is an end of ("5 to 6pm"): a day written
+    /// before or after the range is each end's day.
+    pub range: Option<Range<usize>>,
 }
 
 const HOUR_WORDS: [&str; 12] = [
@@ -97,6 +100,11 @@ static PART_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static DAY_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*,?\s*(?:on\s+)?(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
         .unwrap()
+});
+
+static AT_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bat\s+$").unwrap());
+static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:%|per\b|percent|pct|p\b|pence|pounds?|dollars?|euros?|yuan|rupees?|m\b|bn\b|million|billion|points?|km|kilomet|miles?|metres?|meters?|kg|tonnes?|degrees?|°)").unwrap()
 });
 
 /// The hour of an hour word or digits (1–24).
@@ -231,12 +239,24 @@ fn part_of_day(text: &str, span: &Range<usize>, hour: i64) -> Option<bool> {
 
 /// The clock time that starts exactly at byte `pos`, if one does.
 pub fn clock_at(text: &str, pos: usize) -> Option<Clock> {
-    let prev = text[..pos].chars().next_back();
-    if prev.is_some_and(|c| {
-        c.is_alphanumeric() || matches!(c, '.' | ',' | ':' | '/' | '-' | '$' | '£' | '€')
-    }) {
+    if !may_start(text, pos) {
         return None;
     }
+    clock_in(text, pos, false)
+}
+
+/// Whether a clock time may start at byte `pos`: not inside a word or a
+/// number, not after a currency sign.
+pub(super) fn may_start(text: &str, pos: usize) -> bool {
+    let prev = text[..pos].chars().next_back();
+    !prev.is_some_and(|c| {
+        c.is_alphanumeric() || matches!(c, '.' | ',' | ':' | '/' | '-' | '$' | '£' | '€')
+    })
+}
+
+/// The clock time at `pos`; `joined`: it ends a range whose start says it
+/// is a time ("10:30 to 3"), so bare digits count.
+pub(super) fn clock_in(text: &str, pos: usize, joined: bool) -> Option<Clock> {
     let c = HEAD
         .captures(&text[pos..])
         .filter(|c| c.get(0).is_some_and(|m| m.start() == 0))?;
@@ -264,7 +284,118 @@ pub fn clock_at(text: &str, pos: usize) -> Option<Clock> {
         let pm = a["ap"].eq_ignore_ascii_case("p");
         (pm, a[0].len())
     });
-    let (hour, minute, second, kind) = if let Some(h) = c.name("h") {
+    let (hour, minute, second, kind) = head_value(&c)?;
+    if hour > 24 || (hour == 24 && (minute > 0 || second > 0)) {
+        return None;
+    }
+    let mut pm = None;
+    let mut decided = false;
+    if let Some((is_pm, len)) = ampm {
+        if !(1..=12).contains(&hour) {
+            return None;
+        }
+        pm = Some(is_pm);
+        end += len;
+        decided = true;
+    } else if let Some(o) = OCLOCK.find(&text[end..]) {
+        // "seven o'clock", "half past seven o'clock".
+        if !(1..=12).contains(&hour) || (minute > 0 && c.name("past").is_none()) {
+            return None;
+        }
+        end += o.len();
+    } else if c.name("h1").is_some() && hour == 12 {
+        if let Some(n) = NOON_AFTER.captures(&text[end..]) {
+            let midnight = n["w"].eq_ignore_ascii_case("midnight");
+            end += n[0].len();
+            return Some(finish(text, pos..end, if midnight { 0 } else { 43200 }));
+        }
+    }
+    let hours_word = HOURS.find(&text[end..]).filter(|_| {
+        matches!(kind, Form::Compact | Form::Colon | Form::Padded | Form::Dot) && pm.is_none()
+    });
+    if let Some(h) = &hours_word {
+        end += h.len();
+        decided = true;
+    }
+    let mut zone = zone_at(text, end, ampm.is_none() && hours_word.is_none());
+    let mut day_span = None;
+    if zone.is_none() {
+        // "4:30 p.m. Sunday (Beijing Time)": the zone after a weekday.
+        if let Some(d) = DAY_BETWEEN.captures(&text[end..]) {
+            let day = d
+                .name("day")
+                .map_or(0..0, |m| end + m.start()..end + m.end());
+            if let Some(z) = zone_at(text, end + d[0].len(), false) {
+                day_span = Some(day);
+                zone = Some(z);
+            }
+        }
+    }
+    let explicit_zone = zone
+        .as_ref()
+        .is_some_and(|(z, _)| !matches!(z, Zone::Local));
+    // Digits alone need something that says they are a time: a.m./p.m., a
+    // zone, "hrs", "o'clock", a part of the day ("7 in the evening"), the
+    // range they end, or "at" before a dot form ("at 6.45", not "at 6.45%").
+    let said = decided
+        || joined
+        || zone.is_some()
+        || OCLOCK.is_match(&text[pos + c[0].len()..])
+        || (kind != Form::Dot && part_of_day(text, &(pos..end), hour).is_some())
+        || (kind == Form::Dot
+            && AT_BEFORE.is_match(&text[..pos])
+            && !UNIT_AFTER.is_match(&text[end..]));
+    match kind {
+        Form::Compact | Form::Dot if !said => return None,
+        Form::Words if c.name("h1").is_some() && !said => return None,
+        Form::Words if c.name("word").is_some() && !said => return None,
+        _ => {}
+    }
+    let zone = match zone {
+        Some((z, s)) => {
+            end = s.end;
+            Some(z)
+        }
+        None => None,
+    };
+    let base = (hour % 24) * 3600 + minute * 60 + second;
+    let mut twelve = false;
+    let seconds = match pm {
+        Some(true) => (hour % 12 + 12) * 3600 + minute * 60 + second,
+        Some(false) => (hour % 12) * 3600 + minute * 60 + second,
+        None => {
+            let clock24 = matches!(kind, Form::Padded | Form::Compact)
+                || hour == 0
+                || hour > 12
+                || decided
+                || explicit_zone;
+            if clock24 {
+                base
+            } else {
+                match part_of_day(text, &(pos..end), hour) {
+                    Some(true) => (hour % 12 + 12) * 3600 + minute * 60 + second,
+                    Some(false) => (hour % 12) * 3600 + minute * 60 + second,
+                    None => {
+                        twelve = true;
+                        (hour % 12) * 3600 + minute * 60 + second
+                    }
+                }
+            }
+        }
+    };
+    Some(Clock {
+        span: pos..end,
+        seconds,
+        twelve,
+        zone,
+        day_span,
+        range: None,
+    })
+}
+
+/// The hour, minute, second and form a clock head states, before its tail.
+pub(super) fn head_value(c: &regex::Captures) -> Option<(i64, i64, i64, Form)> {
+    let value = if let Some(h) = c.name("h") {
         let kind = if &c["sep"] == "." {
             Form::Dot
         } else {
@@ -317,105 +448,11 @@ pub fn clock_at(text: &str, pos: usize) -> Option<Clock> {
         let h = c.name("h1").or(c.name("word"))?;
         (hour_of(h.as_str())?, 0, 0, Form::Words)
     };
-    if hour > 24 || (hour == 24 && (minute > 0 || second > 0)) {
-        return None;
-    }
-    let mut pm = None;
-    let mut decided = false;
-    if let Some((is_pm, len)) = ampm {
-        if !(1..=12).contains(&hour) {
-            return None;
-        }
-        pm = Some(is_pm);
-        end += len;
-        decided = true;
-    } else if let Some(o) = OCLOCK.find(&text[end..]) {
-        if !(1..=12).contains(&hour) || minute > 0 {
-            return None;
-        }
-        end += o.len();
-    } else if c.name("h1").is_some() && hour == 12 {
-        if let Some(n) = NOON_AFTER.captures(&text[end..]) {
-            let midnight = n["w"].eq_ignore_ascii_case("midnight");
-            end += n[0].len();
-            return Some(finish(text, pos..end, if midnight { 0 } else { 43200 }));
-        }
-    }
-    let hours_word = HOURS.find(&text[end..]).filter(|_| {
-        matches!(kind, Form::Compact | Form::Colon | Form::Padded | Form::Dot) && pm.is_none()
-    });
-    if let Some(h) = &hours_word {
-        end += h.len();
-        decided = true;
-    }
-    let mut zone = zone_at(text, end, ampm.is_none() && hours_word.is_none());
-    let mut day_span = None;
-    if zone.is_none() {
-        // "4:30 p.m. Sunday (Beijing Time)": the zone after a weekday.
-        if let Some(d) = DAY_BETWEEN.captures(&text[end..]) {
-            let day = d
-                .name("day")
-                .map_or(0..0, |m| end + m.start()..end + m.end());
-            if let Some(z) = zone_at(text, end + d[0].len(), false) {
-                day_span = Some(day);
-                zone = Some(z);
-            }
-        }
-    }
-    let explicit_zone = zone
-        .as_ref()
-        .is_some_and(|(z, _)| !matches!(z, Zone::Local));
-    // Digits alone need something that says they are a time.
-    let said = decided || zone.is_some() || OCLOCK.is_match(&text[pos + c[0].len()..]);
-    match kind {
-        Form::Compact | Form::Dot if !said => return None,
-        Form::Words if c.name("h1").is_some() && !said => return None,
-        Form::Words if c.name("word").is_some() && !said => return None,
-        _ => {}
-    }
-    let zone = match zone {
-        Some((z, s)) => {
-            end = s.end;
-            Some(z)
-        }
-        None => None,
-    };
-    let base = (hour % 24) * 3600 + minute * 60 + second;
-    let mut twelve = false;
-    let seconds = match pm {
-        Some(true) => (hour % 12 + 12) * 3600 + minute * 60 + second,
-        Some(false) => (hour % 12) * 3600 + minute * 60 + second,
-        None => {
-            let clock24 = matches!(kind, Form::Padded | Form::Compact)
-                || hour == 0
-                || hour > 12
-                || decided
-                || explicit_zone;
-            if clock24 {
-                base
-            } else {
-                match part_of_day(text, &(pos..end), hour) {
-                    Some(true) => (hour % 12 + 12) * 3600 + minute * 60 + second,
-                    Some(false) => (hour % 12) * 3600 + minute * 60 + second,
-                    None => {
-                        twelve = true;
-                        (hour % 12) * 3600 + minute * 60 + second
-                    }
-                }
-            }
-        }
-    };
-    Some(Clock {
-        span: pos..end,
-        seconds,
-        twelve,
-        zone,
-        day_span,
-    })
+    Some(value)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Form {
+pub(super) enum Form {
     /// "4:30", "7:56:30".
     Colon,
     /// "08:30", "16:30", "16h30": 24-hour clock.
@@ -440,6 +477,7 @@ fn finish(text: &str, span: Range<usize>, seconds: i64) -> Clock {
         twelve: false,
         zone,
         day_span: None,
+        range: None,
     }
 }
 
@@ -448,6 +486,18 @@ pub fn scan(text: &str) -> Vec<Clock> {
     let mut out = Vec::new();
     let mut pos = 0;
     while let Some(m) = HEAD.find_at(text, pos) {
+        if let Some((mut start, mut end)) = super::range::range_at(text, m.start()) {
+            let whole = start.span.start..end.span.end;
+            start.range = Some(whole.clone());
+            end.range = Some(whole);
+            pos = end.span.end;
+            out.push(start);
+            out.push(end);
+            if pos >= text.len() {
+                break;
+            }
+            continue;
+        }
         match clock_at(text, m.start()) {
             Some(clock) => {
                 pos = clock.span.end.max(m.start() + 1);

@@ -80,7 +80,12 @@ fn reads_clock_times_as_newsrooms_write_them() {
             "a quarter to eight",
             "23:45 UTC",
         ),
-        ("at 7:45 this morning", shanghai, "7:45", "23:45 UTC"),
+        (
+            "at 7:45 this morning",
+            shanghai,
+            "7:45",
+            "2014-08-03 23:45 UTC",
+        ),
         ("at 7:45", shanghai, "7:45", "23:45 UTC | 11:45 UTC"),
         ("at 7:45", None, "7:45", "07:45 | 19:45"),
         ("at 16:30", None, "16:30", "16:30"),
