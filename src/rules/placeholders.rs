@@ -2,7 +2,7 @@
 //! regexes: `{number}` stands for a number as newsrooms write it ("7,500",
 //! "4.5", "seven", "twenty-five", "one hundred and forty-one", "25 million",
 //! "hundreds", "tens of thousands", "a million") — what the number reader reads.
-//! `{weekday}` a weekday name ("Thursday"), `{month}` a month name or its
+//! `{ordinal}` an ordinal ("7th", "twenty-first"), `{weekday}` a weekday name ("Thursday"), `{month}` a month name or its
 //! abbreviation ("February", "Feb."), `{date}` a written calendar date
 //! ("February 24", "Tuesday, Feb. 28", "24 February 2023", "2023-02-28").
 //! `{name}` is not regex syntax, so expanding it cannot change a valid regex.
@@ -21,6 +21,15 @@ pub fn number() -> String {
     let word = format!(r"(?:{WORDS})\b");
     let any = format!(r"(?:{WORDS}|{SCALES})\b");
     format!(r"(?:{digits}|\b(?i:(?:{VAGUE})\b|{word}(?:(?:[ -]|\s+and\s+){any})*))")
+}
+
+/// The regex `{ordinal}` expands to: an ordinal as the ordinal reader reads
+/// it ("7th", "21st", "seventh", "twenty-first", "one hundred and first").
+pub fn ordinal() -> String {
+    format!(
+        r"(?:\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?i:st|nd|rd|th)\b|\b(?i:{})\b)",
+        crate::normalize::numtext::ordinal::words_regex()
+    )
 }
 
 /// The regex `{weekday}` expands to (case-insensitive full names).
@@ -54,6 +63,7 @@ pub fn date() -> String {
 pub fn table() -> Vec<(&'static str, String)> {
     vec![
         ("{number}", number()),
+        ("{ordinal}", ordinal()),
         ("{weekday}", weekday()),
         ("{month}", month()),
         ("{date}", date()),
@@ -118,6 +128,37 @@ mod tests {
         assert_eq!(
             &find.captures("141 voted in favor, seven against").unwrap()["value"],
             "seven"
+        );
+    }
+
+    #[test]
+    fn ordinal_placeholder_matches_what_the_ordinal_reader_reads() {
+        let re = Regex::new(&format!("^{}$", ordinal())).unwrap();
+        let table = [
+            ("7th", 7.0),
+            ("21st", 21.0),
+            ("1,000th", 1000.0),
+            ("seventh", 7.0),
+            ("Twenty-First", 21.0),
+            ("one hundred and first", 101.0),
+        ];
+        for (yes, value) in table {
+            assert!(re.is_match(yes), "{yes}");
+            assert_eq!(
+                crate::normalize::numtext::ordinal(yes),
+                Some(value),
+                "{yes}"
+            );
+        }
+        for no in ["7", "seven", "thirds", "7thly", "twenty-one"] {
+            assert!(!re.is_match(no), "{no}");
+        }
+        let find = Regex::new(&expand(r"the\s+(?P<value>{ordinal})\s+session")).unwrap();
+        assert_eq!(
+            &find
+                .captures("at the seventy-seventh session of the assembly")
+                .unwrap()["value"],
+            "seventy-seventh"
         );
     }
 
