@@ -20,11 +20,13 @@
 //! "2345 GMT" (Sunday) agree. A time with no zone at all — none written, none
 //! on the rule or the source — is compared by its wall clock, with a note.
 
+mod day;
 pub mod range;
 pub mod scan;
 pub mod zones;
 
 use super::{Found, Key, Kind, Normalized, Normalizer, RawMatch};
+use day::{boundary, written_day};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use regex::Regex;
@@ -187,16 +189,6 @@ pub fn agree(a: &Key, b: &Key, tolerance: i64) -> bool {
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(about|around|approximately|roughly|circa|shortly\s+after|shortly\s+before|just\s+after|just\s+before|soon\s+after|some\s+time\s+after)\s+(?:at\s+)?$").unwrap()
 });
-static BEFORE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\s*,)?(?:\s+(?:at|@))?(?:\s+about|\s+around)?\s*$").unwrap()
-});
-/// "tonight", "this morning" after a time: the day of publication.
-static TODAY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*,?\s*(?:tonight|this\s+(?:morning|afternoon|evening))\b").unwrap()
-});
-static AFTER_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*(?:on\s+)?").unwrap());
-
 /// "16:30", "07:56:30".
 pub fn clock_text(seconds: i64) -> String {
     let s = seconds.rem_euclid(86400);
@@ -205,63 +197,6 @@ pub fn clock_text(seconds: i64) -> String {
     } else {
         format!("{:02}:{:02}:{:02}", s / 3600, s % 3600 / 60, s % 60)
     }
-}
-
-/// The byte offset `at` moved to a character boundary (`up`: forwards).
-fn boundary(text: &str, mut at: usize, up: bool) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        if up {
-            at += 1;
-        } else {
-            at -= 1;
-        }
-    }
-    at
-}
-
-/// A single day written right after or just before the time ("2345 GMT
-/// Sunday", "on Feb. 24 at 4:30 p.m."), resolved, with the words used.
-fn written_day(text: &str, clock: &Clock, published: Option<Date>) -> Option<(Date, String)> {
-    let single = |span: std::ops::Range<usize>, expr: &super::date::Expr| {
-        let resolved = super::date::resolve(text, span.clone(), expr, published).ok()?;
-        match resolved.days {
-            super::date::Days::OneOf(days) if days.len() == 1 => {
-                Some((days[0], text[span].trim().to_string()))
-            }
-            _ => None,
-        }
-    };
-    if let Some(span) = &clock.day_span {
-        let (inner, expr) = super::date::scan::scan(&text[span.clone()])
-            .into_iter()
-            .next()?;
-        return single(span.start + inner.start..span.start + inner.end, &expr);
-    }
-    // The ends of a range share the day written before or after it.
-    let (after_from, before_to) = clock
-        .range
-        .as_ref()
-        .map_or((clock.span.end, clock.span.start), |r| (r.end, r.start));
-    if let Some(d) = TODAY_AFTER.find(&text[after_from..]) {
-        let words = d.as_str().trim_start_matches([',', ' ']).trim();
-        return published.map(|p| (p, words.to_string()));
-    }
-    let after_start = after_from + AFTER_DATE.find(&text[after_from..])?.end();
-    let window = &text[after_start..boundary(text, after_start + 40, false)];
-    let after = super::date::scan::scan(window)
-        .into_iter()
-        .find(|(span, _)| span.start == 0)
-        .and_then(|(span, expr)| single(after_start..after_start + span.end, &expr));
-    after.or_else(|| {
-        let gap = BEFORE_DATE.find(&text[..before_to])?;
-        let end = gap.start();
-        let from = boundary(text, end.saturating_sub(40), true);
-        super::date::scan::scan(&text[from..end])
-            .into_iter()
-            .rfind(|(span, _)| from + span.end == end)
-            .and_then(|(span, expr)| single(from + span.start..end, &expr))
-    })
 }
 
 /// The offset of a zone that needs no context: UTC, an unambiguous

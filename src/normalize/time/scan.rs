@@ -64,32 +64,6 @@ static HOURS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s?(?:hrs|hours|h)\b\.?").unwrap());
 static NOON_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s(?P<w>noon|midday|midnight)\b").unwrap());
-static OFFSET_ZONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<z>UTC|GMT)(?:\s?(?P<sign>[+−-])\s?(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?)?\b")
-        .unwrap()
-});
-static ABBR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z]{2,4}\b").unwrap());
-static LOCAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:local\s+time|local)\b").unwrap());
-static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    let names = zones::NAMED
-        .iter()
-        .map(|(n, _)| regex::escape(n).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|");
-    let full = zones::ABBREVIATIONS
-        .iter()
-        .flat_map(|(_, ms)| {
-            ms.iter()
-                .map(|m| regex::escape(m.name).replace(' ', r"\s+"))
-        })
-        .collect::<Vec<_>>()
-        .join("|");
-    Regex::new(&format!(
-        r"(?i)^(?:(?P<full>{full})|(?P<name>{names})(?:\s+(?:standard|daylight))?\s+time)\b"
-    ))
-    .unwrap()
-});
 static PART_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^,?\s+(?:(?:in|on|this|yesterday|tomorrow|the|last|early|late|[a-z]+day)\s+){0,2}(?P<p>morning|afternoon|evening|night|tonight)\b").unwrap()
 });
@@ -125,93 +99,6 @@ fn minutes_of(word: &str) -> Option<i64> {
         "twenty-five" => Some(25),
         w => w.parse().ok().filter(|m| *m < 60),
     }
-}
-
-/// Reads the zone written at byte `pos` (after optional space or "(").
-fn zone_at(text: &str, pos: usize, attached: bool) -> Option<(Zone, Range<usize>)> {
-    let rest = &text[pos..];
-    if attached && rest.starts_with('Z') && !rest[1..].starts_with(|c: char| c.is_alphanumeric()) {
-        let zone = Zone::Utc {
-            written: "Z".into(),
-            offset: 0,
-        };
-        return Some((zone, pos..pos + 1));
-    }
-    let skip = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
-    let (skip, bracket) = match rest[skip..].strip_prefix('(') {
-        Some(_) => (skip + 1, true),
-        None => (skip, false),
-    };
-    if skip > 3 {
-        return None;
-    }
-    let start = pos + skip;
-    let rest = &text[start..];
-    let (zone, len) = if let Some(c) = OFFSET_ZONE.captures(rest) {
-        let sign = match c.name("sign").map(|s| s.as_str()) {
-            Some("-" | "−") => -1,
-            _ => 1,
-        };
-        let hours: i32 = c.name("oh").map_or(0, |h| h.as_str().parse().unwrap_or(0));
-        let minutes: i32 = c.name("om").map_or(0, |m| m.as_str().parse().unwrap_or(0));
-        if hours > 14 {
-            return None;
-        }
-        let zone = Zone::Utc {
-            written: c[0].to_string(),
-            offset: sign * (hours * 3600 + minutes * 60),
-        };
-        (zone, c[0].len())
-    } else if let Some(c) = NAMED.captures(rest) {
-        let written = c[0].split_whitespace().collect::<Vec<_>>().join(" ");
-        if c.name("full").is_some() {
-            // A full name ("China Standard Time") has one meaning.
-            let meaning = zones::ABBREVIATIONS
-                .iter()
-                .flat_map(|(_, ms)| ms.iter())
-                .find(|m| m.name.eq_ignore_ascii_case(&written))?;
-            let meanings = std::slice::from_ref(meaning);
-            (Zone::Abbreviation { written, meanings }, c[0].len())
-        } else {
-            let name = c["name"].split_whitespace().collect::<Vec<_>>().join(" ");
-            let iana = zones::NAMED
-                .iter()
-                .find(|(n, _)| n.eq_ignore_ascii_case(&name))
-                .map(|(_, z)| *z)?;
-            (Zone::Named { written, iana }, c[0].len())
-        }
-    } else if let Some(m) = LOCAL.find(rest) {
-        (Zone::Local, m.len())
-    } else if let Some(m) = ABBR.find(rest) {
-        let word = m.as_str();
-        if let Some(meanings) = zones::abbreviation(word) {
-            let zone = Zone::Abbreviation {
-                written: word.to_string(),
-                meanings,
-            };
-            (zone, m.len())
-        } else {
-            let iana = zones::GENERIC
-                .iter()
-                .find(|(a, _)| *a == word)
-                .map(|(_, z)| *z)?;
-            let zone = Zone::Named {
-                written: word.to_string(),
-                iana,
-            };
-            (zone, m.len())
-        }
-    } else {
-        return None;
-    };
-    let mut end = start + len;
-    if bracket {
-        if !text[end..].starts_with(')') {
-            return None;
-        }
-        end += 1;
-    }
-    Some((zone, start..end))
 }
 
 /// A part of the day written after or just before the time: `Some(true)`
@@ -317,7 +204,7 @@ pub(super) fn clock_in(text: &str, pos: usize, joined: bool) -> Option<Clock> {
         end += h.len();
         decided = true;
     }
-    let mut zone = zone_at(text, end, ampm.is_none() && hours_word.is_none());
+    let mut zone = zones::written_at(text, end, ampm.is_none() && hours_word.is_none());
     let mut day_span = None;
     if zone.is_none() {
         // "4:30 p.m. Sunday (Beijing Time)": the zone after a weekday.
@@ -325,7 +212,7 @@ pub(super) fn clock_in(text: &str, pos: usize, joined: bool) -> Option<Clock> {
             let day = d
                 .name("day")
                 .map_or(0..0, |m| end + m.start()..end + m.end());
-            if let Some(z) = zone_at(text, end + d[0].len(), false) {
+            if let Some(z) = zones::written_at(text, end + d[0].len(), false) {
                 day_span = Some(day);
                 zone = Some(z);
             }
@@ -467,7 +354,7 @@ pub(super) enum Form {
 
 /// Noon or midnight (with a zone after it, if any).
 fn finish(text: &str, span: Range<usize>, seconds: i64) -> Clock {
-    let (zone, end) = match zone_at(text, span.end, false) {
+    let (zone, end) = match zones::written_at(text, span.end, false) {
         Some((z, s)) => (Some(z), s.end),
         None => (None, span.end),
     };

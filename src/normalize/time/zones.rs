@@ -17,6 +17,8 @@
 use jiff::civil::{Date, DateTime};
 use jiff::tz::{Offset, TimeZone, TimeZoneDatabase};
 use jiff::Timestamp;
+use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 static DB: LazyLock<TimeZoneDatabase> = LazyLock::new(TimeZoneDatabase::bundled);
@@ -312,6 +314,119 @@ pub fn uses_abbreviation(tz: &TimeZone, abbr: &str, day: Option<Date>) -> Option
 /// An offset in seconds as a jiff offset (out-of-range offsets become UTC).
 pub fn offset(seconds: i32) -> Offset {
     Offset::from_seconds(seconds).unwrap_or(Offset::UTC)
+}
+
+static OFFSET_ZONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<z>UTC|GMT)(?:\s?(?P<sign>[+−-])\s?(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?)?\b")
+        .unwrap()
+});
+static ABBR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z]{2,4}\b").unwrap());
+static LOCAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:local\s+time|local)\b").unwrap());
+static NAMED_WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
+    let names = NAMED
+        .iter()
+        .map(|(n, _)| regex::escape(n).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    let full = ABBREVIATIONS
+        .iter()
+        .flat_map(|(_, ms)| {
+            ms.iter()
+                .map(|m| regex::escape(m.name).replace(' ', r"\s+"))
+        })
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?i)^(?:(?P<full>{full})|(?P<name>{names})(?:\s+(?:standard|daylight))?\s+time)\b"
+    ))
+    .unwrap()
+});
+
+/// Reads the zone written at byte `pos` (after optional space or "("):
+/// "GMT", "UTC+8", "EDT", "Beijing time", "(Beijing Time)", "local time";
+/// `attached`: right after digits, where "Z" is UTC ("0830Z").
+pub(super) fn written_at(text: &str, pos: usize, attached: bool) -> Option<(Zone, Range<usize>)> {
+    let rest = &text[pos..];
+    if attached && rest.starts_with('Z') && !rest[1..].starts_with(|c: char| c.is_alphanumeric()) {
+        let zone = Zone::Utc {
+            written: "Z".into(),
+            offset: 0,
+        };
+        return Some((zone, pos..pos + 1));
+    }
+    let skip = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+    let (skip, bracket) = match rest[skip..].strip_prefix('(') {
+        Some(_) => (skip + 1, true),
+        None => (skip, false),
+    };
+    if skip > 3 {
+        return None;
+    }
+    let start = pos + skip;
+    let rest = &text[start..];
+    let (zone, len) = if let Some(c) = OFFSET_ZONE.captures(rest) {
+        let sign = match c.name("sign").map(|s| s.as_str()) {
+            Some("-" | "−") => -1,
+            _ => 1,
+        };
+        let hours: i32 = c.name("oh").map_or(0, |h| h.as_str().parse().unwrap_or(0));
+        let minutes: i32 = c.name("om").map_or(0, |m| m.as_str().parse().unwrap_or(0));
+        if hours > 14 {
+            return None;
+        }
+        let zone = Zone::Utc {
+            written: c[0].to_string(),
+            offset: sign * (hours * 3600 + minutes * 60),
+        };
+        (zone, c[0].len())
+    } else if let Some(c) = NAMED_WRITTEN.captures(rest) {
+        let written = c[0].split_whitespace().collect::<Vec<_>>().join(" ");
+        if c.name("full").is_some() {
+            // A full name ("China Standard Time") has one meaning.
+            let meaning = ABBREVIATIONS
+                .iter()
+                .flat_map(|(_, ms)| ms.iter())
+                .find(|m| m.name.eq_ignore_ascii_case(&written))?;
+            let meanings = std::slice::from_ref(meaning);
+            (Zone::Abbreviation { written, meanings }, c[0].len())
+        } else {
+            let name = c["name"].split_whitespace().collect::<Vec<_>>().join(" ");
+            let iana = NAMED
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(&name))
+                .map(|(_, z)| *z)?;
+            (Zone::Named { written, iana }, c[0].len())
+        }
+    } else if let Some(m) = LOCAL.find(rest) {
+        (Zone::Local, m.len())
+    } else if let Some(m) = ABBR.find(rest) {
+        let word = m.as_str();
+        if let Some(meanings) = abbreviation(word) {
+            let zone = Zone::Abbreviation {
+                written: word.to_string(),
+                meanings,
+            };
+            (zone, m.len())
+        } else {
+            let iana = GENERIC.iter().find(|(a, _)| *a == word).map(|(_, z)| *z)?;
+            let zone = Zone::Named {
+                written: word.to_string(),
+                iana,
+            };
+            (zone, m.len())
+        }
+    } else {
+        return None;
+    };
+    let mut end = start + len;
+    if bracket {
+        if !text[end..].starts_with(')') {
+            return None;
+        }
+        end += 1;
+    }
+    Some((zone, start..end))
 }
 
 #[cfg(test)]
