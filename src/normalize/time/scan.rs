@@ -9,8 +9,9 @@
 //! zone, "hrs" or a.m./p.m.; "4.30" (a decimal otherwise) needs a.m./p.m.,
 //! a zone or "hrs"; a bare "4" needs a.m./p.m., "o'clock" or a zone. "4:30"
 //! without a.m./p.m., zone or part of the day could be either half of the
-//! day: both readings are kept (`twelve`). A two-digit or zero-padded hour
-//! ("16:30", "08:30", "10:00 UTC") is read on the 24-hour clock.
+//! day: both readings are kept (`twelve`). A zero-padded hour or one past
+//! 12 ("08:30", "16:30"), or any hour with a zone ("10:00 UTC"), is on the
+//! 24-hour clock. Zones are read by [`zones::written_at`].
 
 use super::zones::{self, Zone};
 use regex::Regex;
