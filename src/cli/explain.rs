@@ -51,6 +51,18 @@ fn key(k: &Key) -> String {
         }
         Key::OneOf(items) => format!("one of {}", items.join(", ")),
         Key::Label(l) => format!("the label “{l}”"),
+        Key::Time {
+            wall, utc, dated, ..
+        } => {
+            use factlint::normalize::time::clock_text;
+            match utc {
+                Some(u) if *dated => {
+                    format!("the instant {} UTC on the day written", clock_text(*u))
+                }
+                Some(u) => format!("the time of day {} UTC", clock_text(*u)),
+                None => format!("the wall-clock time {}", clock_text(*wall)),
+            }
+        }
         Key::Unresolved(reason) => format!("unresolved: {reason}"),
     }
 }
@@ -145,11 +157,12 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
     for entry in &found {
         let (article, _) = corpus::read(entry)?;
         let Some(article) = article else { continue };
-        let hits = factlint::rules::hits(
+        let hits = factlint::rules::hits_in(
             fact,
             &article.text,
             article.body_start,
             article.source.published,
+            article.source.timezone.as_deref(),
         );
         if hits.is_empty() {
             silent.push(article.source.file.clone());

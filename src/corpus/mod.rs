@@ -35,6 +35,10 @@ pub struct Source {
     pub translated_from: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The zone the outlet writes times in (an IANA name, `timezone` in
+    /// sources.toml or the front matter), for times written without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
 }
 
 /// An article found on disk, not read yet.

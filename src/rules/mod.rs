@@ -13,7 +13,7 @@ pub mod placeholders;
 pub mod spec;
 
 pub use compile::{parse_file, parse_file_full};
-pub use hits::{hits, Hit};
+pub use hits::{hits, hits_in, Hit};
 
 use crate::error::{Error, Location, Result};
 use crate::normalize::{Normalized, Normalizer};
