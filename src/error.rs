@@ -3,7 +3,7 @@
 //! what to do. The binary prints them as one line and exits 2.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Where something is: a file, and optionally a 1-based line and column,
 /// and how many characters the bad text spans there (for carets).
@@ -40,12 +40,6 @@ impl Location {
     pub fn spanning(mut self, width: usize) -> Self {
         self.width = Some(u32::try_from(width.max(1)).unwrap_or(u32::MAX));
         self
-    }
-
-    /// The location of byte offset `offset` in `text`, read from `path`.
-    pub fn of_offset(path: &Path, text: &str, offset: usize) -> Self {
-        let (line, column) = crate::extract::text::line_col(text, offset);
-        Location::at(path, line, column)
     }
 }
 

@@ -21,6 +21,8 @@ pub mod report;
 pub mod rules;
 pub mod scan;
 pub mod schema;
-pub mod suppress;
+pub mod text;
 
 pub use error::{Error, Exit, Location, Result};
+/// The segmenter (sentences, clauses), at the top for the library's users.
+pub use text::segment;

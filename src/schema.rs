@@ -227,7 +227,7 @@ pub fn config() -> Value {
                 "type": "object",
                 "properties": {
                     "id_pattern": { "type": "string", "description": "The fact id style, a regex; \"\" turns the check off." },
-                    "ignore": { "type": "array", "items": { "enum": crate::rules::lint::CHECKS } }
+                    "ignore": { "type": "array", "items": { "enum": crate::config::LINT_CHECKS } }
                 },
                 "additionalProperties": false
             }
@@ -255,6 +255,7 @@ pub fn sources() -> Value {
                         "url": { "type": "string" },
                         "translated_from": { "type": "string" },
                         "title": { "type": "string" },
+                        "timezone": { "type": "string", "description": "The IANA zone the outlet writes clock times in (\"Europe/London\")." },
                         "note": { "type": "string" }
                     },
                     "required": ["file"],

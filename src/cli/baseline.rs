@@ -5,9 +5,9 @@
 //! `compare`. `--no-baseline` reads none.
 
 use clap::Args;
+use factlint::compare::suppress::Baseline;
 use factlint::config::Config;
 use factlint::report::Report;
-use factlint::suppress::Baseline;
 use factlint::Result;
 use std::path::PathBuf;
 
@@ -47,9 +47,15 @@ impl BaselineArgs {
 
     /// `report` with the baseline's accepted contradictions marked.
     pub fn apply(&self, config: &Config, report: Report) -> Result<Report> {
-        Ok(match self.path(config) {
-            Some(path) => Baseline::load(&path)?.apply(report),
-            None => report,
-        })
+        let Some(path) = self.path(config) else {
+            return Ok(report);
+        };
+        let mut facts = report.facts;
+        Baseline::load(&path)?.apply(&mut facts);
+        // Rebuilt for the summary counts; constraint verdicts are not baselined.
+        let mut applied = Report::new(facts, report.sources, report.rules, report.warnings)
+            .with_constraints(report.constraints);
+        applied.drafts = report.drafts;
+        Ok(applied)
     }
 }

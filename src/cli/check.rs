@@ -4,10 +4,11 @@
 use super::output;
 use clap::Args;
 use factlint::check;
+use factlint::compare::suppress::Baseline;
 use factlint::config::{Config, FailOn};
 use factlint::report::{self, github, Format, Report, Target};
 use factlint::rules::RuleSet;
-use factlint::suppress::Baseline;
+use factlint::text::walk::Walk;
 use factlint::{corpus, Error, Exit, Location, Result};
 use std::path::{Path, PathBuf};
 
@@ -20,6 +21,9 @@ pub struct ConfigArgs {
     /// Ignore any factlint.toml (flags and built-in defaults only)
     #[arg(long, conflicts_with = "config")]
     no_config: bool,
+    /// Read every file in the folders walked, even those .gitignore, .ignore or .factlintignore list
+    #[arg(long)]
+    no_ignore: bool,
 }
 
 impl ConfigArgs {
@@ -28,6 +32,13 @@ impl ConfigArgs {
             (_, true) => Ok(Config::default()),
             (Some(path), _) => Config::load(path),
             (None, false) => Config::discover(),
+        }
+    }
+
+    /// How folders of articles and rules are walked.
+    pub fn walk(&self) -> Walk {
+        Walk {
+            ignore_files: !self.no_ignore,
         }
     }
 }
@@ -108,8 +119,8 @@ fn pick(
 }
 
 /// The articles under `paths` less those the config's ignore globs name.
-pub fn entries(paths: &[PathBuf], config: &Config) -> Result<Vec<corpus::Entry>> {
-    let found = corpus::discover(paths)?;
+pub fn entries(paths: &[PathBuf], config: &Config, how: Walk) -> Result<Vec<corpus::Entry>> {
+    let found = corpus::discover_with(paths, how)?;
     let kept: Vec<corpus::Entry> = found
         .into_iter()
         .filter(|e| !config.is_ignored(&e.path))
@@ -130,14 +141,15 @@ pub fn entries(paths: &[PathBuf], config: &Config) -> Result<Vec<corpus::Entry>>
 
 pub fn run(args: CheckArgs) -> Result<Exit> {
     let config = args.settings.load()?;
-    let rules = RuleSet::load(&rule_paths(args.rules, &config)?)?;
+    let walk = args.settings.walk();
+    let rules = RuleSet::load_with(&rule_paths(args.rules, &config)?, walk)?;
     let bar = args.run.start();
     let report = if args.against.is_empty() {
         let corpus = corpus_paths(args.paths, &config)?;
-        check::check_with(&rules, entries(&corpus, &config)?, &bar)?
+        check::check_with(&rules, entries(&corpus, &config, walk)?, &bar)?
     } else {
-        let drafts = entries(&args.paths, &config)?;
-        let against = entries(&args.against, &config)?;
+        let drafts = entries(&args.paths, &config, walk)?;
+        let against = entries(&args.against, &config, walk)?;
         check::check_drafts(&rules, drafts, against, &bar)?
     };
     if !args.quiet {
@@ -148,7 +160,7 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
 
     if let Some(path) = args.write_baseline {
         let path = path.unwrap_or_else(|| super::baseline::default_path(&config));
-        let baseline = Baseline::from_report(&report);
+        let baseline = Baseline::from_verdicts(&report.facts);
         report::write_atomic(&path, &baseline.to_json())?;
         eprintln!(
             "factlint: wrote {} ({} accepted {})",

@@ -5,9 +5,9 @@
 use super::check::{rule_paths, ConfigArgs};
 use clap::Args;
 use factlint::config::FailOn;
-use factlint::extract::jsonl;
 use factlint::report::{self, Format, Target};
 use factlint::rules::RuleSet;
+use factlint::scan::jsonl;
 use factlint::{Exit, Result};
 use std::path::PathBuf;
 
@@ -36,7 +36,7 @@ pub struct CompareArgs {
 
 pub fn run(args: CompareArgs) -> Result<Exit> {
     let config = args.settings.load()?;
-    let rules = RuleSet::load(&rule_paths(args.rules, &config)?)?;
+    let rules = RuleSet::load_with(&rule_paths(args.rules, &config)?, args.settings.walk())?;
     let scanned = jsonl::read_files(&args.files, &rules)?;
     let report = args
         .baseline

@@ -6,10 +6,11 @@
 
 use super::check::{corpus_paths, entries, rule_paths, ConfigArgs};
 use clap::Args;
+use factlint::compare::suppress;
 use factlint::compare::{shown, Verdict};
 use factlint::normalize::{format_number, Key, Normalized};
 use factlint::rules::{Fact, RuleSet};
-use factlint::{check, corpus, extract, suppress, Error, Exit, Result};
+use factlint::{check, corpus, Error, Exit, Result};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 use std::path::PathBuf;
@@ -59,6 +60,18 @@ fn key(k: &Key) -> String {
         }
         Key::OneOf(items) => format!("one of {}", items.join(", ")),
         Key::Label(l) => format!("the label “{l}”"),
+        Key::Time {
+            wall, utc, dated, ..
+        } => {
+            use factlint::normalize::time::clock_text;
+            match utc {
+                Some(u) if *dated => {
+                    format!("the instant {} UTC on the day written", clock_text(*u))
+                }
+                Some(u) => format!("the time of day {} UTC", clock_text(*u)),
+                None => format!("the wall-clock time {}", clock_text(*wall)),
+            }
+        }
         Key::Unresolved(reason) => format!("unresolved: {reason}"),
     }
 }
@@ -100,7 +113,7 @@ fn pattern_of(
 
 pub fn run(args: ExplainArgs) -> Result<Exit> {
     let config = args.settings.load()?;
-    let rules = RuleSet::load(&rule_paths(args.rules, &config)?)?;
+    let rules = RuleSet::load_with(&rule_paths(args.rules, &config)?, args.settings.walk())?;
     let Some(fact) = rules.facts.iter().find(|f| f.id == args.fact) else {
         let near: Vec<&str> = rules
             .facts
@@ -126,7 +139,11 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
             hint,
         ));
     };
-    let found = entries(&corpus_paths(args.paths, &config)?, &config)?;
+    let found = entries(
+        &corpus_paths(args.paths, &config)?,
+        &config,
+        args.settings.walk(),
+    )?;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -150,23 +167,24 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
     for entry in &found {
         let (article, _) = corpus::read(entry)?;
         let Some(article) = article else { continue };
-        let hits = extract::hits(
+        let hits = factlint::rules::hits_in(
             fact,
             &article.text,
             article.body_start,
             article.source.published,
+            article.source.timezone.as_deref(),
         );
         if hits.is_empty() {
             silent.push(article.source.file.clone());
         }
         let ignored = suppress::inline_ignores(&article.text).contains(&fact.id);
         for hit in hits {
-            let (line, column) = extract::text::line_col(&article.text, hit.value.start);
+            let (line, column) = factlint::text::line_col(&article.text, hit.value.start);
             let _ = writeln!(out, "\n{}:{line}:{column}", article.source.path);
             let _ = writeln!(
                 out,
                 "  quote:   {}",
-                extract::text::quote(&article.text, hit.value.clone(), 280)
+                factlint::text::quote(&article.text, hit.value.clone(), 280)
             );
             let whole = article.text[hit.whole.clone()]
                 .split_whitespace()
@@ -184,7 +202,7 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
                 "path": article.source.path,
                 "line": line,
                 "column": column,
-                "quote": extract::text::quote(&article.text, hit.value.clone(), 280),
+                "quote": factlint::text::quote(&article.text, hit.value.clone(), 280),
                 "pattern": pattern_of(fact, &article.text, article.body_start, &hit.value).map(|i| i + 1),
                 "matched": whole,
                 "raw": &article.text[hit.value.clone()],

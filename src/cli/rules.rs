@@ -2,8 +2,10 @@
 
 use super::check::{corpus_paths, entries, rule_paths, ConfigArgs};
 use clap::{Args, Subcommand};
+use factlint::check::{corpus_test, lint};
 use factlint::config::Config;
-use factlint::rules::{corpus_test, examples, lint, RuleSet};
+use factlint::rules::{examples, RuleSet};
+use factlint::text::walk::Walk;
 use factlint::{corpus, Exit, Result};
 use std::path::PathBuf;
 
@@ -64,20 +66,20 @@ struct RuleArgs {
 
 impl RuleArgs {
     /// The rule paths and the config; `more` are rule paths given the older way.
-    fn resolve(self, more: Vec<PathBuf>) -> Result<(Vec<PathBuf>, Config)> {
+    fn resolve(self, more: Vec<PathBuf>) -> Result<(Vec<PathBuf>, Config, Walk)> {
         let config = self.settings.load()?;
         let mut flags = self.rules;
         flags.extend(more);
-        Ok((rule_paths(flags, &config)?, config))
+        Ok((rule_paths(flags, &config)?, config, self.settings.walk()))
     }
 }
 
 pub fn run(args: RulesArgs) -> Result<Exit> {
     match args.command {
         RulesCommand::Patterns { rules, positional } => {
-            let (paths, _) = rules.resolve(positional)?;
+            let (paths, _, walk) = rules.resolve(positional)?;
             // Unchecked: the patterns are worth seeing while an example fails.
-            let rules = RuleSet::load_unchecked(&paths)?;
+            let rules = RuleSet::load_unchecked_with(&paths, walk)?;
             let mut out = String::new();
             for fact in &rules.facts {
                 for pattern in &fact.patterns {
@@ -88,19 +90,22 @@ pub fn run(args: RulesArgs) -> Result<Exit> {
             super::print(&out);
             Ok(Exit::Clean)
         }
-        RulesCommand::Test { rules, positional } => test(rules.resolve(positional)?.0),
+        RulesCommand::Test { rules, positional } => {
+            let (paths, _, walk) = rules.resolve(positional)?;
+            test(paths, walk)
+        }
         RulesCommand::Lint {
             paths,
             rules,
             corpus,
             strict,
         } => {
-            let (rule_files, config) = rules.resolve(Vec::new())?;
-            let rules = RuleSet::load_unchecked(&rule_files)?;
+            let (rule_files, config, walk) = rules.resolve(Vec::new())?;
+            let rules = RuleSet::load_unchecked_with(&rule_files, walk)?;
             let mut flags = paths;
             flags.extend(corpus);
             let mut articles = Vec::new();
-            for entry in entries(&corpus_paths(flags, &config)?, &config)? {
+            for entry in entries(&corpus_paths(flags, &config)?, &config, walk)? {
                 let (article, warnings) = corpus::read(&entry)?;
                 for w in warnings {
                     eprintln!("factlint: warning: {w}");
@@ -129,8 +134,8 @@ pub fn run(args: RulesArgs) -> Result<Exit> {
 }
 
 /// `rules test`: examples and corpus tests, every failure listed.
-fn test(paths: Vec<PathBuf>) -> Result<Exit> {
-    let rules = RuleSet::load_unchecked(&paths)?;
+fn test(paths: Vec<PathBuf>, how: factlint::text::walk::Walk) -> Result<Exit> {
+    let rules = RuleSet::load_unchecked_with(&paths, how)?;
     let mut failures: Vec<examples::ExampleFailure> = Vec::new();
     let mut count = 0;
     for fact in &rules.facts {

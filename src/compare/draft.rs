@@ -16,37 +16,24 @@
 use super::constraints::{ConstraintStatus, ConstraintVerdict};
 use super::{consensus_of, expected_for, keyed, MentionVerdict, Reference, Status, Verdict};
 use crate::extract::Mention;
-use crate::report::Report;
 use crate::rules::Fact;
 use std::collections::BTreeSet;
 
-/// The report of a whole-corpus check narrowed to the drafts: `drafts` are
-/// the drafts' paths as sources show them (`Source::path`).
-pub fn judge_drafts(facts: &[Fact], report: Report, drafts: &BTreeSet<String>) -> Report {
-    let draft_files: BTreeSet<&str> = report
-        .sources
-        .iter()
-        .filter(|s| drafts.contains(&s.path))
-        .map(|s| s.file.as_str())
-        .collect();
-    let verdicts = report
-        .facts
+/// The verdicts of a whole-corpus check narrowed to the drafts: `drafts`
+/// are the drafts' paths as mentions show them (`Mention::path`).
+pub fn judge_drafts(
+    facts: &[Fact],
+    verdicts: Vec<Verdict>,
+    drafts: &BTreeSet<String>,
+) -> Vec<Verdict> {
+    verdicts
         .into_iter()
         .filter(|v| v.mentions.iter().any(|m| drafts.contains(&m.mention.path)))
         .filter_map(|v| {
             let fact = facts.iter().find(|f| f.id == v.id)?;
             Some(judge(fact, v, drafts))
         })
-        .collect();
-    let constraints = report
-        .constraints
-        .into_iter()
-        .map(|c| only_drafts(c, &draft_files))
-        .collect();
-    let mut narrowed = Report::new(verdicts, report.sources, report.rules, report.warnings)
-        .with_constraints(constraints);
-    narrowed.drafts = drafts.iter().cloned().collect();
-    narrowed
+        .collect()
 }
 
 /// One verdict re-judged from the draft's side.
@@ -146,8 +133,8 @@ fn judge(fact: &Fact, verdict: Verdict, drafts: &BTreeSet<String>) -> Verdict {
     }
 }
 
-/// A constraint verdict with only the drafts' checks.
-fn only_drafts(mut c: ConstraintVerdict, drafts: &BTreeSet<&str>) -> ConstraintVerdict {
+/// A constraint verdict with only the checks of the drafts (by file name).
+pub fn only_drafts(mut c: ConstraintVerdict, drafts: &BTreeSet<&str>) -> ConstraintVerdict {
     c.sources.retain(|s| drafts.contains(s.source.as_str()));
     c.status = if c.sources.is_empty() {
         ConstraintStatus::Unchecked

@@ -13,6 +13,7 @@
 
 pub mod constraints;
 pub mod draft;
+pub mod suppress;
 
 use crate::extract::Mention;
 use crate::normalize::Normalized;
@@ -55,9 +56,26 @@ pub struct MentionVerdict {
     pub outlier: bool,
     /// Disagrees with every expected value.
     pub mismatch: bool,
-    /// Accepted by an inline marker or the baseline (see [`crate::suppress`]).
+    /// Accepted by an inline marker or the baseline (see [`suppress`]).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub suppressed: Option<crate::suppress::Suppression>,
+    pub suppressed: Option<Suppression>,
+}
+
+impl MentionVerdict {
+    /// Whether the mention takes part in its verdict's contradiction.
+    pub fn is_conflicting(&self) -> bool {
+        (self.outlier || self.mismatch) && self.suppressed.is_none()
+    }
+}
+
+/// Why a mention is not reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Suppression {
+    /// An ignore marker in the article.
+    Inline,
+    /// An entry of the baseline file.
+    Baseline,
 }
 
 /// The verdict on one fact (and subject).
@@ -90,6 +108,19 @@ impl Verdict {
         (self.status == Status::Conflict || self.reference == Reference::Mismatch)
             && !self.suppressed
     }
+}
+
+/// How often each source is an outlier across contradictions, most first.
+pub fn outlier_counts(verdicts: &[Verdict]) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for v in verdicts.iter().filter(|v| v.is_contradiction()) {
+        for source in &v.outliers {
+            *counts.entry(source.clone()).or_default() += 1;
+        }
+    }
+    let mut out: Vec<(String, usize)> = counts.into_iter().collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    out
 }
 
 /// Verdicts for every fact, in rule order; subjects sorted within a fact.

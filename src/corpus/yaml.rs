@@ -1,7 +1,7 @@
 //! YAML front matter between `---` lines at the top of a Markdown article,
 //! as static-site generators (Jekyll, Hugo, Astro) write it. The fields
 //! factlint knows are read (`outlet`, `published`, `url`, `translated_from`,
-//! `title`, `note`; `date` stands for `published` when that is absent);
+//! `title`, `note`, `timezone`; `date` stands for `published` when that is absent);
 //! other keys belong to the site generator and are left alone.
 
 use super::meta::SourceMeta;
@@ -59,7 +59,7 @@ fn read(path: &Path, text: &str, start: usize, end: usize) -> Result<SourceMeta>
     let value: serde_norway::Value = serde_norway::from_str(yaml).map_err(|e| {
         let at = match e.location() {
             Some(l) => {
-                let (line, _) = crate::extract::text::line_col(text, start);
+                let (line, _) = crate::text::line_col(text, start);
                 Location::at(path, line + l.line() - 1, l.column())
             }
             None => Location::of_offset(path, text, start),

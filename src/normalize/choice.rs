@@ -229,7 +229,7 @@ impl Choice {
     /// The members a value phrase at `value` is said of, and the group
     /// phrase that named them, if one did.
     fn subjects(&self, text: &str, value: Range<usize>) -> (Vec<String>, Option<String>) {
-        let sentence = crate::extract::text::sentence_bounds(text, value.clone());
+        let sentence = crate::text::sentence_bounds(text, value.clone());
         let sentence_start = sentence.start.min(value.start);
         // The clause starts after an earlier value phrase or a semicolon.
         let mut start = self

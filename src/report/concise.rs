@@ -16,7 +16,7 @@ use super::outlet;
 use super::{Report, Reporter, Target};
 use crate::compare::constraints::ConstraintStatus;
 use crate::compare::{shown, MentionVerdict, Verdict};
-use crate::suppress::is_conflicting;
+
 use std::collections::BTreeMap;
 
 pub struct Concise;
@@ -26,7 +26,7 @@ impl Reporter for Concise {
         let labels = outlet::labels(&report.sources);
         let mut lines: Vec<((String, usize, usize, String), String)> = Vec::new();
         for v in report.facts.iter().filter(|v| v.is_contradiction()) {
-            for m in v.mentions.iter().filter(|m| is_conflicting(m)) {
+            for m in v.mentions.iter().filter(|m| m.is_conflicting()) {
                 let key = (
                     m.mention.path.clone(),
                     m.mention.line,

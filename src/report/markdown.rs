@@ -5,12 +5,11 @@
 //! contradiction with every mention quoted and linked as `file#L<line>`
 //! relative to the report file, so the links work on a code-hosting site.
 
-use super::table::{reference_label, suppressed_mark, verdict_label};
+use super::labels::{reference_label, suppressed_mark, verdict_label};
 use super::{link, Report, Reporter, Target};
 use crate::compare::constraints::ConstraintStatus;
-use crate::compare::{shown, MentionVerdict, Reference, Status, Verdict};
+use crate::compare::{outlier_counts, shown, MentionVerdict, Reference, Status, Verdict};
 use crate::corpus::Source;
-use crate::suppress::outlier_counts;
 use std::fmt::Write;
 
 pub struct Markdown;
@@ -112,7 +111,7 @@ fn summary(out: &mut String, report: &Report, target: &Target) {
         "| Consistent | {} agree, {} stated by one source only, {} stated nowhere |",
         s.agree, s.single, s.missing
     );
-    let outliers = outlier_counts(report);
+    let outliers = outlier_counts(&report.facts);
     let labels = labels(&report.sources);
     let by_source: Vec<String> = outliers
         .iter()

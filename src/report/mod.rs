@@ -5,6 +5,7 @@
 pub mod concise;
 pub mod github;
 pub mod json;
+pub mod labels;
 pub mod layout;
 pub mod markdown;
 pub mod outlet;

@@ -5,10 +5,10 @@
 //! when even that does not fit, the one-line-per-finding concise format is
 //! printed instead.
 
+use super::labels::{reference_label, suppressed_mark, verdict_label};
 use super::layout::{self, wrap};
 use super::{Report, Reporter, Target};
 use crate::compare::{shown, MentionVerdict, Reference, Status, Verdict};
-use crate::suppress::Suppression;
 
 /// The width used when nothing tells how wide the output is (a pipe, a file).
 pub const DEFAULT_WIDTH: usize = 100;
@@ -27,44 +27,6 @@ impl Default for Table {
             width: DEFAULT_WIDTH,
             color: false,
         }
-    }
-}
-
-/// The status as the table and the Markdown report show it.
-pub fn status_label(status: Status) -> &'static str {
-    match status {
-        Status::Agree => "agree",
-        Status::Conflict => "CONFLICT",
-        Status::Single => "single",
-        Status::Missing => "missing",
-        Status::Unresolved => "unresolved",
-    }
-}
-
-/// The status of a verdict, "accepted" when the baseline accepts it.
-pub fn verdict_label(v: &Verdict) -> &'static str {
-    if v.suppressed {
-        "accepted"
-    } else {
-        status_label(v.status)
-    }
-}
-
-/// " (ignored)" / " (baseline)" after a suppressed mention.
-pub fn suppressed_mark(m: &MentionVerdict) -> &'static str {
-    match m.suppressed {
-        Some(Suppression::Inline) => " (ignored)",
-        Some(Suppression::Baseline) => " (baseline)",
-        None => "",
-    }
-}
-
-pub fn reference_label(reference: Reference, expected: Option<&str>) -> String {
-    match (reference, expected) {
-        (Reference::Match, Some(e)) => format!("match ({e})"),
-        (Reference::Mismatch, Some(e)) => format!("MISMATCH ({e})"),
-        (_, Some(e)) => format!("— ({e})"),
-        _ => "—".into(),
     }
 }
 

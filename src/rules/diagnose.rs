@@ -5,7 +5,7 @@
 
 use super::placeholders;
 use crate::error::{Error, Location};
-use crate::extract::text::LineIndex;
+use crate::text::LineIndex;
 use regex_syntax::ast::parse::Parser;
 use std::ops::Range;
 use std::path::Path;

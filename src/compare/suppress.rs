@@ -13,25 +13,14 @@
 //!   a conflicting mention accepted only when all three are equal, so an
 //!   article that changes its value shows up again.
 
-use crate::compare::{MentionVerdict, Verdict};
+use super::{MentionVerdict, Suppression, Verdict};
 use crate::error::{Error, Location, Result};
 use crate::extract::Mention;
-use crate::report::Report;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::LazyLock;
-
-/// Why a mention is not reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Suppression {
-    /// An ignore marker in the article.
-    Inline,
-    /// An entry of the baseline file.
-    Baseline,
-}
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^[ \t]*(?:<!--[ \t]*)?factlint:[ \t]*ignore[ \t]+([A-Za-z0-9_][A-Za-z0-9_\-, \t]*?)[ \t]*(?:-->)?[ \t]*\r?$")
@@ -116,24 +105,19 @@ fn key(v: &Verdict, m: &MentionVerdict) -> Accepted {
         fact: v.id.clone(),
         subject: v.subject.clone(),
         source: m.mention.source.clone(),
-        value: crate::compare::keyed(&m.mention.normalized),
+        value: super::keyed(&m.mention.normalized),
     }
 }
 
-/// Whether a mention takes part in its verdict's contradiction.
-pub fn is_conflicting(m: &MentionVerdict) -> bool {
-    (m.outlier || m.mismatch) && m.suppressed.is_none()
-}
-
 impl Baseline {
-    /// Every conflicting mention of every contradiction in `report`.
-    pub fn from_report(report: &Report) -> Baseline {
+    /// Every conflicting mention of every contradiction among `verdicts`.
+    pub fn from_verdicts(verdicts: &[Verdict]) -> Baseline {
         let mut accepted: BTreeSet<Accepted> = BTreeSet::new();
-        for v in report.facts.iter().filter(|v| v.is_contradiction()) {
+        for v in verdicts.iter().filter(|v| v.is_contradiction()) {
             accepted.extend(
                 v.mentions
                     .iter()
-                    .filter(|m| is_conflicting(m))
+                    .filter(|m| m.is_conflicting())
                     .map(|m| key(v, m)),
             );
         }
@@ -175,16 +159,15 @@ impl Baseline {
     }
 
     /// Marks the mentions the baseline accepts; a contradiction all of whose
-    /// conflicting mentions are accepted is no longer reported. Returns the
-    /// report with its summary recounted.
-    pub fn apply(&self, report: Report) -> Report {
+    /// conflicting mentions are accepted is no longer reported (the caller
+    /// recounts its report's summary).
+    pub fn apply(&self, verdicts: &mut [Verdict]) {
         let accepted: BTreeSet<&Accepted> = self.accepted.iter().collect();
-        let mut facts = report.facts;
-        for v in facts.iter_mut().filter(|v| v.is_contradiction()) {
+        for v in verdicts.iter_mut().filter(|v| v.is_contradiction()) {
             let keys: Vec<bool> = v
                 .mentions
                 .iter()
-                .map(|m| is_conflicting(m) && accepted.contains(&key(v, m)))
+                .map(|m| m.is_conflicting() && accepted.contains(&key(v, m)))
                 .collect();
             for (m, hit) in v.mentions.iter_mut().zip(keys) {
                 if hit {
@@ -195,26 +178,9 @@ impl Baseline {
                 .mentions
                 .iter()
                 .any(|m| m.suppressed == Some(Suppression::Baseline));
-            v.suppressed = any && !v.mentions.iter().any(is_conflicting);
-        }
-        let mut applied = Report::new(facts, report.sources, report.rules, report.warnings)
-            .with_constraints(report.constraints);
-        applied.drafts = report.drafts;
-        applied
-    }
-}
-
-/// How often each source is an outlier across contradictions, most first.
-pub fn outlier_counts(report: &Report) -> Vec<(String, usize)> {
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for v in report.facts.iter().filter(|v| v.is_contradiction()) {
-        for source in &v.outliers {
-            *counts.entry(source.clone()).or_default() += 1;
+            v.suppressed = any && !v.mentions.iter().any(MentionVerdict::is_conflicting);
         }
     }
-    let mut out: Vec<(String, usize)> = counts.into_iter().collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    out
 }
 
 #[cfg(test)]

@@ -15,11 +15,11 @@
 //! # or, in detail: { status = "conflict", reference = "mismatch", outliers = ["b.txt"], consensus = "141" }
 //! ```
 
-use super::examples::ExampleFailure;
-use super::RuleSet;
 use crate::compare::Verdict;
 use crate::corpus::{Article, Source};
 use crate::error::{Error, Location, Result};
+use crate::rules::examples::ExampleFailure;
+use crate::rules::RuleSet;
 use serde::Deserialize;
 use std::path::Path;
 use toml::Spanned;
@@ -94,7 +94,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<CorpusTest>> {
                 let published = match &a.published {
                     None => None,
                     Some(p) => Some(
-                        crate::corpus::parse_date(p)
+                        crate::text::parse_date(p)
                             .map_err(|m| bad(format!("test {:?}: {m}", t.name.get_ref())))?,
                     ),
                 };
@@ -142,7 +142,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<CorpusTest>> {
 pub fn load(rules: &RuleSet) -> Result<Vec<CorpusTest>> {
     let mut tests = Vec::new();
     for file in &rules.files {
-        tests.extend(parse(file, &super::read_utf8(file)?)?);
+        tests.extend(parse(file, &crate::text::read_utf8(file)?)?);
     }
     Ok(tests)
 }

@@ -1,6 +1,7 @@
 //! The pipeline, stage by stage: load the rules, find the articles, read and
 //! scan each one, compare per fact, and build the report.
 
+use crate::compare::draft;
 use crate::corpus;
 use crate::error::Result;
 use crate::extract::prefilter::Prefilter;
@@ -8,6 +9,9 @@ use crate::report::Report;
 use crate::rules::RuleSet;
 use crate::scan::{self, Progress, Shard};
 use std::path::PathBuf;
+
+pub mod corpus_test;
+pub mod lint;
 
 /// What to check.
 #[derive(Debug, Clone)]
@@ -57,7 +61,8 @@ pub fn check_drafts(
     let real =
         |e: &corpus::Entry| std::fs::canonicalize(&e.path).unwrap_or_else(|_| e.path.clone());
     let draft_files: std::collections::BTreeSet<PathBuf> = drafts.iter().map(real).collect();
-    let paths = drafts.iter().map(|e| e.source.path.clone()).collect();
+    let paths: std::collections::BTreeSet<String> =
+        drafts.iter().map(|e| e.source.path.clone()).collect();
     let mut entries = drafts;
     entries.extend(
         against
@@ -65,11 +70,22 @@ pub fn check_drafts(
             .filter(|e| !draft_files.contains(&real(e))),
     );
     let report = check_with(rules, entries, progress)?;
-    Ok(crate::compare::draft::judge_drafts(
-        &rules.facts,
-        report,
-        &paths,
-    ))
+    let draft_files: std::collections::BTreeSet<&str> = report
+        .sources
+        .iter()
+        .filter(|s| paths.contains(&s.path))
+        .map(|s| s.file.as_str())
+        .collect();
+    let constraints = report
+        .constraints
+        .into_iter()
+        .map(|c| draft::only_drafts(c, &draft_files))
+        .collect();
+    let verdicts = draft::judge_drafts(&rules.facts, report.facts, &paths);
+    let mut narrowed = Report::new(verdicts, report.sources, report.rules, report.warnings)
+        .with_constraints(constraints);
+    narrowed.drafts = paths.into_iter().collect();
+    Ok(narrowed)
 }
 
 /// Checks articles already in memory (rule-file corpus tests, editors).

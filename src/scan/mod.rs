@@ -5,13 +5,15 @@
 //! byte-identical whatever the number of threads, and identical whether the
 //! corpus is scanned at once or in shards (`--shard K/N`) merged later.
 
+pub mod jsonl;
+
 use crate::compare;
+use crate::compare::suppress;
 use crate::corpus::{self, Article, Entry, Source, Warning};
 use crate::error::{Error, Result};
 use crate::extract::{self, prefilter::Prefilter, Mention};
 use crate::report::Report;
 use crate::rules::RuleSet;
-use crate::suppress;
 use rayon::prelude::*;
 use std::fmt;
 use std::str::FromStr;
@@ -138,7 +140,7 @@ pub fn scan_corpus(
 }
 
 /// Scans one article in memory; mentions of facts its inline markers
-/// ignore are set aside (see [`crate::suppress`]).
+/// ignore are set aside (see [`crate::compare::suppress`]).
 pub fn scan_article(rules: &RuleSet, filter: &Prefilter, seq: usize, article: Article) -> Scanned {
     let found = extract::scan_filtered(rules, filter, &article);
     let (mut mentions, mut ignored) = suppress::split_inline(&article.text, found);

@@ -14,9 +14,10 @@
 //! A pattern's match counts by its value groups: `value`, or the groups a
 //! fact's `subjects` name. `[lint] ignore = ["no-example"]` turns checks off.
 
-use super::{Fact, RuleSet};
+use crate::config::{LintSettings, KEBAB_IDS};
 use crate::corpus::Article;
 use crate::error::Location;
+use crate::rules::{Fact, RuleSet};
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -37,36 +38,6 @@ pub fn is_kebab(id: &str) -> bool {
                 && w.chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         })
-}
-
-/// The check names, for `[lint] ignore`.
-pub const CHECKS: &[&str] = &[
-    "id-case",
-    "unreachable-pattern",
-    "no-corpus-match",
-    "no-example",
-    "overlap",
-];
-
-/// The kebab-case id style, the default.
-pub const KEBAB: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
-
-/// What `[lint]` in factlint.toml sets.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    /// The id style; `None` turns `id-case` off.
-    pub id_pattern: Option<regex::Regex>,
-    /// Checks turned off.
-    pub ignore: BTreeSet<String>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            id_pattern: Some(regex::Regex::new(KEBAB).expect("kebab regex")),
-            ignore: BTreeSet::new(),
-        }
-    }
 }
 
 /// Value spans of pattern `i` of `fact` in `text[from..]`: the `value`
@@ -98,16 +69,16 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// Every finding for `rules`, checked against `corpus` (may be empty: then
 /// the corpus checks are skipped).
 pub fn lint(rules: &RuleSet, corpus: &[Article]) -> Vec<Finding> {
-    lint_with(rules, corpus, &Settings::default())
+    lint_with(rules, corpus, &LintSettings::default())
 }
 
 /// [`lint`] with the settings of `[lint]` in factlint.toml.
-pub fn lint_with(rules: &RuleSet, corpus: &[Article], settings: &Settings) -> Vec<Finding> {
+pub fn lint_with(rules: &RuleSet, corpus: &[Article], settings: &LintSettings) -> Vec<Finding> {
     let mut findings = Vec::new();
     for fact in &rules.facts {
         if let Some(style) = &settings.id_pattern {
             if !style.is_match(&fact.id) {
-                let like = if style.as_str() == KEBAB {
+                let like = if style.as_str() == KEBAB_IDS {
                     "is not kebab-case (like `un-vote-date`)".to_string()
                 } else {
                     format!("does not match the id_pattern `{}`", style.as_str())
@@ -211,7 +182,7 @@ fn overlap(rules: &RuleSet, corpus: &[Article]) -> Vec<Finding> {
             .facts
             .iter()
             .flat_map(|f| {
-                crate::extract::hits(
+                crate::rules::hits(
                     f,
                     &article.text,
                     article.body_start,
@@ -228,7 +199,7 @@ fn overlap(rules: &RuleSet, corpus: &[Article]) -> Vec<Finding> {
                     && seen.insert((a.id.clone(), b.id.clone(), article.source.path.clone()))
                 {
                     let start = ra.start.min(rb.start);
-                    let (line, column) = crate::extract::text::line_col(&article.text, start);
+                    let (line, column) = crate::text::line_col(&article.text, start);
                     findings.push(Finding {
                         at: Location::at(&article.source.path, line, column),
                         check: "overlap",

@@ -1,46 +1,11 @@
-//! Positions in article text: byte offsets to 1-based line and column
-//! (columns count characters, so "Tokaïev" is one column per letter and a
-//! CRLF file gives the same columns as an LF one), and the sentence around a
-//! match, which reports quote.
+//! The segmenter: where the sentence holding a span starts and ends (periods
+//! of abbreviations and initials do not end one), every sentence of a text,
+//! the clauses of a sentence, and the sentence as reports quote it. Kind
+//! readers use the bounds to look for context words (a weekday's tense, a
+//! name's title) without leaving the sentence; `normalize::read::find_in`
+//! reads the values of one sentence or clause.
 
-/// 1-based line and column (in characters) of byte `offset` in `text`.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_char_boundary(text, offset.min(text.len()));
-    let before = &text[..offset];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = text[line_start..offset].chars().count() + 1;
-    (line, column)
-}
-
-/// Line index for many lookups in the same text.
-#[derive(Debug, Clone)]
-pub struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
-    }
-
-    /// 1-based line and column (in characters) of byte `offset`.
-    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(text, offset.min(text.len()));
-        let line = self.starts.partition_point(|&s| s <= offset);
-        let start = self.starts[line - 1];
-        (line, text[start..offset].chars().count() + 1)
-    }
-}
-
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while offset > 0 && !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
+use std::ops::Range;
 
 /// Words that end with a period without ending the sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -51,7 +16,7 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Byte range of the sentence that holds `span` in `text`: from the previous
 /// sentence end (or line start) to the next one (or line end).
-pub fn sentence_bounds(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+pub fn sentence_bounds(text: &str, span: Range<usize>) -> Range<usize> {
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[span.end..]
         .find('\n')
@@ -107,8 +72,70 @@ fn ends_sentence(text: &str, at: usize) -> bool {
     }
 }
 
+/// Every sentence of `text`, in order, trimmed of surrounding white space
+/// (a line break ends a sentence too, so a headline is one).
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let rest = &text[pos..];
+        let skipped = rest.len() - rest.trim_start().len();
+        pos += skipped;
+        if pos >= text.len() {
+            break;
+        }
+        let bounds = sentence_bounds(text, pos..pos);
+        let end = bounds
+            .end
+            .max(pos + rest.trim_start().chars().next().map_or(1, char::len_utf8));
+        let trimmed = trim(text, pos..end);
+        if !trimmed.is_empty() {
+            out.push(trimmed);
+        }
+        pos = end;
+    }
+    out
+}
+
+/// The clauses of `text[sentence]`: split at `;`, at an em or en dash
+/// between spaces, and at `,` or `:` followed by white space (so "7,500"
+/// and "10:30" stay whole). Each clause is trimmed, without its separator.
+pub fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+    let part = &text[sentence.clone()];
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in part.char_indices() {
+        let after = &part[i + c.len_utf8()..];
+        let splits = match c {
+            ';' => true,
+            ',' | ':' => after.starts_with(char::is_whitespace),
+            '—' | '–' => {
+                part[..i].ends_with(char::is_whitespace) && after.starts_with(char::is_whitespace)
+            }
+            _ => false,
+        };
+        if splits {
+            out.push(sentence.start + start..sentence.start + i);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(sentence.start + start..sentence.end);
+    out.into_iter()
+        .map(|r| trim(text, r))
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+/// `range` without the white space at its ends.
+fn trim(text: &str, range: Range<usize>) -> Range<usize> {
+    let part = &text[range.clone()];
+    let start = range.start + (part.len() - part.trim_start().len());
+    let end = range.end - (part.len() - part.trim_end().len());
+    start..end.max(start)
+}
+
 /// The sentence around `span`, trimmed and shortened to at most `max` characters.
-pub fn quote(text: &str, span: std::ops::Range<usize>, max: usize) -> String {
+pub fn quote(text: &str, span: Range<usize>, max: usize) -> String {
     let bounds = sentence_bounds(text, span.clone());
     let sentence = text[bounds.clone()].trim();
     let collapsed: String = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -138,17 +165,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn line_and_column_count_characters() {
-        let text = "first line\nKassym-Jomart Tokaïev, who\r\nthird";
-        let at = text.find("who").unwrap();
-        assert_eq!(line_col(text, at), (2, 24));
-        assert_eq!(LineIndex::new(text).line_col(text, at), (2, 24));
-        let third = text.find("third").unwrap();
-        assert_eq!(line_col(text, third), (3, 1));
-        assert_eq!(LineIndex::new(text).line_col(text, third), (3, 1));
-    }
-
-    #[test]
     fn sentences_skip_abbreviations_and_initials() {
         let text = "He left. The U.S. envoy met Gen. Smith on Feb. 24 in Astana. Then home.";
         let at = text.find("24").unwrap();
@@ -166,5 +182,43 @@ mod tests {
         assert!(q.contains("7,500 km"), "{q}");
         assert!(q.starts_with('…') && q.ends_with('…'), "{q}");
         assert_eq!(q.chars().count(), 62);
+    }
+
+    #[test]
+    fn sentences_cover_the_text_in_order() {
+        let text =
+            "Headline without a period\nHe left. The U.S. envoy met Gen. Smith.  Then home!\n\n";
+        let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            got,
+            [
+                "Headline without a period",
+                "He left.",
+                "The U.S. envoy met Gen. Smith.",
+                "Then home!"
+            ]
+        );
+        assert!(sentences("  \n ").is_empty());
+    }
+
+    #[test]
+    fn clauses_split_at_punctuation_not_inside_numbers() {
+        let text = "Officials said 7,500 km of border, about 40% of it, was agreed; talks resumed at 10:30 — briefly: twice.";
+        let sentence = 0..text.len();
+        let got: Vec<&str> = clauses(text, sentence)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Officials said 7,500 km of border",
+                "about 40% of it",
+                "was agreed",
+                "talks resumed at 10:30",
+                "briefly",
+                "twice."
+            ]
+        );
     }
 }

@@ -12,11 +12,11 @@
 //!   `ignored: true` for mentions an inline marker sets aside;
 //! - `warning`: one per warning, with the `seq` of its article.
 
+use super::{Scanned, Shard};
 use crate::error::{Error, Location, Result};
 use crate::extract::Mention;
 use crate::normalize::Key;
 use crate::rules::RuleSet;
-use crate::scan::{Scanned, Shard};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
@@ -64,7 +64,7 @@ pub enum Record {
 pub fn fingerprint(rules: &RuleSet) -> Result<String> {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for file in &rules.files {
-        for byte in crate::rules::read_utf8(file)?.bytes().chain([0]) {
+        for byte in crate::text::read_utf8(file)?.bytes().chain([0]) {
             hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
         }
     }
@@ -272,35 +272,6 @@ pub fn read_files(paths: &[PathBuf], rules: &RuleSet) -> Result<Vec<Scanned>> {
         }
     }
     Ok(articles.into_values().collect())
-}
-
-/// Serde for `f64` that keeps infinite bounds ("more than 140" reads as
-/// 140..∞): JSON has no infinity, so they are written "inf" and "-inf".
-pub mod float {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {
-        match *value {
-            v if v == f64::INFINITY => s.serialize_str("inf"),
-            v if v == f64::NEG_INFINITY => s.serialize_str("-inf"),
-            v => s.serialize_f64(v),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Repr {
-            Number(f64),
-            Text(String),
-        }
-        match Repr::deserialize(d)? {
-            Repr::Number(v) => Ok(v),
-            Repr::Text(t) if t == "inf" => Ok(f64::INFINITY),
-            Repr::Text(t) if t == "-inf" => Ok(f64::NEG_INFINITY),
-            Repr::Text(t) => Err(serde::de::Error::custom(format!("`{t}` is not a number"))),
-        }
-    }
 }
 
 #[cfg(test)]
