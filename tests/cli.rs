@@ -269,7 +269,8 @@ fn help_shows_examples_and_exit_codes() {
     assert_eq!(out.status.code(), Some(0));
     let help = String::from_utf8(out.stdout).unwrap();
     assert!(
-        help.contains("factlint check --format markdown --out reports/seeds.md"),
+        help.contains("factlint check --out reports/seeds.md      a Markdown report")
+            && help.contains("factlint check draft.md --against wires/"),
         "{help}"
     );
     assert!(help.contains("Exit status: 0 no contradictions"), "{help}");

@@ -236,6 +236,7 @@ fn a_written_baseline_is_used_by_the_next_plain_check() {
         )),
         1
     );
+    insta::assert_snapshot!("baseline_then_check", stdout(&again));
     // compare reads it too.
     let shard = dir.join("m.jsonl");
     let ex = run_in(
@@ -411,4 +412,31 @@ fn yaml_front_matter_is_read_and_a_broken_block_warns() {
         1,
         "c.md's unclosed --- is a thematic break: {warnings}"
     );
+}
+
+/// `--out reports/x.md` in a folder that does not exist yet: Markdown (from
+/// the extension), links relative to the report's folder.
+#[test]
+fn out_md_snapshot() {
+    let tmp = copy_fixture();
+    let run = run_in(
+        tmp.path(),
+        &[
+            "check",
+            "--no-config",
+            "articles",
+            "--rules",
+            "rules",
+            "--out",
+            "reports/x.md",
+        ],
+    );
+    assert_eq!(code(&run), 1, "{}", stderr(&run));
+    assert!(run.stdout.is_empty());
+    let md = std::fs::read_to_string(tmp.path().join("reports/x.md")).unwrap();
+    assert!(
+        md.contains("[articles/c.txt:1](../articles/c.txt#L1)"),
+        "{md}"
+    );
+    insta::assert_snapshot!("out_md", md);
 }

@@ -22,8 +22,10 @@ const EXAMPLES: &str = "\
 Examples:
   factlint                                   check seeds/ against rules/ and print a table
   factlint check articles/ --rules rules/    check another corpus
-  factlint check --format markdown --out reports/seeds.md
+  factlint check --out reports/seeds.md      a Markdown report (the format follows the extension)
   factlint check --format json | jq '.facts[] | select(.status == \"conflict\")'
+  factlint check draft.md --against wires/   draft mode: only the draft's contradictions
+  factlint check --format concise            one line per finding (path:line:col: fact: …)
   factlint check --format github             annotations for a CI job (sarif for dashboards)
   factlint check --write-baseline            accept today's contradictions; later runs show new ones
   factlint explain c5-plus-one-name          every mention of one fact and why the verdict
