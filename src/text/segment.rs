@@ -75,8 +75,15 @@ fn ends_sentence(text: &str, at: usize) -> bool {
 /// Every sentence of `text`, in order, trimmed of surrounding white space
 /// (a line break ends a sentence too, so a headline is one).
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    sentences_in(text, 0..text.len())
+}
+
+/// Every sentence of `text[within]` (an article body after its front
+/// matter), with byte ranges into `text`.
+pub fn sentences_in(text: &str, within: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut pos = 0;
+    let mut pos = within.start;
+    let text = &text[..within.end];
     while pos < text.len() {
         let rest = &text[pos..];
         let skipped = rest.len() - rest.trim_start().len();
