@@ -1,0 +1,256 @@
+//! Matching a cue-based fact in an article. Each place a cue occurs (its
+//! folded words in a row, in a sentence no `exclude` phrase is in) looks for
+//! the value its kind reads nearest to it inside the window; each value is
+//! then attributed to the source of `by` named nearest to it in its
+//! sentence, or else in the sentence before. The article's [`Reading`] (its
+//! words, sentences and every value of each kind) is built once and shared
+//! by all of its facts.
+
+use super::{Cues, Unattributed, Window, UNATTRIBUTED};
+use crate::normalize::read::{Context, Values};
+use crate::normalize::{Found, Normalized, RawMatch};
+use crate::text::analysis::Analysis;
+use std::cell::OnceCell;
+use std::ops::Range;
+
+/// One article as its facts read it, each part computed when first needed.
+#[derive(Debug)]
+pub struct Reading<'a> {
+    pub text: &'a str,
+    /// Where the body starts (after front matter).
+    pub from: usize,
+    pub published: Option<jiff::civil::Date>,
+    analysis: OnceCell<Analysis>,
+    values: Values<'a>,
+}
+
+impl<'a> Reading<'a> {
+    pub fn new(text: &'a str, from: usize, published: Option<jiff::civil::Date>) -> Reading<'a> {
+        Reading {
+            text,
+            from,
+            published,
+            analysis: OnceCell::new(),
+            values: Values::new(text, from..text.len(), Context { published }),
+        }
+    }
+
+    /// The sentences, clauses and words of the body.
+    pub fn analysis(&self) -> &Analysis {
+        self.analysis
+            .get_or_init(|| Analysis::new(self.text, self.from..self.text.len()))
+    }
+
+    /// Every value of each kind in the body.
+    pub fn values(&self) -> &Values<'a> {
+        &self.values
+    }
+}
+
+/// Words that join two statements: a value beyond one belongs to the other
+/// ("381 dead and 1,801 injured").
+const JOINERS: &[&str] = &["and", "or", "but", "while", "wherea", "with"];
+/// What crossing a joiner costs, in words of distance.
+const JOINER_COST: usize = 5;
+
+/// Kinds whose values a `number` fact never takes: "10 km", "40%", "$5m",
+/// "August 3" and "in 2012" hold numbers that are not counts.
+const CLAIMED_BY_OTHERS: &[&str] = &["quantity", "percent", "money", "date", "year", "time"];
+
+/// The values a cue-based fact reads: for each value, its byte span and
+/// what `normalize` makes of it.
+pub fn values_near_cues(
+    cues: &Cues,
+    kind: &str,
+    reading: &Reading,
+    normalize: &dyn Fn(&RawMatch) -> Option<Vec<Normalized>>,
+) -> Vec<(Range<usize>, Vec<Normalized>)> {
+    let a = reading.analysis();
+    let Some(found) = reading.values().of(kind) else {
+        return Vec::new();
+    };
+    let claimed: Vec<Range<usize>> = if kind == "number" {
+        CLAIMED_BY_OTHERS
+            .iter()
+            .filter_map(|k| reading.values().of(k))
+            .flatten()
+            .map(|f| f.span.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // "a 6.1-magnitude quake", "an 18-year-old": a number hyphenated to a
+    // word qualifies that word; it is the value only when the word is the cue.
+    let glued = |f: &Found, cue: &Range<usize>| {
+        let t = reading.text;
+        let after = t[f.span.end..]
+            .strip_prefix('-')
+            .filter(|r| r.starts_with(char::is_alphabetic));
+        let before = t[..f.span.start]
+            .strip_suffix('-')
+            .filter(|r| r.ends_with(char::is_alphabetic));
+        let word_after = after.map(|_| f.span.end + 1);
+        let word_before = before.map(|r| r.len() - 1);
+        [word_after, word_before]
+            .into_iter()
+            .flatten()
+            .any(|at| !(cue.start <= at && at < cue.end))
+    };
+    let clock = |f: &Found| {
+        // "4:30" without a time kind: two numbers around a colon.
+        let t = reading.text.as_bytes();
+        let before = f.span.start >= 2
+            && t[f.span.start - 1] == b':'
+            && t[f.span.start - 2].is_ascii_digit();
+        let after = t.get(f.span.end) == Some(&b':')
+            && t.get(f.span.end + 1).is_some_and(u8::is_ascii_digit);
+        kind == "number" && (before || after)
+    };
+    let excluded = excluded_sentences(cues, a);
+    let mut out: Vec<(Range<usize>, Vec<Normalized>)> = Vec::new();
+    for cue in &cues.cues {
+        for words in a.find(&cue.words) {
+            let (sentence, clause) = a.places[words.start];
+            if excluded[sentence] {
+                continue;
+            }
+            let cue_span = a.words[words.start].span.start..a.words[words.end - 1].span.end;
+            let window = match cues.window {
+                Window::Clause => a.clauses[clause].clone(),
+                Window::Sentence => a.sentences[sentence].clone(),
+                Window::Words(n) => {
+                    let all = a.sentence_words[sentence].clone();
+                    let lo = words.start.saturating_sub(n).max(all.start);
+                    let hi = (words.end + n).min(all.end);
+                    a.words[lo].span.start..a.words[hi - 1].span.end
+                }
+            };
+            let mut candidates: Vec<(usize, bool, &Found)> = found
+                .iter()
+                .filter(|f| f.span.start >= window.start && f.span.end <= window.end)
+                .filter(|f| f.span.end <= cue_span.start || f.span.start >= cue_span.end)
+                .filter(|f| !claimed.iter().any(|c| overlaps(c, &f.span)) && !clock(f))
+                .filter(|f| !glued(f, &cue_span))
+                .map(|f| {
+                    let between = a.between(&cue_span, &f.span);
+                    let joiners = between
+                        .iter()
+                        .filter(|w| JOINERS.contains(&w.stem.as_str()))
+                        .count();
+                    let distance = between.len() + JOINER_COST * joiners;
+                    (distance, f.span.start < cue_span.start, f)
+                })
+                .collect();
+            // Nearest first; at equal distance the value after the cue.
+            candidates.sort_by_key(|(d, before, f)| (*d, *before, f.span.start));
+            for (_, _, f) in candidates {
+                if out.iter().any(|(span, _)| *span == f.span) {
+                    break;
+                }
+                let raw = RawMatch {
+                    text: reading.text,
+                    value: f.span.clone(),
+                    whole: f.span.clone(),
+                    groups: Vec::new(),
+                    published: reading.published,
+                };
+                if let Some(values) = normalize(&raw) {
+                    out.push((f.span.clone(), values));
+                    break;
+                }
+            }
+        }
+    }
+    out.sort_by_key(|(span, _)| span.start);
+    out
+}
+
+/// Whether a value found by a pattern at `span` keeps to the cue fields:
+/// not in an excluded sentence, and near a cue when there are cues.
+pub fn admits(cues: &Cues, reading: &Reading, span: &Range<usize>) -> bool {
+    let a = reading.analysis();
+    let Some(sentence) = a.sentence_at(span.start) else {
+        return cues.cues.is_empty();
+    };
+    if cues
+        .exclude
+        .iter()
+        .any(|x| a.in_sentence(&x.words, sentence))
+    {
+        return false;
+    }
+    if cues.cues.is_empty() {
+        return true;
+    }
+    let clause = a.clause_at(span.start);
+    cues.cues.iter().flat_map(|c| a.find(&c.words)).any(|w| {
+        let (s, c) = a.places[w.start];
+        let cue_span = a.words[w.start].span.start..a.words[w.end - 1].span.end;
+        s == sentence
+            && match cues.window {
+                Window::Clause => Some(c) == clause,
+                Window::Sentence => true,
+                Window::Words(n) => a.between(&cue_span, span).len() <= n,
+            }
+    })
+}
+
+/// The subject of a value at `span` under `by`: the key of the source
+/// named nearest to it in its clause, or else in its sentence, or else last
+/// in the sentence before; [`UNATTRIBUTED`] for none, or `None` when such values are dropped.
+pub fn attribute(cues: &Cues, reading: &Reading, span: &Range<usize>) -> Option<String> {
+    let a = reading.analysis();
+    let sentence = a.sentence_at(span.start);
+    let named: Vec<(usize, Range<usize>, &str)> = cues
+        .by
+        .iter()
+        .flat_map(|s| s.names.iter().map(move |n| (s, n)))
+        .flat_map(|(s, n)| {
+            a.find(&n.words).into_iter().map(move |w| {
+                let place = a.places[w.start].0;
+                let span = a.words[w.start].span.start..a.words[w.end - 1].span.end;
+                (place, span, s.key.as_str())
+            })
+        })
+        .collect();
+    // In the value's clause first ("the USGS put the depth at 10 km, while
+    // China's agency put it at 12 km"), then anywhere in its sentence.
+    let clause = a.clause_at(span.start);
+    let nearest = |same_clause: bool| {
+        let s = sentence?;
+        named
+            .iter()
+            .filter(|(place, at, _)| {
+                *place == s && (!same_clause || a.clause_at(at.start) == clause)
+            })
+            .min_by_key(|(_, at, _)| (a.between(at, span).len(), at.start))
+    };
+    let in_own = nearest(true).or_else(|| nearest(false));
+    let before = || {
+        let s = sentence.filter(|s| *s > 0)? - 1;
+        named
+            .iter()
+            .filter(|(place, _, _)| *place == s)
+            .max_by_key(|(_, at, _)| at.start)
+    };
+    match in_own.or_else(before) {
+        Some((_, _, key)) => Some(key.to_string()),
+        None if cues.unattributed == Unattributed::Keep => Some(UNATTRIBUTED.into()),
+        None => None,
+    }
+}
+
+/// For each sentence, whether an `exclude` phrase is in it.
+fn excluded_sentences(cues: &Cues, a: &Analysis) -> Vec<bool> {
+    let mut out = vec![false; a.sentences.len()];
+    for x in &cues.exclude {
+        for w in a.find(&x.words) {
+            out[a.places[w.start].0] = true;
+        }
+    }
+    out
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
