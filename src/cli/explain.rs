@@ -139,6 +139,29 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
     for (i, p) in fact.patterns.iter().enumerate() {
         let _ = writeln!(out, "Pattern {}: {}  ({})", i + 1, p.source, p.origin);
     }
+    if let Some(cues) = &fact.cues {
+        let list = |phrases: &[factlint::rules::cues::Phrase]| {
+            phrases
+                .iter()
+                .map(|p| format!("“{}”", p.text))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if !cues.cues.is_empty() {
+            let _ = writeln!(
+                out,
+                "Cues: {} (window: {:?})",
+                list(&cues.cues),
+                cues.window
+            );
+        }
+        if !cues.exclude.is_empty() {
+            let _ = writeln!(out, "Exclude: {}", list(&cues.exclude));
+        }
+        for source in &cues.by {
+            let _ = writeln!(out, "By [{}]: {}", source.key, list(&source.names));
+        }
+    }
 
     let mut silent = Vec::new();
     let mut articles = Vec::new();

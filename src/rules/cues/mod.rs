@@ -108,9 +108,10 @@ pub fn compile(spec: CueSpec, at: &dyn Fn(usize) -> Location) -> Result<Option<C
                 &format!("give at least one word or phrase, or leave `{field}` out"),
             ));
         }
+        let label = if field == "cues" { "cue" } else { "exclusion" };
         list.get_ref()
             .iter()
-            .map(|p| phrase(field, id, p, &bad))
+            .map(|p| phrase(label, id, p, &bad))
             .collect::<Result<Vec<_>>>()
     };
     let cues = phrases("cues", spec.cues)?;
@@ -170,7 +171,7 @@ pub fn compile(spec: CueSpec, at: &dyn Fn(usize) -> Location) -> Result<Option<C
 }
 
 fn phrase(
-    field: &str,
+    label: &str,
     id: &str,
     text: &Spanned<String>,
     bad: &dyn Fn(usize, String, &str) -> Error,
@@ -180,7 +181,7 @@ fn phrase(
         return Err(bad(
             text.span().start,
             format!(
-                "{field} {:?} of fact `{id}` has no word, so it can never match",
+                "{label} {:?} of fact `{id}` has no word, so it can never match",
                 text.get_ref()
             ),
             "write a word or phrase with letters or digits, or remove it",
