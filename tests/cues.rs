@@ -76,7 +76,7 @@ fn the_nearest_value_in_the_clause_and_not_across_and() {
     // ...but read when the window is the sentence, or wide enough in words.
     let wide = fact(&format!("{TOLL}\nwindow = \"sentence\""));
     assert_eq!(values(&wide, text), ["398"]);
-    assert_eq!(values(&fact(&format!("{TOLL}\nwindow = 8")), text), ["398"]);
+    assert_eq!(values(&fact(&format!("{TOLL}\nwindow = 7")), text), ["398"]);
     assert!(values(&fact(&format!("{TOLL}\nwindow = 2")), text).is_empty());
 }
 

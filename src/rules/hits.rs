@@ -67,7 +67,7 @@ fn near_cues(fact: &Fact, reading: &Reading) -> Vec<Hit> {
         fact.normalizer
             .normalize(raw)
             .ok()
-            .filter(|v| !v.is_empty() && v.iter().all(Normalized::is_resolved))
+            .filter(|v| !v.is_empty())
     };
     values_near_cues(cues, fact.kind, reading, &normalize)
         .into_iter()

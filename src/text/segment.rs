@@ -128,9 +128,10 @@ pub fn sentences_in(text: &str, within: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-/// The clauses of `text[sentence]`: split at `;`, at an em or en dash
-/// between spaces, and at `,` or `:` followed by white space (so "7,500"
-/// and "10:30" stay whole). Each clause is trimmed, without its separator.
+/// The clauses of `text[sentence]`: split at `;`, at brackets (an aside
+/// is a clause of its own: "32 countries abstained (141 voted in favor)"),
+/// at an em or en dash between spaces, and at `,` or `:` followed by white
+/// space (so "7,500" and "10:30" stay whole). Each clause is trimmed, without its separator.
 pub fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let part = &text[sentence.clone()];
     let mut out = Vec::new();
@@ -138,7 +139,7 @@ pub fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     for (i, c) in part.char_indices() {
         let after = &part[i + c.len_utf8()..];
         let splits = match c {
-            ';' => true,
+            ';' | '(' | ')' => true,
             ',' | ':' => after.starts_with(char::is_whitespace),
             '—' | '–' => {
                 part[..i].ends_with(char::is_whitespace) && after.starts_with(char::is_whitespace)

@@ -118,27 +118,22 @@ pub fn values_near_cues(
             let window = match cues.window {
                 Window::Clause => a.clauses[clause].clone(),
                 Window::Sentence => a.sentences[sentence].clone(),
-                Window::Words(n) => {
-                    let all = a.sentence_words[sentence].clone();
-                    let lo = words.start.saturating_sub(n).max(all.start);
-                    let hi = (words.end + n).min(all.end);
-                    a.words[lo].span.start..a.words[hi - 1].span.end
-                }
+                // The sentence, and at most N words between (checked below).
+                Window::Words(_) => a.sentences[sentence].clone(),
+            };
+            let near = |f: &Found| match cues.window {
+                Window::Words(n) => distance(a, &cue_span, &f.span) <= n,
+                _ => true,
             };
             let mut candidates: Vec<(usize, bool, &Found)> = found
                 .iter()
                 .filter(|f| f.span.start >= window.start && f.span.end <= window.end)
                 .filter(|f| f.span.end <= cue_span.start || f.span.start >= cue_span.end)
                 .filter(|f| !claimed.iter().any(|c| overlaps(c, &f.span)) && !clock(f))
-                .filter(|f| !glued(f, &cue_span))
+                .filter(|f| !glued(f, &cue_span) && near(f))
                 .map(|f| {
-                    let between = a.between(&cue_span, &f.span);
-                    let joiners = between
-                        .iter()
-                        .filter(|w| JOINERS.contains(&w.stem.as_str()))
-                        .count();
-                    let distance = between.len() + JOINER_COST * joiners;
-                    (distance, f.span.start < cue_span.start, f)
+                    let d = distance(a, &cue_span, &f.span);
+                    (d, f.span.start < cue_span.start, f)
                 })
                 .collect();
             // Nearest first; at equal distance the value after the cue.
@@ -156,6 +151,12 @@ pub fn values_near_cues(
                 };
                 if let Some(values) = normalize(&raw) {
                     out.push((f.span.clone(), values));
+                    break;
+                }
+                // What the kind itself could not resolve ("Tuesday" without a
+                // publication date) is reported as such, not skipped.
+                if !f.value.is_resolved() {
+                    out.push((f.span.clone(), vec![f.value.clone()]));
                     break;
                 }
             }
@@ -190,7 +191,7 @@ pub fn admits(cues: &Cues, reading: &Reading, span: &Range<usize>) -> bool {
             && match cues.window {
                 Window::Clause => Some(c) == clause,
                 Window::Sentence => true,
-                Window::Words(n) => a.between(&cue_span, span).len() <= n,
+                Window::Words(n) => distance(a, &cue_span, span) <= n,
             }
     })
 }
@@ -238,6 +239,17 @@ pub fn attribute(cues: &Cues, reading: &Reading, span: &Range<usize>) -> Option<
         None if cues.unattributed == Unattributed::Keep => Some(UNATTRIBUTED.into()),
         None => None,
     }
+}
+
+/// How far apart two spans are, in words between them; a joining word
+/// ("and", "while") counts as [`JOINER_COST`] words.
+fn distance(a: &Analysis, x: &Range<usize>, y: &Range<usize>) -> usize {
+    let between = a.between(x, y);
+    let joiners = between
+        .iter()
+        .filter(|w| JOINERS.contains(&w.stem.as_str()))
+        .count();
+    between.len() + (JOINER_COST - 1) * joiners
 }
 
 /// For each sentence, whether an `exclude` phrase is in it.
