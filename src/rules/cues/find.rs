@@ -53,9 +53,22 @@ const JOINERS: &[&str] = &["and", "or", "but", "while", "wherea", "with"];
 /// What crossing a joiner costs, in words of distance.
 const JOINER_COST: usize = 5;
 
+/// Units of time: "N hours", "six decades" are durations, not counts.
+const DURATIONS: &[&str] = &[
+    "second", "minute", "hour", "day", "week", "month", "year", "decade", "centurie", "century",
+];
+
 /// Kinds whose values a `number` fact never takes: "10 km", "40%", "$5m",
 /// "August 3" and "in 2012" hold numbers that are not counts.
-const CLAIMED_BY_OTHERS: &[&str] = &["quantity", "percent", "money", "date", "year", "time"];
+const CLAIMED_BY_OTHERS: &[&str] = &["quantity", "percent", "money", "date", "time"];
+
+/// Words after which four digits are a year ("in 2012", "since 1974"),
+/// where without one they may be a count ("2012 people had been killed").
+const BEFORE_YEARS: &[&str] = &[
+    "in", "since", "of", "from", "until", "till", "by", "before", "after", "during", "year", "early",
+    "late", "mid", "the", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december",
+];
 
 /// The values a cue-based fact reads: for each value, its byte span and
 /// what `normalize` makes of it.
@@ -70,10 +83,21 @@ pub fn values_near_cues(
         return Vec::new();
     };
     let claimed: Vec<Range<usize>> = if kind == "number" {
+        let years = reading.values().of("year").unwrap_or_default();
+        let year_words = years.iter().filter(|y| {
+            let before = reading.text[..y.span.start].trim_end();
+            let word = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            BEFORE_YEARS.contains(&word.as_str())
+        });
         CLAIMED_BY_OTHERS
             .iter()
             .filter_map(|k| reading.values().of(k))
             .flatten()
+            .chain(year_words)
             .map(|f| f.span.clone())
             .collect()
     } else {
@@ -95,6 +119,28 @@ pub fn values_near_cues(
             .into_iter()
             .flatten()
             .any(|at| !(cue.start <= at && at < cue.end))
+    };
+    // "about 36 hours after the quake", "in more than six decades": a
+    // duration is no count.
+    let duration = |f: &Found| {
+        let unit = reading.text[f.span.end..]
+            .split(|c: char| !c.is_alphabetic())
+            .find(|w| !w.is_empty())
+            .unwrap_or_default()
+            .to_lowercase();
+        let after = &reading.text[f.span.end..];
+        let next_word_start = after.len() - after.trim_start().len();
+        kind == "number"
+            && next_word_start <= 1
+            && DURATIONS.contains(&unit.trim_end_matches('s'))
+    };
+    // "10 kilometres (six miles)": the bracketed value restates the one before.
+    let restated = |f: &Found| {
+        let before = reading.text[..f.span.start].trim_end();
+        before.strip_suffix('(').is_some_and(|b| {
+            let end = b.trim_end().len();
+            found.iter().any(|g| g.span.end == end)
+        })
     };
     let clock = |f: &Found| {
         // "4:30" without a time kind: two numbers around a colon.
@@ -122,7 +168,7 @@ pub fn values_near_cues(
                 Window::Words(_) => a.sentences[sentence].clone(),
             };
             let near = |f: &Found| match cues.window {
-                Window::Words(n) => distance(a, &cue_span, &f.span) <= n,
+                Window::Words(n) => distance(a, reading.text, &cue_span, &f.span) <= n,
                 _ => true,
             };
             let mut candidates: Vec<(usize, bool, &Found)> = found
@@ -130,9 +176,10 @@ pub fn values_near_cues(
                 .filter(|f| f.span.start >= window.start && f.span.end <= window.end)
                 .filter(|f| f.span.end <= cue_span.start || f.span.start >= cue_span.end)
                 .filter(|f| !claimed.iter().any(|c| overlaps(c, &f.span)) && !clock(f))
-                .filter(|f| !glued(f, &cue_span) && near(f))
+                .filter(|f| !glued(f, &cue_span) && near(f) && !restated(f))
+                .filter(|f| !duration(f))
                 .map(|f| {
-                    let d = distance(a, &cue_span, &f.span);
+                    let d = distance(a, reading.text, &cue_span, &f.span);
                     (d, f.span.start < cue_span.start, f)
                 })
                 .collect();
@@ -191,7 +238,7 @@ pub fn admits(cues: &Cues, reading: &Reading, span: &Range<usize>) -> bool {
             && match cues.window {
                 Window::Clause => Some(c) == clause,
                 Window::Sentence => true,
-                Window::Words(n) => distance(a, &cue_span, span) <= n,
+                Window::Words(n) => distance(a, reading.text, &cue_span, span) <= n,
             }
     })
 }
@@ -224,7 +271,7 @@ pub fn attribute(cues: &Cues, reading: &Reading, span: &Range<usize>) -> Option<
             .filter(|(place, at, _)| {
                 *place == s && (!same_clause || a.clause_at(at.start) == clause)
             })
-            .min_by_key(|(_, at, _)| (a.between(at, span).len(), at.start))
+            .min_by_key(|(_, at, _)| (distance(a, reading.text, at, span), at.start))
     };
     let in_own = nearest(true).or_else(|| nearest(false));
     let before = || {
@@ -243,13 +290,31 @@ pub fn attribute(cues: &Cues, reading: &Reading, span: &Range<usize>) -> Option<
 
 /// How far apart two spans are, in words between them; a joining word
 /// ("and", "while") counts as [`JOINER_COST`] words.
-fn distance(a: &Analysis, x: &Range<usize>, y: &Range<usize>) -> usize {
-    let between = a.between(x, y);
-    let joiners = between
-        .iter()
-        .filter(|w| JOINERS.contains(&w.stem.as_str()))
-        .count();
-    between.len() + (JOINER_COST - 1) * joiners
+fn distance(a: &Analysis, text: &str, x: &Range<usize>, y: &Range<usize>) -> usize {
+    let (left, right) = if x.start <= y.start { (x, y) } else { (y, x) };
+    // Words in brackets between them are an aside ("44 miles (71
+    // kilometers) southwest of Marrakesh"): they do not count.
+    let mut depth = 0usize;
+    let mut at = left.end.min(right.start);
+    let mut count = 0;
+    for w in a.between(x, y) {
+        for c in text[at.min(w.span.start)..w.span.start].chars() {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        at = w.span.end;
+        if depth == 0 {
+            count += if JOINERS.contains(&w.stem.as_str()) {
+                JOINER_COST
+            } else {
+                1
+            };
+        }
+    }
+    count
 }
 
 /// For each sentence, whether an `exclude` phrase is in it.
