@@ -65,9 +65,33 @@ const CLAIMED_BY_OTHERS: &[&str] = &["quantity", "percent", "money", "date", "ti
 /// Words after which four digits are a year ("in 2012", "since 1974"),
 /// where without one they may be a count ("2012 people had been killed").
 const BEFORE_YEARS: &[&str] = &[
-    "in", "since", "of", "from", "until", "till", "by", "before", "after", "during", "year", "early",
-    "late", "mid", "the", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december",
+    "in",
+    "since",
+    "of",
+    "from",
+    "until",
+    "till",
+    "by",
+    "before",
+    "after",
+    "during",
+    "year",
+    "early",
+    "late",
+    "mid",
+    "the",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// The values a cue-based fact reads: for each value, its byte span and
@@ -128,11 +152,9 @@ pub fn values_near_cues(
             .find(|w| !w.is_empty())
             .unwrap_or_default()
             .to_lowercase();
-        let after = &reading.text[f.span.end..];
-        let next_word_start = after.len() - after.trim_start().len();
-        kind == "number"
-            && next_word_start <= 1
-            && DURATIONS.contains(&unit.trim_end_matches('s'))
+        // Hyphenated ("a two-day visit") is a modifier: see `glued`.
+        let spaced = reading.text[f.span.end..].starts_with(' ');
+        kind == "number" && spaced && DURATIONS.contains(&unit.trim_end_matches('s'))
     };
     // "10 kilometres (six miles)": the bracketed value restates the one before.
     let restated = |f: &Found| {
