@@ -1,94 +1,138 @@
 //! One article read once for every fact that looks at its words: its
-//! sentences and clauses ([`super::segment`]), its words and their folded
-//! forms ([`super::words`]), and an index from folded form to the words
-//! that have it. Cue-based facts find their cue phrases through it; building
-//! it costs one pass over the text, looking a phrase up costs one hash
-//! lookup plus the phrase's occurrences.
+//! sentences ([`super::segment`]), and for each sentence, when first asked
+//! for, its clauses and its words with their folded forms ([`super::words`]).
+//! Cue-based facts find their cue phrases through it: a phrase is looked for
+//! only in the sentences that hold a piece of text every form of it
+//! contains, so an article's words are folded only where a cue may be.
 
 use super::segment;
 use super::words::{self, Word};
-use std::collections::HashMap;
+use std::cell::OnceCell;
 use std::ops::Range;
 
-/// The sentences, clauses and words of a text.
+/// The words and clauses of one sentence.
 #[derive(Debug, Default)]
-pub struct Analysis {
-    /// Byte ranges of the sentences, in order.
-    pub sentences: Vec<Range<usize>>,
-    /// Byte ranges of the clauses of all sentences, in order.
-    pub clauses: Vec<Range<usize>>,
-    /// Every word, in order.
+pub struct Sentence {
+    /// Its words, in order, with spans into the whole text.
     pub words: Vec<Word>,
-    /// For each word: its sentence and its clause (indices into the lists above).
-    pub places: Vec<(usize, usize)>,
-    /// For each sentence: the range of its words in `words`.
-    pub sentence_words: Vec<Range<usize>>,
-    /// For each folded form: the words that have it, in order.
-    by_stem: HashMap<String, Vec<usize>>,
+    /// Byte ranges of its clauses, in order.
+    pub clauses: Vec<Range<usize>>,
+    /// For each word, the index of its clause in `clauses`.
+    pub clause_of: Vec<usize>,
 }
 
-impl Analysis {
-    /// Reads `text[within]` (an article body without its front matter).
-    pub fn new(text: &str, within: Range<usize>) -> Analysis {
-        let mut a = Analysis::default();
-        for sentence in segment::sentences_in(text, within) {
-            let s = a.sentences.len();
-            let clauses = segment::clauses(text, sentence.clone());
-            let first_clause = a.clauses.len();
-            let first_word = a.words.len();
-            for word in words::words(text, sentence.clone()) {
-                // The last clause that starts at or before the word.
-                let c = clauses
-                    .iter()
-                    .rposition(|c| c.start <= word.span.start)
-                    .unwrap_or(0);
-                a.places.push((s, first_clause + c));
-                a.by_stem
-                    .entry(word.stem.clone())
-                    .or_default()
-                    .push(a.words.len());
-                a.words.push(word);
-            }
-            if clauses.is_empty() {
-                a.clauses.push(sentence.clone());
-            } else {
-                a.clauses.extend(clauses);
-            }
-            a.sentence_words.push(first_word..a.words.len());
-            a.sentences.push(sentence);
+/// A place a phrase occurs: its sentence, its words there, and its span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    pub sentence: usize,
+    /// Indices into the sentence's words.
+    pub words: Range<usize>,
+    /// Byte span in the whole text.
+    pub span: Range<usize>,
+}
+
+/// The sentences of a text, and the words and clauses of each, read when
+/// first asked for.
+#[derive(Debug)]
+pub struct Analysis<'a> {
+    text: &'a str,
+    /// The text in ASCII lower case, to look for pieces of phrases.
+    lower: String,
+    /// Byte ranges of the sentences, in order.
+    pub sentences: Vec<Range<usize>>,
+    parts: Vec<OnceCell<Sentence>>,
+}
+
+impl<'a> Analysis<'a> {
+    /// Reads the sentences of `text[within]` (an article body without its
+    /// front matter); words are read sentence by sentence, when needed.
+    pub fn new(text: &'a str, within: Range<usize>) -> Analysis<'a> {
+        let sentences = segment::sentences_in(text, within);
+        Analysis {
+            text,
+            lower: text.to_ascii_lowercase(),
+            parts: sentences.iter().map(|_| OnceCell::new()).collect(),
+            sentences,
         }
-        a
     }
 
-    /// Every place the folded `phrase` occurs, as ranges of word indices,
-    /// in text order. A phrase does not run across a sentence end.
-    pub fn find(&self, phrase: &[String]) -> Vec<Range<usize>> {
-        let Some((first, rest)) = phrase.split_first() else {
-            return Vec::new();
-        };
-        let Some(starts) = self.by_stem.get(first) else {
-            return Vec::new();
-        };
-        starts
-            .iter()
-            .filter(|&&i| {
-                let end = i + phrase.len();
-                end <= self.words.len()
-                    && self.places[end - 1].0 == self.places[i].0
-                    && rest
+    /// The words and clauses of sentence `s`.
+    pub fn sentence(&self, s: usize) -> &Sentence {
+        self.parts[s].get_or_init(|| {
+            let range = self.sentences[s].clone();
+            let clauses = segment::clauses(self.text, range.clone());
+            let words = words::words(self.text, range.clone());
+            let clause_of = words
+                .iter()
+                .map(|w| {
+                    clauses
                         .iter()
-                        .zip(&self.words[i + 1..end])
-                        .all(|(p, w)| *p == w.stem)
+                        .rposition(|c| c.start <= w.span.start)
+                        .unwrap_or(0)
+                })
+                .collect();
+            Sentence {
+                words,
+                clauses: if clauses.is_empty() {
+                    vec![range]
+                } else {
+                    clauses
+                },
+                clause_of,
+            }
+        })
+    }
+
+    /// Every place the folded `phrase` occurs, in text order. A phrase does
+    /// not run across a sentence end. Only sentences that hold a piece every
+    /// form of the phrase contains are read ([`words::literal`]).
+    pub fn find(&self, phrase: &[String]) -> Vec<Occurrence> {
+        let piece = phrase
+            .iter()
+            .filter_map(|w| words::literal(w))
+            .max_by_key(String::len)
+            // The Kelvin sign lower-cases to an ASCII "k" the search would miss.
+            .filter(|_| !self.text.contains('\u{212A}'));
+        let mut out = Vec::new();
+        match piece {
+            Some(piece) => {
+                let mut last = None;
+                for (at, _) in self.lower.match_indices(piece.as_str()) {
+                    let s = self.sentence_at(at);
+                    if s.is_some() && s != last {
+                        last = s;
+                        out.extend(self.find_in(phrase, s.unwrap_or_default()));
+                    }
+                }
+            }
+            None => {
+                for s in 0..self.sentences.len() {
+                    out.extend(self.find_in(phrase, s));
+                }
+            }
+        }
+        out
+    }
+
+    /// Every place the folded `phrase` occurs in sentence `s`.
+    pub fn find_in(&self, phrase: &[String], s: usize) -> Vec<Occurrence> {
+        let words = &self.sentence(s).words;
+        if phrase.is_empty() || phrase.len() > words.len() {
+            return Vec::new();
+        }
+        (0..=words.len() - phrase.len())
+            .filter(|&i| phrase.iter().zip(&words[i..]).all(|(p, w)| *p == w.stem))
+            .map(|i| Occurrence {
+                sentence: s,
+                words: i..i + phrase.len(),
+                span: words[i].span.start..words[i + phrase.len() - 1].span.end,
             })
-            .map(|&i| i..i + phrase.len())
             .collect()
     }
 
     /// Whether `phrase` occurs in sentence `s`.
     pub fn in_sentence(&self, phrase: &[String], s: usize) -> bool {
-        self.find(phrase)
-            .iter()
-            .any(|r| self.places[r.start].0 == s)
+        !self.find_in(phrase, s).is_empty()
     }
 
     /// The index of the sentence that holds byte `at`, if any.
@@ -97,19 +141,31 @@ impl Analysis {
         (i < self.sentences.len() && self.sentences[i].start <= at).then_some(i)
     }
 
-    /// The index of the clause that holds byte `at`, if any.
-    pub fn clause_at(&self, at: usize) -> Option<usize> {
-        let i = self.clauses.partition_point(|c| c.end <= at);
-        (i < self.clauses.len() && self.clauses[i].start <= at).then_some(i)
+    /// The byte range of the clause that holds byte `at`, if any.
+    pub fn clause_at(&self, at: usize) -> Option<Range<usize>> {
+        let s = self.sentence_at(at)?;
+        let clauses = &self.sentence(s).clauses;
+        let i = clauses.partition_point(|c| c.end <= at);
+        clauses.get(i).filter(|c| c.start <= at).cloned()
     }
 
-    /// How many words lie between byte ranges `a` and `b` (0 when they
-    /// touch or overlap), and the words themselves.
+    /// The clause an occurrence starts in.
+    pub fn clause_of(&self, o: &Occurrence) -> Range<usize> {
+        let part = self.sentence(o.sentence);
+        part.clauses[part.clause_of[o.words.start]].clone()
+    }
+
+    /// The words between byte ranges `a` and `b` of one sentence (none when
+    /// they touch or overlap).
     pub fn between(&self, a: &Range<usize>, b: &Range<usize>) -> &[Word] {
         let (left, right) = if a.start <= b.start { (a, b) } else { (b, a) };
-        let from = self.words.partition_point(|w| w.span.start < left.end);
-        let to = self.words.partition_point(|w| w.span.end <= right.start);
-        &self.words[from..to.max(from)]
+        let Some(s) = self.sentence_at(left.start) else {
+            return &[];
+        };
+        let words = &self.sentence(s).words;
+        let from = words.partition_point(|w| w.span.start < left.end);
+        let to = words.partition_point(|w| w.span.end <= right.start);
+        &words[from..to.max(from)]
     }
 }
 
@@ -126,24 +182,24 @@ mod tests {
         assert_eq!(a.sentences.len(), 3);
         let toll = a.find(&phrase("death tolls"));
         assert_eq!(toll.len(), 1);
-        assert_eq!(&TEXT[a.words[toll[0].start].span.clone()], "death");
+        assert_eq!(&TEXT[toll[0].span.clone()], "death toll");
         let killed = a.find(&phrase("killed"));
-        assert_eq!(
-            a.places[killed[0].start],
-            (0, 0),
-            "the headline is sentence 0"
-        );
+        assert_eq!(killed[0].sentence, 0, "the headline is sentence 0");
         // "death" in sentences 1 and 2 ("Deaths").
         let death: Vec<usize> = a
             .find(&phrase("death"))
             .iter()
-            .map(|r| a.places[r.start].0)
+            .map(|o| o.sentence)
             .collect();
         assert_eq!(death, [1, 2]);
-        // "398. Deaths" is no phrase: it would cross a sentence end.
+        // "injured. Deaths" is no phrase: it would cross a sentence end.
         assert!(a.find(&phrase("injured deaths")).is_empty());
         assert!(a.in_sentence(&phrase("injure"), 1));
         assert!(!a.in_sentence(&phrase("injure"), 2));
+        // A phrase with a five-letter piece reads only the sentences holding it.
+        let a = Analysis::new(TEXT, 0..TEXT.len());
+        assert_eq!(a.find(&phrase("officials")).len(), 1);
+        assert!(a.parts[0].get().is_none() && a.parts[2].get().is_none());
     }
 
     #[test]
@@ -151,7 +207,7 @@ mod tests {
         let a = Analysis::new(TEXT, 0..TEXT.len());
         let at = TEXT.find("1,801").unwrap();
         let clause = a.clause_at(at).unwrap();
-        assert_eq!(&TEXT[a.clauses[clause].clone()], "1,801 were injured.");
+        assert_eq!(&TEXT[clause], "1,801 were injured.");
         let toll = TEXT.find("toll").unwrap();
         let value = TEXT.find("398,").unwrap();
         let between: Vec<&str> = a

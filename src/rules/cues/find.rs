@@ -7,10 +7,11 @@
 //! by all of its facts.
 
 use super::{Cues, Unattributed, Window, UNATTRIBUTED};
-use crate::normalize::read::{Context, Values};
-use crate::normalize::{Found, Normalized, RawMatch};
+use crate::normalize::read::{find_in, Context, Values};
+use crate::normalize::{Found, Normalized, RawMatch, KINDS};
 use crate::text::analysis::Analysis;
 use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// One article as its facts read it, each part computed when first needed.
@@ -20,9 +21,16 @@ pub struct Reading<'a> {
     /// Where the body starts (after front matter).
     pub from: usize,
     pub published: Option<jiff::civil::Date>,
-    analysis: OnceCell<Analysis>,
+    analysis: OnceCell<Analysis<'a>>,
     values: Values<'a>,
+    /// For each kind of [`KINDS`], its values in each sentence, read when
+    /// first asked for: cue facts read only the sentences their cues are in.
+    by_sentence: OnceCell<Vec<Vec<OnceCell<Option<Vec<Found>>>>>>,
 }
+
+/// Kinds read over the whole text, whose values depend on what comes
+/// before ("a day earlier" counts from the date mentioned before it).
+const WHOLE_TEXT: &[&str] = &["date", "time"];
 
 impl<'a> Reading<'a> {
     pub fn new(text: &'a str, from: usize, published: Option<jiff::civil::Date>) -> Reading<'a> {
@@ -32,11 +40,42 @@ impl<'a> Reading<'a> {
             published,
             analysis: OnceCell::new(),
             values: Values::new(text, from..text.len(), Context { published }),
+            by_sentence: OnceCell::new(),
         }
     }
 
+    /// Every value of `kind` in sentence `s` of the analysis, in text
+    /// order; `None` when the kind cannot search free text.
+    pub fn values_in(&self, kind: &str, s: usize) -> Option<&[Found]> {
+        let sentence = self.analysis().sentences.get(s)?.clone();
+        if WHOLE_TEXT.contains(&kind) {
+            let all = self.values.of(kind)?;
+            let lo = all.partition_point(|f| f.span.start < sentence.start);
+            let hi = all.partition_point(|f| f.span.start < sentence.end);
+            return Some(&all[lo..hi]);
+        }
+        let k = KINDS.iter().position(|x| x.name() == kind)?;
+        let cells = self.by_sentence.get_or_init(|| {
+            let n = self.analysis().sentences.len();
+            KINDS
+                .iter()
+                .map(|_| (0..n).map(|_| OnceCell::new()).collect())
+                .collect()
+        });
+        cells[k][s]
+            .get_or_init(|| {
+                let ctx = Context {
+                    published: self.published,
+                };
+                let mut found = find_in(KINDS[k], self.text, sentence, ctx)?;
+                found.sort_by_key(|f| (f.span.start, f.span.end));
+                Some(found)
+            })
+            .as_deref()
+    }
+
     /// The sentences, clauses and words of the body.
-    pub fn analysis(&self) -> &Analysis {
+    pub fn analysis(&self) -> &Analysis<'a> {
         self.analysis
             .get_or_init(|| Analysis::new(self.text, self.from..self.text.len()))
     }
@@ -103,11 +142,12 @@ pub fn values_near_cues(
     normalize: &dyn Fn(&RawMatch) -> Option<Vec<Normalized>>,
 ) -> Vec<(Range<usize>, Vec<Normalized>)> {
     let a = reading.analysis();
-    let Some(found) = reading.values().of(kind) else {
-        return Vec::new();
-    };
-    let claimed: Vec<Range<usize>> = if kind == "number" {
-        let years = reading.values().of("year").unwrap_or_default();
+    // Spans of other kinds' values in a sentence, which a number fact skips.
+    let claimed_in = |s: usize| -> Vec<Range<usize>> {
+        if kind != "number" {
+            return Vec::new();
+        }
+        let years = reading.values_in("year", s).unwrap_or_default();
         let year_words = years.iter().filter(|y| {
             let before = reading.text[..y.span.start].trim_end();
             let word = before
@@ -119,14 +159,13 @@ pub fn values_near_cues(
         });
         CLAIMED_BY_OTHERS
             .iter()
-            .filter_map(|k| reading.values().of(k))
+            .filter_map(|k| reading.values_in(k, s))
             .flatten()
             .chain(year_words)
             .map(|f| f.span.clone())
             .collect()
-    } else {
-        Vec::new()
     };
+    let mut claimed_by_sentence: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
     // "a 6.1-magnitude quake", "an 18-year-old": a number hyphenated to a
     // word qualifies that word; it is the value only when the word is the cue.
     let glued = |f: &Found, cue: &Range<usize>| {
@@ -157,7 +196,7 @@ pub fn values_near_cues(
         kind == "number" && spaced && DURATIONS.contains(&unit.trim_end_matches('s'))
     };
     // "10 kilometres (six miles)": the bracketed value restates the one before.
-    let restated = |f: &Found| {
+    let restated = |f: &Found, found: &[Found]| {
         let before = reading.text[..f.span.start].trim_end();
         before.strip_suffix('(').is_some_and(|b| {
             let end = b.trim_end().len();
@@ -174,17 +213,28 @@ pub fn values_near_cues(
             && t.get(f.span.end + 1).is_some_and(u8::is_ascii_digit);
         kind == "number" && (before || after)
     };
-    let excluded = excluded_sentences(cues, a);
+    // Whether an `exclude` phrase is in a sentence (only cue sentences are read).
+    let mut excluded: HashMap<usize, bool> = HashMap::new();
     let mut out: Vec<(Range<usize>, Vec<Normalized>)> = Vec::new();
     for cue in &cues.cues {
-        for words in a.find(&cue.words) {
-            let (sentence, clause) = a.places[words.start];
-            if excluded[sentence] {
+        for occurrence in a.find(&cue.words) {
+            let sentence = occurrence.sentence;
+            if *excluded.entry(sentence).or_insert_with(|| {
+                cues.exclude
+                    .iter()
+                    .any(|x| a.in_sentence(&x.words, sentence))
+            }) {
                 continue;
             }
-            let cue_span = a.words[words.start].span.start..a.words[words.end - 1].span.end;
+            let Some(found) = reading.values_in(kind, sentence) else {
+                return Vec::new();
+            };
+            let claimed = claimed_by_sentence
+                .entry(sentence)
+                .or_insert_with(|| claimed_in(sentence));
+            let cue_span = occurrence.span.clone();
             let window = match cues.window {
-                Window::Clause => a.clauses[clause].clone(),
+                Window::Clause => a.clause_of(&occurrence),
                 Window::Sentence => a.sentences[sentence].clone(),
                 // The sentence, and at most N words between (checked below).
                 Window::Words(_) => a.sentences[sentence].clone(),
@@ -198,7 +248,7 @@ pub fn values_near_cues(
                 .filter(|f| f.span.start >= window.start && f.span.end <= window.end)
                 .filter(|f| f.span.end <= cue_span.start || f.span.start >= cue_span.end)
                 .filter(|f| !claimed.iter().any(|c| overlaps(c, &f.span)) && !clock(f))
-                .filter(|f| !glued(f, &cue_span) && near(f) && !restated(f))
+                .filter(|f| !glued(f, &cue_span) && near(f) && !restated(f, found))
                 .filter(|f| !duration(f))
                 .map(|f| {
                     let d = distance(a, reading.text, &cue_span, &f.span);
@@ -253,16 +303,14 @@ pub fn admits(cues: &Cues, reading: &Reading, span: &Range<usize>) -> bool {
         return true;
     }
     let clause = a.clause_at(span.start);
-    cues.cues.iter().flat_map(|c| a.find(&c.words)).any(|w| {
-        let (s, c) = a.places[w.start];
-        let cue_span = a.words[w.start].span.start..a.words[w.end - 1].span.end;
-        s == sentence
-            && match cues.window {
-                Window::Clause => Some(c) == clause,
-                Window::Sentence => true,
-                Window::Words(n) => distance(a, reading.text, &cue_span, span) <= n,
-            }
-    })
+    cues.cues
+        .iter()
+        .flat_map(|c| a.find_in(&c.words, sentence))
+        .any(|o| match cues.window {
+            Window::Clause => Some(a.clause_of(&o)) == clause,
+            Window::Sentence => true,
+            Window::Words(n) => distance(a, reading.text, &o.span, span) <= n,
+        })
 }
 
 /// The subject of a value at `span` under `by`: the key of the source
@@ -271,15 +319,19 @@ pub fn admits(cues: &Cues, reading: &Reading, span: &Range<usize>) -> bool {
 pub fn attribute(cues: &Cues, reading: &Reading, span: &Range<usize>) -> Option<String> {
     let a = reading.analysis();
     let sentence = a.sentence_at(span.start);
+    // Source names in the value's sentence and the one before.
+    let near: Vec<usize> = sentence
+        .map(|s| vec![s.saturating_sub(1), s])
+        .unwrap_or_default();
     let named: Vec<(usize, Range<usize>, &str)> = cues
         .by
         .iter()
         .flat_map(|s| s.names.iter().map(move |n| (s, n)))
-        .flat_map(|(s, n)| {
-            a.find(&n.words).into_iter().map(move |w| {
-                let place = a.places[w.start].0;
-                let span = a.words[w.start].span.start..a.words[w.end - 1].span.end;
-                (place, span, s.key.as_str())
+        .flat_map(|(source, n)| {
+            near.iter().flat_map(move |&s| {
+                a.find_in(&n.words, s)
+                    .into_iter()
+                    .map(move |o| (o.sentence, o.span, source.key.as_str()))
             })
         })
         .collect();
@@ -337,17 +389,6 @@ fn distance(a: &Analysis, text: &str, x: &Range<usize>, y: &Range<usize>) -> usi
         }
     }
     count
-}
-
-/// For each sentence, whether an `exclude` phrase is in it.
-fn excluded_sentences(cues: &Cues, a: &Analysis) -> Vec<bool> {
-    let mut out = vec![false; a.sentences.len()];
-    for x in &cues.exclude {
-        for w in a.find(&x.words) {
-            out[a.places[w.start].0] = true;
-        }
-    }
-    out
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
