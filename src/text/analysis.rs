@@ -1,6 +1,7 @@
-//! One article read once for every fact that looks at its words: its
-//! sentences ([`super::segment`]), and for each sentence, when first asked
-//! for, its clauses and its words with their folded forms ([`super::words`]).
+//! One article read once for every fact that looks at its words: its lines,
+//! and for each, when first asked for, its sentences ([`super::segment`]),
+//! and for each sentence its clauses and its words with their folded forms
+//! ([`super::words`]).
 //! Cue-based facts find their cue phrases through it: a phrase is looked for
 //! only in the sentences that hold a piece of text every form of it
 //! contains, so an article's words are folded only where a cue may be.
@@ -21,45 +22,90 @@ pub struct Sentence {
     pub clause_of: Vec<usize>,
 }
 
+/// A sentence: its line (paragraph) and its place in that line.
+pub type SentenceId = (usize, usize);
+
 /// A place a phrase occurs: its sentence, its words there, and its span.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Occurrence {
-    pub sentence: usize,
+    pub sentence: SentenceId,
     /// Indices into the sentence's words.
     pub words: Range<usize>,
     /// Byte span in the whole text.
     pub span: Range<usize>,
 }
 
-/// The sentences of a text, and the words and clauses of each, read when
-/// first asked for.
+/// The lines of a text, and the sentences, words and clauses of each, read
+/// when first asked for.
 #[derive(Debug)]
 pub struct Analysis<'a> {
     text: &'a str,
     /// The text in ASCII lower case, to look for pieces of phrases.
     lower: String,
-    /// Byte ranges of the sentences, in order.
-    pub sentences: Vec<Range<usize>>,
-    parts: Vec<OnceCell<Sentence>>,
+    /// Byte ranges of the non-blank lines (a line break always ends a sentence).
+    lines: Vec<Range<usize>>,
+    /// For each line, its sentences, each with its words once read.
+    parts: Vec<OnceCell<Vec<(Range<usize>, OnceCell<Sentence>)>>>,
 }
 
 impl<'a> Analysis<'a> {
-    /// Reads the sentences of `text[within]` (an article body without its
-    /// front matter); words are read sentence by sentence, when needed.
+    /// Reads `text[within]` (an article body without its front matter):
+    /// only where its lines are; sentences and words are read when needed.
     pub fn new(text: &'a str, within: Range<usize>) -> Analysis<'a> {
-        let sentences = segment::sentences_in(text, within);
+        let mut lines = Vec::new();
+        let mut start = within.start;
+        while start < within.end {
+            let end = text[start..within.end]
+                .find('\n')
+                .map_or(within.end, |i| start + i);
+            if !text[start..end].trim().is_empty() {
+                lines.push(start..end);
+            }
+            start = end + 1;
+        }
         Analysis {
             text,
             lower: text.to_ascii_lowercase(),
-            parts: sentences.iter().map(|_| OnceCell::new()).collect(),
-            sentences,
+            parts: lines.iter().map(|_| OnceCell::new()).collect(),
+            lines,
         }
     }
 
+    /// The sentences of line `l`.
+    fn line(&self, l: usize) -> &[(Range<usize>, OnceCell<Sentence>)] {
+        self.parts[l].get_or_init(|| {
+            segment::sentences_in(self.text, self.lines[l].clone())
+                .into_iter()
+                .map(|r| (r, OnceCell::new()))
+                .collect()
+        })
+    }
+
+    /// Every sentence, in order (reads every line).
+    pub fn sentences(&self) -> Vec<SentenceId> {
+        (0..self.lines.len())
+            .flat_map(|l| (0..self.line(l).len()).map(move |k| (l, k)))
+            .collect()
+    }
+
+    /// The byte range of sentence `s`.
+    pub fn range(&self, s: SentenceId) -> Range<usize> {
+        self.line(s.0)[s.1].0.clone()
+    }
+
+    /// The sentence before `s`, in its line or the line before.
+    pub fn previous(&self, s: SentenceId) -> Option<SentenceId> {
+        if s.1 > 0 {
+            return Some((s.0, s.1 - 1));
+        }
+        let l = (0..s.0).rev().find(|&l| !self.line(l).is_empty())?;
+        Some((l, self.line(l).len() - 1))
+    }
+
     /// The words and clauses of sentence `s`.
-    pub fn sentence(&self, s: usize) -> &Sentence {
-        self.parts[s].get_or_init(|| {
-            let range = self.sentences[s].clone();
+    pub fn sentence(&self, s: SentenceId) -> &Sentence {
+        let (range, cell) = &self.line(s.0)[s.1];
+        cell.get_or_init(|| {
             let clauses = segment::clauses(self.text, range.clone());
             let words = words::words(self.text, range.clone());
             let clause_of = words
@@ -74,7 +120,7 @@ impl<'a> Analysis<'a> {
             Sentence {
                 words,
                 clauses: if clauses.is_empty() {
-                    vec![range]
+                    vec![range.clone()]
                 } else {
                     clauses
                 },
@@ -93,29 +139,27 @@ impl<'a> Analysis<'a> {
             .max_by_key(String::len)
             // The Kelvin sign lower-cases to an ASCII "k" the search would miss.
             .filter(|_| !self.text.contains('\u{212A}'));
+        let Some(piece) = piece else {
+            return self
+                .sentences()
+                .into_iter()
+                .flat_map(|s| self.find_in(phrase, s))
+                .collect();
+        };
         let mut out = Vec::new();
-        match piece {
-            Some(piece) => {
-                let mut last = None;
-                for (at, _) in self.lower.match_indices(piece.as_str()) {
-                    let s = self.sentence_at(at);
-                    if s.is_some() && s != last {
-                        last = s;
-                        out.extend(self.find_in(phrase, s.unwrap_or_default()));
-                    }
-                }
-            }
-            None => {
-                for s in 0..self.sentences.len() {
-                    out.extend(self.find_in(phrase, s));
-                }
+        let mut last = None;
+        for (at, _) in self.lower.match_indices(piece.as_str()) {
+            let s = self.sentence_at(at);
+            if s.is_some() && s != last {
+                last = s;
+                out.extend(s.map(|s| self.find_in(phrase, s)).unwrap_or_default());
             }
         }
         out
     }
 
     /// Every place the folded `phrase` occurs in sentence `s`.
-    pub fn find_in(&self, phrase: &[String], s: usize) -> Vec<Occurrence> {
+    pub fn find_in(&self, phrase: &[String], s: SentenceId) -> Vec<Occurrence> {
         let words = &self.sentence(s).words;
         if phrase.is_empty() || phrase.len() > words.len() {
             return Vec::new();
@@ -131,14 +175,19 @@ impl<'a> Analysis<'a> {
     }
 
     /// Whether `phrase` occurs in sentence `s`.
-    pub fn in_sentence(&self, phrase: &[String], s: usize) -> bool {
+    pub fn in_sentence(&self, phrase: &[String], s: SentenceId) -> bool {
         !self.find_in(phrase, s).is_empty()
     }
 
-    /// The index of the sentence that holds byte `at`, if any.
-    pub fn sentence_at(&self, at: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|s| s.end <= at);
-        (i < self.sentences.len() && self.sentences[i].start <= at).then_some(i)
+    /// The sentence that holds byte `at`, if any.
+    pub fn sentence_at(&self, at: usize) -> Option<SentenceId> {
+        let l = self.lines.partition_point(|r| r.end <= at);
+        if l >= self.lines.len() || self.lines[l].start > at {
+            return None;
+        }
+        let line = self.line(l);
+        let k = line.partition_point(|(r, _)| r.end <= at);
+        (k < line.len() && line[k].0.start <= at).then_some((l, k))
     }
 
     /// The byte range of the clause that holds byte `at`, if any.
@@ -179,27 +228,28 @@ mod tests {
     #[test]
     fn phrases_are_found_by_folded_words_within_sentences() {
         let a = Analysis::new(TEXT, 0..TEXT.len());
-        assert_eq!(a.sentences.len(), 3);
+        assert_eq!(a.sentences(), [(0, 0), (1, 0), (1, 1)]);
         let toll = a.find(&phrase("death tolls"));
         assert_eq!(toll.len(), 1);
         assert_eq!(&TEXT[toll[0].span.clone()], "death toll");
         let killed = a.find(&phrase("killed"));
-        assert_eq!(killed[0].sentence, 0, "the headline is sentence 0");
+        assert_eq!(killed[0].sentence, (0, 0), "the headline is a sentence");
         // "death" in sentences 1 and 2 ("Deaths").
-        let death: Vec<usize> = a
+        let death: Vec<SentenceId> = a
             .find(&phrase("death"))
             .iter()
             .map(|o| o.sentence)
             .collect();
-        assert_eq!(death, [1, 2]);
+        assert_eq!(death, [(1, 0), (1, 1)]);
+        assert_eq!(a.previous((1, 0)), Some((0, 0)));
         // "injured. Deaths" is no phrase: it would cross a sentence end.
         assert!(a.find(&phrase("injured deaths")).is_empty());
-        assert!(a.in_sentence(&phrase("injure"), 1));
-        assert!(!a.in_sentence(&phrase("injure"), 2));
+        assert!(a.in_sentence(&phrase("injure"), (1, 0)));
+        assert!(!a.in_sentence(&phrase("injure"), (1, 1)));
         // A phrase with a five-letter piece reads only the sentences holding it.
         let a = Analysis::new(TEXT, 0..TEXT.len());
         assert_eq!(a.find(&phrase("officials")).len(), 1);
-        assert!(a.parts[0].get().is_none() && a.parts[2].get().is_none());
+        assert!(a.parts[0].get().is_none(), "the headline was not read");
     }
 
     #[test]
@@ -216,7 +266,7 @@ mod tests {
             .map(|w| &TEXT[w.span.clone()])
             .collect();
         assert_eq!(between, ["rose", "to"]);
-        assert_eq!(a.sentence_at(TEXT.len() - 1), Some(2));
+        assert_eq!(a.sentence_at(TEXT.len() - 1), Some((1, 1)));
         assert_eq!(a.sentence_at(15), None, "the line break is in no sentence");
     }
 }

@@ -54,11 +54,26 @@ fn line_sentences(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     let part = &text[line.clone()];
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut offset = 0;
-    if let Some(m) = DATELINE.find(part).filter(|m| m.end() < part.len()) {
+    // A dateline starts with a word in capitals ("BEIJING", "KUNMING,"):
+    // test that before running the regex on every paragraph.
+    let capitals = part
+        .split([' ', ','])
+        .next()
+        .is_some_and(|w| w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase()));
+    if let Some(m) = capitals
+        .then(|| DATELINE.find(part))
+        .flatten()
+        .filter(|m| m.end() < part.len())
+    {
         out.push(line.start..line.start + m.end());
         offset = m.end();
     }
     let dateline = out.len();
+    // No sentence-ending punctuation: the rest of the line is one sentence.
+    if !part[offset..].contains(['.', '!', '?', '…', '。', '！', '？']) {
+        out.push(line.start + offset..line.end);
+        return out;
+    }
     for (i, piece) in part[offset..].split_sentence_bound_indices() {
         let start = line.start + offset + i;
         let end = start + piece.len();

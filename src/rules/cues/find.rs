@@ -9,10 +9,11 @@
 use super::{Cues, Unattributed, Window, UNATTRIBUTED};
 use crate::normalize::read::{find_in, Context, Values};
 use crate::normalize::{Found, Normalized, RawMatch, KINDS};
-use crate::text::analysis::Analysis;
-use std::cell::OnceCell;
+use crate::text::analysis::{Analysis, SentenceId};
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// One article as its facts read it, each part computed when first needed.
 #[derive(Debug)]
@@ -25,7 +26,7 @@ pub struct Reading<'a> {
     values: Values<'a>,
     /// For each kind of [`KINDS`], its values in each sentence, read when
     /// first asked for: cue facts read only the sentences their cues are in.
-    by_sentence: OnceCell<Vec<Vec<OnceCell<Option<Vec<Found>>>>>>,
+    by_sentence: RefCell<HashMap<(usize, SentenceId), Rc<Option<Vec<Found>>>>>,
 }
 
 /// Kinds read over the whole text, whose values depend on what comes
@@ -40,38 +41,36 @@ impl<'a> Reading<'a> {
             published,
             analysis: OnceCell::new(),
             values: Values::new(text, from..text.len(), Context { published }),
-            by_sentence: OnceCell::new(),
+            by_sentence: RefCell::default(),
         }
     }
 
     /// Every value of `kind` in sentence `s` of the analysis, in text
     /// order; `None` when the kind cannot search free text.
-    pub fn values_in(&self, kind: &str, s: usize) -> Option<&[Found]> {
-        let sentence = self.analysis().sentences.get(s)?.clone();
-        if WHOLE_TEXT.contains(&kind) {
-            let all = self.values.of(kind)?;
-            let lo = all.partition_point(|f| f.span.start < sentence.start);
-            let hi = all.partition_point(|f| f.span.start < sentence.end);
-            return Some(&all[lo..hi]);
-        }
+    pub fn values_in(&self, kind: &str, s: SentenceId) -> Option<Rc<Option<Vec<Found>>>> {
+        let sentence = self.analysis().range(s);
         let k = KINDS.iter().position(|x| x.name() == kind)?;
-        let cells = self.by_sentence.get_or_init(|| {
-            let n = self.analysis().sentences.len();
-            KINDS
-                .iter()
-                .map(|_| (0..n).map(|_| OnceCell::new()).collect())
-                .collect()
-        });
-        cells[k][s]
-            .get_or_init(|| {
-                let ctx = Context {
-                    published: self.published,
-                };
-                let mut found = find_in(KINDS[k], self.text, sentence, ctx)?;
-                found.sort_by_key(|f| (f.span.start, f.span.end));
-                Some(found)
+        if let Some(found) = self.by_sentence.borrow().get(&(k, s)) {
+            return Some(found.clone());
+        }
+        let found = if WHOLE_TEXT.contains(&kind) {
+            self.values.of(kind).map(|all| {
+                let lo = all.partition_point(|f| f.span.start < sentence.start);
+                let hi = all.partition_point(|f| f.span.start < sentence.end);
+                all[lo..hi].to_vec()
             })
-            .as_deref()
+        } else {
+            let ctx = Context {
+                published: self.published,
+            };
+            find_in(KINDS[k], self.text, sentence, ctx).map(|mut found| {
+                found.sort_by_key(|f| (f.span.start, f.span.end));
+                found
+            })
+        };
+        let found = Rc::new(found);
+        self.by_sentence.borrow_mut().insert((k, s), found.clone());
+        Some(found)
     }
 
     /// The sentences, clauses and words of the body.
@@ -143,11 +142,15 @@ pub fn values_near_cues(
 ) -> Vec<(Range<usize>, Vec<Normalized>)> {
     let a = reading.analysis();
     // Spans of other kinds' values in a sentence, which a number fact skips.
-    let claimed_in = |s: usize| -> Vec<Range<usize>> {
+    let claimed_in = |s: SentenceId| -> Vec<Range<usize>> {
         if kind != "number" {
             return Vec::new();
         }
-        let years = reading.values_in("year", s).unwrap_or_default();
+        let years = reading.values_in("year", s);
+        let years: &[Found] = years
+            .as_deref()
+            .and_then(Option::as_deref)
+            .unwrap_or_default();
         let year_words = years.iter().filter(|y| {
             let before = reading.text[..y.span.start].trim_end();
             let word = before
@@ -157,15 +160,15 @@ pub fn values_near_cues(
                 .to_lowercase();
             BEFORE_YEARS.contains(&word.as_str())
         });
-        CLAIMED_BY_OTHERS
-            .iter()
-            .filter_map(|k| reading.values_in(k, s))
-            .flatten()
-            .chain(year_words)
-            .map(|f| f.span.clone())
-            .collect()
+        let mut spans: Vec<Range<usize>> = year_words.map(|f| f.span.clone()).collect();
+        for k in CLAIMED_BY_OTHERS {
+            if let Some(found) = reading.values_in(k, s) {
+                spans.extend(found.iter().flatten().map(|f| f.span.clone()));
+            }
+        }
+        spans
     };
-    let mut claimed_by_sentence: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
+    let mut claimed_by_sentence: HashMap<SentenceId, Vec<Range<usize>>> = HashMap::new();
     // "a 6.1-magnitude quake", "an 18-year-old": a number hyphenated to a
     // word qualifies that word; it is the value only when the word is the cue.
     let glued = |f: &Found, cue: &Range<usize>| {
@@ -214,7 +217,7 @@ pub fn values_near_cues(
         kind == "number" && (before || after)
     };
     // Whether an `exclude` phrase is in a sentence (only cue sentences are read).
-    let mut excluded: HashMap<usize, bool> = HashMap::new();
+    let mut excluded: HashMap<SentenceId, bool> = HashMap::new();
     let mut out: Vec<(Range<usize>, Vec<Normalized>)> = Vec::new();
     for cue in &cues.cues {
         for occurrence in a.find(&cue.words) {
@@ -229,15 +232,16 @@ pub fn values_near_cues(
             let Some(found) = reading.values_in(kind, sentence) else {
                 return Vec::new();
             };
+            let found: &[Found] = found.as_deref().unwrap_or_default();
             let claimed = claimed_by_sentence
                 .entry(sentence)
                 .or_insert_with(|| claimed_in(sentence));
             let cue_span = occurrence.span.clone();
             let window = match cues.window {
                 Window::Clause => a.clause_of(&occurrence),
-                Window::Sentence => a.sentences[sentence].clone(),
+                Window::Sentence => a.range(sentence),
                 // The sentence, and at most N words between (checked below).
-                Window::Words(_) => a.sentences[sentence].clone(),
+                Window::Words(_) => a.range(sentence),
             };
             let near = |f: &Found| match cues.window {
                 Window::Words(n) => distance(a, reading.text, &cue_span, &f.span) <= n,
@@ -320,10 +324,10 @@ pub fn attribute(cues: &Cues, reading: &Reading, span: &Range<usize>) -> Option<
     let a = reading.analysis();
     let sentence = a.sentence_at(span.start);
     // Source names in the value's sentence and the one before.
-    let near: Vec<usize> = sentence
-        .map(|s| vec![s.saturating_sub(1), s])
+    let near: Vec<SentenceId> = sentence
+        .map(|s| a.previous(s).into_iter().chain([s]).collect())
         .unwrap_or_default();
-    let named: Vec<(usize, Range<usize>, &str)> = cues
+    let named: Vec<(SentenceId, Range<usize>, &str)> = cues
         .by
         .iter()
         .flat_map(|s| s.names.iter().map(move |n| (s, n)))
@@ -349,7 +353,7 @@ pub fn attribute(cues: &Cues, reading: &Reading, span: &Range<usize>) -> Option<
     };
     let in_own = nearest(true).or_else(|| nearest(false));
     let before = || {
-        let s = sentence.filter(|s| *s > 0)? - 1;
+        let s = a.previous(sentence?)?;
         named
             .iter()
             .filter(|(place, _, _)| *place == s)
