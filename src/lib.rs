@@ -20,6 +20,9 @@ pub mod normalize;
 pub mod report;
 pub mod rules;
 pub mod scan;
-pub mod suppress;
+pub mod schema;
+pub mod text;
 
 pub use error::{Error, Exit, Location, Result};
+/// The segmenter (sentences, clauses), at the top for the library's users.
+pub use text::segment;

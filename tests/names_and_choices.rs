@@ -229,7 +229,7 @@ fn load(rule: &str) -> Result<Vec<factlint::rules::Fact>, String> {
 fn only_kinds_that_find_values_themselves_may_leave_out_patterns() {
     let err = load("[[fact]]\nid = \"n\"\nclaim = \"c\"\nkind = \"number\"\n").unwrap_err();
     assert!(
-        err.starts_with("test.toml:2:6: fact `n` has no patterns"),
+        err.starts_with("test.toml:2:6: fact `n` has no cues and no patterns"),
         "{err}"
     );
     let name =
@@ -299,4 +299,20 @@ fn bundled_corpus_tests_pass() {
         .parse()
         .unwrap();
     assert!(corpus_tests >= 5, "{stdout}");
+}
+
+#[test]
+fn acronym_rule_examples_and_corpus_test_pass() {
+    // tests/fixtures/acronym: `acronym = "HLSCC"` agrees with the spelled-out
+    // council; "HLSC" (a letter dropped) is the outlier.
+    let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acronym"),
+        )
+        .args(["rules", "test", "--no-config", "rules"])
+        .output()
+        .expect("run factlint");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert_eq!(stdout.trim_end(), "4 examples, 1 corpus tests: 0 failures");
 }

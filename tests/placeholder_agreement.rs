@@ -79,7 +79,7 @@ const KNOWN: &[(&str, &str)] = &[
 
 /// What each side finds in `text`: (reader spans, placeholder spans).
 fn both(re: &Regex, text: &str) -> (Vec<String>, Vec<String>) {
-    let reader = style::within(style::Style::of(text), || numtext::scan(text, false))
+    let reader = style::within(style::Style::of(text), || numtext::scan(text, true))
         .into_iter()
         .map(|n| text[n.span].to_string())
         .collect();

@@ -6,8 +6,8 @@
 use super::check::{corpus_paths, entries, rule_paths, ConfigArgs};
 use super::progress::RunArgs;
 use clap::Args;
-use factlint::extract::jsonl;
 use factlint::rules::RuleSet;
+use factlint::scan::jsonl;
 use factlint::scan::{self, Shard};
 use factlint::{Error, Exit, Result};
 use std::path::PathBuf;
@@ -35,13 +35,13 @@ pub struct ExtractArgs {
 pub fn run(args: ExtractArgs) -> Result<Exit> {
     let shard: Shard = args.shard.parse()?;
     let config = args.settings.load()?;
-    let rules = RuleSet::load(&rule_paths(args.rules, &config))?;
+    let rules = RuleSet::load_with(&rule_paths(args.rules, &config)?, args.settings.walk())?;
     let bar = args.run.start();
-    let paths = corpus_paths(args.paths, &config);
+    let paths = corpus_paths(args.paths, &config)?;
     for warning in factlint::corpus::meta::misplaced_manifests(&paths) {
         eprintln!("factlint: warning: {warning}");
     }
-    let entries = entries(&paths, &config)?;
+    let entries = entries(&paths, &config, args.settings.walk())?;
     let total = entries.len();
     let scanned = scan::scan_corpus(&rules, entries, shard, &bar)?;
     let header = jsonl::header(&rules, shard, total)?;

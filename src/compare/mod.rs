@@ -12,6 +12,8 @@
 //! subject replace the fact-wide ones for that subject.
 
 pub mod constraints;
+pub mod draft;
+pub mod suppress;
 
 use crate::extract::Mention;
 use crate::normalize::Normalized;
@@ -54,9 +56,26 @@ pub struct MentionVerdict {
     pub outlier: bool,
     /// Disagrees with every expected value.
     pub mismatch: bool,
-    /// Accepted by an inline marker or the baseline (see [`crate::suppress`]).
+    /// Accepted by an inline marker or the baseline (see [`suppress`]).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub suppressed: Option<crate::suppress::Suppression>,
+    pub suppressed: Option<Suppression>,
+}
+
+impl MentionVerdict {
+    /// Whether the mention takes part in its verdict's contradiction.
+    pub fn is_conflicting(&self) -> bool {
+        (self.outlier || self.mismatch) && self.suppressed.is_none()
+    }
+}
+
+/// Why a mention is not reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Suppression {
+    /// An ignore marker in the article.
+    Inline,
+    /// An entry of the baseline file.
+    Baseline,
 }
 
 /// The verdict on one fact (and subject).
@@ -89,6 +108,19 @@ impl Verdict {
         (self.status == Status::Conflict || self.reference == Reference::Mismatch)
             && !self.suppressed
     }
+}
+
+/// How often each source is an outlier across contradictions, most first.
+pub fn outlier_counts(verdicts: &[Verdict]) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for v in verdicts.iter().filter(|v| v.is_contradiction()) {
+        for source in &v.outliers {
+            *counts.entry(source.clone()).or_default() += 1;
+        }
+    }
+    let mut out: Vec<(String, usize)> = counts.into_iter().collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    out
 }
 
 /// Verdicts for every fact, in rule order; subjects sorted within a fact.
@@ -140,17 +172,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         .filter(|m| m.normalized.is_resolved())
         .collect();
     let sources: BTreeSet<&str> = resolved.iter().map(|m| m.path.as_str()).collect();
-    // Values expected for this very subject replace the fact-wide ones.
-    let own: Vec<&Normalized> = fact
-        .expect
-        .iter()
-        .filter(|e| e.subject.is_some() && e.subject == subject)
-        .collect();
-    let expect: Vec<&Normalized> = if own.is_empty() {
-        fact.expect.iter().filter(|e| e.subject.is_none()).collect()
-    } else {
-        own
-    };
+    let expect = expected_for(fact, subject.as_ref());
     let matches_record = |v: &Normalized| expect.iter().any(|e| n.agree(v, e));
 
     let all_agree = resolved.iter().enumerate().all(|(i, a)| {
@@ -174,31 +196,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
     let mut consensus = None;
     let mut outliers = BTreeSet::new();
     if status == Status::Conflict {
-        // For each distinct value, the sources that agree with it.
-        let mut best: Option<(usize, bool, &Normalized)> = None;
-        let mut candidates: Vec<&Normalized> = resolved.iter().map(|m| &m.normalized).collect();
-        candidates.sort_by(|a, b| a.value.cmp(&b.value));
-        candidates.dedup_by(|a, b| {
-            a.value == b.value && a.approximate == b.approximate && a.bound == b.bound
-        });
-        for value in candidates {
-            // A value every source is compatible with ("abstained or did not
-            // vote") cannot settle a conflict: it would leave no outliers.
-            if resolved.iter().all(|m| n.agree(&m.normalized, value)) {
-                continue;
-            }
-            let support = resolved
-                .iter()
-                .filter(|m| n.agree(&m.normalized, value))
-                .map(|m| m.path.as_str())
-                .collect::<BTreeSet<_>>()
-                .len();
-            let on_record = matches_record(value);
-            if best.is_none_or(|(s, r, _)| (support, on_record) > (s, r)) {
-                best = Some((support, on_record, value));
-            }
-        }
-        if let Some((_, _, value)) = best {
+        if let Some(value) = consensus_of(fact, &resolved, &expect, false) {
             consensus = Some(value.clone());
             for m in &resolved {
                 if !n.agree(&m.normalized, value) {
@@ -242,10 +240,10 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         status,
         reference,
         expected: {
-            let shown: Vec<&str> = expect.iter().map(|e| e.value.as_str()).collect();
+            let shown: Vec<String> = expect.iter().map(|e| keyed(e)).collect();
             (!shown.is_empty()).then(|| shown.join(" or "))
         },
-        consensus: consensus.map(|c| shown(&c)),
+        consensus: consensus.map(|c| keyed(&c)),
         outliers: outliers.into_iter().collect(),
         rule: fact.origin.to_string(),
         mentions,
@@ -253,8 +251,72 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
     }
 }
 
+/// The expected values for `subject`: those given for this very subject
+/// replace the fact-wide ones.
+pub fn expected_for<'f>(fact: &'f Fact, subject: Option<&String>) -> Vec<&'f Normalized> {
+    let own: Vec<&Normalized> = fact
+        .expect
+        .iter()
+        .filter(|e| e.subject.is_some() && e.subject.as_ref() == subject)
+        .collect();
+    if own.is_empty() {
+        fact.expect.iter().filter(|e| e.subject.is_none()).collect()
+    } else {
+        own
+    }
+}
+
+/// The value most sources of `resolved` agree with (ties: the one on the
+/// record, then the first in sorted order). A value every source is
+/// compatible with ("abstained or did not vote") cannot settle a conflict,
+/// since it would leave no outliers; with `fallback` it is still taken
+/// when nothing else is left (all sources agree).
+pub fn consensus_of<'m>(
+    fact: &Fact,
+    resolved: &[&'m Mention],
+    expect: &[&Normalized],
+    fallback: bool,
+) -> Option<&'m Normalized> {
+    let n = &fact.normalizer;
+    let mut candidates: Vec<&Normalized> = resolved.iter().map(|m| &m.normalized).collect();
+    candidates.sort_by(|a, b| a.value.cmp(&b.value));
+    candidates.dedup_by(|a, b| {
+        a.value == b.value && a.approximate == b.approximate && a.bound == b.bound
+    });
+    let mut best: Option<(bool, usize, bool, &Normalized)> = None;
+    for value in candidates {
+        let settles = !resolved.iter().all(|m| n.agree(&m.normalized, value));
+        if !settles && !fallback {
+            continue;
+        }
+        // For each distinct value, the sources that agree with it.
+        let support = resolved
+            .iter()
+            .filter(|m| n.agree(&m.normalized, value))
+            .map(|m| m.path.as_str())
+            .collect::<BTreeSet<_>>()
+            .len();
+        let on_record = expect.iter().any(|e| n.agree(value, e));
+        if best.is_none_or(|(a, s, r, _)| (settles, support, on_record) > (a, s, r)) {
+            best = Some((settles, support, on_record, value));
+        }
+    }
+    best.map(|(_, _, _, value)| value)
+}
+
 /// A value as reports show it: "≈7500 km" when hedged, ">140" or "<50%"
-/// with a one-sided bound, as written.
+/// with a one-sided bound as written, a choice value by its label ("did
+/// not vote").
 pub fn shown(value: &Normalized) -> String {
     value.shown()
+}
+
+/// A value as baselines key it: [`shown`] without the label, so a label
+/// reworded in the rules does not bring accepted findings back.
+pub fn keyed(value: &Normalized) -> String {
+    if value.approximate {
+        format!("≈{}", value.value)
+    } else {
+        value.value.clone()
+    }
 }

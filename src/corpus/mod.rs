@@ -1,14 +1,16 @@
 //! The corpus: the articles to check and what is known about each (outlet,
 //! publication date, URL, original language). Articles are `.txt` and `.md`
 //! files, found in the folders given (recursively, in sorted order);
-//! metadata comes from a `sources.toml` beside them or from TOML front matter
-//! between `+++` lines at the top of a Markdown article. Discovery is
+//! metadata comes from a `sources.toml` beside them or from front matter at
+//! the top of a Markdown article (TOML between `+++` lines, YAML between
+//! `---` lines). Discovery is
 //! separate from reading so a large corpus can be read one article at a time.
 
-pub mod decode;
 pub mod meta;
+pub mod yaml;
 
 use crate::error::{Error, Location, Result};
+use crate::text::walk::{self, Walk, Walked};
 use meta::SourceMeta;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -35,6 +37,10 @@ pub struct Source {
     pub translated_from: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The zone the outlet writes times in (an IANA name, `timezone` in
+    /// sources.toml or the front matter), for times written without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
 }
 
 /// An article found on disk, not read yet.
@@ -57,15 +63,22 @@ pub struct Article {
     pub body_start: usize,
 }
 
-/// Something worth telling the user that does not stop the run.
-pub type Warning = String;
+pub use crate::text::Warning;
 
 const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 
-/// Finds the articles under `paths` and their manifest metadata. Folders are
-/// followed through symlinks, but each one is read once: a symlink loop or a
-/// second path to the same file becomes a skipped entry, never a hang.
+/// Finds the articles under `paths` and their manifest metadata, honouring
+/// ignore files (see [`discover_with`]).
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<Entry>> {
+    discover_with(paths, Walk::default())
+}
+
+/// Finds the articles under `paths` with the walker of [`crate::text::walk`]:
+/// hidden files and what ignore files list are left out (unless `how` says
+/// otherwise), links are followed, and each file is read once: a symlink
+/// loop or a second path to the same file becomes a skipped entry, never a
+/// hang. A path given by name is always read.
+pub fn discover_with(paths: &[PathBuf], how: Walk) -> Result<Vec<Entry>> {
     let mut entries = Vec::new();
     let mut seen = BTreeSet::new();
     for path in paths {
@@ -78,8 +91,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Entry>> {
         })?;
         let before = entries.len();
         if meta.is_dir() {
-            seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()));
-            walk(path, &mut entries, &mut seen, true)?;
+            walk_dir(path, how, &mut entries, &mut seen)?;
         } else {
             let dir = path
                 .parent()
@@ -97,6 +109,48 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Entry>> {
         }
     }
     Ok(entries)
+}
+
+fn is_article(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e))
+}
+
+/// The articles of one folder given on the command line, each with the
+/// metadata of its folder's `sources.toml`.
+fn walk_dir(
+    dir: &Path,
+    how: Walk,
+    entries: &mut Vec<Entry>,
+    seen: &mut BTreeSet<PathBuf>,
+) -> Result<()> {
+    let found = walk::walk(dir, how, &is_article).map_err(|e| {
+        Error::corpus(
+            Location::file(dir),
+            format!("cannot list the folder: {e}"),
+            "check its permissions",
+        )
+    })?;
+    let mut manifests: BTreeMap<PathBuf, BTreeMap<String, SourceMeta>> = BTreeMap::new();
+    for walked in found {
+        match walked {
+            Walked::Dir(path) => {
+                let manifest = meta::load_manifest(&path)?;
+                manifests.insert(path, manifest);
+            }
+            Walked::File(path) => {
+                let empty = BTreeMap::new();
+                let manifest = path
+                    .parent()
+                    .and_then(|p| manifests.get(p))
+                    .unwrap_or(&empty);
+                entries.push(once(entry(&path, manifest), seen));
+            }
+            Walked::Skipped(path, why) => entries.push(skipped(&path, why.to_string())),
+        }
+    }
+    Ok(())
 }
 
 /// `entry`, or a skipped entry when its file was already found by another path.
@@ -151,78 +205,6 @@ pub fn display_path(path: &Path) -> String {
     shown.strip_prefix("./").unwrap_or(&shown).to_string()
 }
 
-fn walk(
-    dir: &Path,
-    entries: &mut Vec<Entry>,
-    seen: &mut BTreeSet<PathBuf>,
-    top: bool,
-) -> Result<()> {
-    let read = match std::fs::read_dir(dir) {
-        Ok(read) => read,
-        // Like ripgrep: a folder inside the corpus that cannot be listed is skipped with a warning.
-        Err(e) if !top => {
-            entries.push(skipped(dir, format!("cannot list the folder ({e})")));
-            return Ok(());
-        }
-        Err(e) => {
-            return Err(Error::corpus(
-                Location::file(dir),
-                format!("cannot list the folder: {e}"),
-                "check its permissions",
-            ))
-        }
-    };
-    let manifest = meta::load_manifest(dir)?;
-    let mut paths: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if name.starts_with('.') {
-            continue;
-        }
-        let is_article = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e));
-        let meta = match std::fs::metadata(&path) {
-            Ok(meta) => meta,
-            // A dangling symlink, or a symlink cycle the system refuses to resolve.
-            Err(e) => {
-                if is_article || path.is_symlink() {
-                    entries.push(skipped(&path, format!("cannot follow it ({e})")));
-                }
-                continue;
-            }
-        };
-        if meta.is_dir() {
-            let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-            if seen.insert(real.clone()) {
-                walk(&path, entries, seen, false)?;
-            } else {
-                entries.push(skipped(
-                    &path,
-                    format!(
-                        "symlink loop: it leads back to {}, which is already read",
-                        real.display()
-                    ),
-                ));
-            }
-        } else if is_article && !meta.is_file() {
-            // Reading a pipe or a device would block or never end.
-            entries.push(skipped(
-                &path,
-                "not a regular file (a pipe, socket or device)".into(),
-            ));
-        } else if is_article {
-            entries.push(once(entry(&path, &manifest), seen));
-        }
-    }
-    Ok(())
-}
-
 /// Reads one article. `Ok(None)` with a warning: skipped (binary,
 /// unreadable); text that is not UTF-8 is decoded with a warning that names
 /// the encoding assumed.
@@ -247,8 +229,8 @@ pub fn read_owned(entry: Entry) -> Result<(Option<Article>, Vec<Warning>)> {
         }
     };
     let mut warnings = Vec::new();
-    let text = match decode::decode(&bytes) {
-        decode::Decoded::Binary => {
+    let text = match crate::text::decode::decode(&bytes) {
+        crate::text::decode::Decoded::Binary => {
             return Ok((
                 None,
                 vec![format!(
@@ -256,7 +238,7 @@ pub fn read_owned(entry: Entry) -> Result<(Option<Article>, Vec<Warning>)> {
                 )],
             ))
         }
-        decode::Decoded::Text { text, note } => {
+        crate::text::decode::Decoded::Text { text, note } => {
             if let Some(note) = note {
                 warnings.push(format!("{shown}: {note}; save it as UTF-8 to be sure"));
             }
@@ -267,7 +249,18 @@ pub fn read_owned(entry: Entry) -> Result<(Option<Article>, Vec<Warning>)> {
         warnings.push(format!("{shown}: the article is empty"));
     }
     let mut source = entry.source;
-    let body_start = meta::front_matter(&entry.path, &text, &mut source)?;
+    let body_start = match yaml::front_matter(&entry.path, &text, &mut source) {
+        Some(Ok(body)) => body,
+        // A `---` block that is not YAML metadata may be prose between two
+        // thematic breaks: the article is read whole, with a warning.
+        Some(Err(e)) => {
+            warnings.push(format!(
+                "{e}; the --- block at the top was not read as front matter"
+            ));
+            0
+        }
+        None => meta::front_matter(&entry.path, &text, &mut source)?,
+    };
     if let Some(date) = source.published.filter(|d| d > &tomorrow()) {
         warnings.push(format!("{shown}: publication date {date} is in the future; check sources.toml or the front matter"));
     }
@@ -287,20 +280,4 @@ fn tomorrow() -> jiff::civil::Date {
         .to_zoned(jiff::tz::TimeZone::UTC)
         .date();
     today.tomorrow().unwrap_or(today)
-}
-
-/// Reads a date written in a rule or a manifest: "2023-02-24" or a TOML date.
-pub fn parse_date(value: &toml::Value) -> std::result::Result<jiff::civil::Date, String> {
-    let text = match value {
-        toml::Value::String(s) => s.trim().to_string(),
-        toml::Value::Datetime(d) => d.to_string(),
-        other => {
-            return Err(format!(
-                "a date must be written YYYY-MM-DD, not as {}",
-                crate::rules::a_type(other)
-            ))
-        }
-    };
-    text.parse::<jiff::civil::Date>()
-        .map_err(|_| format!("`{text}` is not a date"))
 }

@@ -15,7 +15,9 @@ pub mod number;
 pub mod numtext;
 pub mod percent;
 pub mod quantity;
+pub mod read;
 pub mod term;
+pub mod time;
 pub mod tolerance;
 pub mod units;
 pub mod year;
@@ -37,6 +39,8 @@ pub struct RawMatch<'a> {
     pub groups: Vec<(String, Range<usize>)>,
     /// The article's publication date, when known.
     pub published: Option<jiff::civil::Date>,
+    /// The source's time zone (`timezone` in sources.toml), an IANA name.
+    pub timezone: Option<&'a str>,
 }
 
 impl<'a> RawMatch<'a> {
@@ -48,6 +52,7 @@ impl<'a> RawMatch<'a> {
             whole: 0..text.len(),
             groups: vec![],
             published: None,
+            timezone: None,
         }
     }
 
@@ -65,7 +70,7 @@ impl<'a> RawMatch<'a> {
 
     /// The text of the same sentence before the value, at most `max` bytes.
     pub fn preceding(&self, max: usize) -> &'a str {
-        let sentence = crate::extract::text::sentence_bounds(self.text, self.value.clone());
+        let sentence = crate::text::sentence_bounds(self.text, self.value.clone());
         let mut start = sentence.start.max(self.value.start.saturating_sub(max));
         while !self.text.is_char_boundary(start) {
             start += 1;
@@ -91,6 +96,10 @@ pub struct Normalized {
     /// How the value was read, or a hint about a variant spelling.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// How reports show the value when it differs from `value` (a choice
+    /// value's first phrase: "did not vote" for `did_not_vote`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// What comparison looks at. Not in reports; `factlint extract` writes
     /// it beside the mention so `compare` needs no re-normalization.
     #[serde(skip_serializing, default = "Key::missing")]
@@ -105,6 +114,7 @@ impl Normalized {
             bound: None,
             subject: None,
             note: None,
+            label: None,
             key,
         }
     }
@@ -124,10 +134,11 @@ impl Normalized {
     /// The value as reports show it: "<50%", "≥140", "≈7500 km" (hedged
     /// or vague), "7500 km".
     pub fn shown(&self) -> String {
+        let text = self.label.as_deref().unwrap_or(&self.value);
         match (self.bound, self.approximate) {
-            (Some(b), _) => format!("{}{}", b.symbol(), self.value),
-            (None, true) => format!("≈{}", self.value),
-            (None, false) => self.value.clone(),
+            (Some(b), _) => format!("{}{text}", b.symbol()),
+            (None, true) => format!("≈{text}"),
+            (None, false) => text.to_string(),
         }
     }
 
@@ -141,6 +152,11 @@ impl Normalized {
     }
 }
 
+/// The value of a match the normalizer could not read, with the reason.
+pub fn unresolved(reason: String) -> Normalized {
+    Normalized::new("unresolved", Key::Unresolved(reason.clone())).note(reason)
+}
+
 /// The comparable part of a value. Kinds pick the shape that fits them.
 /// Serializable (infinite bounds as "inf"/"-inf") for `factlint extract`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -148,9 +164,9 @@ pub enum Key {
     /// A number in a base unit, as an interval (a point when `lo == hi`);
     /// values with different units never agree.
     Interval {
-        #[serde(with = "crate::extract::jsonl::float")]
+        #[serde(with = "crate::text::float")]
         lo: f64,
-        #[serde(with = "crate::extract::jsonl::float")]
+        #[serde(with = "crate::text::float")]
         hi: f64,
         unit: String,
     },
@@ -158,6 +174,16 @@ pub enum Key {
     OneOf(Vec<String>),
     /// A label; two values agree when equal.
     Label(String),
+    /// A clock time (`kind = "time"`), in seconds: `wall` after midnight as
+    /// written; `utc` the instant (seconds since 1970 UTC) when the zone is
+    /// known; `dated` when the day was written with it (else only the time
+    /// of day counts); `twelve` when 12 hours later is as likely (no a.m./p.m.).
+    Time {
+        wall: i64,
+        utc: Option<i64>,
+        dated: bool,
+        twelve: bool,
+    },
     /// Could not be resolved (the reason); left out of comparison but reported.
     Unresolved(String),
 }
@@ -192,6 +218,9 @@ pub struct Found {
     /// Character offsets of the text in the input line (end exclusive).
     pub start: usize,
     pub end: usize,
+    /// Byte span of the text in the input (not in JSON: `start`/`end` are).
+    #[serde(skip)]
+    pub span: Range<usize>,
     #[serde(flatten)]
     pub value: Normalized,
     /// Kind-specific details (unit, currency, candidate dates…).
@@ -206,6 +235,7 @@ impl Found {
             text: text[span.clone()].to_string(),
             start: text[..span.start].chars().count(),
             end: text[..span.end].chars().count(),
+            span,
             value,
             extra: Default::default(),
         }
@@ -279,6 +309,7 @@ pub fn keys_agree(
         }
         (Key::OneOf(x), Key::OneOf(y)) => x.iter().any(|v| y.contains(v)),
         (Key::Label(x), Key::Label(y)) => x == y,
+        (Key::Time { .. }, Key::Time { .. }) => time::agree(&a.key, &b.key, 0),
         _ => false,
     }
 }
@@ -294,6 +325,7 @@ pub static KINDS: &[&dyn Kind] = &[
     &money::MoneyKind,
     &percent::PercentKind,
     &date::DateKind,
+    &time::TimeKind,
 ];
 
 /// The kind called `name`.

@@ -111,8 +111,9 @@ pub static UNITS: &[Unit] = &[
     uc("Gbit", "Gigabit", "information", 1e9, &["gbit", "gigabit", "gigabits"], &["Gb"]),
     uc("GB", "Gigabyte", "information", 8e9, &["gigabyte", "gigabytes"], &["GB"]),
     uc("TB", "Terabyte", "information", 8e12, &["terabyte", "terabytes"], &["TB"]),
-    // Angle, in degrees.
-    u("deg", "Degree", "angle", 1.0, &["deg", "degree", "degrees"]),
+    // Angle, in degrees. Not the word "degrees": in news it is a temperature
+    // or a Richter magnitude ("7 degrees on the Richter scale") far more often.
+    u("deg", "Degree", "angle", 1.0, &["deg"]),
     u("rad", "Radian", "angle", 180.0 / std::f64::consts::PI, &["rad", "radian", "radians"]),
     u("turn", "Turn", "angle", 360.0, &["turn", "turns"]),
 ];

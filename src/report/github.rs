@@ -4,11 +4,11 @@
 //! the pull request's changed lines. [`job_summary`] is the Markdown the
 //! binary appends to `$GITHUB_STEP_SUMMARY` when that variable is set.
 
-use super::sarif::message;
+use super::labels::message;
 use super::{Report, Reporter, Target};
+use crate::compare::outlier_counts;
 use crate::compare::shown;
 use crate::rules::Severity;
-use crate::suppress::{is_conflicting, outlier_counts};
 use std::fmt::Write;
 
 pub struct Github;
@@ -38,7 +38,7 @@ impl Reporter for Github {
     fn render(&self, report: &Report, _target: &Target) -> String {
         let mut out = String::new();
         for v in report.facts.iter().filter(|v| v.is_contradiction()) {
-            for m in v.mentions.iter().filter(|m| is_conflicting(m)) {
+            for m in v.mentions.iter().filter(|m| m.is_conflicting()) {
                 let mention = &m.mention;
                 let _ = writeln!(
                     out,
@@ -84,11 +84,21 @@ fn cell(text: &str) -> String {
 pub fn job_summary(report: &Report) -> String {
     let mut out = String::from("## factlint\n\n");
     let _ = writeln!(out, "{}.\n", report.summary_line());
-    let outliers = outlier_counts(report);
+    let outliers = outlier_counts(&report.facts);
     if !outliers.is_empty() {
+        // By outlet where known, as the Markdown report names sources.
+        let labels = super::outlet::labels(&report.sources);
         let shown: Vec<String> = outliers
             .iter()
-            .map(|(s, n)| format!("`{s}` ({n})"))
+            .map(|(file, n)| {
+                let label = report
+                    .sources
+                    .iter()
+                    .position(|s| &s.file == file)
+                    .and_then(|i| labels.get(i))
+                    .unwrap_or(file);
+                format!("{} ({n})", cell(label))
+            })
             .collect();
         let _ = writeln!(out, "Most often the outlier: {}.\n", shown.join(", "));
     }
@@ -99,7 +109,7 @@ pub fn job_summary(report: &Report) -> String {
         .flat_map(|v| {
             v.mentions
                 .iter()
-                .filter(|m| is_conflicting(m))
+                .filter(|m| m.is_conflicting())
                 .map(move |m| {
                     let problem = match (m.outlier, m.mismatch) {
                         (true, true) => "outlier, differs from the record",

@@ -5,10 +5,11 @@
 //! SARIF `suppressions` entry, which dashboards show as dismissed. Columns
 //! count Unicode code points (`columnKind`), as factlint's do.
 
+use super::labels::message;
 use super::{Report, Reporter, Target};
-use crate::compare::{shown, MentionVerdict, Status, Verdict};
+use crate::compare::{keyed, shown, MentionVerdict, Status, Suppression, Verdict};
 use crate::rules::Severity;
-use crate::suppress::Suppression;
+
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
@@ -37,31 +38,6 @@ pub fn uri(path: &str) -> String {
         }
     }
     out
-}
-
-/// What a conflicting mention says, as one sentence.
-pub fn message(v: &Verdict, m: &MentionVerdict) -> String {
-    let value = shown(&m.mention.normalized);
-    let mut parts = Vec::new();
-    if m.outlier {
-        let consensus = v.consensus.as_deref().unwrap_or("another value");
-        parts.push(format!(
-            "disagrees with the other sources, which give {consensus}"
-        ));
-    }
-    if m.mismatch {
-        parts.push(format!(
-            "differs from the public record ({})",
-            v.expected.as_deref().unwrap_or("?")
-        ));
-    }
-    format!(
-        "{}: “{}” reads as {value} and {}. Claim: {}",
-        v.id,
-        m.mention.text,
-        parts.join(", and "),
-        v.claim
-    )
 }
 
 fn location(m: &MentionVerdict) -> Value {
@@ -144,9 +120,9 @@ pub fn log(report: &Report) -> Value {
                 "message": { "text": message(v, m) },
                 "locations": [location(m)],
                 "partialFingerprints": {
-                    "factlintMention/v1": format!("{}|{}|{}", v.id, m.mention.source, shown(&m.mention.normalized)),
+                    "factlintMention/v1": format!("{}|{}|{}", v.id, m.mention.source, keyed(&m.mention.normalized)),
                 },
-                "properties": { "value": shown(&m.mention.normalized), "status": v.status, "outlier": m.outlier, "mismatch": m.mismatch },
+                "properties": { "value": keyed(&m.mention.normalized), "status": v.status, "outlier": m.outlier, "mismatch": m.mismatch },
             });
             if !related.is_empty() {
                 result["relatedLocations"] = json!(related);

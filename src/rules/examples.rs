@@ -4,7 +4,6 @@
 
 use super::Fact;
 use crate::error::Location;
-use crate::extract;
 
 /// One example that did not behave as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,7 +18,7 @@ pub fn check_fact(fact: &Fact) -> Vec<ExampleFailure> {
     fact.examples
         .iter()
         .filter_map(|ex| {
-            let hits = extract::hits(fact, &ex.text, 0, ex.published);
+            let hits = super::hits(fact, &ex.text, 0, ex.published);
             let fail = |message: String| {
                 Some(ExampleFailure {
                     origin: ex.origin.clone(),

@@ -3,23 +3,30 @@
 //! id, an unknown kind, an example that fails) is one [`Error::Rules`] naming
 //! the file, line and column and saying what to do.
 
+mod compile;
 pub mod constraint;
-pub mod corpus_test;
+pub mod cues;
+pub mod diagnose;
 pub mod examples;
 pub mod expr;
-pub mod lint;
+mod files;
+pub mod hits;
 pub mod placeholders;
 pub mod spec;
 
+pub use compile::{parse_file, parse_file_all, parse_file_full};
+pub use cues::find::Reading;
+pub use hits::{hits, hits_in, Hit};
+
 use crate::error::{Error, Location, Result};
-use crate::normalize::{self, Normalized, Normalizer};
+use crate::normalize::{Normalized, Normalizer};
+use crate::text::walk::Walk;
 pub use constraint::{Constraint, PendingConstraint};
-use regex::{Regex, RegexBuilder};
+use regex::Regex;
 use serde::Serialize;
-use spec::{FactSpec, RuleFileSpec};
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// How serious a disagreement on a fact is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -88,6 +95,16 @@ pub struct Fact {
     pub origin: Location,
     /// Value groups of multi-value patterns (`values = [...]`); empty: one `value` group.
     pub values: Vec<String>,
+    /// `cues`, `exclude`, `window` and `by`, when the fact has any of them.
+    pub cues: Option<cues::Cues>,
+}
+
+impl Fact {
+    /// Whether the fact's values are found by its kind near its cues
+    /// (rather than by patterns, which cues only filter).
+    pub fn reads_near_cues(&self) -> bool {
+        self.patterns.is_empty() && self.cues.as_ref().is_some_and(|c| !c.cues.is_empty())
+    }
 }
 
 /// Every fact of every loaded rule file, in file order.
@@ -100,38 +117,65 @@ pub struct RuleSet {
 
 impl RuleSet {
     /// Loads every `*.toml` file under `paths` (files, or folders searched
-    /// recursively), checks every example, and fails on the first problem.
+    /// recursively, honouring ignore files), checks every example, and fails
+    /// on the first problem.
     pub fn load(paths: &[PathBuf]) -> Result<RuleSet> {
-        let rules = RuleSet::load_unchecked(paths)?;
+        RuleSet::load_with(paths, Walk::default())
+    }
+
+    /// [`RuleSet::load`], walking folders as `how` says (`--no-ignore`).
+    pub fn load_with(paths: &[PathBuf], how: Walk) -> Result<RuleSet> {
+        let rules = RuleSet::load_unchecked_with(paths, how)?;
+        let mut errors = Vec::new();
         for fact in &rules.facts {
             if let Some(failure) = examples::check_fact(fact).into_iter().next() {
-                return Err(Error::rules(
+                errors.push(Error::rules(
                     failure.origin,
                     format!("example of fact `{}` fails: {}", fact.id, failure.message),
                     "fix the pattern or the example (`factlint rules test` lists every failure)",
                 ));
             }
         }
-        Ok(rules)
+        if errors.is_empty() {
+            Ok(rules)
+        } else {
+            Err(Error::several(errors))
+        }
     }
 
     /// Loads and compiles the rules without running their examples.
     pub fn load_unchecked(paths: &[PathBuf]) -> Result<RuleSet> {
-        let files = rule_files(paths)?;
+        RuleSet::load_unchecked_with(paths, Walk::default())
+    }
+
+    /// [`RuleSet::load_unchecked`], walking folders as `how` says.
+    pub fn load_unchecked_with(paths: &[PathBuf], how: Walk) -> Result<RuleSet> {
+        let files = files::rule_files(paths, how)?;
         let mut rules = RuleSet::default();
         let mut seen: BTreeMap<String, Location> = BTreeMap::new();
         let mut pending = Vec::new();
+        // Every file is read and every fact compiled before giving up, so
+        // one run shows every problem (the CLI prints up to a limit).
+        let mut errors = Vec::new();
         for file in &files {
-            let text = read_utf8(file)?;
-            let (facts, constraints) = parse_file_full(file, &text)?;
+            let text = match crate::text::read_utf8(file) {
+                Ok(text) => text,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            let (facts, constraints, problems) = parse_file_all(file, &text);
+            errors.extend(problems);
             pending.extend(constraints);
             for fact in facts {
                 if let Some(first) = seen.get(&fact.id) {
-                    return Err(Error::rules(
+                    errors.push(Error::rules(
                         fact.origin.clone(),
                         format!("duplicate fact id `{}` (first defined at {first})", fact.id),
                         "fact ids must be unique across all rule files: rename one",
                     ));
+                    continue;
                 }
                 seen.insert(fact.id.clone(), fact.origin.clone());
                 rules.facts.push(fact);
@@ -141,484 +185,22 @@ impl RuleSet {
         let mut ids: BTreeMap<String, Location> = BTreeMap::new();
         for c in pending {
             if let Some(first) = ids.get(&c.id).or(seen.get(&c.id)) {
-                return Err(Error::rules(
+                errors.push(Error::rules(
                     c.origin.clone(),
                     format!("duplicate id `{}` (first defined at {first})", c.id),
                     "constraint ids must differ from each other and from fact ids",
                 ));
+                continue;
             }
             ids.insert(c.id.clone(), c.origin.clone());
-            let constraint = constraint::resolve(c, &rules.facts)?;
-            rules.constraints.push(constraint);
+            match constraint::resolve(c, &rules.facts) {
+                Ok(constraint) => rules.constraints.push(constraint),
+                Err(e) => errors.push(e),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(Error::several(errors));
         }
         Ok(rules)
     }
-}
-
-/// The rule files under `paths`, sorted within each folder.
-fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| {
-            Error::rules(
-                Location::file(path),
-                format!("cannot read the rules path: {e}"),
-                "pass an existing folder or file with --rules",
-            )
-        })?;
-        if meta.is_dir() {
-            let before = files.len();
-            collect_toml(path, &mut files, &mut Default::default())?;
-            if files.len() == before {
-                return Err(Error::rules(
-                    Location::file(path),
-                    "no rule files (*.toml) in this folder",
-                    "add a rule file (see docs/rules.md) or pass another folder with --rules",
-                ));
-            }
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            files.push(path.clone());
-        } else {
-            return Err(Error::rules(
-                Location::file(path),
-                "not a rule file: rule files end in .toml",
-                "pass a rule file (*.toml) or a folder of them with --rules",
-            ));
-        }
-    }
-    // The same file given twice (`--rules rules --rules rules/a.toml`) is read once.
-    let mut seen = std::collections::BTreeSet::new();
-    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
-    Ok(files)
-}
-
-/// `seen`: folders already listed (canonical paths), so a symlink loop is
-/// listed once instead of until the system refuses to resolve it.
-fn collect_toml(
-    dir: &Path,
-    out: &mut Vec<PathBuf>,
-    seen: &mut std::collections::BTreeSet<PathBuf>,
-) -> Result<()> {
-    if !seen.insert(std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf())) {
-        return Ok(());
-    }
-    let read = std::fs::read_dir(dir).map_err(|e| {
-        Error::rules(
-            Location::file(dir),
-            format!("cannot list the folder: {e}"),
-            "check its permissions",
-        )
-    })?;
-    let mut entries: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            collect_toml(&path, out, seen)?;
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
-/// Reads a rule file as UTF-8, without a leading byte-order mark.
-pub fn read_utf8(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Error::rules(
-            Location::file(path),
-            format!("cannot read the rule file: {e}"),
-            "check the path and its permissions",
-        )
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let (line, column) = crate::extract::text::line_col(
-            &String::from_utf8_lossy(e.as_bytes()),
-            e.utf8_error().valid_up_to(),
-        );
-        Error::rules(
-            Location::at(path, line, column),
-            "the rule file is not valid UTF-8",
-            "save it as UTF-8",
-        )
-    })?;
-    Ok(text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text))
-}
-
-/// Parses and compiles the facts of one rule file.
-pub fn parse_file(path: &Path, text: &str) -> Result<Vec<Fact>> {
-    parse_file_full(path, text).map(|(facts, _)| facts)
-}
-
-/// Parses and compiles the facts and constraints of one rule file (the
-/// constraints' names are resolved once every file is read).
-pub fn parse_file_full(path: &Path, text: &str) -> Result<(Vec<Fact>, Vec<PendingConstraint>)> {
-    // One line index per file: a library of 1,000 facts asks for thousands of locations.
-    let index = crate::extract::text::LineIndex::new(text);
-    let at = |offset: usize| {
-        let (line, column) = index.line_col(text, offset);
-        Location::at(path, line, column)
-    };
-    let spec: RuleFileSpec = toml::from_str(text).map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start);
-        let message = e.message().trim().replace('\n', " ");
-        let hint = if message.starts_with("missing field") {
-            "every [[fact]] needs id, claim and kind, and patterns unless its kind finds values itself (see docs/rules.md)"
-        } else {
-            "fix the TOML (see docs/rules.md for the fields)"
-        };
-        Error::rules(at(offset), message, hint)
-    })?;
-    // The same facts again with the place of every value, so an error in a
-    // kind's own field (`tolerance`, `unit`) can point at that field.
-    #[derive(serde::Deserialize)]
-    struct Places {
-        #[serde(default)]
-        fact: Vec<BTreeMap<String, toml::Spanned<toml::Value>>>,
-    }
-    let places = toml::from_str::<Places>(text).map_or_else(|_| Vec::new(), |p| p.fact);
-    let facts = spec
-        .fact
-        .into_iter()
-        .enumerate()
-        .map(|(i, f)| compile_fact(f, &at, places.get(i)))
-        .collect::<Result<Vec<_>>>()?;
-    let constraints = spec
-        .constraint
-        .into_iter()
-        .map(|c| constraint::compile(c, text, &at))
-        .collect::<Result<Vec<_>>>()?;
-    Ok((facts, constraints))
-}
-
-fn compile_fact(
-    spec: FactSpec,
-    at: &dyn Fn(usize) -> Location,
-    places: Option<&BTreeMap<String, toml::Spanned<toml::Value>>>,
-) -> Result<Fact> {
-    let origin = at(spec.id.span().start);
-    let id = spec.id.get_ref().clone();
-    let bad = |offset: usize, message: String, hint: &str| Error::rules(at(offset), message, hint);
-    // Where the value of `key` is, or the fact's id when unknown.
-    let place = |key: &str| {
-        places
-            .and_then(|p| p.get(key))
-            .map_or(spec.id.span().start, |v| v.span().start)
-    };
-    if id.trim().is_empty() {
-        return Err(bad(
-            spec.id.span().start,
-            "empty fact id".into(),
-            "give the fact a short kebab-case id",
-        ));
-    }
-    let kind_name = spec.kind.get_ref();
-    let kind = normalize::kind(kind_name).ok_or_else(|| {
-        let known: Vec<_> = normalize::KINDS.iter().map(|k| k.name()).collect();
-        bad(
-            spec.kind.span().start,
-            format!("unknown kind `{kind_name}` in fact `{id}`"),
-            &format!("use one of: {}", known.join(", ")),
-        )
-    })?;
-    for key in spec.options.keys() {
-        if !kind.options().contains(&key.as_str()) {
-            let mut accepted: Vec<&str> = vec![
-                "id", "claim", "kind", "severity", "patterns", "expect", "examples", "subjects",
-            ];
-            accepted.extend(kind.options());
-            let near = accepted
-                .iter()
-                .find(|a| strsim::jaro_winkler(a, key) > 0.85);
-            let hint = match near {
-                Some(n) => format!("did you mean `{n}`?"),
-                None => format!("a {} fact accepts: {}", kind.name(), accepted.join(", ")),
-            };
-            return Err(bad(
-                place(key),
-                format!("unknown key `{key}` in fact `{id}`"),
-                &hint,
-            ));
-        }
-    }
-    let normalizer = kind.build(&spec.options).map_err(|m| {
-        // The kind's field the message names (`tolerance …`, `unknown unit …`).
-        let field = kind
-            .options()
-            .iter()
-            .find(|k| spec.options.contains_key(**k) && m.contains(**k));
-        bad(
-            field.map_or(spec.id.span().start, |k| place(k)),
-            format!("fact `{id}`: {m}"),
-            "see docs/rules.md for this kind's fields",
-        )
-    })?;
-    let severity = match &spec.severity {
-        None => Severity::Error,
-        Some(s) => Severity::parse(s.get_ref()).ok_or_else(|| {
-            bad(
-                s.span().start,
-                format!("unknown severity `{}` in fact `{id}`", s.get_ref()),
-                "use error, warning or info",
-            )
-        })?,
-    };
-    let values: Vec<String> = spec
-        .values
-        .as_ref()
-        .map(|v| v.get_ref().clone())
-        .unwrap_or_default();
-    if let Some(v) = &spec.values {
-        let bad_name = values.iter().find(|n| {
-            n.is_empty()
-                || !n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-                || n.as_str() == "value"
-        });
-        if values.is_empty() || bad_name.is_some() {
-            return Err(bad(
-                v.span().start,
-                format!("fact `{id}`: `subjects` must list group names such as [\"in_favour\", \"against\"]"),
-                "use letters, digits and _ (not `value`)",
-            ));
-        }
-    }
-    let written = spec
-        .patterns
-        .as_ref()
-        .map_or(&[][..], |p| p.get_ref().as_slice());
-    let patterns = if written.is_empty() {
-        // Kinds that find values themselves may do without patterns.
-        let offset = spec
-            .patterns
-            .as_ref()
-            .map_or(spec.id.span().start, |p| p.span().start);
-        let defaults = normalizer.default_patterns();
-        if defaults.is_empty() && normalizer.find_spans("").is_none() {
-            return Err(bad(
-                offset,
-                format!("fact `{id}` has no patterns"),
-                "add at least one regex with a (?P<value>…) group",
-            ));
-        }
-        defaults
-            .iter()
-            .map(|p| {
-                compile_pattern(
-                    &toml::Spanned::new(offset..offset, toml::Value::String(p.clone())),
-                    &id,
-                    &values,
-                    at,
-                )
-            })
-            .collect::<Result<Vec<_>>>()?
-    } else {
-        written
-            .iter()
-            .map(|p| compile_pattern(p, &id, &values, at))
-            .collect::<Result<Vec<_>>>()?
-    };
-    let expect = match &spec.expect {
-        None => normalizer.implicit_expects(),
-        Some(v) => {
-            expected_values(v.get_ref(), normalizer.as_ref(), kind_name, &values).map_err(|m| {
-                bad(
-                    v.span().start,
-                    format!("fact `{id}`: {m}"),
-                    "write the value from the public record in the fact's kind",
-                )
-            })?
-        }
-    };
-    let examples = spec
-        .examples
-        .into_iter()
-        .map(|e| {
-            let published = match &e.published {
-                None => None,
-                Some(p) => Some(
-                    crate::corpus::parse_date(p.get_ref())
-                        .map_err(|m| bad(p.span().start, m, "write it as YYYY-MM-DD"))?,
-                ),
-            };
-            Ok(Example {
-                origin: at(e.text.span().start),
-                text: e.text.into_inner(),
-                value: e.value,
-                approximate: e.approximate,
-                matches: e.matches,
-                published,
-                subject: e.subject,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
-    Ok(Fact {
-        id,
-        claim: spec.claim.into_inner(),
-        kind: kind.name(),
-        severity,
-        patterns,
-        expect,
-        examples,
-        normalizer,
-        origin,
-        values,
-    })
-}
-
-/// "an integer", "a string": a TOML value's type with its article, for messages.
-pub(crate) fn a_type(value: &toml::Value) -> String {
-    let name = value.type_str();
-    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    };
-    format!("{article} {name}")
-}
-
-/// The values of an `expect` field: one value, a list (any of them), or a
-/// table of subject = value ({ Turkmenistan = "did_not_vote" }).
-fn expected_values(
-    expect: &toml::Value,
-    normalizer: &dyn Normalizer,
-    kind_name: &str,
-    groups: &[String],
-) -> std::result::Result<Vec<Normalized>, String> {
-    let values: Vec<(Option<&String>, &toml::Value)> = match expect {
-        toml::Value::Array(items) => items.iter().map(|i| (None, i)).collect(),
-        toml::Value::Table(t) => t.iter().map(|(k, i)| (Some(k), i)).collect(),
-        other => vec![(None, other)],
-    };
-    // Subjects are a multi-value fact's `subjects`, or what the kind declares (choice members).
-    let known = if groups.is_empty() {
-        normalizer.subjects()
-    } else {
-        Some(groups.to_vec())
-    };
-    values
-        .into_iter()
-        .map(|(subject, value)| {
-            if let (Some(s), Some(known)) = (subject, &known) {
-                if !known.contains(s) {
-                    let known = known.join(", ");
-                    return Err(format!(
-                        "`expect` names `{s}`, which is not one of this fact's subjects ({known})"
-                    ));
-                }
-            }
-            let text = match value {
-                toml::Value::String(s) => s.clone(),
-                toml::Value::Integer(_) | toml::Value::Float(_) | toml::Value::Datetime(_) => {
-                    value.to_string()
-                }
-                other => return Err(format!("`expect` cannot be {}", a_type(other))),
-            };
-            let mut n = normalizer
-                .parse(&text)
-                .map_err(|m| format!("`expect` value {text:?} is not a {kind_name}: {m}"))?;
-            if subject.is_some() {
-                n.subject = subject.cloned();
-            }
-            Ok(n)
-        })
-        .collect()
-}
-
-fn compile_pattern(
-    spec: &toml::Spanned<toml::Value>,
-    id: &str,
-    values: &[String],
-    at: &dyn Fn(usize) -> Location,
-) -> Result<Pattern> {
-    let origin = at(spec.span().start);
-    let bad = |message: String, hint: &str| Error::rules(origin.clone(), message, hint);
-    let (source, ignore_case) = match spec.get_ref() {
-        toml::Value::String(s) => (s.clone(), false),
-        toml::Value::Table(t) => {
-            for key in t.keys() {
-                if key != "regex" && key != "ignore_case" {
-                    return Err(bad(
-                        format!("unknown key `{key}` in a pattern of fact `{id}`"),
-                        "a pattern table has `regex` and `ignore_case`",
-                    ));
-                }
-            }
-            let regex = t.get("regex").and_then(|r| r.as_str()).ok_or_else(|| {
-                bad(
-                    format!("a pattern of fact `{id}` has no `regex` string"),
-                    "write { regex = '…', ignore_case = true }",
-                )
-            })?;
-            let ignore_case = match t.get("ignore_case") {
-                None => false,
-                Some(toml::Value::Boolean(b)) => *b,
-                Some(_) => {
-                    return Err(bad(
-                        format!("`ignore_case` of a pattern of fact `{id}` must be true or false"),
-                        "write ignore_case = true",
-                    ))
-                }
-            };
-            (regex.to_string(), ignore_case)
-        }
-        other => {
-            return Err(bad(
-                format!("a pattern of fact `{id}` is {}", a_type(other)),
-                "write a regex string or a { regex = '…' } table",
-            ))
-        }
-    };
-    // The flag goes into the regex text, so `rules patterns` prints what runs.
-    let expanded = format!(
-        "{}{}",
-        if ignore_case { "(?i)" } else { "" },
-        placeholders::expand(&source)
-    );
-    let regex = RegexBuilder::new(&expanded).build().map_err(|e| match e {
-        regex::Error::CompiledTooBig(limit) => {
-            bad(format!("pattern of fact `{id}` is too large (compiled size over {limit} bytes)"), "split it into several smaller patterns")
-        }
-        other => {
-            let detail = other.to_string().lines().last().unwrap_or("").trim().trim_start_matches("error: ").to_string();
-            bad(format!("invalid regex in fact `{id}`: {detail}"), "fix the pattern (regex crate syntax; escape \\ as \\\\ or use '…' literal strings)")
-        }
-    })?;
-    if !values.is_empty() {
-        if !regex
-            .capture_names()
-            .flatten()
-            .any(|n| values.iter().any(|v| v == n))
-        {
-            return Err(bad(
-                format!("pattern of fact `{id}` has none of the groups in `subjects`"),
-                &format!(
-                    "name the groups that hold values: {}",
-                    values
-                        .iter()
-                        .map(|v| format!("(?P<{v}>…)"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            ));
-        }
-    } else if !regex.capture_names().any(|n| n == Some("value")) {
-        return Err(bad(
-            format!("pattern of fact `{id}` has no `value` group"),
-            "wrap the part that holds the value in (?P<value>…)",
-        ));
-    }
-    Ok(Pattern {
-        regex,
-        source,
-        origin,
-    })
 }

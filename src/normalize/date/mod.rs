@@ -405,7 +405,7 @@ pub fn find(text: &str, published: Option<Date>) -> Vec<Found> {
                     }
                     found
                 }
-                Err(reason) => Found::at(text, span, crate::extract::unresolved(reason)),
+                Err(reason) => Found::at(text, span, crate::normalize::unresolved(reason)),
             },
         )
         .collect()

@@ -153,14 +153,14 @@ pub fn resolve(expr: &Expr, written: &str, published: Option<Date>) -> Result<Re
 /// The nearest date expression before byte `at`, in the same sentence or the
 /// [`LOOKBACK_SENTENCES`] before it.
 pub fn antecedent(text: &str, at: usize) -> Option<(Range<usize>, Expr)> {
-    let mut start = crate::extract::text::sentence_bounds(text, at..at).start;
+    let mut start = crate::text::sentence_bounds(text, at..at).start;
     for _ in 0..LOOKBACK_SENTENCES {
         let before = text[..start].trim_end();
         if before.is_empty() {
             break;
         }
         let last = before.len() - before.chars().next_back().map_or(0, char::len_utf8);
-        start = crate::extract::text::sentence_bounds(text, last..last).start;
+        start = crate::text::sentence_bounds(text, last..last).start;
     }
     scan::scan(&text[start..at])
         .into_iter()

@@ -40,7 +40,7 @@ static PAST: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Tense of the clause (then the sentence) around `span`, and the cue that decided it.
 pub fn tense(text: &str, span: Range<usize>) -> (Tense, String) {
-    let sentence = crate::extract::text::sentence_bounds(text, span.clone());
+    let sentence = crate::text::sentence_bounds(text, span.clone());
     let is_break = |c: char| matches!(c, ',' | ';' | ':' | '–' | '—' | '(' | ')' | '“' | '”' | '"');
     // After the break character, whatever its width ("—" is 3 bytes; found by fuzzing).
     let clause_start = text[sentence.start..span.start]

@@ -85,6 +85,11 @@ pub struct Amount {
 }
 
 impl Amount {
+    /// The amount as the number kinds read it, with the hedge found before it.
+    fn hedged(&self, hedge: Option<(hedge::Hedge, String)>) -> Hedged<'static> {
+        Hedged::new(&self.number, hedge, "")
+    }
+
     fn scaled(mut self, factor: f64, end: usize) -> Amount {
         self.number.lo *= factor;
         self.number.hi *= factor;
@@ -298,10 +303,10 @@ fn find(text: &str) -> Vec<Found> {
         .into_iter()
         .map(|a| {
             let hedge = hedge::before(&text[..a.span.start]);
-            let read = Hedged::new(&a.number, hedge, "");
+            let read = a.hedged(hedge);
             let value = money
                 .value(&read, a.currency)
-                .unwrap_or_else(crate::extract::unresolved);
+                .unwrap_or_else(crate::normalize::unresolved);
             let mut f = Found::at(text, a.span.clone(), value);
             extra_interval(&mut f, &read);
             f.extra.insert("number".into(), serde_json::json!(read.lo));
@@ -395,7 +400,7 @@ impl Money {
                 .find_map(|s| amount_at(m.text, s).filter(|a| a.span.end > m.value.start))
         });
         let a = a.ok_or_else(|| format!("no currency with the amount in `{}`", raw.trim()))?;
-        let read = Hedged::new(&a.number, hedge, "");
+        let read = a.hedged(hedge);
         Ok(vec![self.value(&read, a.currency)?])
     }
 }

@@ -231,7 +231,7 @@ impl Person<'_> {
         if self.roles.is_empty() {
             return false;
         }
-        let sentence = crate::extract::text::sentence_bounds(text, span.clone());
+        let sentence = crate::text::sentence_bounds(text, span.clone());
         let before = floor(text, sentence.start.max(span.start.saturating_sub(100)));
         let after = floor(text, sentence.end.min(span.end + 100));
         let context = format!(" {} ", fold(&text[before..after]));

@@ -7,11 +7,13 @@
 //! number at the start of a matched value so a unit or currency can follow.
 //!
 //! `digits` reads digit forms, `words` the spelled-out ones, `vague` ranges
-//! and vague quantities; `style` holds how the article at hand writes
-//! numbers ("17.926.345", "3.3m").
+//! and vague quantities, `ordinal` ordinals ("7th", "twenty-first"); `style`
+//! holds how the article at hand writes numbers ("17.926.345", "3.3m") and
+//! `pattern` generates the `{number}` placeholder from the reader's tables.
 
 pub mod digits;
 mod fraction;
+pub mod ordinal;
 pub mod pattern;
 pub mod style;
 pub mod vague;
@@ -133,7 +135,7 @@ pub fn point_at(text: &str, pos: usize) -> Option<NumSpan> {
     if first.digits.is_none() && c.is_ascii_digit() {
         return None;
     }
-    let (parsed, toks) = match words::parse(&toks) {
+    let (parsed, toks) = match parse_words(&toks) {
         Some(p) => (p, toks),
         None if c.is_ascii_digit() || c == '.' || !c.is_ascii() => {
             let d = digits::read(text, pos, false).filter(|d| !d.letters_after)?;
@@ -261,10 +263,19 @@ pub fn glued_at(text: &str, pos: usize, money: bool) -> Option<NumSpan> {
     })
 }
 
-/// A lone "one" after a determiner is a pronoun ("which one do you prefer").
+/// A lone "one" after a determiner, or before "another", is a pronoun
+/// ("which one do you prefer", "against one another").
 fn pronoun_one(text: &str, n: &NumSpan) -> bool {
     if !text[n.span.clone()].eq_ignore_ascii_case("one") {
         return false;
+    }
+    // "against one another": a pronoun too.
+    let after = text[n.span.end..].trim_start();
+    if after
+        .get(..7)
+        .is_some_and(|w| w.eq_ignore_ascii_case("another"))
+    {
+        return true;
     }
     let before = text[..n.span.start].trim_end();
     let word = before
@@ -288,38 +299,32 @@ pub fn leading_number(text: &str) -> Option<(f64, usize)> {
     leading(text).and_then(|n| Some((n.value()?, n.span.end)))
 }
 
-/// An ordinal as its number: "32nd", "1st", "third", "twenty-first".
+/// An ordinal as its number: "32nd", "1st", "third", "twenty-first", "one
+/// hundred and first" (see [`ordinal`]).
 pub fn ordinal(text: &str) -> Option<f64> {
-    let t = text.trim().to_lowercase();
-    if let Some(n) = ["st", "nd", "rd", "th"]
-        .iter()
-        .find_map(|s| t.strip_suffix(s)?.parse().ok())
-    {
-        return Some(n);
-    }
-    let toks = words::tokens(&t, 0, 4);
-    match toks
-        .iter()
-        .map(words::classify)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
-        [words::W::Ord {
-            den,
-            half_or_quarter: false,
-            ..
-        }] if !t.ends_with('s') => Some(*den),
-        [words::W::Tens(t), words::W::Ord {
-            den, unit: true, ..
-        }] => Some(t + den),
-        _ => None,
-    }
+    ordinal::parse(text)
 }
 
 /// Reads `text` as exactly one number (nothing but white space around it).
 pub fn parse_number(text: &str) -> Option<f64> {
     let (value, end) = leading_number(text)?;
     text[end..].trim().is_empty().then_some(value)
+}
+
+/// Reads the number written in words at the start of `toks` (no sign): a
+/// half or quarter ("half a million"), a fraction ("two thirds"), or a whole
+/// number with its decimals. Here rather than in `words`, so that `words`
+/// and `fraction` (which builds on `words`) do not import each other.
+pub fn parse_words(toks: &[words::Tok]) -> Option<words::Parsed> {
+    if let words::W::Ord {
+        half_or_quarter: true,
+        den,
+        ..
+    } = words::classify(toks.first()?)
+    {
+        return fraction::bare_half(toks, den);
+    }
+    fraction::fraction(toks).or_else(|| words::whole(toks))
 }
 
 #[cfg(test)]

@@ -9,9 +9,10 @@
 //! A regex cannot hold the whole grammar (which words may follow which), so
 //! this one is the reader's vocabulary in the order the reader takes it:
 //! number words joined by spaces or one hyphen, "and", "a" and "of" only
-//! between number words, digits with their separators and suffixes. Ranges
-//! and vague quantities ("30-40", "tens of thousands") are not numbers here:
-//! a pattern that wants them writes them out.
+//! between number words, digits with their separators and suffixes, and the
+//! vague quantities the reader reads as intervals ("tens of thousands",
+//! "hundreds"). Ranges ("30-40") are not one number: a pattern that wants
+//! them writes them out.
 
 use super::words::{DOZENS, ORDINALS, SCALES, SCALE_ORDINALS, TENS, TENTHS, UNITS};
 
@@ -118,7 +119,10 @@ pub fn number() -> String {
     let a = format!(r"(?i-u:\b(?:an?|quarter)[ \t]+(?:{after_a})\b)");
     let first = format!(r"(?:{a}|(?i-u:\b(?:{tens}|{units}|half)\b)|{digits})");
     let sign = r"(?:\B[-−][ ]{0,2}|(?i-u:\b(?:minus|negative))[ \t]+)?";
-    format!(r"(?:{sign}{first}{next}*)")
+    // Vague quantities, read as intervals (`vague.rs`): "tens of thousands",
+    // "several hundred", "a few thousand", "dozens", "hundreds".
+    let vague = r"(?i-u:\b(?:(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)|(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million|billion)|dozens|hundreds|thousands|millions|billions)\b)";
+    format!(r"(?:{vague}|{sign}{first}{next}*)")
 }
 
 #[cfg(test)]

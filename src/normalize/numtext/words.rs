@@ -386,20 +386,9 @@ pub struct Parsed {
     pub fraction: bool,
 }
 
-/// Reads the number at the start of `toks` (no sign).
-pub fn parse(toks: &[Tok]) -> Option<Parsed> {
-    let first = classify(toks.first()?);
-    if let W::Ord {
-        half_or_quarter: true,
-        den,
-        ..
-    } = first
-    {
-        return super::fraction::bare_half(toks, den);
-    }
-    if let Some(p) = super::fraction::fraction(toks) {
-        return Some(p);
-    }
+/// Reads the whole number (and its decimals, "two point five") at the start
+/// of `toks`; fractions are read first by [`super::parse_words`].
+pub fn whole(toks: &[Tok]) -> Option<Parsed> {
     let (mut value, mut used, last) = integer(toks)?;
     if matches!(
         last,
@@ -443,7 +432,7 @@ mod tests {
 
     fn read(text: &str) -> Option<(f64, String)> {
         let toks = tokens(text, 0, 40);
-        let p = parse(&toks)?;
+        let p = super::super::parse_words(&toks)?;
         Some((p.value, text[..toks[p.used - 1].end].to_string()))
     }
 

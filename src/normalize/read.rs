@@ -1,0 +1,167 @@
+//! The kind readers as one API: every value a kind can read in a text, or in
+//! one range of it (a sentence or a clause from [`crate::text::segment`]),
+//! each with its byte span in the whole text and its [`Normalized`] value.
+//! `factlint normalize` and the conformance suites read through it; rules
+//! whose values are found by their kind near a cue word, and a discovery of
+//! every typed value in a corpus, are meant to build on it too.
+//!
+//! [`Normalized`]: super::Normalized
+
+use super::{Found, Kind, KINDS};
+use std::cell::OnceCell;
+use std::ops::Range;
+
+/// What a reader may need to know about the text besides the text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Context {
+    /// The publication date, against which relative dates are read.
+    pub published: Option<jiff::civil::Date>,
+}
+
+/// The kinds that find values in free text by themselves, in registry order.
+pub fn readers() -> impl Iterator<Item = &'static dyn Kind> {
+    KINDS.iter().copied().filter(|k| k.find("", None).is_some())
+}
+
+/// Every value of `kind` in `text`. `None`: the kind cannot search free text
+/// (it needs rule patterns).
+pub fn find(kind: &dyn Kind, text: &str, ctx: Context) -> Option<Vec<Found>> {
+    find_in(kind, text, 0..text.len(), ctx)
+}
+
+/// Every value of `kind` inside `text[within]` (a sentence or a clause).
+/// Spans and character offsets point into the whole `text`.
+pub fn find_in(
+    kind: &dyn Kind,
+    text: &str,
+    within: Range<usize>,
+    ctx: Context,
+) -> Option<Vec<Found>> {
+    let part = text.get(within.clone())?;
+    let found = kind.find(part, ctx.published)?;
+    if within.start == 0 {
+        return Some(found);
+    }
+    let chars_before = text[..within.start].chars().count();
+    Some(
+        found
+            .into_iter()
+            .map(|f| Found {
+                start: f.start + chars_before,
+                end: f.end + chars_before,
+                span: f.span.start + within.start..f.span.end + within.start,
+                ..f
+            })
+            .collect(),
+    )
+}
+
+/// Every value of each kind in one text, each kind read once when first
+/// asked for: an article's cue-based facts share one reading per kind.
+#[derive(Debug)]
+pub struct Values<'a> {
+    text: &'a str,
+    within: Range<usize>,
+    ctx: Context,
+    /// One slot per entry of [`KINDS`].
+    read: Vec<OnceCell<Option<Vec<Found>>>>,
+}
+
+impl<'a> Values<'a> {
+    /// Values of `text[within]` (an article body), read lazily.
+    pub fn new(text: &'a str, within: Range<usize>, ctx: Context) -> Values<'a> {
+        Values {
+            text,
+            within,
+            ctx,
+            read: KINDS.iter().map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// Every value of the kind called `kind`, in text order; `None` when
+    /// there is no such kind or it cannot search free text.
+    pub fn of(&self, kind: &str) -> Option<&[Found]> {
+        let i = KINDS.iter().position(|k| k.name() == kind)?;
+        self.read[i]
+            .get_or_init(|| {
+                let mut found = find_in(KINDS[i], self.text, self.within.clone(), self.ctx)?;
+                found.sort_by_key(|f| (f.span.start, f.span.end));
+                Some(found)
+            })
+            .as_deref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::kind;
+    use crate::text::segment;
+
+    #[test]
+    fn values_in_a_clause_point_into_the_whole_text() {
+        let text = "Talks began in Astana. Officials said 7,500 km of border, about 40% of it, was agreed.";
+        let sentence = segment::sentences(text)[1].clone();
+        let clauses = segment::clauses(text, sentence);
+        let quantity = kind("quantity").unwrap();
+        let found = find_in(quantity, text, clauses[0].clone(), Context::default()).unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span.clone()], "7,500 km");
+        assert_eq!(found[0].value.value, "7500 km");
+        assert_eq!(found[0].start, text[..found[0].span.start].chars().count());
+        let percent = kind("percent").unwrap();
+        let in_second = find_in(percent, text, clauses[1].clone(), Context::default()).unwrap();
+        assert_eq!(in_second.len(), 1);
+        assert_eq!(&text[in_second[0].span.clone()], "40%");
+        assert!(in_second[0].value.approximate, "\"about\" hedges it");
+        // Nothing of the first clause is read in the second.
+        assert!(
+            find_in(quantity, text, clauses[1].clone(), Context::default())
+                .unwrap()
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn relative_dates_are_read_against_the_publication_date() {
+        let published = "2023-02-24".parse().ok();
+        let date = kind("date").unwrap();
+        let found = find(date, "The vote was held yesterday.", Context { published }).unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].value.value, "2023-02-23");
+    }
+
+    #[test]
+    fn values_are_read_once_per_kind_in_text_order() {
+        let text = "+++\nx = 1\n+++\nIn 2014, 381 died; 12 km away, 2 died.";
+        let body = text.find("In").unwrap();
+        let values = Values::new(text, body..text.len(), Context::default());
+        let numbers: Vec<&str> = values
+            .of("number")
+            .unwrap()
+            .iter()
+            .map(|f| f.text.as_str())
+            .collect();
+        assert_eq!(
+            numbers,
+            ["2014", "381", "12", "2"],
+            "front matter is not read"
+        );
+        let first = values.of("number").unwrap().as_ptr();
+        assert_eq!(values.of("number").unwrap().as_ptr(), first, "read once");
+        assert_eq!(values.of("year").unwrap()[0].text, "2014");
+        assert!(values.of("term").is_none());
+        assert!(values.of("no such kind").is_none());
+    }
+
+    #[test]
+    fn kinds_that_need_patterns_are_not_readers() {
+        let names: Vec<&str> = readers().map(|k| k.name()).collect();
+        assert!(names.contains(&"date") && names.contains(&"quantity"));
+        assert!(!names.contains(&"term"), "{names:?}");
+        assert_eq!(
+            find(kind("term").unwrap(), "anything", Context::default()),
+            None
+        );
+    }
+}

@@ -1,0 +1,70 @@
+//! Words several formats share: the status of a verdict, how a suppressed
+//! mention is marked, how a value stands against the record, and the one
+//! sentence that says what a conflicting mention gets wrong. One place, so
+//! the table, Markdown, SARIF and GitHub outputs say the same thing.
+
+use crate::compare::{shown, MentionVerdict, Reference, Status, Suppression, Verdict};
+
+/// The status as the table and the Markdown report show it.
+pub fn status_label(status: Status) -> &'static str {
+    match status {
+        Status::Agree => "agree",
+        Status::Conflict => "CONFLICT",
+        Status::Single => "single",
+        Status::Missing => "missing",
+        Status::Unresolved => "unresolved",
+    }
+}
+
+/// The status of a verdict, "accepted" when the baseline accepts it.
+pub fn verdict_label(v: &Verdict) -> &'static str {
+    if v.suppressed {
+        "accepted"
+    } else {
+        status_label(v.status)
+    }
+}
+
+/// " (ignored)" / " (baseline)" after a suppressed mention.
+pub fn suppressed_mark(m: &MentionVerdict) -> &'static str {
+    match m.suppressed {
+        Some(Suppression::Inline) => " (ignored)",
+        Some(Suppression::Baseline) => " (baseline)",
+        None => "",
+    }
+}
+
+/// How the values stand against the record: "match (2015)", "MISMATCH (2015)".
+pub fn reference_label(reference: Reference, expected: Option<&str>) -> String {
+    match (reference, expected) {
+        (Reference::Match, Some(e)) => format!("match ({e})"),
+        (Reference::Mismatch, Some(e)) => format!("MISMATCH ({e})"),
+        (_, Some(e)) => format!("— ({e})"),
+        _ => "—".into(),
+    }
+}
+
+/// What a conflicting mention says, as one sentence.
+pub fn message(v: &Verdict, m: &MentionVerdict) -> String {
+    let value = shown(&m.mention.normalized);
+    let mut parts = Vec::new();
+    if m.outlier {
+        let consensus = super::readable(v, v.consensus.as_deref().unwrap_or("another value"));
+        parts.push(format!(
+            "disagrees with the other sources, which give {consensus}"
+        ));
+    }
+    if m.mismatch {
+        parts.push(format!(
+            "differs from the public record ({})",
+            super::readable(v, v.expected.as_deref().unwrap_or("?"))
+        ));
+    }
+    format!(
+        "{}: “{}” reads as {value} and {}. Claim: {}",
+        v.id,
+        m.mention.text,
+        parts.join(", and "),
+        v.claim
+    )
+}

@@ -1,0 +1,499 @@
+//! Compiling one rule file: TOML → [`Fact`]s and pending constraints, with
+//! every error pointing at the file, line and column of the field at fault.
+
+use super::constraint::{self, PendingConstraint};
+use super::spec::{FactSpec, RuleFileSpec};
+use super::{diagnose, placeholders, Example, Fact, Pattern, Severity};
+use crate::error::{Error, Location, Result};
+use crate::normalize::{self, Normalized, Normalizer};
+use regex::RegexBuilder;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Parses and compiles the facts of one rule file.
+pub fn parse_file(path: &Path, text: &str) -> Result<Vec<Fact>> {
+    parse_file_full(path, text).map(|(facts, _)| facts)
+}
+
+/// Parses and compiles the facts and constraints of one rule file (the
+/// constraints' names are resolved once every file is read).
+pub fn parse_file_full(path: &Path, text: &str) -> Result<(Vec<Fact>, Vec<PendingConstraint>)> {
+    let (facts, constraints, errors) = parse_file_all(path, text);
+    if errors.is_empty() {
+        Ok((facts, constraints))
+    } else {
+        Err(Error::several(errors))
+    }
+}
+
+/// Parses and compiles one rule file, keeping every fact and constraint
+/// that compiles and every error of those that do not.
+pub fn parse_file_all(path: &Path, text: &str) -> (Vec<Fact>, Vec<PendingConstraint>, Vec<Error>) {
+    // One line index per file: a library of 1,000 facts asks for thousands of locations.
+    let index = crate::text::LineIndex::new(text);
+    let file = diagnose::Source {
+        path,
+        text,
+        index: &index,
+    };
+    let at = |offset: usize| {
+        let (line, column) = index.line_col(text, offset);
+        Location::at(path, line, column)
+    };
+    let spec: RuleFileSpec = match toml::from_str(text) {
+        Ok(spec) => spec,
+        Err(e) => return (Vec::new(), Vec::new(), vec![toml_error(&at, text, &e)]),
+    };
+    // The same facts again with the place of every value, so an error in a
+    // kind's own field (`tolerance`, `unit`) can point at that field.
+    #[derive(serde::Deserialize)]
+    struct Places {
+        #[serde(default)]
+        fact: Vec<BTreeMap<String, toml::Spanned<toml::Value>>>,
+    }
+    let places = toml::from_str::<Places>(text).map_or_else(|_| Vec::new(), |p| p.fact);
+    let mut errors = Vec::new();
+    let mut facts = Vec::new();
+    for (i, f) in spec.fact.into_iter().enumerate() {
+        match compile_fact(f, &at, &file, places.get(i)) {
+            Ok(fact) => facts.push(fact),
+            Err(e) => errors.push(e),
+        }
+    }
+    let mut constraints = Vec::new();
+    for c in spec.constraint {
+        match constraint::compile(c, text, &at) {
+            Ok(c) => constraints.push(c),
+            Err(e) => errors.push(e),
+        }
+    }
+    (facts, constraints, errors)
+}
+
+/// A TOML syntax or schema error of a rule file, at its place.
+fn toml_error(at: &dyn Fn(usize) -> Location, text: &str, e: &toml::de::Error) -> Error {
+    let offset = e.span().map_or(0, |s| s.start);
+    let message = e.message().trim().replace('\n', " ");
+    let hint = if let Some(apostrophe) = diagnose::apostrophe_hint(text, offset) {
+        apostrophe
+    } else if message.starts_with("missing field") {
+        "every [[fact]] needs id, claim and kind, and patterns unless its kind finds values itself (name, term, choice)"
+    } else {
+        "fix the TOML: a [[fact]] has id, claim, kind, severity, patterns, expect, examples and its kind's options"
+    };
+    Error::rules(at(offset), message, hint)
+}
+
+fn compile_fact(
+    spec: FactSpec,
+    at: &dyn Fn(usize) -> Location,
+    file: &diagnose::Source<'_>,
+    places: Option<&BTreeMap<String, toml::Spanned<toml::Value>>>,
+) -> Result<Fact> {
+    let origin = at(spec.id.span().start);
+    let id = spec.id.get_ref().clone();
+    let bad = |offset: usize, message: String, hint: &str| Error::rules(at(offset), message, hint);
+    // Where the value of `key` is, or the fact's id when unknown.
+    let place = |key: &str| {
+        places
+            .and_then(|p| p.get(key))
+            .map_or(spec.id.span().start, |v| v.span().start)
+    };
+    if id.trim().is_empty() {
+        return Err(bad(
+            spec.id.span().start,
+            "empty fact id".into(),
+            "give the fact a short kebab-case id",
+        ));
+    }
+    let kind_name = spec.kind.get_ref();
+    let kind = normalize::kind(kind_name).ok_or_else(|| {
+        let known: Vec<_> = normalize::KINDS.iter().map(|k| k.name()).collect();
+        bad(
+            spec.kind.span().start,
+            format!("unknown kind `{kind_name}` in fact `{id}`"),
+            &format!("use one of: {}", known.join(", ")),
+        )
+    })?;
+    for key in spec.options.keys() {
+        if !kind.options().contains(&key.as_str()) {
+            let mut accepted: Vec<&str> = vec![
+                "id",
+                "claim",
+                "kind",
+                "severity",
+                "cues",
+                "exclude",
+                "window",
+                "by",
+                "unattributed",
+                "patterns",
+                "expect",
+                "examples",
+                "subjects",
+            ];
+            accepted.extend(kind.options());
+            let near = accepted
+                .iter()
+                .find(|a| strsim::jaro_winkler(a, key) > 0.85);
+            let hint = match near {
+                Some(n) => format!("did you mean `{n}`?"),
+                None => format!("a {} fact accepts: {}", kind.name(), accepted.join(", ")),
+            };
+            return Err(bad(
+                place(key),
+                format!("unknown key `{key}` in fact `{id}`"),
+                &hint,
+            ));
+        }
+    }
+    let normalizer = kind.build(&spec.options).map_err(|m| {
+        // The kind's field the message names (`tolerance …`, `unknown unit …`).
+        let field = kind
+            .options()
+            .iter()
+            .find(|k| spec.options.contains_key(**k) && m.contains(**k));
+        let options = kind.options();
+        let hint = if options.is_empty() {
+            format!("a {} fact has no options of its own", kind.name())
+        } else {
+            format!(
+                "a {} fact's own options: {}",
+                kind.name(),
+                options.join(", ")
+            )
+        };
+        bad(
+            field.map_or(spec.id.span().start, |k| place(k)),
+            format!("fact `{id}`: {m}"),
+            &hint,
+        )
+    })?;
+    let severity = match &spec.severity {
+        None => Severity::Error,
+        Some(s) => Severity::parse(s.get_ref()).ok_or_else(|| {
+            bad(
+                s.span().start,
+                format!("unknown severity `{}` in fact `{id}`", s.get_ref()),
+                "use error, warning or info",
+            )
+        })?,
+    };
+    let values: Vec<String> = spec
+        .values
+        .as_ref()
+        .map(|v| v.get_ref().clone())
+        .unwrap_or_default();
+    if let Some(v) = &spec.values {
+        let bad_name = values.iter().find(|n| {
+            n.is_empty()
+                || !n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                || n.as_str() == "value"
+        });
+        if values.is_empty() || bad_name.is_some() {
+            return Err(bad(
+                v.span().start,
+                format!("fact `{id}`: `subjects` must list group names such as [\"in_favour\", \"against\"]"),
+                "use letters, digits and _ (not `value`)",
+            ));
+        }
+    }
+    let cues = super::cues::compile(
+        super::cues::CueSpec {
+            id: &id,
+            cues: spec.cues.as_ref(),
+            exclude: spec.exclude.as_ref(),
+            window: spec.window.as_ref(),
+            by: spec.by.as_ref(),
+            unattributed: spec.unattributed.as_ref(),
+        },
+        at,
+    )?;
+    let written = spec
+        .patterns
+        .as_ref()
+        .map_or(&[][..], |p| p.get_ref().as_slice());
+    check_cues(&spec, &id, kind.name(), written.is_empty(), at)?;
+    let near_cues = written.is_empty() && spec.cues.is_some();
+    let patterns = if near_cues {
+        // The kind reads the values near the cues.
+        Vec::new()
+    } else if written.is_empty() {
+        // Kinds that find values themselves may do without patterns.
+        let offset = spec
+            .patterns
+            .as_ref()
+            .map_or(spec.id.span().start, |p| p.span().start);
+        let defaults = normalizer.default_patterns();
+        if defaults.is_empty() && normalizer.find_spans("").is_none() {
+            return Err(bad(
+                offset,
+                format!("fact `{id}` has no cues and no patterns"),
+                "add cues = [\"words near the value\"] (see docs/rules.md), or a regex with a (?P<value>…) group",
+            ));
+        }
+        defaults
+            .iter()
+            .map(|p| {
+                compile_pattern(
+                    &toml::Spanned::new(offset..offset, toml::Value::String(p.clone())),
+                    &id,
+                    &values,
+                    at,
+                    file,
+                )
+            })
+            .collect::<Result<Vec<_>>>()?
+    } else {
+        written
+            .iter()
+            .map(|p| compile_pattern(p, &id, &values, at, file))
+            .collect::<Result<Vec<_>>>()?
+    };
+    let expect = match &spec.expect {
+        None => normalizer.implicit_expects(),
+        Some(v) => {
+            let mut groups = values.clone();
+            if let Some(c) = cues.as_ref().filter(|c| !c.by.is_empty()) {
+                groups = c.subjects();
+            }
+            expected_values(v.get_ref(), normalizer.as_ref(), kind_name, &groups).map_err(|m| {
+                bad(
+                    v.span().start,
+                    format!("fact `{id}`: {m}"),
+                    "write the value from the public record in the fact's kind",
+                )
+            })?
+        }
+    };
+    let examples = spec
+        .examples
+        .into_iter()
+        .map(|e| {
+            let published = match &e.published {
+                None => None,
+                Some(p) => Some(
+                    crate::text::parse_date(p.get_ref())
+                        .map_err(|m| bad(p.span().start, m, "write it as YYYY-MM-DD"))?,
+                ),
+            };
+            Ok(Example {
+                origin: at(e.text.span().start),
+                text: e.text.into_inner(),
+                value: e.value,
+                approximate: e.approximate,
+                matches: e.matches,
+                published,
+                subject: e.subject,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Fact {
+        id,
+        claim: spec.claim.into_inner(),
+        kind: kind.name(),
+        severity,
+        patterns,
+        expect,
+        examples,
+        normalizer,
+        origin,
+        values,
+        cues,
+    })
+}
+
+/// Checks that the cue fields fit the fact's kind and its other fields.
+fn check_cues(
+    spec: &FactSpec,
+    id: &str,
+    kind: &str,
+    no_patterns: bool,
+    at: &dyn Fn(usize) -> Location,
+) -> Result<()> {
+    let bad = |offset: usize, message: String, hint: &str| Error::rules(at(offset), message, hint);
+    if let Some(c) = &spec.cues {
+        if no_patterns && !crate::normalize::read::readers().any(|k| k.name() == kind) {
+            let readers: Vec<&str> = crate::normalize::read::readers()
+                .map(|k| k.name())
+                .collect();
+            return Err(bad(
+                c.span().start,
+                format!("fact `{id}` has `cues`, but kind `{kind}` cannot read values near them"),
+                &format!(
+                    "a {kind} fact finds its mentions itself: remove `cues` (`exclude` still works); cues work with {}",
+                    readers.join(", ")
+                ),
+            ));
+        }
+        if let (true, Some(v)) = (no_patterns, &spec.values) {
+            return Err(bad(
+                v.span().start,
+                format!("fact `{id}` has `subjects` and `cues` but no patterns"),
+                "`subjects` name the groups of a pattern: add patterns, or use `by` for sources",
+            ));
+        }
+    }
+    if let Some(by) = &spec.by {
+        if spec.values.is_some() || kind == "choice" || kind == "name" {
+            return Err(bad(
+                by.span().start,
+                format!("fact `{id}` has `by`, but its values already have subjects"),
+                "`by` makes each source a subject: it cannot combine with `subjects` or a name or choice fact",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The values of an `expect` field: one value, a list (any of them), or a
+/// table of subject = value ({ Turkmenistan = "did_not_vote" }).
+fn expected_values(
+    expect: &toml::Value,
+    normalizer: &dyn Normalizer,
+    kind_name: &str,
+    groups: &[String],
+) -> std::result::Result<Vec<Normalized>, String> {
+    let values: Vec<(Option<&String>, &toml::Value)> = match expect {
+        toml::Value::Array(items) => items.iter().map(|i| (None, i)).collect(),
+        toml::Value::Table(t) => t.iter().map(|(k, i)| (Some(k), i)).collect(),
+        other => vec![(None, other)],
+    };
+    // Subjects are a multi-value fact's `subjects`, or what the kind declares (choice members).
+    let known = if groups.is_empty() {
+        normalizer.subjects()
+    } else {
+        Some(groups.to_vec())
+    };
+    values
+        .into_iter()
+        .map(|(subject, value)| {
+            if let (Some(s), Some(known)) = (subject, &known) {
+                if !known.contains(s) {
+                    let known = known.join(", ");
+                    return Err(format!(
+                        "`expect` names `{s}`, which is not one of this fact's subjects ({known})"
+                    ));
+                }
+            }
+            let text = match value {
+                toml::Value::String(s) => s.clone(),
+                toml::Value::Integer(_) | toml::Value::Float(_) | toml::Value::Datetime(_) => {
+                    value.to_string()
+                }
+                other => return Err(format!("`expect` cannot be {}", crate::text::a_type(other))),
+            };
+            let mut n = normalizer
+                .parse(&text)
+                .map_err(|m| format!("`expect` value {text:?} is not a {kind_name}: {m}"))?;
+            if subject.is_some() {
+                n.subject = subject.cloned();
+            }
+            Ok(n)
+        })
+        .collect()
+}
+
+fn compile_pattern(
+    spec: &toml::Spanned<toml::Value>,
+    id: &str,
+    values: &[String],
+    at: &dyn Fn(usize) -> Location,
+    file: &diagnose::Source<'_>,
+) -> Result<Pattern> {
+    let origin = at(spec.span().start);
+    let bad = |message: String, hint: &str| Error::rules(origin.clone(), message, hint);
+    let (source, ignore_case) = match spec.get_ref() {
+        toml::Value::String(s) => (s.clone(), false),
+        toml::Value::Table(t) => {
+            for key in t.keys() {
+                if key != "regex" && key != "ignore_case" {
+                    return Err(bad(
+                        format!("unknown key `{key}` in a pattern of fact `{id}`"),
+                        "a pattern table has `regex` and `ignore_case`",
+                    ));
+                }
+            }
+            let regex = t.get("regex").and_then(|r| r.as_str()).ok_or_else(|| {
+                bad(
+                    format!("a pattern of fact `{id}` has no `regex` string"),
+                    "write { regex = '…', ignore_case = true }",
+                )
+            })?;
+            let ignore_case = match t.get("ignore_case") {
+                None => false,
+                Some(toml::Value::Boolean(b)) => *b,
+                Some(_) => {
+                    return Err(bad(
+                        format!("`ignore_case` of a pattern of fact `{id}` must be true or false"),
+                        "write ignore_case = true",
+                    ))
+                }
+            };
+            (regex.to_string(), ignore_case)
+        }
+        other => {
+            return Err(bad(
+                format!("a pattern of fact `{id}` is {}", crate::text::a_type(other)),
+                "write a regex string or a { regex = '…' } table",
+            ))
+        }
+    };
+    // Where the pattern's text starts in the file, for exact carets.
+    let start = file.find(spec.span(), &source);
+    if let Some((range, written)) = diagnose::unknown_placeholders(&source).into_iter().next() {
+        return Err(diagnose::placeholder_error(
+            file, start, &origin, range, &written, id,
+        ));
+    }
+    // The flag goes into the regex text, so `rules patterns` prints what runs.
+    let expanded = format!(
+        "{}{}",
+        if ignore_case { "(?i)" } else { "" },
+        placeholders::expand(&source)
+    );
+    let regex = RegexBuilder::new(&expanded).build().map_err(|e| match e {
+        regex::Error::CompiledTooBig(limit) => {
+            bad(format!("pattern of fact `{id}` is too large (compiled size over {limit} bytes)"), "split it into several smaller patterns")
+        }
+        other => {
+            let hint = "fix the pattern (regex crate syntax; escape \\ as \\\\ or use '…' literal strings)";
+            // The regex crate's own span, mapped back to the file.
+            if let Some((range, detail)) = diagnose::regex_error(&source) {
+                let at = start.map_or_else(|| origin.clone(), |s| file.at(s + range.start..s + range.end));
+                return Error::rules(at, format!("invalid regex in fact `{id}`: {detail}"), hint);
+            }
+            let detail = other.to_string().lines().last().unwrap_or("").trim().trim_start_matches("error: ").to_string();
+            bad(format!("invalid regex in fact `{id}`: {detail}"), hint)
+        }
+    })?;
+    if !values.is_empty() {
+        if !regex
+            .capture_names()
+            .flatten()
+            .any(|n| values.iter().any(|v| v == n))
+        {
+            return Err(bad(
+                format!("pattern of fact `{id}` has none of the groups in `subjects`"),
+                &format!(
+                    "name the groups that hold values: {}",
+                    values
+                        .iter()
+                        .map(|v| format!("(?P<{v}>…)"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        }
+    } else if !regex.capture_names().any(|n| n == Some("value")) {
+        return Err(bad(
+            format!("pattern of fact `{id}` has no `value` group"),
+            "wrap the part that holds the value in (?P<value>…)",
+        ));
+    }
+    Ok(Pattern {
+        regex,
+        source,
+        origin,
+    })
+}
