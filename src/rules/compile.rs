@@ -77,9 +77,9 @@ fn toml_error(at: &dyn Fn(usize) -> Location, text: &str, e: &toml::de::Error) -
     let hint = if let Some(apostrophe) = diagnose::apostrophe_hint(text, offset) {
         apostrophe
     } else if message.starts_with("missing field") {
-        "every [[fact]] needs id, claim and kind, and patterns unless its kind finds values itself (name, term, choice)"
+        "every [[fact]] needs id, claim and kind, and cues (or patterns) unless its kind finds values itself (name, term, choice)"
     } else {
-        "fix the TOML: a [[fact]] has id, claim, kind, severity, patterns, expect, examples and its kind's options"
+        "fix the TOML: a [[fact]] has id, claim, kind, severity, cues, exclude, window, by, patterns, expect, examples and its kind's options"
     };
     Error::rules(at(offset), message, hint)
 }
