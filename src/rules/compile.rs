@@ -148,11 +148,16 @@ fn compile_fact(
         }
     }
     let normalizer = kind.build(&spec.options).map_err(|m| {
-        // The kind's field the message names (`tolerance …`, `unknown unit …`).
-        let field = kind
-            .options()
-            .iter()
-            .find(|k| spec.options.contains_key(**k) && m.contains(**k));
+        // The kind's field the message names: one in backticks first ("unknown
+        // currency `MAD` in `rates`" is about `rates`), else any (`tolerance …`).
+        let given = || {
+            kind.options()
+                .iter()
+                .filter(|k| spec.options.contains_key(**k))
+        };
+        let field = given()
+            .find(|k| m.contains(&format!("`{k}`")))
+            .or_else(|| given().find(|k| m.contains(**k)));
         let options = kind.options();
         let hint = if options.is_empty() {
             format!("a {} fact has no options of its own", kind.name())
