@@ -133,10 +133,11 @@ impl<'a> Analysis<'a> {
     /// not run across a sentence end. Only sentences that hold a piece every
     /// form of the phrase contains are read ([`words::literal`]).
     pub fn find(&self, phrase: &[String]) -> Vec<Occurrence> {
+        // The piece that occurs least ("velmoran" rather than "council").
         let piece = phrase
             .iter()
             .filter_map(|w| words::literal(w))
-            .max_by_key(String::len)
+            .min_by_key(|p| (self.lower.matches(p.as_str()).count(), usize::MAX - p.len()))
             // The Kelvin sign lower-cases to an ASCII "k" the search would miss.
             .filter(|_| !self.text.contains('\u{212A}'));
         let Some(piece) = piece else {

@@ -48,12 +48,24 @@ impl<'a> Reading<'a> {
     /// Every value of `kind` in sentence `s` of the analysis, in text
     /// order; `None` when the kind cannot search free text.
     pub fn values_in(&self, kind: &str, s: SentenceId) -> Option<Rc<Option<Vec<Found>>>> {
+        self.read_in(kind, s, WHOLE_TEXT.contains(&kind))
+    }
+
+    /// Where the values of `kind` in sentence `s` are, reading only the
+    /// sentence (a date's value may depend on the text before it, its span
+    /// does not).
+    pub fn spans_in(&self, kind: &str, s: SentenceId) -> Option<Rc<Option<Vec<Found>>>> {
+        self.read_in(kind, s, false)
+    }
+
+    fn read_in(&self, kind: &str, s: SentenceId, whole: bool) -> Option<Rc<Option<Vec<Found>>>> {
         let sentence = self.analysis().range(s);
         let k = KINDS.iter().position(|x| x.name() == kind)?;
-        if let Some(found) = self.by_sentence.borrow().get(&(k, s)) {
+        let key = (k + if whole { KINDS.len() } else { 0 }, s);
+        if let Some(found) = self.by_sentence.borrow().get(&key) {
             return Some(found.clone());
         }
-        let found = if WHOLE_TEXT.contains(&kind) {
+        let found = if whole {
             self.values.of(kind).map(|all| {
                 let lo = all.partition_point(|f| f.span.start < sentence.start);
                 let hi = all.partition_point(|f| f.span.start < sentence.end);
@@ -69,7 +81,7 @@ impl<'a> Reading<'a> {
             })
         };
         let found = Rc::new(found);
-        self.by_sentence.borrow_mut().insert((k, s), found.clone());
+        self.by_sentence.borrow_mut().insert(key, found.clone());
         Some(found)
     }
 
@@ -146,7 +158,7 @@ pub fn values_near_cues(
         if kind != "number" {
             return Vec::new();
         }
-        let years = reading.values_in("year", s);
+        let years = reading.spans_in("year", s);
         let years: &[Found] = years
             .as_deref()
             .and_then(Option::as_deref)
@@ -162,7 +174,7 @@ pub fn values_near_cues(
         });
         let mut spans: Vec<Range<usize>> = year_words.map(|f| f.span.clone()).collect();
         for k in CLAIMED_BY_OTHERS {
-            if let Some(found) = reading.values_in(k, s) {
+            if let Some(found) = reading.spans_in(k, s) {
                 spans.extend(found.iter().flatten().map(|f| f.span.clone()));
             }
         }
