@@ -22,6 +22,8 @@ pub struct Reading<'a> {
     /// Where the body starts (after front matter).
     pub from: usize,
     pub published: Option<jiff::civil::Date>,
+    /// The source's time zone (`timezone` in sources.toml), for times written without one.
+    pub timezone: Option<&'a str>,
     analysis: OnceCell<Analysis<'a>>,
     values: Values<'a>,
     /// For each kind of [`KINDS`], its values in each sentence, read when
@@ -39,23 +41,23 @@ impl<'a> Reading<'a> {
             text,
             from,
             published,
+            timezone: None,
             analysis: OnceCell::new(),
             values: Values::new(text, from..text.len(), Context { published }),
             by_sentence: RefCell::default(),
         }
     }
 
+    /// The same reading, for a source in time zone `timezone` (an IANA name).
+    pub fn in_zone(mut self, timezone: Option<&'a str>) -> Reading<'a> {
+        self.timezone = timezone;
+        self
+    }
+
     /// Every value of `kind` in sentence `s` of the analysis, in text
     /// order; `None` when the kind cannot search free text.
     pub fn values_in(&self, kind: &str, s: SentenceId) -> Option<Rc<Option<Vec<Found>>>> {
         self.read_in(kind, s, WHOLE_TEXT.contains(&kind))
-    }
-
-    /// Where the values of `kind` in sentence `s` are, reading only the
-    /// sentence (a date's value may depend on the text before it, its span
-    /// does not).
-    pub fn spans_in(&self, kind: &str, s: SentenceId) -> Option<Rc<Option<Vec<Found>>>> {
-        self.read_in(kind, s, false)
     }
 
     fn read_in(&self, kind: &str, s: SentenceId, whole: bool) -> Option<Rc<Option<Vec<Found>>>> {
@@ -108,6 +110,10 @@ const DURATIONS: &[&str] = &[
     "second", "minute", "hour", "day", "week", "month", "year", "decade", "centurie", "century",
 ];
 
+/// How many bytes either side of a number are read to see whether it is
+/// part of another kind's value ("August 3", "4:30 p.m.", "12 km").
+const CONTEXT: usize = 40;
+
 /// Kinds whose values a `number` fact never takes: "10 km", "40%", "$5m",
 /// "August 3" and "in 2012" hold numbers that are not counts.
 const CLAIMED_BY_OTHERS: &[&str] = &["quantity", "percent", "money", "date", "time"];
@@ -154,33 +160,42 @@ pub fn values_near_cues(
 ) -> Vec<(Range<usize>, Vec<Normalized>)> {
     let a = reading.analysis();
     // Spans of other kinds' values in a sentence, which a number fact skips.
-    let claimed_in = |s: SentenceId| -> Vec<Range<usize>> {
+    // Whether a number is part of another kind's value, read in a few
+    // words around it (only for the candidates a number fact weighs).
+    let claimed = |f: &Found, sentence: &Range<usize>| {
         if kind != "number" {
-            return Vec::new();
+            return false;
         }
-        let years = reading.spans_in("year", s);
-        let years: &[Found] = years
-            .as_deref()
-            .and_then(Option::as_deref)
-            .unwrap_or_default();
-        let year_words = years.iter().filter(|y| {
+        let mut from = f.span.start.saturating_sub(CONTEXT).max(sentence.start);
+        while !reading.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (f.span.end + CONTEXT).min(sentence.end);
+        while !reading.text.is_char_boundary(to) {
+            to += 1;
+        }
+        let ctx = Context {
+            published: reading.published,
+        };
+        let in_kind = |k: &str| {
+            let Some(reader) = crate::normalize::kind(k) else {
+                return Vec::new();
+            };
+            find_in(reader, reading.text, from..to, ctx).unwrap_or_default()
+        };
+        let year = in_kind("year").iter().any(|y| {
             let before = reading.text[..y.span.start].trim_end();
             let word = before
                 .rsplit(|c: char| !c.is_alphabetic())
                 .next()
                 .unwrap_or("")
                 .to_lowercase();
-            BEFORE_YEARS.contains(&word.as_str())
+            overlaps(&y.span, &f.span) && BEFORE_YEARS.contains(&word.as_str())
         });
-        let mut spans: Vec<Range<usize>> = year_words.map(|f| f.span.clone()).collect();
-        for k in CLAIMED_BY_OTHERS {
-            if let Some(found) = reading.spans_in(k, s) {
-                spans.extend(found.iter().flatten().map(|f| f.span.clone()));
-            }
-        }
-        spans
+        year || CLAIMED_BY_OTHERS
+            .iter()
+            .any(|k| in_kind(k).iter().any(|c| overlaps(&c.span, &f.span)))
     };
-    let mut claimed_by_sentence: HashMap<SentenceId, Vec<Range<usize>>> = HashMap::new();
     // "a 6.1-magnitude quake", "an 18-year-old": a number hyphenated to a
     // word qualifies that word; it is the value only when the word is the cue.
     let glued = |f: &Found, cue: &Range<usize>| {
@@ -245,9 +260,7 @@ pub fn values_near_cues(
                 return Vec::new();
             };
             let found: &[Found] = found.as_deref().unwrap_or_default();
-            let claimed = claimed_by_sentence
-                .entry(sentence)
-                .or_insert_with(|| claimed_in(sentence));
+            let bounds = a.range(sentence);
             let cue_span = occurrence.span.clone();
             let window = match cues.window {
                 Window::Clause => a.clause_of(&occurrence),
@@ -263,7 +276,7 @@ pub fn values_near_cues(
                 .iter()
                 .filter(|f| f.span.start >= window.start && f.span.end <= window.end)
                 .filter(|f| f.span.end <= cue_span.start || f.span.start >= cue_span.end)
-                .filter(|f| !claimed.iter().any(|c| overlaps(c, &f.span)) && !clock(f))
+                .filter(|f| !clock(f))
                 .filter(|f| !glued(f, &cue_span) && near(f) && !restated(f, found))
                 .filter(|f| !duration(f))
                 .map(|f| {
@@ -274,6 +287,9 @@ pub fn values_near_cues(
             // Nearest first; at equal distance the value after the cue.
             candidates.sort_by_key(|(d, before, f)| (*d, *before, f.span.start));
             for (_, _, f) in candidates {
+                if claimed(f, &bounds) {
+                    continue;
+                }
                 if out.iter().any(|(span, _)| *span == f.span) {
                     break;
                 }
@@ -283,6 +299,7 @@ pub fn values_near_cues(
                     whole: f.span.clone(),
                     groups: Vec::new(),
                     published: reading.published,
+                    timezone: reading.timezone,
                 };
                 if let Some(values) = normalize(&raw) {
                     out.push((f.span.clone(), values));
