@@ -22,6 +22,9 @@ pub struct Sentence {
     pub clause_of: Vec<usize>,
 }
 
+/// A sentence of a line: its byte range, and its words once read.
+type LineSentence = (Range<usize>, OnceCell<Sentence>);
+
 /// A sentence: its line (paragraph) and its place in that line.
 pub type SentenceId = (usize, usize);
 
@@ -45,7 +48,7 @@ pub struct Analysis<'a> {
     /// Byte ranges of the non-blank lines (a line break always ends a sentence).
     lines: Vec<Range<usize>>,
     /// For each line, its sentences, each with its words once read.
-    parts: Vec<OnceCell<Vec<(Range<usize>, OnceCell<Sentence>)>>>,
+    parts: Vec<OnceCell<Vec<LineSentence>>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -72,7 +75,7 @@ impl<'a> Analysis<'a> {
     }
 
     /// The sentences of line `l`.
-    fn line(&self, l: usize) -> &[(Range<usize>, OnceCell<Sentence>)] {
+    fn line(&self, l: usize) -> &[LineSentence] {
         self.parts[l].get_or_init(|| {
             segment::sentences_in(self.text, self.lines[l].clone())
                 .into_iter()

@@ -28,8 +28,11 @@ pub struct Reading<'a> {
     values: Values<'a>,
     /// For each kind of [`KINDS`], its values in each sentence, read when
     /// first asked for: cue facts read only the sentences their cues are in.
-    by_sentence: RefCell<HashMap<(usize, SentenceId), Rc<Option<Vec<Found>>>>>,
+    by_sentence: RefCell<HashMap<(usize, SentenceId), SentenceValues>>,
 }
+
+/// The values of one kind in one sentence (`None`: the kind cannot search free text).
+pub type SentenceValues = Rc<Option<Vec<Found>>>;
 
 /// Kinds read over the whole text, whose values depend on what comes
 /// before ("a day earlier" counts from the date mentioned before it).
@@ -56,11 +59,11 @@ impl<'a> Reading<'a> {
 
     /// Every value of `kind` in sentence `s` of the analysis, in text
     /// order; `None` when the kind cannot search free text.
-    pub fn values_in(&self, kind: &str, s: SentenceId) -> Option<Rc<Option<Vec<Found>>>> {
+    pub fn values_in(&self, kind: &str, s: SentenceId) -> Option<SentenceValues> {
         self.read_in(kind, s, WHOLE_TEXT.contains(&kind))
     }
 
-    fn read_in(&self, kind: &str, s: SentenceId, whole: bool) -> Option<Rc<Option<Vec<Found>>>> {
+    fn read_in(&self, kind: &str, s: SentenceId, whole: bool) -> Option<SentenceValues> {
         let sentence = self.analysis().range(s);
         let k = KINDS.iter().position(|x| x.name() == kind)?;
         let key = (k + if whole { KINDS.len() } else { 0 }, s);
