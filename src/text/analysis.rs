@@ -110,7 +110,16 @@ impl<'a> Analysis<'a> {
         let (range, cell) = &self.line(s.0)[s.1];
         cell.get_or_init(|| {
             let clauses = segment::clauses(self.text, range.clone());
-            let words = words::words(self.text, range.clone());
+            // A web address is no prose: its words are no cues ("…/2023/02/28/blinken-…").
+            let urls = urls(self.text, range.clone());
+            let words: Vec<Word> = words::words(self.text, range.clone())
+                .into_iter()
+                .filter(|w| {
+                    !urls
+                        .iter()
+                        .any(|u| u.start <= w.span.start && w.span.end <= u.end)
+                })
+                .collect();
             let clause_of = words
                 .iter()
                 .map(|w| {
@@ -222,6 +231,27 @@ impl<'a> Analysis<'a> {
     }
 }
 
+/// Byte ranges of the web addresses in `text[range]`: runs of non-space
+/// characters with "://" in them or starting with "www.".
+fn urls(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let part = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in part.char_indices().chain([(part.len(), ' ')]) {
+        if !c.is_whitespace() {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            let token = &part[s..i];
+            if token.contains("://") || token.trim_start_matches(['<', '(']).starts_with("www.") {
+                out.push(range.start + s..range.start + i);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,6 +284,18 @@ mod tests {
         let a = Analysis::new(TEXT, 0..TEXT.len());
         assert_eq!(a.find(&phrase("officials")).len(), 1);
         assert!(a.parts[0].get().is_none(), "the headline was not read");
+    }
+
+    #[test]
+    fn words_of_web_addresses_are_not_cues() {
+        let text = "Blinken met them. See <https://example.com/2023/02/28/blinken-visit> now.";
+        let a = Analysis::new(text, 0..text.len());
+        let found: Vec<usize> = a
+            .find(&phrase("Blinken"))
+            .iter()
+            .map(|o| o.span.start)
+            .collect();
+        assert_eq!(found, [0]);
     }
 
     #[test]
