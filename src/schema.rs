@@ -55,7 +55,19 @@ fn one_or_many(what: &str) -> Value {
 
 /// The keys every `[[fact]]` may have, whatever its kind.
 const COMMON: &[&str] = &[
-    "id", "claim", "kind", "severity", "patterns", "expect", "examples", "subjects",
+    "id",
+    "claim",
+    "kind",
+    "severity",
+    "cues",
+    "exclude",
+    "window",
+    "by",
+    "unattributed",
+    "patterns",
+    "expect",
+    "examples",
+    "subjects",
 ];
 
 /// A rule file: `[[fact]]`, `[[constraint]]` and `[[test]]` tables.
@@ -72,8 +84,40 @@ pub fn rules() -> Value {
         "severity".into(),
         json!({ "enum": ["error", "warning", "info"], "default": "error" }),
     );
+    let phrases = |what: &str| {
+        json!({
+            "description": what,
+            "type": "array",
+            "minItems": 1,
+            "items": { "type": "string", "pattern": "[\\p{L}\\p{N}]" }
+        })
+    };
+    properties.insert("cues".into(), phrases("Words or phrases that stand near the value (any one will do); inflections and typographic variants are folded. The value is read by the fact's kind, nearest the cue."));
+    properties.insert("exclude".into(), phrases("Words or phrases that rule out a whole sentence."));
+    properties.insert("window".into(), json!({
+        "description": "How near a cue the value must be: its clause (default), its sentence, or at most N words between.",
+        "anyOf": [
+            { "enum": ["clause", "sentence"] },
+            { "type": "integer", "minimum": 1, "maximum": 50 }
+        ]
+    }));
+    properties.insert("by".into(), json!({
+        "description": "Named sources of the claim: subject = [names]. Each source's values are compared as a subject of their own.",
+        "type": "object",
+        "minProperties": 1,
+        "additionalProperties": {
+            "type": "array",
+            "minItems": 1,
+            "items": { "type": "string" }
+        }
+    }));
+    properties.insert("unattributed".into(), json!({
+        "description": "With `by`: keep the values no source is named for (subject `unattributed`) or drop them.",
+        "enum": ["keep", "drop"],
+        "default": "keep"
+    }));
     properties.insert("patterns".into(), json!({
-        "description": "Regexes (regex crate syntax) with a (?P<value>…) group; {number}, {weekday}, {month} and {date} are placeholders. Optional for kinds that find values themselves.",
+        "description": "For experts: regexes (regex crate syntax) with a (?P<value>…) group; {number}, {weekday}, {month} and {date} are placeholders. With `cues` or `exclude`, a match counts only near a cue and outside excluded sentences.",
         "type": "array",
         "items": {
             "anyOf": [
