@@ -93,7 +93,10 @@ pub fn rules() -> Value {
         })
     };
     properties.insert("cues".into(), phrases("Words or phrases that stand near the value (any one will do); inflections and typographic variants are folded. The value is read by the fact's kind, nearest the cue."));
-    properties.insert("exclude".into(), phrases("Words or phrases that rule out a whole sentence."));
+    properties.insert(
+        "exclude".into(),
+        phrases("Words or phrases that rule out a whole sentence."),
+    );
     properties.insert("window".into(), json!({
         "description": "How near a cue the value must be: its clause (default), its sentence, or at most N words between.",
         "anyOf": [
