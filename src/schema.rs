@@ -84,43 +84,35 @@ pub fn rules() -> Value {
         "severity".into(),
         json!({ "enum": ["error", "warning", "info"], "default": "error" }),
     );
-    let phrases = |what: &str| {
-        json!({
-            "description": what,
-            "type": "array",
-            "minItems": 1,
-            "items": { "type": "string", "pattern": "[\\p{L}\\p{N}]" }
-        })
-    };
-    properties.insert("cues".into(), phrases("Words or phrases that stand near the value (any one will do); inflections and typographic variants are folded. The value is read by the fact's kind, nearest the cue."));
-    properties.insert(
-        "exclude".into(),
-        phrases("Words or phrases that rule out a whole sentence."),
-    );
+    properties.insert("cues".into(), json!({
+        "description": "Words or phrases that must stand near the value (its clause by default); inflections and typographic variants fold together.",
+        "type": "array",
+        "items": { "type": "string", "minLength": 1 }
+    }));
+    properties.insert("exclude".into(), json!({
+        "description": "Words or phrases that rule a sentence out: no value is read in a sentence that holds one.",
+        "type": "array",
+        "items": { "type": "string", "minLength": 1 }
+    }));
     properties.insert("window".into(), json!({
-        "description": "How near a cue the value must be: its clause (default), its sentence, or at most N words between.",
+        "description": "How near a cue the value must be: \"clause\" (default), \"sentence\", or a number of words (1-50).",
         "anyOf": [
             { "enum": ["clause", "sentence"] },
             { "type": "integer", "minimum": 1, "maximum": 50 }
         ]
     }));
     properties.insert("by".into(), json!({
-        "description": "Named sources of the claim: subject = [names]. Each source's values are compared as a subject of their own.",
+        "description": "Who said it: source = [names]; each source's values are compared as a subject of their own.",
         "type": "object",
-        "minProperties": 1,
-        "additionalProperties": {
-            "type": "array",
-            "minItems": 1,
-            "items": { "type": "string" }
-        }
+        "additionalProperties": { "type": "array", "items": { "type": "string" }, "minItems": 1 }
     }));
     properties.insert("unattributed".into(), json!({
-        "description": "With `by`: keep the values no source is named for (subject `unattributed`) or drop them.",
+        "description": "With `by`: keep values no source is named for (subject `unattributed`) or drop them.",
         "enum": ["keep", "drop"],
         "default": "keep"
     }));
     properties.insert("patterns".into(), json!({
-        "description": "For experts: regexes (regex crate syntax) with a (?P<value>…) group; {number}, {weekday}, {month} and {date} are placeholders. With `cues` or `exclude`, a match counts only near a cue and outside excluded sentences.",
+        "description": "Regexes (regex crate syntax) with a (?P<value>…) group; {number}, {weekday}, {month} and {date} are placeholders. Optional for kinds that find values themselves.",
         "type": "array",
         "items": {
             "anyOf": [

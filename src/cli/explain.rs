@@ -195,7 +195,7 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
             article.body_start,
             article.source.published,
         )
-        .in_zone(article.source.timezone.as_deref());
+        .with_timezone(article.source.timezone.as_deref());
         let hits = factlint::rules::hits_in(fact, &article_reading);
         if hits.is_empty() {
             silent.push(article.source.file.clone());

@@ -51,7 +51,7 @@ pub fn scan_filtered(
     let mut mentions = Vec::new();
     // Words, sentences and values read once for all the article's facts.
     let reading = Reading::new(&article.text, article.body_start, article.source.published)
-        .in_zone(article.source.timezone.as_deref());
+        .with_timezone(article.source.timezone.as_deref());
     for (fact, _) in rules.facts.iter().zip(&wanted).filter(|(_, w)| **w) {
         let index = index.get_or_insert_with(|| text::LineIndex::new(&article.text));
         for hit in hits_in(fact, &reading) {

@@ -52,7 +52,7 @@ impl<'a> Reading<'a> {
     }
 
     /// The same reading, for a source in time zone `timezone` (an IANA name).
-    pub fn in_zone(mut self, timezone: Option<&'a str>) -> Reading<'a> {
+    pub fn with_timezone(mut self, timezone: Option<&'a str>) -> Reading<'a> {
         self.timezone = timezone;
         self
     }
