@@ -35,6 +35,15 @@ struct Case {
     /// Name of the generator that completes the case at run time.
     #[serde(default)]
     generate: Option<String>,
+    /// Paths that must not exist after the run (e.g. a file named `-`).
+    #[serde(default)]
+    absent: Vec<String>,
+    /// Paths that must still be symbolic links after the run.
+    #[serde(default)]
+    links: Vec<String>,
+    /// Files that must contain a text after the run: `{ "path" = "text" }`.
+    #[serde(default)]
+    files_contain: std::collections::BTreeMap<String, String>,
 }
 
 const PREVIOUS: &str = "# previous report\nIt must survive a failed run.\n";
@@ -82,13 +91,10 @@ fn stray_temp_files(dir: &Path, found: &mut Vec<PathBuf>) {
     let Ok(read) = fs::read_dir(dir) else { return };
     for entry in read.flatten() {
         let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
         if entry.file_type().is_ok_and(|t| t.is_dir()) {
             stray_temp_files(&path, found);
-        } else if entry
-            .file_name()
-            .to_string_lossy()
-            .starts_with(".factlint-")
-        {
+        } else if name.starts_with(".factlint-") && name.ends_with(".tmp") {
             found.push(path);
         }
     }
@@ -225,6 +231,23 @@ fn check_case(name: &str, source: &Path, case: &Case) -> Result<Option<String>, 
     stray_temp_files(&dir, &mut stray);
     if !stray.is_empty() {
         problems.push(format!("temporary files left behind: {stray:?}"));
+    }
+    for path in &case.absent {
+        if fs::symlink_metadata(dir.join(path)).is_ok() {
+            problems.push(format!("{path} exists after the run"));
+        }
+    }
+    for path in &case.links {
+        if !fs::symlink_metadata(dir.join(path)).is_ok_and(|m| m.is_symlink()) {
+            problems.push(format!("{path} is no longer a symbolic link"));
+        }
+    }
+    for (path, want) in &case.files_contain {
+        let now = fs::read_to_string(dir.join(path)).unwrap_or_else(|e| format!("<{e}>"));
+        if !now.contains(want.as_str()) {
+            let shown: String = now.chars().take(300).collect();
+            problems.push(format!("{path} lacks {want:?}; it starts:\n{shown}"));
+        }
     }
     if let Some(previous) = &case.previous_report {
         let now = fs::read_to_string(dir.join(previous)).unwrap_or_else(|e| format!("<{e}>"));

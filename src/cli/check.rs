@@ -71,8 +71,8 @@ pub struct CheckArgs {
     /// Ignore the baseline named in factlint.toml
     #[arg(long)]
     no_baseline: bool,
-    /// Accept every current contradiction: write them to FILE [default: .factlint-baseline.json] and exit 0
-    #[arg(long, value_name = "FILE", num_args = 0..=1)]
+    /// Accept every current contradiction: write them to FILE (`=` required) [default: .factlint-baseline.json] and exit 0
+    #[arg(long, value_name = "FILE", num_args = 0..=1, require_equals = true)]
     write_baseline: Option<Option<PathBuf>>,
     #[command(flatten)]
     settings: ConfigArgs,
@@ -125,26 +125,79 @@ fn colors() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
+/// Every file a run reads, each with what it is, so no output replaces one.
+pub fn inputs(
+    config: &Config,
+    rules: &RuleSet,
+    entries: &[corpus::Entry],
+) -> Vec<(PathBuf, &'static str)> {
+    let mut found: Vec<(PathBuf, &'static str)> = Vec::new();
+    found.extend(config.path.iter().map(|p| (p.clone(), "the settings file")));
+    found.extend(rules.files.iter().map(|p| (p.clone(), "a rule file")));
+    let mut folders = std::collections::BTreeSet::new();
+    for entry in entries {
+        // A report an earlier run wrote among the articles is skipped, not read.
+        // (Not opened when discovery skipped it: a named pipe would block.)
+        if entry.skip.is_some() || !corpus::is_report_file(&entry.path) {
+            found.push((entry.path.clone(), "an article"));
+        }
+        let folder = entry.path.parent().unwrap_or(Path::new(""));
+        if folders.insert(folder.to_path_buf()) {
+            let manifest = folder.join(corpus::meta::MANIFEST);
+            if manifest.is_file() {
+                found.push((manifest, "a manifest"));
+            }
+        }
+    }
+    found
+}
+
+/// Refuses `out` (given with `flag`) when it is one of `inputs`.
+pub fn refuse(flag: &str, out: Option<&Path>, inputs: &[(PathBuf, &'static str)]) -> Result<()> {
+    match out {
+        Some(out) => factlint::text::output::refuse_inputs(
+            flag,
+            out,
+            inputs.iter().map(|(p, what)| (p.as_path(), *what)),
+        ),
+        None => Ok(()),
+    }
+}
+
 pub fn run(args: CheckArgs) -> Result<Exit> {
     let config = args.settings.load()?;
     let rules = RuleSet::load_with(&rule_paths(args.rules, &config), args.settings.walk())?;
     let corpus = corpus_paths(args.paths, &config);
+    // `-` and /dev/stdout are standard output, written like no --out at all.
+    let out = args
+        .out
+        .or(config.out.clone())
+        .filter(|p| !factlint::text::output::is_stdout(p));
+    let write_baseline = args.write_baseline.map(|path| {
+        path.or(config.baseline.clone())
+            .unwrap_or_else(|| PathBuf::from(DEFAULT_BASELINE))
+    });
+    let baseline_path = match (&args.baseline, args.no_baseline) {
+        (_, true) => None,
+        (Some(p), _) => Some(p.clone()),
+        // A baseline named in the config but not written yet accepts nothing.
+        (None, false) => config.baseline.clone().filter(|p| p.is_file()),
+    };
+    let found = entries(&corpus, &config, args.settings.walk())?;
+    // Before any article is read and anything written.
+    let mut read = inputs(&config, &rules, &found);
+    read.extend(baseline_path.iter().map(|p| (p.clone(), "the baseline")));
+    refuse("--out", out.as_deref(), &read)?;
+    refuse("--write-baseline", write_baseline.as_deref(), &read)?;
     let bar = args.run.start();
-    let mut report = check::check_with(
-        &rules,
-        entries(&corpus, &config, args.settings.walk())?,
-        &bar,
-    )?;
+    let mut report = check::check_with(&rules, found, &bar)?;
     if !args.quiet {
         for warning in &report.warnings {
             eprintln!("factlint: warning: {warning}");
         }
     }
 
-    if let Some(path) = args.write_baseline {
-        let path = path
-            .or(config.baseline.clone())
-            .unwrap_or_else(|| PathBuf::from(DEFAULT_BASELINE));
+    if let Some(path) = write_baseline {
         let baseline = Baseline::from_verdicts(&report.facts);
         report::write_atomic(&path, &baseline.to_json())?;
         eprintln!(
@@ -159,12 +212,6 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
         );
         return Ok(Exit::Clean);
     }
-    let baseline_path = match (&args.baseline, args.no_baseline) {
-        (_, true) => None,
-        (Some(p), _) => Some(p.clone()),
-        // A baseline named in the config but not written yet accepts nothing.
-        (None, false) => config.baseline.clone().filter(|p| p.is_file()),
-    };
     if let Some(path) = baseline_path {
         let mut facts = report.facts;
         Baseline::load(&path)?.apply(&mut facts);
@@ -173,7 +220,6 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
 
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Info);
     let format = args.format.or(config.format).unwrap_or(Format::Table);
-    let out = args.out.or(config.out.clone());
     if format == Format::Github {
         append_job_summary(&report)?;
     }
@@ -213,7 +259,7 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
                 );
             }
         }
-        None => super::print_with(&mut fill),
+        None => super::print_with(&mut fill)?,
     }
     Ok(if fail_on.fails(&report) {
         Exit::Contradictions

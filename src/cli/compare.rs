@@ -35,13 +35,20 @@ pub struct CompareArgs {
 pub fn run(args: CompareArgs) -> Result<Exit> {
     let config = args.settings.load()?;
     let rules = RuleSet::load_with(&rule_paths(args.rules, &config), args.settings.walk())?;
+    let out = args
+        .out
+        .or(config.out.clone())
+        .filter(|p| !factlint::text::output::is_stdout(p));
+    let mut read: Vec<(PathBuf, &'static str)> =
+        args.files.iter().map(|p| (p.clone(), "a shard")).collect();
+    read.extend(super::check::inputs(&config, &rules, &[]));
+    super::check::refuse("--out", out.as_deref(), &read)?;
     let scanned = jsonl::read_files(&args.files, &rules)?;
     let report = factlint::scan::report(&rules, scanned);
     for warning in &report.warnings {
         eprintln!("factlint: warning: {warning}");
     }
     let format = args.format.or(config.format).unwrap_or(Format::Table);
-    let out = args.out.or(config.out.clone());
     let target = Target {
         dir: out
             .as_ref()
@@ -58,7 +65,7 @@ pub fn run(args: CompareArgs) -> Result<Exit> {
                 report.summary_line()
             );
         }
-        None => super::print_with(&mut fill),
+        None => super::print_with(&mut fill)?,
     }
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Info);
     Ok(if fail_on.fails(&report) {

@@ -188,7 +188,7 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
     for v in report.facts.iter().filter(|v| v.id == fact.id) {
         why(&mut out, fact, v);
     }
-    super::print(&out);
+    super::print(&out)?;
     Ok(Exit::Clean)
 }
 

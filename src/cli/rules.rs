@@ -65,7 +65,7 @@ pub fn run(args: RulesArgs) -> Result<Exit> {
                     out.push('\n');
                 }
             }
-            super::print(&out);
+            super::print(&out)?;
             Ok(Exit::Clean)
         }
         RulesCommand::Test { rules, settings } => test(
@@ -101,7 +101,7 @@ pub fn run(args: RulesArgs) -> Result<Exit> {
                 rules.facts.len(),
                 articles.len()
             ));
-            super::print(&out);
+            super::print(&out)?;
             Ok(if findings.is_empty() {
                 Exit::Clean
             } else {
@@ -141,7 +141,7 @@ fn test(paths: Vec<PathBuf>, how: factlint::text::walk::Walk) -> Result<Exit> {
         tests.len(),
         failures.len()
     ));
-    super::print(&out);
+    super::print(&out)?;
     Ok(if failures.is_empty() {
         Exit::Clean
     } else {

@@ -82,9 +82,12 @@ fn toml_error(path: &Path, text: &str, shift: usize, e: &toml::de::Error, hint: 
     )
 }
 
+/// The manifest's file name.
+pub const MANIFEST: &str = "sources.toml";
+
 /// Reads `dir/sources.toml` if there is one: file name → metadata.
 pub fn load_manifest(dir: &Path) -> Result<BTreeMap<String, SourceMeta>> {
-    let path = dir.join("sources.toml");
+    let path = dir.join(MANIFEST);
     let mut map = BTreeMap::new();
     if !path.is_file() {
         return Ok(map);

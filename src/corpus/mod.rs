@@ -61,6 +61,30 @@ pub use crate::text::Warning;
 
 const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 
+/// The first line of factlint's Markdown report. A file that starts with it
+/// is factlint's own output (a report written into the corpus folder), never
+/// an article.
+pub const REPORT_TITLE: &str = "# factlint report";
+
+/// Whether `bytes` (the start of a file is enough) are a factlint report.
+pub fn is_report(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    bytes
+        .strip_prefix(REPORT_TITLE.as_bytes())
+        .is_some_and(|rest| rest.starts_with(b"\n") || rest.starts_with(b"\r\n"))
+}
+
+/// Whether the file at `path` is a factlint report (reads its first line only).
+pub fn is_report_file(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 32];
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let n = file.take(head.len() as u64).read(&mut head).unwrap_or(0);
+    is_report(&head[..n])
+}
+
 /// Finds the articles under `paths` and their manifest metadata, honouring
 /// ignore files (see [`discover_with`]).
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<Entry>> {
@@ -222,6 +246,14 @@ pub fn read_owned(entry: Entry) -> Result<(Option<Article>, Vec<Warning>)> {
             ))
         }
     };
+    if is_report(&bytes) {
+        return Ok((
+            None,
+            vec![format!(
+                "{shown}: skipped: a factlint report (factlint's own output), not an article"
+            )],
+        ));
+    }
     let mut warnings = Vec::new();
     let text = match crate::text::decode::decode(&bytes) {
         crate::text::decode::Decoded::Binary => {

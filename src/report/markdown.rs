@@ -285,7 +285,7 @@ fn contradiction(out: &mut String, v: &Verdict, target: &Target) {
 
 impl Reporter for Markdown {
     fn render(&self, report: &Report, target: &Target) -> String {
-        let mut out = String::from("# factlint report\n\n");
+        let mut out = format!("{}\n\n", crate::corpus::REPORT_TITLE);
         summary(&mut out, report, target);
         matrix(&mut out, report, target);
 

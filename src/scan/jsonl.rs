@@ -114,29 +114,10 @@ pub fn write(out: &mut dyn Write, header: &Header, scanned: &[Scanned]) -> std::
     out.flush()
 }
 
-/// Writes an extract file atomically (temporary file renamed into place).
+/// Writes an extract file atomically (temporary file renamed into place,
+/// removed on Ctrl-C; see [`crate::text::output`]).
 pub fn write_file(path: &Path, header: &Header, scanned: &[Scanned]) -> Result<()> {
-    let fail = |e: std::io::Error| {
-        Error::output(
-            Location::file(path),
-            format!("cannot write the mentions: {e}"),
-            "choose a writable --out path",
-        )
-    };
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = tempfile::Builder::new()
-        .prefix(".factlint-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(fail)?;
-    let mut out = std::io::BufWriter::new(tmp);
-    write(&mut out, header, scanned).map_err(fail)?;
-    let tmp = out.into_inner().map_err(|e| fail(e.into_error()))?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
+    crate::text::output::write_atomic_with(path, &mut |out| write(out, header, scanned))
 }
 
 /// Reads extract files (any order, any number) back into scanned articles,

@@ -159,6 +159,14 @@ pub fn generate(name: &str, dir: &Path) -> Result<RunAs, String> {
                 return Err("mkfifo is not available".into());
             }
         }
+        "out-symlink" => symlink("report.md", dir.join("reports/link.md")).unwrap(),
+        "stale-temp" => {
+            if !Path::new("/proc/self").exists() {
+                return Err("no /proc: whether a process lives cannot be told".into());
+            }
+            // Process ids stop at 4194304 on Linux: this one belongs to no process.
+            put("reports/.factlint-999999999-dead01.tmp", b"half a report");
+        }
         other => panic!("unknown generator `{other}`"),
     }
     Ok(RunAs::Me)
