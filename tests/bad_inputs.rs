@@ -29,6 +29,9 @@ struct Case {
     matching: Option<String>,
     #[serde(default)]
     stdout_contains: Vec<String>,
+    /// Texts standard output must not contain (markup that must be escaped).
+    #[serde(default)]
+    stdout_lacks: Vec<String>,
     /// A report written before the run that must be byte-identical after it.
     #[serde(default)]
     previous_report: Option<String>,
@@ -56,7 +59,16 @@ fn catalog() -> Vec<(String, PathBuf, Case)> {
         .map(|e| e.unwrap().path())
         .filter(|p| p.is_dir())
         .collect();
-    dirs.sort();
+    // By number: case 100 comes after 99, not after 10.
+    dirs.sort_by_key(|d| {
+        let name = d.file_name().unwrap().to_string_lossy().into_owned();
+        let number: usize = name
+            .split('-')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        (number, name)
+    });
     dirs.into_iter()
         .map(|dir| {
             let name = dir.file_name().unwrap().to_string_lossy().into_owned();
@@ -222,6 +234,11 @@ fn check_case(name: &str, source: &Path, case: &Case) -> Result<Option<String>, 
         if !run.stdout.contains(want.as_str()) {
             let shown: String = run.stdout.chars().take(600).collect();
             problems.push(format!("stdout lacks {want:?}; stdout starts:\n{shown}"));
+        }
+    }
+    for unwanted in &case.stdout_lacks {
+        if run.stdout.contains(unwanted.as_str()) {
+            problems.push(format!("stdout contains {unwanted:?}"));
         }
     }
     if run.stderr.contains("panicked") || run.stderr.contains("RUST_BACKTRACE") {

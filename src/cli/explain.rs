@@ -152,7 +152,7 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
             article.source.published,
         );
         if hits.is_empty() {
-            silent.push(article.source.file.clone());
+            silent.push(article.source.path.clone());
         }
         let ignored = suppress::inline_ignores(&article.text).contains(&fact.id);
         for hit in hits {
@@ -218,7 +218,7 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
         let support: BTreeSet<&str> = active
             .iter()
             .filter(|m| n.agree(&m.mention.normalized, value))
-            .map(|m| m.mention.source.as_str())
+            .map(|m| m.mention.path.as_str())
             .collect();
         let _ = writeln!(
             out,
@@ -284,7 +284,7 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
                 .mentions
                 .iter()
                 .filter(|m| m.mismatch)
-                .map(|m| format!("{} ({})", m.mention.source, shown(&m.mention.normalized)))
+                .map(|m| format!("{} ({})", m.mention.path, shown(&m.mention.normalized)))
                 .collect();
             let _ = writeln!(
                 out,

@@ -9,9 +9,11 @@
 //!   `suppressed: "inline"`). A whole-article scope keeps the rule simple to
 //!   state; articles are short and one fact is rarely stated twice.
 //! - **Baseline**: a JSON file listing accepted contradictions, each keyed by
-//!   fact, source file name and value as shown (`≈7500 km`). A later run marks
-//!   a conflicting mention accepted only when all three are equal, so an
-//!   article that changes its value shows up again.
+//!   fact (and subject), the article's path and the value as shown
+//!   (`≈7500 km`). A later run marks a conflicting mention accepted only when
+//!   all are equal, so an article that changes its value shows up again, and
+//!   `tuesday/wire.txt` is never accepted for `monday/wire.txt`. Version 1
+//!   files keyed articles by file name only and are refused.
 
 use super::{MentionVerdict, Suppression, Verdict};
 use crate::error::{Error, Location, Result};
@@ -78,11 +80,14 @@ pub fn attach_inline(verdicts: &mut [Verdict], ignored: Vec<Mention>) {
     }
 }
 
+/// The version of the baseline format written and read.
+pub const BASELINE_VERSION: u32 = 2;
+
 /// The baseline file: accepted contradictions.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Baseline {
-    /// Format version, 1.
+    /// Format version, [`BASELINE_VERSION`].
     pub version: u32,
     pub accepted: Vec<Accepted>,
 }
@@ -94,8 +99,8 @@ pub struct Accepted {
     pub fact: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
-    /// The article's file name.
-    pub source: String,
+    /// The article's path, as reports show it ("monday/wire.txt").
+    pub path: String,
     /// The value as reports show it ("≈7500 km").
     pub value: String,
 }
@@ -104,7 +109,7 @@ fn key(v: &Verdict, m: &MentionVerdict) -> Accepted {
     Accepted {
         fact: v.id.clone(),
         subject: v.subject.clone(),
-        source: m.mention.source.clone(),
+        path: m.mention.path.clone(),
         value: super::shown(&m.mention.normalized),
     }
 }
@@ -122,7 +127,7 @@ impl Baseline {
             );
         }
         Baseline {
-            version: 1,
+            version: BASELINE_VERSION,
             accepted: accepted.into_iter().collect(),
         }
     }
@@ -141,6 +146,18 @@ impl Baseline {
                 "write one with `factlint check --write-baseline`",
             )
         })?;
+        // The version first: an older file fails on it, not on a renamed field.
+        #[derive(Deserialize)]
+        struct Version {
+            version: Option<u32>,
+        }
+        if let Ok(Version { version: Some(1) }) = serde_json::from_str(&text) {
+            return Err(Error::corpus(
+                Location::file(path),
+                "baseline version 1 names articles by file name only, which articles in two folders can share",
+                "regenerate it with `factlint check --write-baseline` (version 2 names them by path)",
+            ));
+        }
         let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
             Error::corpus(
                 Location::at(path, e.line(), e.column()),
@@ -148,7 +165,7 @@ impl Baseline {
                 "regenerate it with `factlint check --write-baseline`",
             )
         })?;
-        if baseline.version != 1 {
+        if baseline.version != BASELINE_VERSION {
             return Err(Error::corpus(
                 Location::file(path),
                 format!("baseline version {} is not supported", baseline.version),

@@ -58,8 +58,17 @@ impl Reporter for Github {
     }
 }
 
+/// Article text in the job summary (Markdown): escaped like the report's.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    super::escape::text(text)
+}
+
+/// A path in a code span, where markup is inert: only a backtick (which
+/// would end the span), a pipe (the table's) and line breaks matter.
+fn code(path: &str) -> String {
+    path.replace('`', "'")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
 }
 
 /// A short Markdown summary for the job page: counts, the sources most
@@ -71,7 +80,7 @@ pub fn job_summary(report: &Report) -> String {
     if !outliers.is_empty() {
         let shown: Vec<String> = outliers
             .iter()
-            .map(|(s, n)| format!("`{s}` ({n})"))
+            .map(|(s, n)| format!("`{}` ({n})", code(s)))
             .collect();
         let _ = writeln!(out, "Most often the outlier: {}.\n", shown.join(", "));
     }
@@ -93,7 +102,7 @@ pub fn job_summary(report: &Report) -> String {
                         "| `{}` | {} | `{}:{}` | “{}” → {} | {} |",
                         v.id,
                         v.severity,
-                        m.mention.path,
+                        code(&m.mention.path),
                         m.mention.line,
                         cell(&m.mention.text),
                         cell(&shown(&m.mention.normalized)),

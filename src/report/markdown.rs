@@ -4,6 +4,10 @@
 //! cell the value that article wrote, conflicting cells marked), then each
 //! contradiction with every mention quoted and linked as `file#L<line>`
 //! relative to the report file, so the links work on a code-hosting site.
+//! Articles are named by path ([`super::names`]); everything that comes from
+//! an article, a file name or a manifest is escaped ([`super::escape`]).
+//! Each part is linear in the mentions: mentions are grouped by article
+//! once per fact, never searched per cell.
 
 use super::labels::{reference_label, suppressed_mark, verdict_label};
 use super::{link, Report, Reporter, Target};
@@ -11,18 +15,24 @@ use crate::compare::constraints::ConstraintStatus;
 use crate::compare::{outlier_counts, shown, MentionVerdict, Reference, Status, Verdict};
 use crate::corpus::Source;
 
-use std::collections::BTreeSet;
+use super::names::Names;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 pub struct Markdown;
 
 fn escape(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    super::escape::text(text)
+}
+
+/// A link to `path` (relative to the report), its target percent-encoded.
+fn href(path: &str, target: &Target) -> String {
+    super::escape::href(&link(path, target))
 }
 
 /// `[path:line](link#Lline)` for a place in the corpus or the rules.
 fn place(path: &str, line: usize, target: &Target) -> String {
-    format!("[{path}:{line}]({}#L{line})", link(path, target))
+    format!("[{}:{line}]({}#L{line})", escape(path), href(path, target))
 }
 
 /// A rule location "rules/x.toml:12:6" as a link to its line.
@@ -36,7 +46,7 @@ fn rule_link(rule: &str, target: &Target) -> String {
 }
 
 /// Short column labels: the file name up to its first `_` ("000") when
-/// those are unique, else the whole file name.
+/// those are unique, else the path less the folder all articles share.
 fn labels(sources: &[Source]) -> Vec<String> {
     let short: Vec<String> = sources
         .iter()
@@ -52,7 +62,11 @@ fn labels(sources: &[Source]) -> Vec<String> {
     if unique.len() == short.len() && short.iter().all(|s| !s.is_empty()) {
         short
     } else {
-        sources.iter().map(|s| s.file.clone()).collect()
+        let names = Names::new(sources);
+        sources
+            .iter()
+            .map(|s| names.of(&s.path).to_string())
+            .collect()
     }
 }
 
@@ -120,17 +134,14 @@ fn summary(out: &mut String, report: &Report, target: &Target) {
         s.agree, s.single, s.missing
     );
     let outliers = outlier_counts(&report.facts);
+    let names = Names::new(&report.sources);
     let by_source: Vec<String> = outliers
         .iter()
-        .map(|(file, n)| {
-            let path = report
-                .sources
-                .iter()
-                .find(|s| &s.file == file)
-                .map_or(file.as_str(), |s| s.path.as_str());
+        .map(|(path, n)| {
             format!(
-                "[{file}]({}) ({n} {})",
-                link(path, target),
+                "[{}]({}) ({n} {})",
+                escape(names.of(path)),
+                href(path, target),
                 if *n == 1 { "fact" } else { "facts" }
             )
         })
@@ -161,13 +172,13 @@ fn matrix(out: &mut String, report: &Report, target: &Target) {
     out.push_str("---|\n");
     for v in &report.facts {
         let _ = write!(out, "| {} |", fact_name(v));
+        let mut by_path: BTreeMap<&str, Vec<&MentionVerdict>> = BTreeMap::new();
+        for m in &v.mentions {
+            by_path.entry(m.mention.path.as_str()).or_default().push(m);
+        }
         for s in &report.sources {
-            let mentions: Vec<&MentionVerdict> = v
-                .mentions
-                .iter()
-                .filter(|m| m.mention.path == s.path)
-                .collect();
-            let _ = write!(out, " {} |", cell(&mentions));
+            let mentions = by_path.get(s.path.as_str()).map_or(&[][..], Vec::as_slice);
+            let _ = write!(out, " {} |", cell(mentions));
         }
         let status = verdict_label(v);
         let _ = writeln!(
@@ -201,14 +212,14 @@ fn matrix(out: &mut String, report: &Report, target: &Target) {
             out,
             "- **{}**: [{}]({}){about}",
             escape(label),
-            s.path,
-            link(&s.path, target)
+            escape(&s.path),
+            href(&s.path, target)
         );
     }
     out.push('\n');
 }
 
-fn mention_table(out: &mut String, v: &Verdict, target: &Target) {
+fn mention_table(out: &mut String, names: &Names, v: &Verdict, target: &Target) {
     out.push_str("| Where | Wrote | Value | |\n|---|---|---|---|\n");
     for m in &v.mentions {
         let mention = &m.mention;
@@ -246,7 +257,7 @@ fn mention_table(out: &mut String, v: &Verdict, target: &Target) {
             out,
             "> {} — *{}:{}*\n>",
             escape(&m.mention.quote),
-            m.mention.source,
+            escape(names.of(&m.mention.path)),
             m.mention.line
         );
     }
@@ -256,7 +267,7 @@ fn mention_table(out: &mut String, v: &Verdict, target: &Target) {
     }
 }
 
-fn contradiction(out: &mut String, v: &Verdict, target: &Target) {
+fn contradiction(out: &mut String, names: &Names, v: &Verdict, target: &Target) {
     let _ = writeln!(out, "### {} — {}\n", fact_name(v), escape(&v.claim));
     let mut said = Vec::new();
     if v.status == Status::Conflict {
@@ -264,7 +275,11 @@ fn contradiction(out: &mut String, v: &Verdict, target: &Target) {
         said.push(format!(
             "Sources disagree. Most give **{}**; outliers: {}.",
             escape(consensus),
-            v.outliers.join(", ")
+            v.outliers
+                .iter()
+                .map(|p| escape(names.of(p)))
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
     }
     if v.reference == Reference::Mismatch {
@@ -280,7 +295,7 @@ fn contradiction(out: &mut String, v: &Verdict, target: &Target) {
         v.severity,
         rule_link(&v.rule, target)
     );
-    mention_table(out, v, target);
+    mention_table(out, names, v, target);
 }
 
 impl Reporter for Markdown {
@@ -298,8 +313,9 @@ impl Reporter for Markdown {
         if contradictions.is_empty() {
             out.push_str("None: every fact agrees across sources and with the record.\n\n");
         }
+        let names = Names::new(&report.sources);
         for v in contradictions {
-            contradiction(&mut out, v, target);
+            contradiction(&mut out, &names, v, target);
         }
 
         let consistent: Vec<&Verdict> = report
@@ -380,7 +396,7 @@ impl Reporter for Markdown {
             report
                 .rules
                 .iter()
-                .map(|r| format!("[{r}]({})", link(r, target)))
+                .map(|r| format!("[{}]({})", escape(r), href(r, target)))
                 .collect::<Vec<_>>()
                 .join(", ")
         );

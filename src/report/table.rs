@@ -28,6 +28,8 @@ impl Reporter for Table {
 /// The table; `color` paints contradictions red, agreement green.
 fn render(report: &Report, color: bool) -> String {
     {
+        // Articles by path (two folders may hold a `wire.txt`), less the shared folder.
+        let names = super::names::Names::new(&report.sources);
         let mut grid = Grid::new();
         grid.load_preset(UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic);
@@ -61,13 +63,17 @@ fn render(report: &Report, color: bool) -> String {
                 .map(|m| {
                     let mark = if m.outlier { " ✗" } else { "" };
                     let value = if m.mention.normalized.is_resolved() {
-                        format!("{} “{}”", shown(&m.mention.normalized), m.mention.text)
+                        format!(
+                            "{} “{}”",
+                            shown(&m.mention.normalized),
+                            clean(&m.mention.text)
+                        )
                     } else {
-                        format!("unresolved “{}”", m.mention.text)
+                        format!("unresolved “{}”", clean(&m.mention.text))
                     };
                     format!(
                         "{}:{} {value}{mark}{}",
-                        m.mention.source,
+                        clean(names.of(&m.mention.path)),
                         m.mention.line,
                         suppressed_mark(m)
                     )
@@ -98,7 +104,9 @@ fn render(report: &Report, color: bool) -> String {
                     if v.outliers.is_empty() {
                         "—".into()
                     } else {
-                        v.outliers.join("\n")
+                        let shown: Vec<String> =
+                            v.outliers.iter().map(|p| clean(names.of(p))).collect();
+                        shown.join("\n")
                     },
                     Color::Red,
                     bad,
@@ -118,4 +126,17 @@ fn render(report: &Report, color: bool) -> String {
         out.push('\n');
         out
     }
+}
+
+/// Text from a file name or an article as the table shows it: line breaks
+/// and tabs become spaces, other control characters (terminal escape codes)
+/// `?`, so hostile text can neither drive the terminal nor break the grid.
+pub fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => ' ',
+            c if c.is_control() => '?',
+            c => c,
+        })
+        .collect()
 }

@@ -167,6 +167,14 @@ pub fn generate(name: &str, dir: &Path) -> Result<RunAs, String> {
             // Process ids stop at 4194304 on Linux: this one belongs to no process.
             put("reports/.factlint-999999999-dead01.tmp", b"half a report");
         }
+        "scheme-file-name" => put(
+            "javascript:alert(1).txt",
+            b"In the end, 140 countries voted in favour of the resolution.\n",
+        ),
+        "escape-codes-in-file-name" => put(
+            "articles/\u{1b}[31mred\u{1b}[0m.txt",
+            b"Only 140 countries voted in favour of the resolution.\n",
+        ),
         other => panic!("unknown generator `{other}`"),
     }
     Ok(RunAs::Me)
