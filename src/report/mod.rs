@@ -28,7 +28,7 @@ pub struct Report {
     /// `[[constraint]]` verdicts, when the rules declare constraints.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub constraints: Vec<ConstraintVerdict>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// Always present in JSON (`[]` when there are none), so tools need no default.
     pub warnings: Vec<String>,
 }
 
