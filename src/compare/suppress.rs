@@ -140,12 +140,19 @@ impl Baseline {
 
     /// Reads a baseline file.
     pub fn load(path: &Path) -> Result<Baseline> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::usage(
-                format!("cannot read the baseline {}: {e}", path.display()),
-                "write one with `factlint check --write-baseline`",
-            )
-        })?;
+        // A baseline lists accepted mentions: 256 MiB is over a million of them.
+        let text = crate::text::read::read_bounded(path, 256 << 20)
+            .and_then(|b| {
+                String::from_utf8(b).map_err(|_| {
+                    std::io::Error::new(std::io::ErrorKind::InvalidData, "it is not UTF-8")
+                })
+            })
+            .map_err(|e| {
+                Error::usage(
+                    format!("cannot read the baseline {}: {e}", path.display()),
+                    "write one with `factlint check --write-baseline`",
+                )
+            })?;
         // The version first: an older file fails on it, not on a renamed field.
         #[derive(Deserialize)]
         struct Version {
