@@ -141,8 +141,11 @@ pub fn inputs(
         if entry.skip.is_some() || !corpus::is_report_file(&entry.path) {
             found.push((entry.path.clone(), "an article"));
         }
-        let folder = entry.path.parent().unwrap_or(Path::new(""));
-        if folders.insert(folder.to_path_buf()) {
+        // A manifest in the article's folder or above may describe it.
+        for folder in entry.path.ancestors().skip(1) {
+            if !folders.insert(folder.to_path_buf()) {
+                break;
+            }
             let manifest = folder.join(corpus::meta::MANIFEST);
             if manifest.is_file() {
                 found.push((manifest, "a manifest"));
