@@ -210,6 +210,19 @@ pub fn generate(name: &str, dir: &Path) -> Result<RunAs, String> {
                 return Err("cannot make a path past the system's limit here".into());
             }
         }
+        "one-latin1-byte" => {
+            // UTF-8 throughout ("Tokaïev", "«»"), but the é of "président" is one Latin-1 byte.
+            let mut bytes = "« Le pr".as_bytes().to_vec();
+            bytes.push(0xe9);
+            bytes.extend_from_slice(
+                "sident Tokaïev » : 141 countries voted in favour of the resolution.\n".as_bytes(),
+            );
+            put("articles/mixed.txt", &bytes);
+        }
+        "cr-only-article" => put(
+            "articles/cr.txt",
+            b"Headline\r\rSecond paragraph.\rAt the United Nations, 141 countries voted in favour of the resolution.\r",
+        ),
         other => panic!("unknown generator `{other}`"),
     }
     Ok(RunAs::Me)
