@@ -293,7 +293,7 @@ pub fn read_owned(mut entry: Entry) -> Result<(Option<Article>, Vec<Warning>)> {
             ),
         ));
     }
-    let text = match crate::text::decode::decode(&bytes) {
+    let text = match crate::text::decode::decode_owned(bytes) {
         crate::text::decode::Decoded::Binary => {
             return Ok((
                 None,

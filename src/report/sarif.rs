@@ -25,7 +25,7 @@ pub struct Sarif;
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /// How many consensus mentions a result points to as related locations.
-pub const MAX_RELATED: usize = 10;
+pub const MAX_RELATED: usize = 3;
 
 /// The SARIF level of a severity.
 pub fn level(severity: Severity) -> &'static str {

@@ -23,6 +23,21 @@ pub enum Decoded {
     Binary,
 }
 
+/// [`decode`], taking the bytes: valid UTF-8 (the usual case) becomes the
+/// text in the same buffer, so an article is held once, not twice.
+pub fn decode_owned(bytes: Vec<u8>) -> Decoded {
+    if Encoding::for_bom(&bytes).is_some() || bytes.contains(&0) {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Decoded::Text {
+            text: lone_cr_to_lf(text),
+            note: None,
+        },
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
 /// Decodes `bytes`; never fails, never panics.
 pub fn decode(bytes: &[u8]) -> Decoded {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
