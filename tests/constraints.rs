@@ -89,3 +89,36 @@ fn unknown_names_in_expressions_are_errors_with_their_place() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("r.toml:17:21: unknown name `vote.againts` in constraint `vote-total` — did you mean `vote.against`?"), "{err}");
 }
+
+/// Regression: a baseline that accepts every fact's conflicts must not hide a
+/// violated constraint (the rebuilt report used to drop constraint verdicts).
+#[test]
+fn a_baseline_keeps_constraint_verdicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = dir.path().join("baseline.json");
+    let run = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_factlint"))
+            .current_dir(fixture())
+            .args(["check", "articles", "--rules", "rules", "--format", "json"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let written = run(&[&format!("--write-baseline={}", baseline.display())]);
+    assert_eq!(
+        written.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&written.stderr)
+    );
+    let out = run(&["--baseline", baseline.to_str().unwrap()]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["summary"]["conflict"], 0, "conflicts are accepted");
+    assert_eq!(report["constraints"][0]["status"], "violated");
+    assert_eq!(report["summary"]["constraint_violations"], 1);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the constraint still fails the run"
+    );
+}

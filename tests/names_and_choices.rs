@@ -304,3 +304,19 @@ fn bundled_corpus_tests_pass() {
         .unwrap();
     assert!(corpus_tests >= 5, "{stdout}");
 }
+
+#[test]
+fn acronym_rule_examples_and_corpus_test_pass() {
+    // tests/fixtures/acronym: `acronym = "HLSCC"` agrees with the spelled-out
+    // council; "HLSC" (a letter dropped) is the outlier.
+    let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acronym"),
+        )
+        .args(["rules", "test", "--no-config", "rules"])
+        .output()
+        .expect("run factlint");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert_eq!(stdout.trim_end(), "4 examples, 1 corpus tests: 0 failures");
+}

@@ -59,7 +59,7 @@ proptest! {
     #[test]
     fn normalizers_never_panic(text in newsy(), a in 0.0..1.0f64, b in 0.0..1.0f64, published in prop::option::of(date())) {
         let value = span(&text, a, b);
-        let raw = RawMatch { text: &text, value: value.clone(), whole: 0..text.len(), groups: vec![], published };
+        let raw = RawMatch { text: &text, value: value.clone(), whole: 0..text.len(), groups: vec![], published, timezone: None };
         let all = normalizers();
         for (name, n) in &all {
             let read = n.normalize(&raw).unwrap_or_default();
@@ -216,6 +216,7 @@ fn every_kind_survives_astral_characters() {
             whole: 0..text.len(),
             groups: vec![],
             published: None,
+            timezone: None,
         };
         let whole = RawMatch {
             value: 0..text.len(),

@@ -4,7 +4,7 @@
 
 use clap::Args;
 use factlint::normalize::read::{self, Context};
-use factlint::normalize::{self, Found};
+use factlint::normalize::{self, time, Found};
 use factlint::{Error, Exit, Result};
 use serde::Serialize;
 use std::io::BufRead;
@@ -17,6 +17,9 @@ pub struct NormalizeArgs {
     /// Publication date the text is read against (YYYY-MM-DD), for relative dates
     #[arg(long, value_name = "DATE")]
     published: Option<String>,
+    /// Time zone of times written without one (an IANA name such as Asia/Shanghai), for --kind time
+    #[arg(long, value_name = "ZONE")]
+    timezone: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -50,6 +53,19 @@ pub fn run(args: NormalizeArgs) -> Result<Exit> {
     };
     let ctx = Context { published };
     read::find(kind, "", ctx).ok_or_else(unsupported)?;
+    let zone = match &args.timezone {
+        None => None,
+        Some(_) if kind.name() != "time" => {
+            return Err(Error::usage(
+                "--timezone is for --kind time",
+                "leave --timezone out for other kinds",
+            ))
+        }
+        Some(name) => Some(
+            time::zones::iana(name)
+                .map_err(|m| Error::usage(m, "write --timezone Asia/Shanghai"))?,
+        ),
+    };
     let mut out = String::new();
     for line in std::io::stdin().lock().lines() {
         let line = line.map_err(|e| {
@@ -58,7 +74,18 @@ pub fn run(args: NormalizeArgs) -> Result<Exit> {
                 "pipe UTF-8 text into factlint normalize",
             )
         })?;
-        let found = read::find(kind, &line, ctx).unwrap_or_default();
+        // A zone is the rule's zone of a time fact: "local time" and bare times.
+        let found = match &zone {
+            Some(tz) => {
+                let context = time::Context {
+                    published,
+                    rule: Some(tz),
+                    source: None,
+                };
+                time::find(&line, &context)
+            }
+            None => read::find(kind, &line, ctx).unwrap_or_default(),
+        };
         out.push_str(
             &serde_json::to_string(&Line {
                 input: &line,

@@ -12,6 +12,7 @@
 //! subject replace the fact-wide ones for that subject.
 
 pub mod constraints;
+pub mod draft;
 pub mod suppress;
 
 use crate::extract::Mention;
@@ -172,17 +173,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         .filter(|m| m.normalized.is_resolved())
         .collect();
     let sources: BTreeSet<&str> = resolved.iter().map(|m| m.path.as_str()).collect();
-    // Values expected for this very subject replace the fact-wide ones.
-    let own: Vec<&Normalized> = fact
-        .expect
-        .iter()
-        .filter(|e| e.subject.is_some() && e.subject == subject)
-        .collect();
-    let expect: Vec<&Normalized> = if own.is_empty() {
-        fact.expect.iter().filter(|e| e.subject.is_none()).collect()
-    } else {
-        own
-    };
+    let expect = expected_for(fact, subject.as_ref());
     let matches_record = |v: &Normalized| expect.iter().any(|e| n.agree(v, e));
 
     let all_agree = resolved.iter().enumerate().all(|(i, a)| {
@@ -206,29 +197,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
     let mut consensus = None;
     let mut outliers = BTreeSet::new();
     if status == Status::Conflict {
-        // For each distinct value, the sources that agree with it.
-        let mut best: Option<(usize, bool, &Normalized)> = None;
-        let mut candidates: Vec<&Normalized> = resolved.iter().map(|m| &m.normalized).collect();
-        candidates.sort_by(|a, b| a.value.cmp(&b.value));
-        candidates.dedup_by(|a, b| a.value == b.value && a.approximate == b.approximate);
-        for value in candidates {
-            // A value every source is compatible with ("abstained or did not
-            // vote") cannot settle a conflict: it would leave no outliers.
-            if resolved.iter().all(|m| n.agree(&m.normalized, value)) {
-                continue;
-            }
-            let support = resolved
-                .iter()
-                .filter(|m| n.agree(&m.normalized, value))
-                .map(|m| m.path.as_str())
-                .collect::<BTreeSet<_>>()
-                .len();
-            let on_record = matches_record(value);
-            if best.is_none_or(|(s, r, _)| (support, on_record) > (s, r)) {
-                best = Some((support, on_record, value));
-            }
-        }
-        if let Some((_, _, value)) = best {
+        if let Some(value) = consensus_of(fact, &resolved, &expect, false) {
             consensus = Some(value.clone());
             for m in &resolved {
                 if !n.agree(&m.normalized, value) {
@@ -272,10 +241,10 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         status,
         reference,
         expected: {
-            let shown: Vec<&str> = expect.iter().map(|e| e.value.as_str()).collect();
+            let shown: Vec<String> = expect.iter().map(|e| keyed(e)).collect();
             (!shown.is_empty()).then(|| shown.join(" or "))
         },
-        consensus: consensus.map(|c| shown(&c)),
+        consensus: consensus.map(|c| keyed(&c)),
         outliers: outliers.into_iter().collect(),
         rule: fact.origin.to_string(),
         mentions,
@@ -283,8 +252,71 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
     }
 }
 
-/// A value as reports show it: "≈7500 km" when hedged.
+/// The expected values for `subject`: those given for this very subject
+/// replace the fact-wide ones.
+pub fn expected_for<'f>(fact: &'f Fact, subject: Option<&String>) -> Vec<&'f Normalized> {
+    let own: Vec<&Normalized> = fact
+        .expect
+        .iter()
+        .filter(|e| e.subject.is_some() && e.subject.as_ref() == subject)
+        .collect();
+    if own.is_empty() {
+        fact.expect.iter().filter(|e| e.subject.is_none()).collect()
+    } else {
+        own
+    }
+}
+
+/// The value most sources of `resolved` agree with (ties: the one on the
+/// record, then the first in sorted order). A value every source is
+/// compatible with ("abstained or did not vote") cannot settle a conflict,
+/// since it would leave no outliers; with `fallback` it is still taken
+/// when nothing else is left (all sources agree).
+pub fn consensus_of<'m>(
+    fact: &Fact,
+    resolved: &[&'m Mention],
+    expect: &[&Normalized],
+    fallback: bool,
+) -> Option<&'m Normalized> {
+    let n = &fact.normalizer;
+    let mut candidates: Vec<&Normalized> = resolved.iter().map(|m| &m.normalized).collect();
+    candidates.sort_by(|a, b| a.value.cmp(&b.value));
+    candidates.dedup_by(|a, b| a.value == b.value && a.approximate == b.approximate);
+    let mut best: Option<(bool, usize, bool, &Normalized)> = None;
+    for value in candidates {
+        let settles = !resolved.iter().all(|m| n.agree(&m.normalized, value));
+        if !settles && !fallback {
+            continue;
+        }
+        // For each distinct value, the sources that agree with it.
+        let support = resolved
+            .iter()
+            .filter(|m| n.agree(&m.normalized, value))
+            .map(|m| m.path.as_str())
+            .collect::<BTreeSet<_>>()
+            .len();
+        let on_record = expect.iter().any(|e| n.agree(value, e));
+        if best.is_none_or(|(a, s, r, _)| (settles, support, on_record) > (a, s, r)) {
+            best = Some((settles, support, on_record, value));
+        }
+    }
+    best.map(|(_, _, _, value)| value)
+}
+
+/// A value as reports show it: "≈7500 km" when hedged, a choice value by
+/// its label ("did not vote").
 pub fn shown(value: &Normalized) -> String {
+    let text = value.label.as_deref().unwrap_or(&value.value);
+    if value.approximate {
+        format!("≈{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// A value as baselines key it: [`shown`] without the label, so a label
+/// reworded in the rules does not bring accepted findings back.
+pub fn keyed(value: &Normalized) -> String {
     if value.approximate {
         format!("≈{}", value.value)
     } else {

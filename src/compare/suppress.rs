@@ -131,7 +131,7 @@ fn key(v: &Verdict, m: &MentionVerdict) -> Accepted {
         fact: v.id.clone(),
         subject: v.subject.clone(),
         path: m.mention.path.clone(),
-        value: super::shown(&m.mention.normalized),
+        value: super::keyed(&m.mention.normalized),
     }
 }
 

@@ -1,4 +1,5 @@
-//! Article metadata: `sources.toml` manifests and `+++` front matter.
+//! Article metadata: `sources.toml` manifests and front matter (`+++` TOML,
+//! or `---` YAML read by [`super::yaml`]).
 
 use super::Source;
 use crate::error::{Error, Location, Result};
@@ -25,6 +26,9 @@ pub struct SourceMeta {
     pub title: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// The zone the outlet writes times in: an IANA name ("Asia/Shanghai").
+    #[serde(default)]
+    pub timezone: Option<String>,
 }
 
 impl SourceMeta {
@@ -38,9 +42,34 @@ impl SourceMeta {
         set(&mut source.url, &self.url);
         set(&mut source.translated_from, &self.translated_from);
         set(&mut source.title, &self.title);
+        set(&mut source.timezone, &self.timezone);
         if self.published.is_some() {
             source.published = self.published;
         }
+    }
+
+    /// Metadata from a table of fields (YAML front matter); errors point at `at`.
+    pub(crate) fn from_table(table: toml::Table, at: Location, hint: &str) -> Result<SourceMeta> {
+        let mut meta: SourceMeta = table.try_into().map_err(|e: toml::de::Error| {
+            Error::corpus(at.clone(), e.message().trim().replace('\n', " "), hint)
+        })?;
+        meta.check_timezone(at.clone())?;
+        meta.resolve_date(at)?;
+        Ok(meta)
+    }
+
+    /// Checks `timezone` against the zone database; an error points at `at`.
+    fn check_timezone(&self, at: Location) -> Result<()> {
+        if let Some(name) = &self.timezone {
+            crate::normalize::time::zones::iana(name).map_err(|m| {
+                Error::corpus(
+                    at,
+                    m,
+                    "write the source's zone as an IANA name (\"Europe/London\"), or leave `timezone` out",
+                )
+            })?;
+        }
+        Ok(())
     }
 
     /// Reads `published`; an error points at `at`.
@@ -137,7 +166,7 @@ pub fn load_manifest(dir: &Path) -> Result<Manifest> {
         }
         other => other,
     })?;
-    let hint = "fix sources.toml: [[source]] entries with file, outlet, published, url, translated_from, title, note";
+    let hint = "fix sources.toml: [[source]] entries with file, outlet, published, url, translated_from, title, note, timezone";
     let spec: ManifestSpec =
         toml::from_str(&text).map_err(|e| toml_error(&path, &text, 0, &e, hint))?;
     // One line index for the file: a manifest of 1,000 entries would
@@ -150,6 +179,18 @@ pub fn load_manifest(dir: &Path) -> Result<Manifest> {
             Error::corpus(at.clone(), e.message().trim().replace('\n', " "), hint)
         })?;
         meta.resolve_date(at.clone())?;
+        // The `timezone` key of this entry (between its [[source]] headers), else the entry.
+        let from = text[..entry.file.span().start]
+            .rfind("[[source]]")
+            .unwrap_or(0);
+        let to = text[entry.file.span().start..]
+            .find("[[source]]")
+            .map_or(text.len(), |i| entry.file.span().start + i);
+        let zone_at = text[from..to].find("timezone").map_or(at.clone(), |i| {
+            let (line, column) = index.line_col(&text, from + i);
+            Location::at(&path, line, column)
+        });
+        meta.check_timezone(zone_at)?;
         let file = entry.file.into_inner();
         let Some(key) = relative_key(&file) else {
             manifest.warnings.push(format!(
@@ -173,13 +214,17 @@ pub fn load_manifest(dir: &Path) -> Result<Manifest> {
 }
 
 /// Reads `+++` front matter at the top of a Markdown article into `source`;
-/// returns where the body starts (0 without front matter).
+/// returns where the body starts (0 without front matter). YAML front
+/// matter is [`super::yaml`]'s.
 pub fn front_matter(path: &Path, text: &str, source: &mut Source) -> Result<usize> {
     let is_md = path
         .extension()
         .is_some_and(|e| e == "md" || e == "markdown");
+    if !is_md {
+        return Ok(0);
+    }
     let first = text.lines().next().unwrap_or("");
-    if !is_md || first.trim_end() != "+++" {
+    if first.trim_end() != "+++" {
         return Ok(0);
     }
     let open_end = text.find('\n').map_or(text.len(), |i| i + 1);
@@ -198,6 +243,8 @@ pub fn front_matter(path: &Path, text: &str, source: &mut Source) -> Result<usiz
             })?;
             let key = body.find("published").map_or(open_end, |i| open_end + i);
             meta.resolve_date(Location::of_offset(path, text, key))?;
+            let key = body.find("timezone").map_or(open_end, |i| open_end + i);
+            meta.check_timezone(Location::of_offset(path, text, key))?;
             meta.apply(source);
             return Ok(offset + line.len());
         }

@@ -6,7 +6,7 @@ pub mod prefilter;
 
 use crate::corpus::Article;
 use crate::normalize::Normalized;
-use crate::rules::{hits, RuleSet};
+use crate::rules::{hits_in, RuleSet};
 use crate::text;
 use serde::{Deserialize, Serialize};
 
@@ -51,11 +51,12 @@ pub fn scan_filtered(
     let mut mentions = Vec::new();
     for (fact, _) in rules.facts.iter().zip(&wanted).filter(|(_, w)| **w) {
         let index = index.get_or_insert_with(|| text::LineIndex::new(&article.text));
-        for hit in hits(
+        for hit in hits_in(
             fact,
             &article.text,
             article.body_start,
             article.source.published,
+            article.source.timezone.as_deref(),
         ) {
             let (line, column) = index.line_col(&article.text, hit.value.start);
             let quote = text::quote(&article.text, hit.value.clone(), 280);

@@ -155,31 +155,35 @@ type LiteralSet = Vec<Vec<u8>>;
 fn alternatives(hir: &Hir, guards: &mut BTreeSet<char>) -> Vec<LiteralSet> {
     match hir.kind() {
         HirKind::Capture(cap) => alternatives(&cap.sub, guards),
-        HirKind::Concat(items) => {
-            let mut found = Vec::new();
-            let mut run: Vec<u8> = Vec::new();
-            for item in items {
-                match item.kind() {
-                    HirKind::Look(_) | HirKind::Empty => continue,
-                    HirKind::Literal(lit) => run.extend(lit.0.to_ascii_lowercase()),
-                    HirKind::Class(_) if letter(item, guards).is_some() => {
-                        run.extend(letter(item, guards).unwrap_or_default());
-                    }
-                    _ => {
-                        if !run.is_empty() {
-                            found.push(vec![std::mem::take(&mut run)]);
-                        }
-                        found.extend(required(item, guards));
-                    }
-                }
-            }
-            if !run.is_empty() {
-                found.push(vec![run]);
-            }
-            found
-        }
+        HirKind::Concat(items) => concat_candidates(items, guards),
         _ => required(hir, guards).into_iter().collect(),
     }
+}
+
+/// The literal sets of a concatenation, in order: each run of adjacent single
+/// characters is a literal, and each other item's own requirement a set.
+fn concat_candidates(items: &[Hir], guards: &mut BTreeSet<char>) -> Vec<LiteralSet> {
+    let mut found = Vec::new();
+    let mut run: Vec<u8> = Vec::new();
+    for item in items {
+        match item.kind() {
+            HirKind::Look(_) | HirKind::Empty => continue,
+            HirKind::Literal(lit) => run.extend(lit.0.to_ascii_lowercase()),
+            HirKind::Class(_) if letter(item, guards).is_some() => {
+                run.extend(letter(item, guards).unwrap_or_default());
+            }
+            _ => {
+                if !run.is_empty() {
+                    found.push(vec![std::mem::take(&mut run)]);
+                }
+                found.extend(required(item, guards));
+            }
+        }
+    }
+    if !run.is_empty() {
+        found.push(vec![run]);
+    }
+    found
 }
 
 /// A set of literals (ASCII lower-cased) one of which occurs in every match
@@ -203,34 +207,12 @@ fn required(hir: &Hir, guards: &mut BTreeSet<char>) -> Option<Vec<Vec<u8>>> {
             (all.len() <= MAX_ALTERNATIVES).then_some(all)
         }
         HirKind::Concat(items) => {
-            // Runs of adjacent single characters are literals; any item's own
-            // requirement is a candidate too. Keep the most selective.
-            let mut best: Option<Vec<Vec<u8>>> = None;
-            let mut run: Vec<u8> = Vec::new();
-            let consider = |set: Vec<Vec<u8>>, best: &mut Option<Vec<Vec<u8>>>| {
+            // Keep the most selective candidate (the first of equals).
+            let mut best: Option<LiteralSet> = None;
+            for set in concat_candidates(items, guards) {
                 if best.as_ref().is_none_or(|b| score(&set) > score(b)) {
-                    *best = Some(set);
+                    best = Some(set);
                 }
-            };
-            for item in items {
-                match item.kind() {
-                    HirKind::Look(_) | HirKind::Empty => continue,
-                    HirKind::Literal(lit) => run.extend(lit.0.to_ascii_lowercase()),
-                    HirKind::Class(_) if letter(item, guards).is_some() => {
-                        run.extend(letter(item, guards).unwrap_or_default());
-                    }
-                    _ => {
-                        if !run.is_empty() {
-                            consider(vec![std::mem::take(&mut run)], &mut best);
-                        }
-                        if let Some(set) = required(item, guards) {
-                            consider(set, &mut best);
-                        }
-                    }
-                }
-            }
-            if !run.is_empty() {
-                consider(vec![run], &mut best);
             }
             best
         }

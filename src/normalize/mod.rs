@@ -17,6 +17,7 @@ pub mod percent;
 pub mod quantity;
 pub mod read;
 pub mod term;
+pub mod time;
 pub mod tolerance;
 pub mod units;
 pub mod year;
@@ -38,6 +39,8 @@ pub struct RawMatch<'a> {
     pub groups: Vec<(String, Range<usize>)>,
     /// The article's publication date, when known.
     pub published: Option<jiff::civil::Date>,
+    /// The source's time zone (`timezone` in sources.toml), an IANA name.
+    pub timezone: Option<&'a str>,
 }
 
 impl<'a> RawMatch<'a> {
@@ -49,6 +52,7 @@ impl<'a> RawMatch<'a> {
             whole: 0..text.len(),
             groups: vec![],
             published: None,
+            timezone: None,
         }
     }
 
@@ -88,6 +92,10 @@ pub struct Normalized {
     /// How the value was read, or a hint about a variant spelling.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// How reports show the value when it differs from `value` (a choice
+    /// value's first phrase: "did not vote" for `did_not_vote`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// What comparison looks at. Not in reports; `factlint extract` writes
     /// it beside the mention so `compare` needs no re-normalization.
     #[serde(skip_serializing, default = "Key::missing")]
@@ -101,6 +109,7 @@ impl Normalized {
             approximate: false,
             subject: None,
             note: None,
+            label: None,
             key,
         }
     }
@@ -142,6 +151,16 @@ pub enum Key {
     OneOf(Vec<String>),
     /// A label; two values agree when equal.
     Label(String),
+    /// A clock time (`kind = "time"`), in seconds: `wall` after midnight as
+    /// written; `utc` the instant (seconds since 1970 UTC) when the zone is
+    /// known; `dated` when the day was written with it (else only the time
+    /// of day counts); `twelve` when 12 hours later is as likely (no a.m./p.m.).
+    Time {
+        wall: i64,
+        utc: Option<i64>,
+        dated: bool,
+        twelve: bool,
+    },
     /// Could not be resolved (the reason); left out of comparison but reported.
     Unresolved(String),
 }
@@ -267,6 +286,7 @@ pub fn keys_agree(
         }
         (Key::OneOf(x), Key::OneOf(y)) => x.iter().any(|v| y.contains(v)),
         (Key::Label(x), Key::Label(y)) => x == y,
+        (Key::Time { .. }, Key::Time { .. }) => time::agree(&a.key, &b.key, 0),
         _ => false,
     }
 }
@@ -282,6 +302,7 @@ pub static KINDS: &[&dyn Kind] = &[
     &money::MoneyKind,
     &percent::PercentKind,
     &date::DateKind,
+    &time::TimeKind,
 ];
 
 /// The kind called `name`.

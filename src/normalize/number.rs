@@ -300,6 +300,26 @@ mod tests {
     }
 
     #[test]
+    fn ordinals_in_digits_and_words_read_as_their_number() {
+        let n = Number {
+            tolerance: None,
+            ordinal: true,
+        };
+        let table = [
+            ("7th", "7"),
+            ("seventh", "7"),
+            ("21st", "21"),
+            ("twenty-first", "21"),
+            ("twenty first", "21"),
+            ("one hundred and first", "101"),
+        ];
+        for (text, want) in table {
+            assert_eq!(n.parse(text).unwrap().value, want, "{text}");
+        }
+        assert!(n.agree(&n.parse("7th").unwrap(), &n.parse("seventh").unwrap()));
+    }
+
+    #[test]
     fn tolerance_applies_to_hedged_values_only() {
         let n = Number {
             tolerance: Some(Tolerance::Relative(0.05)),

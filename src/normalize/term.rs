@@ -23,7 +23,7 @@ impl Kind for TermKind {
     }
 
     fn options(&self) -> &'static [&'static str] {
-        &["canonical", "variants"]
+        &["canonical", "variants", "acronym"]
     }
 
     fn build(&self, options: &toml::Table) -> Result<Box<dyn Normalizer>, String> {
@@ -56,9 +56,23 @@ impl Kind for TermKind {
                 )
             }
         }
+        let acronym = match options.get("acronym") {
+            None => None,
+            Some(toml::Value::String(a))
+                if a.chars().count() >= 2 && a.chars().all(char::is_alphanumeric) =>
+            {
+                Some(a.clone())
+            }
+            Some(_) => {
+                return Err(
+                    "`acronym` must be letters and digits, at least two, such as \"HLSCC\"".into(),
+                )
+            }
+        };
         Ok(Box::new(Term {
             canonical: collapse(canonical),
             variants,
+            acronym,
         }))
     }
 }
@@ -68,6 +82,48 @@ pub struct Term {
     pub canonical: String,
     /// Known variant spelling → hint.
     pub variants: BTreeMap<String, String>,
+    /// The acronym of the canonical spelling ("HLSCC"), when the rule gives one.
+    pub acronym: Option<String>,
+}
+
+/// Misspellings of `acronym` by one slip, each with its hint: a letter
+/// dropped, two neighbours swapped, a letter doubled. Empty under four letters.
+pub fn garbled(acronym: &str) -> BTreeMap<String, String> {
+    let letters: Vec<char> = acronym.chars().collect();
+    let mut out = BTreeMap::new();
+    if letters.len() < 4 {
+        return out;
+    }
+    let mut add = |form: Vec<char>, hint: String| {
+        let form: String = form.into_iter().collect();
+        if form != acronym {
+            out.entry(form).or_insert(hint);
+        }
+    };
+    for i in 0..letters.len() {
+        let mut dropped = letters.clone();
+        let c = dropped.remove(i);
+        add(
+            dropped,
+            format!("letter dropped ({c}), acronym of record {acronym}"),
+        );
+        let mut doubled = letters.clone();
+        doubled.insert(i, letters[i]);
+        add(
+            doubled,
+            format!("letter doubled ({c}), acronym of record {acronym}"),
+        );
+        if i + 1 < letters.len() {
+            let mut swapped = letters.clone();
+            swapped.swap(i, i + 1);
+            let (a, b) = (letters[i], letters[i + 1]);
+            add(
+                swapped,
+                format!("letters swapped ({a}{b}), acronym of record {acronym}"),
+            );
+        }
+    }
+    out
 }
 
 fn collapse(text: &str) -> String {
@@ -195,6 +251,21 @@ impl Normalizer for Term {
         if written.is_empty() {
             return Err("empty term".into());
         }
+        if let Some(acronym) = &self.acronym {
+            if written == *acronym {
+                // The acronym is the term itself: it agrees with the spelled-out form.
+                let key = Key::Label(self.canonical.clone());
+                return Ok(vec![
+                    Normalized::new(written, key).note(format!("acronym of {}", self.canonical))
+                ]);
+            }
+            if let Some(hint) = garbled(acronym).get(&written) {
+                let n = Normalized::new(written.clone(), Key::Label(written.clone()));
+                return Ok(vec![
+                    n.note(format!("variant of {}: {hint}", self.canonical))
+                ]);
+            }
+        }
         let mut n = Normalized::new(written.clone(), Key::Label(written.clone()));
         if written != self.canonical {
             let hint = self
@@ -223,6 +294,11 @@ impl Normalizer for Term {
             .filter(|v| squash(v) != squash(&self.canonical))
         {
             alternatives.push(literal(v));
+        }
+        if let Some(acronym) = &self.acronym {
+            // Exactly as written, capitals and all: "hlscc" is a word, not the acronym.
+            alternatives.push(literal(acronym));
+            alternatives.extend(garbled(acronym).keys().map(|g| literal(g)));
         }
         alternatives.sort_by_key(|a| std::cmp::Reverse(a.len()));
         vec![format!("(?P<value>{})", alternatives.join("|"))]
@@ -284,6 +360,7 @@ mod tests {
                     whole: v.range(),
                     groups: vec![],
                     published: None,
+                    timezone: None,
                 };
                 term.normalize(&m).unwrap().remove(0).value
             })
@@ -307,6 +384,66 @@ mod tests {
         ];
         for (text, want) in table {
             assert_eq!(found(t.as_ref(), text), want, "{text}");
+        }
+    }
+
+    fn council() -> Box<dyn Normalizer> {
+        let options: toml::Table = toml::from_str(
+            "canonical = \"High-Level Strategic Cooperation Council\"\nacronym = \"HLSCC\"",
+        )
+        .unwrap();
+        TermKind.build(&options).unwrap()
+    }
+
+    #[test]
+    fn an_acronym_agrees_with_its_spelled_out_form_and_garbles_conflict() {
+        let t = council();
+        let text =
+            "The High-Level Strategic Cooperation Council (HLSCC) met; the HLSC and the HSLCC, \
+                    the HLSSCC, not the hlscc or the HLSCCX or the UN.";
+        let found = found(t.as_ref(), text);
+        assert_eq!(
+            found,
+            [
+                "High-Level Strategic Cooperation Council",
+                "HLSCC",
+                "HLSC",
+                "HSLCC",
+                "HLSSCC"
+            ]
+        );
+        let spelled = t.parse("High-Level Strategic Cooperation Council").unwrap();
+        let acronym = t.parse("HLSCC").unwrap();
+        assert!(t.agree(&spelled, &acronym));
+        assert!(t.agree(&acronym, &t.implicit_expect().unwrap()));
+        assert_eq!(
+            acronym.note.as_deref(),
+            Some("acronym of High-Level Strategic Cooperation Council")
+        );
+        let table = [
+            ("HLSC", "letter dropped (C), acronym of record HLSCC"),
+            ("HSLCC", "letters swapped (LS), acronym of record HLSCC"),
+            ("HLSSCC", "letter doubled (S), acronym of record HLSCC"),
+        ];
+        for (garbled, hint) in table {
+            let n = t.parse(garbled).unwrap();
+            assert!(!t.agree(&n, &acronym), "{garbled}");
+            assert_eq!(
+                n.note.unwrap(),
+                format!("variant of High-Level Strategic Cooperation Council: {hint}")
+            );
+        }
+    }
+
+    #[test]
+    fn short_acronyms_are_not_garbled_and_bad_acronyms_are_refused() {
+        assert!(garbled("UN").is_empty());
+        assert!(garbled("NATO").contains_key("NAO"));
+        for bad in ["acronym = \"H\"", "acronym = \"H-L\"", "acronym = 5"] {
+            let options: toml::Table =
+                toml::from_str(&format!("canonical = \"High Level\"\n{bad}")).unwrap();
+            let err = TermKind.build(&options).err().unwrap();
+            assert!(err.contains("`acronym` must be letters"), "{bad}: {err}");
         }
     }
 

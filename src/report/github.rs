@@ -78,9 +78,21 @@ pub fn job_summary(report: &Report) -> String {
     let _ = writeln!(out, "{}.\n", report.summary_line());
     let outliers = outlier_counts(&report.facts);
     if !outliers.is_empty() {
+        // By outlet where known, as the Markdown report names sources.
+        let labels = super::outlet::labels(&report.sources);
+        // Outliers are named by path; looked up in a map, not a scan per source.
+        let by_path: std::collections::HashMap<&str, &String> = report
+            .sources
+            .iter()
+            .map(|s| s.path.as_str())
+            .zip(&labels)
+            .collect();
         let shown: Vec<String> = outliers
             .iter()
-            .map(|(s, n)| format!("`{}` ({n})", code(s)))
+            .map(|(path, n)| {
+                let label = by_path.get(path.as_str()).copied().unwrap_or(path);
+                format!("{} ({n})", cell(label))
+            })
             .collect();
         let _ = writeln!(out, "Most often the outlier: {}.\n", shown.join(", "));
     }

@@ -49,7 +49,7 @@ pub fn message(v: &Verdict, m: &MentionVerdict) -> String {
     let value = shown(&m.mention.normalized);
     let mut parts = Vec::new();
     if m.outlier {
-        let consensus = v.consensus.as_deref().unwrap_or("another value");
+        let consensus = super::readable(v, v.consensus.as_deref().unwrap_or("another value"));
         parts.push(format!(
             "disagrees with the other sources, which give {consensus}"
         ));
@@ -57,7 +57,7 @@ pub fn message(v: &Verdict, m: &MentionVerdict) -> String {
     if m.mismatch {
         parts.push(format!(
             "differs from the public record ({})",
-            v.expected.as_deref().unwrap_or("?")
+            super::readable(v, v.expected.as_deref().unwrap_or("?"))
         ));
     }
     format!(

@@ -16,7 +16,7 @@ use crate::compare::{outlier_counts, shown, MentionVerdict, Reference, Status, V
 use crate::corpus::Source;
 
 use super::names::Names;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 pub struct Markdown;
@@ -45,29 +45,15 @@ fn rule_link(rule: &str, target: &Target) -> String {
     }
 }
 
-/// Short column labels: the file name up to its first `_` ("000") when
-/// those are unique, else the path less the folder all articles share.
+/// Column labels: outlets where known (see [`super::outlet`]).
 fn labels(sources: &[Source]) -> Vec<String> {
-    let short: Vec<String> = sources
-        .iter()
-        .map(|s| {
-            s.file
-                .split(['_', '.'])
-                .next()
-                .unwrap_or(&s.file)
-                .to_string()
-        })
-        .collect();
-    let unique: BTreeSet<&String> = short.iter().collect();
-    if unique.len() == short.len() && short.iter().all(|s| !s.is_empty()) {
-        short
-    } else {
-        let names = Names::new(sources);
-        sources
-            .iter()
-            .map(|s| names.of(&s.path).to_string())
-            .collect()
-    }
+    super::outlet::labels(sources)
+}
+
+/// The label of the article at `path` (outliers and mentions name articles
+/// by path), from a map made once per section: no scan of every source.
+fn label_at<'a>(by_path: &BTreeMap<&str, &'a str>, path: &'a str) -> &'a str {
+    by_path.get(path).copied().unwrap_or(path)
 }
 
 fn fact_name(v: &Verdict) -> String {
@@ -134,13 +120,14 @@ fn summary(out: &mut String, report: &Report, target: &Target) {
         s.agree, s.single, s.missing
     );
     let outliers = outlier_counts(&report.facts);
-    let names = Names::new(&report.sources);
+    let labels = labels(&report.sources);
+    let by_path = super::outlet::by_path(&report.sources, &labels);
     let by_source: Vec<String> = outliers
         .iter()
         .map(|(path, n)| {
             format!(
                 "[{}]({}) ({n} {})",
-                escape(names.of(path)),
+                escape(label_at(&by_path, path)),
                 href(path, target),
                 if *n == 1 { "fact" } else { "facts" }
             )
@@ -194,7 +181,8 @@ fn matrix(out: &mut String, report: &Report, target: &Target) {
     out.push_str("\nMarks: ✗ outlier against the consensus; ≠ differs from the public record; · not stated.\n\n");
     for (label, s) in labels.iter().zip(&report.sources) {
         let about: Vec<String> = [
-            s.outlet.clone(),
+            // Not again when the label already names the outlet.
+            s.outlet.clone().filter(|o| !label.starts_with(o.as_str())),
             s.published.map(|d| d.to_string()),
             s.translated_from
                 .as_ref()
@@ -219,7 +207,10 @@ fn matrix(out: &mut String, report: &Report, target: &Target) {
     out.push('\n');
 }
 
-fn mention_table(out: &mut String, names: &Names, v: &Verdict, target: &Target) {
+fn mention_table(out: &mut String, report: &Report, v: &Verdict, target: &Target) {
+    let labels = labels(&report.sources);
+    let by_path = super::outlet::by_path(&report.sources, &labels);
+    let names = Names::new(&report.sources);
     out.push_str("| Where | Wrote | Value | |\n|---|---|---|---|\n");
     for m in &v.mentions {
         let mention = &m.mention;
@@ -255,8 +246,9 @@ fn mention_table(out: &mut String, names: &Names, v: &Verdict, target: &Target) 
     for m in &v.mentions {
         let _ = writeln!(
             out,
-            "> {} — *{}:{}*\n>",
+            "> {} — *{}*, {}:{}\n>",
             escape(&m.mention.quote),
+            escape(label_at(&by_path, &m.mention.path)),
             escape(names.of(&m.mention.path)),
             m.mention.line
         );
@@ -267,25 +259,33 @@ fn mention_table(out: &mut String, names: &Names, v: &Verdict, target: &Target) 
     }
 }
 
-fn contradiction(out: &mut String, names: &Names, v: &Verdict, target: &Target) {
+fn contradiction(out: &mut String, report: &Report, v: &Verdict, target: &Target) {
     let _ = writeln!(out, "### {} — {}\n", fact_name(v), escape(&v.claim));
+    let labels = labels(&report.sources);
+    let by_path = super::outlet::by_path(&report.sources, &labels);
+    let outliers: Vec<String> = v
+        .outliers
+        .iter()
+        .map(|p| escape(label_at(&by_path, p)))
+        .collect();
     let mut said = Vec::new();
     if v.status == Status::Conflict {
-        let consensus = v.consensus.as_deref().unwrap_or("?");
+        let consensus = super::readable(v, v.consensus.as_deref().unwrap_or("?"));
+        let lead = if report.drafts.is_empty() {
+            "Sources disagree. Most give"
+        } else {
+            "The draft disagrees with the other sources. They give"
+        };
         said.push(format!(
-            "Sources disagree. Most give **{}**; outliers: {}.",
-            escape(consensus),
-            v.outliers
-                .iter()
-                .map(|p| escape(names.of(p)))
-                .collect::<Vec<_>>()
-                .join(", ")
+            "{lead} **{}**; outliers: {}.",
+            escape(&consensus),
+            outliers.join(", ")
         ));
     }
     if v.reference == Reference::Mismatch {
         said.push(format!(
             "The public record says **{}**.",
-            escape(v.expected.as_deref().unwrap_or("?"))
+            escape(&super::readable(v, v.expected.as_deref().unwrap_or("?")))
         ));
     }
     let _ = writeln!(
@@ -295,12 +295,28 @@ fn contradiction(out: &mut String, names: &Names, v: &Verdict, target: &Target) 
         v.severity,
         rule_link(&v.rule, target)
     );
-    mention_table(out, names, v, target);
+    mention_table(out, report, v, target);
 }
 
 impl Reporter for Markdown {
     fn render(&self, report: &Report, target: &Target) -> String {
         let mut out = format!("{}\n\n", crate::corpus::REPORT_TITLE);
+        if !report.drafts.is_empty() {
+            let drafts: Vec<String> = report
+                .drafts
+                .iter()
+                .map(|d| format!("[{}]({})", escape(d), href(d, target)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "Draft {} judged against the other {} and the public record; only the draft's contradictions count.\n",
+                drafts.join(", "),
+                match report.summary.sources.saturating_sub(report.drafts.len()) {
+                    1 => "article".to_string(),
+                    n => format!("{n} articles"),
+                }
+            );
+        }
         summary(&mut out, report, target);
         matrix(&mut out, report, target);
 
@@ -313,9 +329,8 @@ impl Reporter for Markdown {
         if contradictions.is_empty() {
             out.push_str("None: every fact agrees across sources and with the record.\n\n");
         }
-        let names = Names::new(&report.sources);
         for v in contradictions {
-            contradiction(&mut out, &names, v, target);
+            contradiction(&mut out, report, v, target);
         }
 
         let consistent: Vec<&Verdict> = report
@@ -344,7 +359,13 @@ impl Reporter for Markdown {
                     "| {} | {} | {} | {} |",
                     fact_name(v),
                     verdict_label(v),
-                    escape(&reference_label(v.reference, v.expected.as_deref())),
+                    escape(&reference_label(
+                        v.reference,
+                        v.expected
+                            .as_deref()
+                            .map(|e| super::readable(v, e))
+                            .as_deref()
+                    )),
                     places.join("<br>")
                 );
             }
@@ -418,22 +439,5 @@ mod tests {
             "[rules/a.toml:12](../rules/a.toml#L12)"
         );
         assert_eq!(rule_link("odd", &target), "`odd`");
-    }
-
-    #[test]
-    fn short_labels_only_when_unique() {
-        let source = |file: &str| Source {
-            file: file.into(),
-            path: file.into(),
-            ..Source::default()
-        };
-        assert_eq!(
-            labels(&[source("000_a.txt"), source("001_b.txt")]),
-            ["000", "001"]
-        );
-        assert_eq!(
-            labels(&[source("a_1.txt"), source("a_2.txt")]),
-            ["a_1.txt", "a_2.txt"]
-        );
     }
 }

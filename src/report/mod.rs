@@ -3,11 +3,14 @@
 //! what a reporter returns to the terminal or, atomically, to a file.
 
 pub mod escape;
+pub mod concise;
 pub mod github;
 pub mod json;
 pub mod labels;
+pub mod layout;
 pub mod markdown;
 pub mod names;
+pub mod outlet;
 pub mod sarif;
 pub mod table;
 
@@ -30,6 +33,10 @@ pub struct Report {
     pub constraints: Vec<ConstraintVerdict>,
     /// Always present in JSON (`[]` when there are none), so tools need no default.
     pub warnings: Vec<String>,
+    /// Draft mode: the drafts' paths, judged against the other sources
+    /// (see [`crate::compare::draft`]); empty for a whole-corpus check.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub drafts: Vec<String>,
 }
 
 /// Counts of verdicts by status and reference.
@@ -93,6 +100,7 @@ impl Report {
             rules,
             constraints: Vec::new(),
             warnings,
+            drafts: Vec::new(),
         }
     }
 
@@ -140,6 +148,16 @@ impl Report {
         if s.accepted > 0 {
             parts.push(format!("{} accepted (baseline)", s.accepted));
         }
+        if !self.drafts.is_empty() {
+            let others = s.sources.saturating_sub(self.drafts.len());
+            return format!(
+                "{} against {}: {} stated: {}",
+                plural(self.drafts.len(), "draft", "drafts"),
+                plural(others, "article", "articles"),
+                plural(s.facts, "fact", "facts"),
+                parts.join(", ")
+            );
+        }
         format!(
             "{} in {}: {}",
             plural(s.facts, "fact", "facts"),
@@ -147,6 +165,26 @@ impl Report {
             parts.join(", ")
         )
     }
+}
+
+/// A verdict's `consensus` or `expected` (values as compared, " or "
+/// between several) as readers write them: a choice value by the label a
+/// mention of it carries ("did_not_vote" → "did not vote").
+pub fn readable(v: &Verdict, raw: &str) -> String {
+    raw.split(" or ")
+        .map(|part| {
+            let (hedge, value) = match part.strip_prefix('≈') {
+                Some(rest) => ("≈", rest),
+                None => ("", part),
+            };
+            v.mentions
+                .iter()
+                .find(|m| m.mention.normalized.value == value)
+                .and_then(|m| m.mention.normalized.label.as_deref())
+                .map_or_else(|| part.to_string(), |label| format!("{hedge}{label}"))
+        })
+        .collect::<Vec<_>>()
+        .join(" or ")
 }
 
 /// Where rendered output goes, for formats that link to files.
@@ -176,8 +214,10 @@ pub trait Reporter {
 /// The output formats, as `--format` takes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// A table for the terminal.
+    /// A table for the terminal, fitted to its width.
     Table,
+    /// One line per finding: `path:line:col: fact: wrote X; others Y (sources)`.
+    Concise,
     /// A report for readers, with quotes and links.
     Markdown,
     /// The JSON contract for other tools.
@@ -191,7 +231,8 @@ pub enum Format {
 impl Format {
     pub fn reporter(self) -> Box<dyn Reporter> {
         match self {
-            Format::Table => Box::new(table::Table),
+            Format::Table => Box::new(table::Table::default()),
+            Format::Concise => Box::new(concise::Concise),
             Format::Markdown => Box::new(markdown::Markdown),
             Format::Json => Box::new(json::Json),
             Format::Sarif => Box::new(sarif::Sarif),

@@ -14,7 +14,7 @@
 
 use super::labels::message;
 use super::{Report, Reporter, Target};
-use crate::compare::{shown, MentionVerdict, Status, Suppression, Verdict};
+use crate::compare::{keyed, shown, MentionVerdict, Status, Suppression, Verdict};
 use crate::rules::Severity;
 
 use serde_json::{json, Value};
@@ -130,7 +130,7 @@ pub fn log(report: &Report) -> Value {
             .iter()
             .filter(|m| (m.outlier || m.mismatch) && m.suppressed != Some(Suppression::Inline))
         {
-            let key = format!("{fact}|{}|{}", m.mention.path, shown(&m.mention.normalized));
+            let key = format!("{fact}|{}|{}", m.mention.path, keyed(&m.mention.normalized));
             let n = seen.entry(key.clone()).or_default();
             *n += 1;
             let fingerprint = if *n == 1 { key } else { format!("{key}|{n}") };
@@ -141,7 +141,7 @@ pub fn log(report: &Report) -> Value {
                 "message": { "text": message(v, m) },
                 "locations": [location(m)],
                 "partialFingerprints": { "factlintMention/v2": fingerprint },
-                "properties": { "value": shown(&m.mention.normalized), "status": v.status, "outlier": m.outlier, "mismatch": m.mismatch },
+                "properties": { "value": keyed(&m.mention.normalized), "status": v.status, "outlier": m.outlier, "mismatch": m.mismatch },
             });
             if !related.is_empty() {
                 result["relatedLocations"] = Value::Array(related.clone());

@@ -24,6 +24,18 @@ pub fn hits(
     from: usize,
     published: Option<jiff::civil::Date>,
 ) -> Vec<Hit> {
+    hits_in(fact, text, from, published, None)
+}
+
+/// [`hits`] in an article whose source has a time zone (`timezone` in
+/// sources.toml, an IANA name), for times written without one.
+pub fn hits_in(
+    fact: &Fact,
+    text: &str,
+    from: usize,
+    published: Option<jiff::civil::Date>,
+    timezone: Option<&str>,
+) -> Vec<Hit> {
     type Found = (
         Range<usize>,
         Range<usize>,
@@ -86,6 +98,7 @@ pub fn hits(
             whole: whole.clone(),
             groups,
             published,
+            timezone,
         };
         let values = match fact.normalizer.normalize(&raw) {
             Ok(values) if !values.is_empty() => values,

@@ -1,7 +1,8 @@
 //! Placeholders rule authors may write inside patterns instead of hand-made
 //! regexes: `{number}` stands for a number as newsrooms write it ("7,500",
-//! "4.5", "seven", "twenty-five", "one hundred and forty-one", "25 million").
-//! `{weekday}` a weekday name ("Thursday"), `{month}` a month name or its
+//! "4.5", "seven", "twenty-five", "one hundred and forty-one", "25 million",
+//! "hundreds", "tens of thousands", "a million") — what the number reader reads.
+//! `{ordinal}` an ordinal ("7th", "twenty-first"), `{weekday}` a weekday name ("Thursday"), `{month}` a month name or its
 //! abbreviation ("February", "Feb."), `{date}` a written calendar date
 //! ("February 24", "Tuesday, Feb. 28", "24 February 2023", "2023-02-28").
 //! `{name}` is not regex syntax, so expanding it cannot change a valid regex.
@@ -9,12 +10,26 @@
 const WORDS: &str = "seventeen|seventy|seven|eighteen|eighty|eight|nineteen|ninety|nine|fourteen|forty|four|fifteen|fifty|five|sixteen|sixty|six|thirteen|thirty|three|twelve|twenty|two|eleven|ten|one|zero";
 const SCALES: &str = "hundred|thousand|million|billion|trillion";
 
-/// The regex `{number}` expands to.
+/// Vague quantities the number reader reads as intervals (see
+/// `normalize::numtext::vague`), and "a"/"half a" before a scale.
+const VAGUE: &str = r"(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)|(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million|billion)|(?:half\s+)?an?\s+(?:dozen|hundred|thousand|million|billion|trillion)|dozens|hundreds|thousands|millions|billions";
+
+/// The regex `{number}` expands to: what the number reader reads (digits,
+/// words, scales, vague quantities such as "hundreds" and "a million").
 pub fn number() -> String {
     let digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[ -]?(?i:thousand|million|billion|trillion|bn|mn|m|k)\b)?";
     let word = format!(r"(?:{WORDS})\b");
     let any = format!(r"(?:{WORDS}|{SCALES})\b");
-    format!(r"(?:{digits}|\b(?i:{word}(?:(?:[ -]|\s+and\s+){any})*))")
+    format!(r"(?:{digits}|\b(?i:(?:{VAGUE})\b|{word}(?:(?:[ -]|\s+and\s+){any})*))")
+}
+
+/// The regex `{ordinal}` expands to: an ordinal as the ordinal reader reads
+/// it ("7th", "21st", "seventh", "twenty-first", "one hundred and first").
+pub fn ordinal() -> String {
+    format!(
+        r"(?:\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?i:st|nd|rd|th)\b|\b(?i:{})\b)",
+        crate::normalize::numtext::ordinal::words_regex()
+    )
 }
 
 /// The regex `{weekday}` expands to (case-insensitive full names).
@@ -48,6 +63,7 @@ pub fn date() -> String {
 pub fn table() -> Vec<(&'static str, String)> {
     vec![
         ("{number}", number()),
+        ("{ordinal}", ordinal()),
         ("{weekday}", weekday()),
         ("{month}", month()),
         ("{date}", date()),
@@ -81,16 +97,68 @@ mod tests {
             "one hundred and forty-one",
             "25 million",
             "1.2bn",
+            "hundreds",
+            "dozens",
+            "tens of thousands",
+            "hundreds of millions",
+            "several hundred",
+            "a few thousand",
+            "a million",
+            "half a million",
+            "a dozen",
         ] {
             assert!(re.is_match(yes), "{yes}");
+            // What {number} matches, the number reader reads, all of it.
+            let read = crate::normalize::numtext::leading(yes).expect(yes);
+            assert_eq!(read.span, 0..yes.len(), "{yes}");
         }
-        for no in ["someone", "tense", "a", "and", "7,50"] {
+        for no in [
+            "someone",
+            "tense",
+            "a",
+            "and",
+            "7,50",
+            "hundredth",
+            "a thousandth",
+            "millionaire",
+        ] {
             assert!(!re.is_match(no), "{no}");
         }
         let find = Regex::new(&format!("(?P<value>{})\\s+against", number())).unwrap();
         assert_eq!(
             &find.captures("141 voted in favor, seven against").unwrap()["value"],
             "seven"
+        );
+    }
+
+    #[test]
+    fn ordinal_placeholder_matches_what_the_ordinal_reader_reads() {
+        let re = Regex::new(&format!("^{}$", ordinal())).unwrap();
+        let table = [
+            ("7th", 7.0),
+            ("21st", 21.0),
+            ("1,000th", 1000.0),
+            ("seventh", 7.0),
+            ("Twenty-First", 21.0),
+            ("one hundred and first", 101.0),
+        ];
+        for (yes, value) in table {
+            assert!(re.is_match(yes), "{yes}");
+            assert_eq!(
+                crate::normalize::numtext::ordinal(yes),
+                Some(value),
+                "{yes}"
+            );
+        }
+        for no in ["7", "seven", "thirds", "7thly", "twenty-one"] {
+            assert!(!re.is_match(no), "{no}");
+        }
+        let find = Regex::new(&expand(r"the\s+(?P<value>{ordinal})\s+session")).unwrap();
+        assert_eq!(
+            &find
+                .captures("at the seventy-seventh session of the assembly")
+                .unwrap()["value"],
+            "seventy-seventh"
         );
     }
 

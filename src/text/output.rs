@@ -118,12 +118,16 @@ fn replace(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    // A missing folder is made, as `--out reports/facts.md` in a fresh
+    // clone expects; one that cannot be made is an error.
     if !dir.is_dir() {
-        return Err(Error::output(
-            Location::file(shown),
-            format!("the folder {} does not exist", dir.display()),
-            "create it first or choose another --out",
-        ));
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Error::output(
+                Location::file(shown),
+                format!("cannot create the folder {}: {e}", dir.display()),
+                "choose another --out or fix the folder's permissions",
+            )
+        })?;
     }
     sweep_stale(dir);
     let mut tmp = {
@@ -281,20 +285,26 @@ mod tests {
     static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
     #[test]
-    fn atomic_write_replaces_and_refuses_missing_folders() {
+    fn atomic_write_replaces_and_creates_missing_folders() {
         let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("r.md");
         write_atomic(&out, "one").unwrap();
         write_atomic(&out, "two").unwrap();
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "two");
-        let err = write_atomic(&dir.path().join("nope/r.md"), "x")
+        write_atomic(&dir.path().join("new/deeper/r.md"), "x").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("new/deeper/r.md")).unwrap(),
+            "x"
+        );
+        // A file where a folder should be cannot be made into one.
+        let err = write_atomic(&out.join("r.md"), "x")
             .unwrap_err()
             .to_string();
-        assert!(err.contains("does not exist"), "{err}");
+        assert!(err.contains("cannot create the folder"), "{err}");
         assert_eq!(
             std::fs::read_dir(dir.path()).unwrap().count(),
-            1,
+            2,
             "no temporary file left behind"
         );
         let err = write_atomic(dir.path(), "x").unwrap_err().to_string();

@@ -37,6 +37,20 @@ pub const TOKENS: &[&str] = &[
     "m",
     "C5+1",
     "C5 1",
+    "4:30",
+    "4.30pm",
+    "p.m.",
+    "0830",
+    "GMT",
+    "CST",
+    "Beijing time",
+    "local time",
+    "noon",
+    "to",
+    "-",
+    "HLSCC",
+    "twenty-first",
+    "7th",
     "on",
     "Tuesday",
     "last",
@@ -178,9 +192,11 @@ pub static NOTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool:
 /// The normalizer of every registered kind, built with options it accepts.
 pub fn normalizers() -> Vec<(&'static str, Box<dyn Normalizer>)> {
     let tries = [
+        // First: kinds that ignore it build as with "", and time gets a zone.
+        "timezone = \"Asia/Shanghai\"\ntolerance = \"5 min\"",
         "",
         "unit = \"km\"\ntolerance = \"2%\"",
-        "canonical = \"C5+1\"\nvariants = [\"C5 1\"]",
+        "canonical = \"C5+1\"\nvariants = [\"C5 1\"]\nacronym = \"HLSCC\"",
         "tolerance = 1",
         "members = [\"Kazakhstan\", \"Turkmenistan\"]\ngroups = [\"all five\"]\n\
          [values]\nabstained = [\"abstained\"]\ndid_not_vote = [\"did not vote\"]\n\

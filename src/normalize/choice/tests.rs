@@ -27,6 +27,7 @@ fn read(n: &dyn Normalizer, text: &str) -> Vec<(String, String)> {
             whole: span,
             groups: vec![],
             published: None,
+            timezone: None,
         };
         out.extend(
             n.normalize(&m)
@@ -101,6 +102,7 @@ fn a_phrase_without_a_member_is_no_value() {
         whole: at..at + 9,
         groups: vec![],
         published: None,
+        timezone: None,
     };
     assert!(n.normalize(&m).unwrap_err().contains("no member named"));
 }

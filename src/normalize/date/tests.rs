@@ -13,6 +13,7 @@ fn read(text: &str, value: &str, published: Option<Date>) -> Result<Normalized, 
         whole: start..start + value.len(),
         groups: vec![],
         published,
+        timezone: None,
     };
     DateNormalizer.normalize(&m).map(|mut v| v.remove(0))
 }

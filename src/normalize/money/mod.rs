@@ -76,6 +76,17 @@ pub struct Amount {
 }
 
 impl Amount {
+    /// The amount as the number kinds read it, with the hedge found before it.
+    fn hedged(&self, hedge: Option<(hedge::Hedge, String)>) -> Hedged<'static> {
+        Hedged {
+            lo: self.number.lo,
+            hi: self.number.hi,
+            shape: self.number.shape,
+            hedge,
+            rest: "",
+        }
+    }
+
     fn scaled(mut self, factor: f64, end: usize) -> Amount {
         self.number.lo *= factor;
         self.number.hi *= factor;
@@ -280,13 +291,7 @@ impl Kind for MoneyKind {
             .into_iter()
             .map(|a| {
                 let hedge = hedge::before(&text[..a.span.start]);
-                let read = Hedged {
-                    lo: a.number.lo,
-                    hi: a.number.hi,
-                    shape: a.number.shape,
-                    hedge,
-                    rest: "",
-                };
+                let read = a.hedged(hedge);
                 let value = money
                     .value(&read, a.currency)
                     .unwrap_or_else(crate::normalize::unresolved);
@@ -380,13 +385,7 @@ impl Normalizer for Money {
                 .find_map(|s| amount_at(m.text, s).filter(|a| a.span.end > m.value.start))
         });
         let a = a.ok_or_else(|| format!("no currency with the amount in `{}`", raw.trim()))?;
-        let read = Hedged {
-            lo: a.number.lo,
-            hi: a.number.hi,
-            shape: a.number.shape,
-            hedge,
-            rest: "",
-        };
+        let read = a.hedged(hedge);
         Ok(vec![self.value(&read, a.currency)?])
     }
 

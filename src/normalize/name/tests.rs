@@ -131,6 +131,7 @@ fn a_surname_alone_takes_the_given_names_the_article_wrote() {
         whole: at..at + 7,
         groups: vec![],
         published: None,
+        timezone: None,
     };
     let v = n.normalize(&m).unwrap().remove(0);
     assert_eq!(v.value, "Tokayev");
@@ -155,6 +156,7 @@ fn a_title_before_the_name_is_compared_with_the_record() {
             whole: at..at + 9,
             groups: vec![],
             published: None,
+            timezone: None,
         };
         n.normalize(&m).unwrap()
     };

@@ -7,10 +7,11 @@
 //! number at the start of a matched value so a unit or currency can follow.
 //!
 //! `digits` reads digit forms, `words` the spelled-out ones, `vague` ranges
-//! and vague quantities.
+//! and vague quantities, `ordinal` ordinals ("7th", "twenty-first").
 
 pub mod digits;
 mod fraction;
+pub mod ordinal;
 pub mod vague;
 pub mod words;
 
@@ -284,32 +285,10 @@ pub fn leading_number(text: &str) -> Option<(f64, usize)> {
     leading(text).and_then(|n| Some((n.value()?, n.span.end)))
 }
 
-/// An ordinal as its number: "32nd", "1st", "third", "twenty-first".
+/// An ordinal as its number: "32nd", "1st", "third", "twenty-first", "one
+/// hundred and first" (see [`ordinal`]).
 pub fn ordinal(text: &str) -> Option<f64> {
-    let t = text.trim().to_lowercase();
-    if let Some(n) = ["st", "nd", "rd", "th"]
-        .iter()
-        .find_map(|s| t.strip_suffix(s)?.parse().ok())
-    {
-        return Some(n);
-    }
-    let toks = words::tokens(&t, 0, 4);
-    match toks
-        .iter()
-        .map(words::classify)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
-        [words::W::Ord {
-            den,
-            half_or_quarter: false,
-            ..
-        }] if !t.ends_with('s') => Some(*den),
-        [words::W::Tens(t), words::W::Ord {
-            den, unit: true, ..
-        }] => Some(t + den),
-        _ => None,
-    }
+    ordinal::parse(text)
 }
 
 /// Reads `text` as exactly one number (nothing but white space around it).
