@@ -233,7 +233,7 @@ fn load(rule: &str) -> Result<Vec<factlint::rules::Fact>, String> {
 fn only_kinds_that_find_values_themselves_may_leave_out_patterns() {
     let err = load("[[fact]]\nid = \"n\"\nclaim = \"c\"\nkind = \"number\"\n").unwrap_err();
     assert!(
-        err.starts_with("test.toml:2:6: fact `n` has no patterns"),
+        err.starts_with("test.toml:2:6: fact `n` has no cues and no patterns"),
         "{err}"
     );
     let name =

@@ -160,6 +160,29 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
     for (i, p) in fact.patterns.iter().enumerate() {
         let _ = writeln!(out, "Pattern {}: {}  ({})", i + 1, p.source, p.origin);
     }
+    if let Some(cues) = &fact.cues {
+        let list = |phrases: &[factlint::rules::cues::Phrase]| {
+            phrases
+                .iter()
+                .map(|p| format!("“{}”", p.text))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if !cues.cues.is_empty() {
+            let _ = writeln!(
+                out,
+                "Cues: {} (window: {:?})",
+                list(&cues.cues),
+                cues.window
+            );
+        }
+        if !cues.exclude.is_empty() {
+            let _ = writeln!(out, "Exclude: {}", list(&cues.exclude));
+        }
+        for source in &cues.by {
+            let _ = writeln!(out, "By [{}]: {}", source.key, list(&source.names));
+        }
+    }
 
     let mut silent = Vec::new();
     let mut articles = Vec::new();
@@ -167,13 +190,13 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
     for entry in &found {
         let (article, _) = corpus::read(entry)?;
         let Some(article) = article else { continue };
-        let hits = factlint::rules::hits_in(
-            fact,
+        let article_reading = factlint::rules::Reading::new(
             &article.text,
             article.body_start,
             article.source.published,
-            article.source.timezone.as_deref(),
-        );
+        )
+        .with_timezone(article.source.timezone.as_deref());
+        let hits = factlint::rules::hits_in(fact, &article_reading);
         if hits.is_empty() {
             silent.push(article.source.path.clone());
         }

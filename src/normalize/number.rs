@@ -145,7 +145,10 @@ pub fn read_hedged<'a>(m: &RawMatch<'a>) -> Result<Hedged<'a>, String> {
     let raw = m.value_str();
     let (inner, rest) = hedge::strip(raw);
     let hedge = inner.or_else(|| hedge::before(m.preceding(40)));
+    // "370km": a unit glued to the digits, as the quantity reader finds it.
+    let skipped = rest.len() - rest.trim_start().len();
     let n = numtext::leading(rest)
+        .or_else(|| numtext::glued_at(rest, skipped, false))
         .ok_or_else(|| format!("`{}` does not start with a number", raw.trim()))?;
     Ok(Hedged {
         lo: n.lo,

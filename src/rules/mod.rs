@@ -5,6 +5,7 @@
 
 mod compile;
 pub mod constraint;
+pub mod cues;
 pub mod diagnose;
 pub mod examples;
 pub mod expr;
@@ -14,6 +15,7 @@ pub mod placeholders;
 pub mod spec;
 
 pub use compile::{parse_file, parse_file_all, parse_file_full};
+pub use cues::find::Reading;
 pub use hits::{hits, hits_in, Hit};
 
 use crate::error::{Error, Location, Result};
@@ -93,6 +95,16 @@ pub struct Fact {
     pub origin: Location,
     /// Value groups of multi-value patterns (`values = [...]`); empty: one `value` group.
     pub values: Vec<String>,
+    /// `cues`, `exclude`, `window` and `by`, when the fact has any of them.
+    pub cues: Option<cues::Cues>,
+}
+
+impl Fact {
+    /// Whether the fact's values are found by its kind near its cues
+    /// (rather than by patterns, which cues only filter).
+    pub fn reads_near_cues(&self) -> bool {
+        self.patterns.is_empty() && self.cues.as_ref().is_some_and(|c| !c.cues.is_empty())
+    }
 }
 
 /// Every fact of every loaded rule file, in file order.

@@ -5,6 +5,7 @@
 //! nothing of the pipeline's stages (only [`crate::error`]); see
 //! `docs/architecture.md`.
 
+pub mod analysis;
 pub mod date;
 pub mod decode;
 pub mod float;
@@ -13,6 +14,7 @@ pub mod position;
 pub mod read;
 pub mod segment;
 pub mod walk;
+pub mod words;
 
 pub use date::{a_type, parse_date};
 pub use position::{line_col, LineIndex};

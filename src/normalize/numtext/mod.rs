@@ -258,10 +258,19 @@ pub fn glued_at(text: &str, pos: usize, money: bool) -> Option<NumSpan> {
     })
 }
 
-/// A lone "one" after a determiner is a pronoun ("which one do you prefer").
+/// A lone "one" after a determiner, or before "another", is a pronoun
+/// ("which one do you prefer", "against one another").
 fn pronoun_one(text: &str, n: &NumSpan) -> bool {
     if !text[n.span.clone()].eq_ignore_ascii_case("one") {
         return false;
+    }
+    // "against one another": a pronoun too.
+    let after = text[n.span.end..].trim_start();
+    if after
+        .get(..7)
+        .is_some_and(|w| w.eq_ignore_ascii_case("another"))
+    {
+        return true;
     }
     let before = text[..n.span.start].trim_end();
     let word = before
