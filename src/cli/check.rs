@@ -206,11 +206,7 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
     // Before any article is read and anything written.
     let mut read = inputs(&config, &rules, &drafts);
     read.extend(inputs(&config, &rules, &against));
-    read.extend(
-        args.baseline
-            .path(&config)
-            .map(|p| (p, "the baseline")),
-    );
+    read.extend(args.baseline.path(&config).map(|p| (p, "the baseline")));
     refuse("--out", out.as_deref(), &read)?;
     refuse("--write-baseline", write_baseline.as_deref(), &read)?;
     let bar = args.run.start();

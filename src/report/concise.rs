@@ -170,7 +170,9 @@ fn finding(
         if o.path == m.mention.path || !o.normalized.is_resolved() || other.suppressed.is_some() {
             continue;
         }
-        let label = by_path.get(o.path.as_str()).map_or(o.source.clone(), |l| l.to_string());
+        let label = by_path
+            .get(o.path.as_str())
+            .map_or(o.source.clone(), |l| l.to_string());
         let sources = by_value.entry(shown(&o.normalized)).or_default();
         if !sources.contains(&label) {
             sources.push(label);

@@ -2,8 +2,8 @@
 //! the same [`Report`] to text. The library never prints; the binary writes
 //! what a reporter returns to the terminal or, atomically, to a file.
 
-pub mod escape;
 pub mod concise;
+pub mod escape;
 pub mod github;
 pub mod json;
 pub mod labels;

@@ -107,7 +107,10 @@ mod tests {
         };
         let same_name = [in_folders("monday", None), in_folders("tuesday", None)];
         assert_eq!(labels(&same_name), ["monday/wire.txt", "tuesday/wire.txt"]);
-        let same_outlet = [in_folders("monday", Some("AP")), in_folders("tuesday", Some("AP"))];
+        let same_outlet = [
+            in_folders("monday", Some("AP")),
+            in_folders("tuesday", Some("AP")),
+        ];
         assert_eq!(
             labels(&same_outlet),
             ["AP · monday/wire.txt", "AP · tuesday/wire.txt"]
