@@ -35,6 +35,9 @@ pub struct Occurrence {
     pub span: Range<usize>,
 }
 
+/// A sentence's range, segmented into words when first asked for.
+type LazySentence = (Range<usize>, OnceCell<Sentence>);
+
 /// The lines of a text, and the sentences, words and clauses of each, read
 /// when first asked for.
 #[derive(Debug)]
@@ -45,7 +48,7 @@ pub struct Analysis<'a> {
     /// Byte ranges of the non-blank lines (a line break always ends a sentence).
     lines: Vec<Range<usize>>,
     /// For each line, its sentences, each with its words once read.
-    parts: Vec<OnceCell<Vec<(Range<usize>, OnceCell<Sentence>)>>>,
+    parts: Vec<OnceCell<Vec<LazySentence>>>,
 }
 
 impl<'a> Analysis<'a> {

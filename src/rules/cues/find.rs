@@ -28,8 +28,11 @@ pub struct Reading<'a> {
     values: Values<'a>,
     /// For each kind of [`KINDS`], its values in each sentence, read when
     /// first asked for: cue facts read only the sentences their cues are in.
-    by_sentence: RefCell<HashMap<(usize, SentenceId), Rc<Option<Vec<Found>>>>>,
+    by_sentence: RefCell<HashMap<(usize, SentenceId), SentenceValues>>,
 }
+
+/// One kind's values in one sentence (`None`: the kind reads no free text).
+type SentenceValues = Rc<Option<Vec<Found>>>;
 
 /// Kinds read over the whole text, whose values depend on what comes
 /// before ("a day earlier" counts from the date mentioned before it).
