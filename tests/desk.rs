@@ -313,7 +313,7 @@ fn explain_speaks_json() {
     assert_eq!(json["mentions"][2]["path"], "articles/c.txt");
     assert_eq!(json["mentions"][2]["values"][0]["value"], "1500 m");
     assert_eq!(json["verdicts"][0]["status"], "conflict");
-    assert_eq!(json["verdicts"][0]["outliers"][0], "c.txt");
+    assert_eq!(json["verdicts"][0]["outliers"][0], "articles/c.txt");
 }
 
 #[test]

@@ -78,8 +78,7 @@ fn sarif_snapshot_validates_against_the_official_schema() {
                 "articles",
                 "-r",
                 "rules",
-                "--write-baseline",
-                "base.json"
+                "--write-baseline=base.json"
             ]
         )),
         0

@@ -9,7 +9,7 @@ use clap::Args;
 use factlint::rules::RuleSet;
 use factlint::scan::jsonl;
 use factlint::scan::{self, Shard};
-use factlint::{Error, Exit, Result};
+use factlint::{Exit, Result};
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -42,6 +42,12 @@ pub fn run(args: ExtractArgs) -> Result<Exit> {
         eprintln!("factlint: warning: {warning}");
     }
     let entries = entries(&paths, &config, args.settings.walk())?;
+    let out = args.out.filter(|p| !factlint::text::output::is_stdout(p));
+    super::check::refuse(
+        "--out",
+        out.as_deref(),
+        &super::check::inputs(&config, &rules, &entries),
+    )?;
     let total = entries.len();
     let scanned = scan::scan_corpus(&rules, entries, shard, &bar)?;
     let header = jsonl::header(&rules, shard, total)?;
@@ -50,7 +56,7 @@ pub fn run(args: ExtractArgs) -> Result<Exit> {
         .map(|s| s.mentions.len() + s.ignored.len())
         .sum();
     let articles = scanned.iter().filter(|s| s.source.is_some()).count();
-    match &args.out {
+    match &out {
         Some(path) => {
             jsonl::write_file(path, &header, &scanned)?;
             eprintln!(
@@ -58,17 +64,7 @@ pub fn run(args: ExtractArgs) -> Result<Exit> {
                 path.display()
             );
         }
-        None => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            if let Err(e) = jsonl::write(&mut out, &header, &scanned) {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    return Err(Error::usage(
-                        format!("cannot write to standard output: {e}"),
-                        "check the pipe or use --out",
-                    ));
-                }
-            }
-        }
+        None => super::print_with(&mut |w| jsonl::write(w, &header, &scanned))?,
     }
     Ok(Exit::Clean)
 }

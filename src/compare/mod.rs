@@ -92,7 +92,8 @@ pub struct Verdict {
     pub expected: Option<String>,
     /// The value most sources give (set when there is a conflict).
     pub consensus: Option<String>,
-    /// Sources whose value disagrees with the consensus.
+    /// Sources whose value disagrees with the consensus, by path (two
+    /// articles may share a file name in different folders).
     pub outliers: Vec<String>,
     /// Where the fact is defined, "rules/seed.toml:12:6".
     pub rule: String,
@@ -110,7 +111,7 @@ impl Verdict {
     }
 }
 
-/// How often each source is an outlier across contradictions, most first.
+/// How often each source (by path) is an outlier across contradictions, most first.
 pub fn outlier_counts(verdicts: &[Verdict]) -> Vec<(String, usize)> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for v in verdicts.iter().filter(|v| v.is_contradiction()) {
@@ -200,7 +201,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
             consensus = Some(value.clone());
             for m in &resolved {
                 if !n.agree(&m.normalized, value) {
-                    outliers.insert(m.source.clone());
+                    outliers.insert(m.path.clone());
                 }
             }
         }

@@ -40,12 +40,26 @@ impl Prefilter {
     pub fn new(rules: &RuleSet) -> Prefilter {
         let mut always = vec![false; rules.facts.len()];
         let mut guards = BTreeSet::new();
+        // How many cue facts each piece of a cue word stands for.
+        let mut cue_users: HashMap<String, usize> = HashMap::new();
+        for fact in rules.facts.iter().filter(|f| f.reads_near_cues()) {
+            let pieces: BTreeSet<String> = fact
+                .cues
+                .iter()
+                .flat_map(|c| &c.cues)
+                .flat_map(|c| &c.words)
+                .filter_map(|w| crate::text::words::literal(w))
+                .collect();
+            for piece in pieces {
+                *cue_users.entry(piece).or_default() += 1;
+            }
+        }
         // Pass 1: every literal set that would do for each pattern.
         let mut choices: Vec<(usize, Vec<LiteralSet>)> = Vec::new();
         for (i, fact) in rules.facts.iter().enumerate() {
             // A cue-based fact needs one of its cues: a piece of each.
             if fact.reads_near_cues() {
-                match cue_literals(fact) {
+                match cue_literals(fact, &cue_users) {
                     Some(set) => {
                         if set.iter().any(|l| l.contains(&b'k')) {
                             guards.insert('\u{212A}');
@@ -166,8 +180,9 @@ impl Prefilter {
 type LiteralSet = Vec<Vec<u8>>;
 
 /// For a cue-based fact, one piece of text per cue that every form of the
-/// cue contains (the longest its words offer); `None` when a cue has none.
-fn cue_literals(fact: &crate::rules::Fact) -> Option<LiteralSet> {
+/// cue contains (of its words, the one fewest facts share, then the
+/// longest: "velmoran" rather than "council"); `None` when a cue has none.
+fn cue_literals(fact: &crate::rules::Fact, users: &HashMap<String, usize>) -> Option<LiteralSet> {
     let cues = fact.cues.as_ref()?;
     let mut set = LiteralSet::new();
     for cue in &cues.cues {
@@ -175,7 +190,7 @@ fn cue_literals(fact: &crate::rules::Fact) -> Option<LiteralSet> {
             .words
             .iter()
             .filter_map(|w| crate::text::words::literal(w))
-            .max_by_key(String::len)?;
+            .min_by_key(|l| (users.get(l).copied().unwrap_or(0), usize::MAX - l.len()))?;
         if !set.contains(&best.clone().into_bytes()) {
             set.push(best.into_bytes());
         }

@@ -77,9 +77,9 @@ fn toml_error(at: &dyn Fn(usize) -> Location, text: &str, e: &toml::de::Error) -
     let hint = if let Some(apostrophe) = diagnose::apostrophe_hint(text, offset) {
         apostrophe
     } else if message.starts_with("missing field") {
-        "every [[fact]] needs id, claim and kind, and patterns unless its kind finds values itself (name, term, choice)"
+        "every [[fact]] needs id, claim and kind, and cues (or patterns) unless its kind finds values itself (name, term, choice)"
     } else {
-        "fix the TOML: a [[fact]] has id, claim, kind, severity, patterns, expect, examples and its kind's options"
+        "fix the TOML: a [[fact]] has id, claim, kind, severity, cues, exclude, window, by, patterns, expect, examples and its kind's options"
     };
     Error::rules(at(offset), message, hint)
 }
@@ -148,11 +148,16 @@ fn compile_fact(
         }
     }
     let normalizer = kind.build(&spec.options).map_err(|m| {
-        // The kind's field the message names (`tolerance …`, `unknown unit …`).
-        let field = kind
-            .options()
-            .iter()
-            .find(|k| spec.options.contains_key(**k) && m.contains(**k));
+        // The kind's field the message names: one in backticks first ("unknown
+        // currency `MAD` in `rates`" is about `rates`), else any (`tolerance …`).
+        let given = || {
+            kind.options()
+                .iter()
+                .filter(|k| spec.options.contains_key(**k))
+        };
+        let field = given()
+            .find(|k| m.contains(&format!("`{k}`")))
+            .or_else(|| given().find(|k| m.contains(**k)));
         let options = kind.options();
         let hint = if options.is_empty() {
             format!("a {} fact has no options of its own", kind.name())
@@ -376,6 +381,11 @@ fn expected_values(
                     ));
                 }
             }
+            if let toml::Value::Float(f) = value {
+                if !f.is_finite() {
+                    return Err(format!("`expect` value {f} is not a finite number"));
+                }
+            }
             let text = match value {
                 toml::Value::String(s) => s.clone(),
                 toml::Value::Integer(_) | toml::Value::Float(_) | toml::Value::Datetime(_) => {
@@ -386,6 +396,14 @@ fn expected_values(
             let mut n = normalizer
                 .parse(&text)
                 .map_err(|m| format!("`expect` value {text:?} is not a {kind_name}: {m}"))?;
+            // "1e400" reads as infinity: a record no value can match or miss.
+            if let crate::normalize::Key::Interval { lo, hi, .. } = &n.key {
+                if lo.is_nan() || hi.is_nan() || *lo == f64::INFINITY || *hi == f64::NEG_INFINITY {
+                    return Err(format!(
+                        "`expect` value {text:?} is not a finite number (it reads as {lo}..{hi})"
+                    ));
+                }
+            }
             if subject.is_some() {
                 n.subject = subject.cloned();
             }

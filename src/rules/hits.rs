@@ -36,13 +36,7 @@ pub fn hits_in(fact: &Fact, reading: &Reading) -> Vec<Hit> {
     let mut kept = if fact.reads_near_cues() {
         near_cues(fact, reading)
     } else {
-        pattern_hits(
-            fact,
-            reading.text,
-            reading.from,
-            reading.published,
-            reading.timezone,
-        )
+        pattern_hits(fact, reading)
     };
     let Some(cues) = &fact.cues else {
         return kept;
@@ -86,13 +80,13 @@ fn near_cues(fact: &Fact, reading: &Reading) -> Vec<Hit> {
 }
 
 /// Every match of the fact's patterns (and the spans its kind finds by itself).
-fn pattern_hits(
-    fact: &Fact,
-    text: &str,
-    from: usize,
-    published: Option<jiff::civil::Date>,
-    timezone: Option<&str>,
-) -> Vec<Hit> {
+fn pattern_hits(fact: &Fact, reading: &Reading) -> Vec<Hit> {
+    let (text, from, published, timezone) = (
+        reading.text,
+        reading.from,
+        reading.published,
+        reading.timezone,
+    );
     type Found = (
         Range<usize>,
         Range<usize>,

@@ -163,7 +163,7 @@ pub fn report(rules: &RuleSet, mut scanned: Vec<Scanned>) -> Report {
     let mut sources = Vec::with_capacity(scanned.len());
     let mut mentions = Vec::new();
     let mut ignored = Vec::new();
-    let mut warnings = Vec::new();
+    let mut warnings = rules.warnings.clone();
     for s in scanned {
         warnings.extend(s.warnings);
         mentions.extend(s.mentions);

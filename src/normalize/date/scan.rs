@@ -69,7 +69,7 @@ pub fn bare_year(text: &str) -> Option<(Range<usize>, Expr)> {
 /// from the date that follows it.
 fn shifted(text: &str, span: Range<usize>, expr: Expr) -> (Range<usize>, Expr) {
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>after|before|from)\s+$")
+        Regex::new(r"(?i)\b(?P<n>\d{1,3}(?:,\d{3})+|\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>after|before|from)\s+$")
             .expect("shift regex")
     });
     let relative_base = matches!(
@@ -80,8 +80,9 @@ fn shifted(text: &str, span: Range<usize>, expr: Expr) -> (Range<usize>, Expr) {
             | Expr::Elapsed { .. }
             | Expr::Portion { .. }
     );
-    // Up to 40 bytes back, on a character boundary ("—" is 3 bytes; found by fuzzing).
-    let mut from = span.start.saturating_sub(40);
+    // Up to 48 bytes back ("1,000,000 days after "), on a character boundary
+    // ("—" is 3 bytes; found by fuzzing).
+    let mut from = span.start.saturating_sub(48);
     while !text.is_char_boundary(from) {
         from -= 1;
     }

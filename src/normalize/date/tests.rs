@@ -161,3 +161,37 @@ fn counted_from_the_future_when_no_date_comes_before() {
     .unwrap();
     assert_eq!(v.value, "2018-05-02");
 }
+
+/// "1,000 days after …" counts a thousand days, not none; "1,500 days
+/// before …" fifteen hundred, not five hundred.
+#[test]
+fn offsets_with_thousands_separators_count_whole() {
+    let find = |text: &str| {
+        let kind = crate::normalize::kind("date").unwrap();
+        let ctx = crate::normalize::read::Context { published: None };
+        let found = crate::normalize::read::find(kind, text, ctx).unwrap();
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        (
+            found[0].value.value.clone(),
+            text[found[0].span.clone()].to_string(),
+        )
+    };
+    assert_eq!(
+        find("The war reached 1,000 days after February 24, 2022, the UN said."),
+        (
+            "2024-11-20".into(),
+            "1,000 days after February 24, 2022".into()
+        )
+    );
+    assert_eq!(
+        find("It began 1,500 days before March 1, 2023."),
+        (
+            "2019-01-21".into(),
+            "1,500 days before March 1, 2023".into()
+        )
+    );
+    assert_eq!(
+        find("It ended 1000 days after February 24, 2022.").0,
+        "2024-11-20"
+    );
+}

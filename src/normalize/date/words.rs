@@ -85,9 +85,12 @@ pub fn count(text: &str) -> Option<i64> {
     match lower.as_str() {
         "a" | "an" => Some(1),
         "few" | "a few" => Some(3),
+        // "1,000 days": thousands separators, and no more than a date can shift.
         _ => lower
+            .replace(',', "")
             .parse()
             .ok()
+            .filter(|n: &i64| *n <= 1_000_000)
             .or_else(|| UNITS.iter().position(|u| *u == lower).map(|i| i as i64)),
     }
 }

@@ -492,4 +492,21 @@ mod tests {
             .unwrap_err()
             .contains("unknown currency"));
     }
+
+    #[test]
+    fn dirhams_as_the_morocco_quake_coverage_writes_them() {
+        // Real text (tests/fixtures/events/morocco-earthquake-2023): bare "dirhams" is
+        // ambiguous (Moroccan or Emirati), so it keys as "Dirham", like "francs".
+        let found = amounts("plans to spend at least 120 billion dirhams ($11.7 billion)");
+        let codes: Vec<&str> = found.iter().map(|a| a.currency.code).collect();
+        assert_eq!(codes, ["Dirham", "USD"]);
+        assert_eq!(found[0].number.lo, 120e9);
+        assert_eq!(amounts("MAD 30,000")[0].currency.code, "MAD");
+        assert_eq!(amounts("5,000 UAE dirhams")[0].currency.code, "AED");
+        let usd = MoneyKind
+            .build(&toml::from_str("currency = \"USD\"\nrates = { Dirham = 0.0975 }").unwrap())
+            .unwrap();
+        let plan = usd.parse("120 billion dirhams").unwrap();
+        assert_eq!(plan.value, "USD 11.7 billion");
+    }
 }

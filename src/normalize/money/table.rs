@@ -53,6 +53,10 @@ pub static CURRENCIES: &[Currency] = &[
     c("RUB", "Russian ruble", &["₽", "rub"], &["roubles", "rubles", "rouble", "ruble", "rub"]),
     c("KZT", "Kazakhstani tenge", &["₸", "kzt"], &["tenge", "kzt"]),
     c("UZS", "Uzbekistani som", &["uzs"], &["soum", "sum", "uzs"]),
+    // Bare "dirhams" may be Moroccan or Emirati: the key "Dirham", like "Franc".
+    c("MAD", "Moroccan dirham", &["mad"], &["moroccan dirhams", "moroccan dirham", "mad"]),
+    c("AED", "United Arab Emirates dirham", &["aed"], &["uae dirhams", "emirati dirhams", "aed"]),
+    c("Dirham", "Dirham", &[], &["dirhams", "dirham"]),
     c("TRY", "Turkish lira", &["₺"], &["turkish lira", "turkish liras"]),
     c("KRW", "South Korean won", &["₩", "krw"], &["korean won", "krw"]),
     c("ESP", "Peseta", &[], &["pesetas", "peseta"]),

@@ -31,20 +31,14 @@ pub struct Reading<'a> {
     by_sentence: RefCell<HashMap<(usize, SentenceId), SentenceValues>>,
 }
 
-/// One kind's values in one sentence (`None`: the kind reads no free text).
-type SentenceValues = Rc<Option<Vec<Found>>>;
+/// The values of one kind in one sentence (`None`: the kind cannot search free text).
+pub type SentenceValues = Rc<Option<Vec<Found>>>;
 
 /// Kinds read over the whole text, whose values depend on what comes
 /// before ("a day earlier" counts from the date mentioned before it).
 const WHOLE_TEXT: &[&str] = &["date", "time"];
 
 impl<'a> Reading<'a> {
-    /// The same reading for an article whose source has a time zone.
-    pub fn with_timezone(mut self, timezone: Option<&'a str>) -> Reading<'a> {
-        self.timezone = timezone;
-        self
-    }
-
     pub fn new(text: &'a str, from: usize, published: Option<jiff::civil::Date>) -> Reading<'a> {
         Reading {
             text,
@@ -57,15 +51,26 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// The same reading, for a source in time zone `timezone` (an IANA name).
+    pub fn with_timezone(mut self, timezone: Option<&'a str>) -> Reading<'a> {
+        self.timezone = timezone;
+        self
+    }
+
     /// Every value of `kind` in sentence `s` of the analysis, in text
     /// order; `None` when the kind cannot search free text.
-    pub fn values_in(&self, kind: &str, s: SentenceId) -> Option<Rc<Option<Vec<Found>>>> {
+    pub fn values_in(&self, kind: &str, s: SentenceId) -> Option<SentenceValues> {
+        self.read_in(kind, s, WHOLE_TEXT.contains(&kind))
+    }
+
+    fn read_in(&self, kind: &str, s: SentenceId, whole: bool) -> Option<SentenceValues> {
         let sentence = self.analysis().range(s);
         let k = KINDS.iter().position(|x| x.name() == kind)?;
-        if let Some(found) = self.by_sentence.borrow().get(&(k, s)) {
+        let key = (k + if whole { KINDS.len() } else { 0 }, s);
+        if let Some(found) = self.by_sentence.borrow().get(&key) {
             return Some(found.clone());
         }
-        let found = if WHOLE_TEXT.contains(&kind) {
+        let found = if whole {
             self.values.of(kind).map(|all| {
                 let lo = all.partition_point(|f| f.span.start < sentence.start);
                 let hi = all.partition_point(|f| f.span.start < sentence.end);
@@ -81,7 +86,7 @@ impl<'a> Reading<'a> {
             })
         };
         let found = Rc::new(found);
-        self.by_sentence.borrow_mut().insert((k, s), found.clone());
+        self.by_sentence.borrow_mut().insert(key, found.clone());
         Some(found)
     }
 
@@ -107,6 +112,10 @@ const JOINER_COST: usize = 5;
 const DURATIONS: &[&str] = &[
     "second", "minute", "hour", "day", "week", "month", "year", "decade", "centurie", "century",
 ];
+
+/// How many bytes either side of a number are read to see whether it is
+/// part of another kind's value ("August 3", "4:30 p.m.", "12 km").
+const CONTEXT: usize = 40;
 
 /// Kinds whose values a `number` fact never takes: "10 km", "40%", "$5m",
 /// "August 3" and "in 2012" hold numbers that are not counts.
@@ -154,33 +163,42 @@ pub fn values_near_cues(
 ) -> Vec<(Range<usize>, Vec<Normalized>)> {
     let a = reading.analysis();
     // Spans of other kinds' values in a sentence, which a number fact skips.
-    let claimed_in = |s: SentenceId| -> Vec<Range<usize>> {
+    // Whether a number is part of another kind's value, read in a few
+    // words around it (only for the candidates a number fact weighs).
+    let claimed = |f: &Found, sentence: &Range<usize>| {
         if kind != "number" {
-            return Vec::new();
+            return false;
         }
-        let years = reading.values_in("year", s);
-        let years: &[Found] = years
-            .as_deref()
-            .and_then(Option::as_deref)
-            .unwrap_or_default();
-        let year_words = years.iter().filter(|y| {
+        let mut from = f.span.start.saturating_sub(CONTEXT).max(sentence.start);
+        while !reading.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (f.span.end + CONTEXT).min(sentence.end);
+        while !reading.text.is_char_boundary(to) {
+            to += 1;
+        }
+        let ctx = Context {
+            published: reading.published,
+        };
+        let in_kind = |k: &str| {
+            let Some(reader) = crate::normalize::kind(k) else {
+                return Vec::new();
+            };
+            find_in(reader, reading.text, from..to, ctx).unwrap_or_default()
+        };
+        let year = in_kind("year").iter().any(|y| {
             let before = reading.text[..y.span.start].trim_end();
             let word = before
                 .rsplit(|c: char| !c.is_alphabetic())
                 .next()
                 .unwrap_or("")
                 .to_lowercase();
-            BEFORE_YEARS.contains(&word.as_str())
+            overlaps(&y.span, &f.span) && BEFORE_YEARS.contains(&word.as_str())
         });
-        let mut spans: Vec<Range<usize>> = year_words.map(|f| f.span.clone()).collect();
-        for k in CLAIMED_BY_OTHERS {
-            if let Some(found) = reading.values_in(k, s) {
-                spans.extend(found.iter().flatten().map(|f| f.span.clone()));
-            }
-        }
-        spans
+        year || CLAIMED_BY_OTHERS
+            .iter()
+            .any(|k| in_kind(k).iter().any(|c| overlaps(&c.span, &f.span)))
     };
-    let mut claimed_by_sentence: HashMap<SentenceId, Vec<Range<usize>>> = HashMap::new();
     // "a 6.1-magnitude quake", "an 18-year-old": a number hyphenated to a
     // word qualifies that word; it is the value only when the word is the cue.
     let glued = |f: &Found, cue: &Range<usize>| {
@@ -245,9 +263,7 @@ pub fn values_near_cues(
                 return Vec::new();
             };
             let found: &[Found] = found.as_deref().unwrap_or_default();
-            let claimed = claimed_by_sentence
-                .entry(sentence)
-                .or_insert_with(|| claimed_in(sentence));
+            let bounds = a.range(sentence);
             let cue_span = occurrence.span.clone();
             let window = match cues.window {
                 Window::Clause => a.clause_of(&occurrence),
@@ -263,7 +279,7 @@ pub fn values_near_cues(
                 .iter()
                 .filter(|f| f.span.start >= window.start && f.span.end <= window.end)
                 .filter(|f| f.span.end <= cue_span.start || f.span.start >= cue_span.end)
-                .filter(|f| !claimed.iter().any(|c| overlaps(c, &f.span)) && !clock(f))
+                .filter(|f| !clock(f))
                 .filter(|f| !glued(f, &cue_span) && near(f) && !restated(f, found))
                 .filter(|f| !duration(f))
                 .map(|f| {
@@ -274,6 +290,9 @@ pub fn values_near_cues(
             // Nearest first; at equal distance the value after the cue.
             candidates.sort_by_key(|(d, before, f)| (*d, *before, f.span.start));
             for (_, _, f) in candidates {
+                if claimed(f, &bounds) {
+                    continue;
+                }
                 if out.iter().any(|(span, _)| *span == f.span) {
                     break;
                 }
