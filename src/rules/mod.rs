@@ -3,6 +3,7 @@
 //! id, an unknown kind, an example that fails) is one [`Error::Rules`] naming
 //! the file, line and column and saying what to do.
 
+pub mod budget;
 mod compile;
 pub mod constraint;
 pub mod cues;
@@ -206,6 +207,7 @@ impl RuleSet {
         if !errors.is_empty() {
             return Err(Error::several(errors));
         }
+        budget::check(&rules.facts, budget::BUDGET)?;
         Ok(rules)
     }
 }
