@@ -162,18 +162,29 @@ fn on_interrupt() {
     });
 }
 
-/// Writes to stdout; a closed pipe (`factlint | head`) is not an error.
-pub fn print(text: &str) {
-    print_with(&mut |out| out.write_all(text.as_bytes()));
+/// Writes to stdout; a closed pipe (`factlint | head`) is not an error,
+/// any other failure (`> /dev/full`) is.
+pub fn print(text: &str) -> factlint::Result<()> {
+    print_with(&mut |out| out.write_all(text.as_bytes()))
 }
 
-/// Writes what `fill` produces to stdout, buffered; a closed pipe is not an error.
-pub fn print_with(fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>) {
+/// Writes what `fill` produces to stdout, buffered; a closed pipe is not an
+/// error, any other write failure is (exit 2, one line).
+pub fn print_with(
+    fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> factlint::Result<()> {
     use std::io::Write;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    if let Err(e) = fill(&mut out).and_then(|_| out.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("factlint: error: cannot write to standard output: {e}");
+    match fill(&mut out).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(factlint::Error::usage(
+            format!("cannot write to standard output: {e}"),
+            "free space on the disk it goes to, or write to a file with --out",
+        )),
+        // Nothing more may reach a closed pipe, not even the buffer's rest on drop.
+        Err(_) => {
+            let _ = out.into_parts();
+            Ok(())
         }
+        Ok(()) => Ok(()),
     }
 }

@@ -113,6 +113,8 @@ pub struct RuleSet {
     pub facts: Vec<Fact>,
     pub constraints: Vec<Constraint>,
     pub files: Vec<PathBuf>,
+    /// Paths in the rule folders that were skipped (pipes, devices), and why.
+    pub warnings: Vec<crate::text::Warning>,
 }
 
 impl RuleSet {
@@ -150,8 +152,11 @@ impl RuleSet {
 
     /// [`RuleSet::load_unchecked`], walking folders as `how` says.
     pub fn load_unchecked_with(paths: &[PathBuf], how: Walk) -> Result<RuleSet> {
-        let files = files::rule_files(paths, how)?;
-        let mut rules = RuleSet::default();
+        let (files, warnings) = files::rule_files(paths, how)?;
+        let mut rules = RuleSet {
+            warnings,
+            ..RuleSet::default()
+        };
         let mut seen: BTreeMap<String, Location> = BTreeMap::new();
         let mut pending = Vec::new();
         // Every file is read and every fact compiled before giving up, so
