@@ -85,7 +85,8 @@ fn seeds_without_rules_show_the_known_facts() {
         "the UN vote day",
     );
     assert_eq!(vote["status"], "conflict");
-    assert_eq!(vote["outliers"][0], "001_ac4287f27224b710.txt");
+    let outlier = vote["outliers"][0].as_str().unwrap();
+    assert!(outlier.ends_with("001_ac4287f27224b710.txt"), "{outlier}");
     let astana = report["facts"].as_array().unwrap().iter().find(|f| {
         let id = f["id"].as_str().unwrap();
         let have = values(f);

@@ -148,7 +148,7 @@ pub fn run(args: DiscoverArgs) -> Result<Exit> {
                 found.report.facts.len()
             );
         }
-        None => super::print_with(&mut fill),
+        None => super::print_with(&mut fill)?,
     }
     Ok(Exit::Clean)
 }

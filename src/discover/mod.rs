@@ -264,5 +264,6 @@ fn load(path: &Path, text: &str) -> Result<RuleSet> {
         facts,
         constraints: Vec::new(),
         files: vec![path.to_path_buf()],
+        warnings: Vec::new(),
     })
 }
