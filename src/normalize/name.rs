@@ -19,6 +19,8 @@
 
 mod find;
 
+pub use find::{is_stopword, is_title_word};
+
 use super::fold::{fold, similarity, skeleton, spelling, words};
 use super::{Key, Kind, Normalized, Normalizer, RawMatch};
 use std::ops::Range;

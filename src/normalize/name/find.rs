@@ -53,11 +53,13 @@ fn listed(list: &str, folded: &str) -> bool {
     list.split_whitespace().any(|w| w == folded)
 }
 
-fn is_title_word(folded: &str) -> bool {
+/// Whether a folded word names an office ("president", "minister").
+pub fn is_title_word(folded: &str) -> bool {
     listed(TITLE_WORDS, folded)
 }
 
-fn is_stopword(folded: &str) -> bool {
+/// Whether a folded word starts sentences or dates rather than names.
+pub fn is_stopword(folded: &str) -> bool {
     listed(STOPWORDS, folded)
 }
 
