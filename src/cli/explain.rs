@@ -67,7 +67,40 @@ fn key(k: &Key) -> String {
     }
 }
 
-fn reading(n: &Normalized) -> String {
+/// The key actually compared and why it differs from the value as written,
+/// when the precision or the tolerance widened it.
+fn compared(fact: &Fact, n: &Normalized) -> Option<(Key, String)> {
+    let Key::Interval { lo, hi, unit } = &n.key else {
+        return None;
+    };
+    let (clo, chi) = fact.normalizer.compared(n)?;
+    if (clo, chi) == (*lo, *hi) {
+        return None;
+    }
+    let mut why = Vec::new();
+    if n.precision > 0.0 {
+        why.push(format!("±{} as written", format_number(n.precision)));
+    }
+    if n.approximate && fact.normalizer.tolerance().is_some() {
+        why.push("the fact's tolerance".to_string());
+    }
+    let widened = Key::Interval {
+        lo: clo,
+        hi: chi,
+        unit: unit.clone(),
+    };
+    let written = if lo == hi {
+        format_number(*lo)
+    } else {
+        format!("{}–{}", format_number(*lo), format_number(*hi))
+    };
+    Some((
+        widened,
+        format!("{written} widened by {}", why.join(" and ")),
+    ))
+}
+
+fn reading(fact: &Fact, n: &Normalized) -> String {
     let mut parts = vec![format!(
         "{} ({})",
         shown(n),
@@ -80,7 +113,10 @@ fn reading(n: &Normalized) -> String {
     if let Some(s) = &n.subject {
         parts.push(format!("subject {s}"));
     }
-    parts.push(format!("compared as {}", key(&n.key)));
+    match compared(fact, n) {
+        Some((widened, why)) => parts.push(format!("compared as {}: {why}", key(&widened))),
+        None => parts.push(format!("compared as {}", key(&n.key))),
+    }
     if let Some(note) = &n.note {
         parts.push(format!("note: {note}"));
     }
@@ -186,7 +222,7 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
             }
             let _ = writeln!(out, "  raw:     “{}”", &article.text[hit.value.clone()]);
             for n in &hit.values {
-                let _ = writeln!(out, "  read as: {}", reading(n));
+                let _ = writeln!(out, "  read as: {}", reading(fact, n));
             }
             if ignored {
                 let _ = writeln!(out, "  ignored: the article has a `factlint: ignore {}` marker; left out of the comparison", fact.id);
@@ -226,7 +262,6 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
     let mut values: Vec<&Normalized> = active.iter().map(|m| &m.mention.normalized).collect();
     values.sort_by_key(|n| shown(n));
     values.dedup_by_key(|n| shown(n));
-    let mut counts: Vec<(String, usize)> = Vec::new();
     for value in &values {
         let support: BTreeSet<&str> = active
             .iter()
@@ -245,7 +280,6 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
             },
             support.iter().copied().collect::<Vec<_>>().join(", ")
         );
-        counts.push((shown(value), support.len()));
     }
     let reason = match v.status {
         factlint::compare::Status::Agree => {
@@ -253,34 +287,34 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
                 .to_string()
         }
         factlint::compare::Status::Conflict => {
-            let consensus = v.consensus.clone().unwrap_or_default();
-            let best = counts.iter().map(|(_, c)| *c).max().unwrap_or(0);
-            let tied: Vec<&str> = counts
+            let groups: Vec<String> = v
+                .groups
                 .iter()
-                .filter(|(_, c)| *c == best)
-                .map(|(v, _)| v.as_str())
+                .map(|g| {
+                    format!(
+                        "{{{}}} from {} ({})",
+                        g.values.join(", "),
+                        g.sources.len(),
+                        g.sources.join(", ")
+                    )
+                })
                 .collect();
-            let on_record = fact
-                .normalizer
-                .parse(consensus.trim_start_matches('≈'))
-                .is_ok_and(|c| fact.expect.iter().any(|e| n.agree(&c, e)));
-            let chosen = if tied.len() == 1 {
-                format!("it has the most support ({best})")
-            } else if on_record {
-                format!(
-                    "{} tie with {best} each; the tie goes to the value on the record",
-                    tied.join(", ")
-                )
-            } else {
-                format!(
-                    "{} tie with {best} each; the tie goes to the first in sorted order",
-                    tied.join(", ")
-                )
-            };
-            format!(
-                "some values do not agree. Consensus {consensus}: {chosen}. Outliers, whose value does not agree with it: {}",
-                v.outliers.join(", ")
-            )
+            let total: BTreeSet<&str> = active.iter().map(|m| m.mention.source.as_str()).collect();
+            match &v.consensus {
+                Some(consensus) => format!(
+                    "some values do not agree. Groups of mutually compatible values, one vote per source: {}. Consensus {consensus}: its group is the largest and a majority ({} of {} sources). Outliers, with a value outside it: {}",
+                    groups.join("; "),
+                    v.groups.first().map_or(0, |g| g.sources.len()),
+                    total.len(),
+                    v.outliers.join(", ")
+                ),
+                None => format!(
+                    "some values do not agree. Groups of mutually compatible values, one vote per source: {}. No group is both the only largest and a majority of the {} sources, so there is no consensus and no outlier: {}",
+                    groups.join("; "),
+                    total.len(),
+                    factlint::report::labels::split(v)
+                ),
+            }
         }
         factlint::compare::Status::Single => {
             "only one article states it, so there is nothing to compare across sources".into()

@@ -11,12 +11,15 @@
 //! sources with a value that disagrees with it. Expected values given for a
 //! subject replace the fact-wide ones for that subject.
 
+pub mod consensus;
 pub mod constraints;
 pub mod suppress;
 
 use crate::extract::Mention;
-use crate::normalize::Normalized;
+use crate::normalize::hedge::Bound;
+use crate::normalize::{Key, Normalized, Normalizer};
 use crate::rules::{Fact, Severity};
+pub use consensus::Group;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -51,8 +54,14 @@ pub enum Reference {
 pub struct MentionVerdict {
     #[serde(flatten)]
     pub mention: Mention,
+    /// The interval of an interval value, as written and as compared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interval: Option<Interval>,
     /// Disagrees with the consensus.
     pub outlier: bool,
+    /// One side of a conflict with no majority (see [`Verdict::tie`]).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub tied: bool,
     /// Disagrees with every expected value.
     pub mismatch: bool,
     /// Accepted by an inline marker or the baseline (see [`suppress`]).
@@ -63,8 +72,42 @@ pub struct MentionVerdict {
 impl MentionVerdict {
     /// Whether the mention takes part in its verdict's contradiction.
     pub fn is_conflicting(&self) -> bool {
-        (self.outlier || self.mismatch) && self.suppressed.is_none()
+        (self.outlier || self.mismatch || self.tied) && self.suppressed.is_none()
     }
+}
+
+/// The interval of a value, in the base unit: `lo`/`hi` as written (a
+/// bound is open on one side: "inf"), `compared` after the precision the
+/// text implies and the fact's tolerance.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Interval {
+    #[serde(serialize_with = "crate::text::float::serialize")]
+    pub lo: f64,
+    #[serde(serialize_with = "crate::text::float::serialize")]
+    pub hi: f64,
+    pub unit: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bound: Option<Bound>,
+    #[serde(serialize_with = "crate::text::float::serialize")]
+    pub compared_lo: f64,
+    #[serde(serialize_with = "crate::text::float::serialize")]
+    pub compared_hi: f64,
+}
+
+/// The interval of `value`, when its key is one.
+fn interval(n: &dyn Normalizer, value: &Normalized) -> Option<Interval> {
+    let Key::Interval { lo, hi, unit } = &value.key else {
+        return None;
+    };
+    let (compared_lo, compared_hi) = n.compared(value)?;
+    Some(Interval {
+        lo: *lo,
+        hi: *hi,
+        unit: unit.clone(),
+        bound: value.bound,
+        compared_lo,
+        compared_hi,
+    })
 }
 
 /// Why a mention is not reported.
@@ -89,9 +132,16 @@ pub struct Verdict {
     pub status: Status,
     pub reference: Reference,
     pub expected: Option<String>,
-    /// The value most sources give (set when there is a conflict).
+    /// The value that stands for the largest group of mutually compatible
+    /// values, when that group is a majority of the sources (conflicts only).
     pub consensus: Option<String>,
-    /// Sources whose value disagrees with the consensus.
+    /// A conflict where no group of compatible values holds a majority of
+    /// the sources: no consensus, no outliers.
+    pub tie: bool,
+    /// On a conflict, every group of mutually compatible values, largest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
+    /// Sources with a value outside the consensus group.
     pub outliers: Vec<String>,
     /// Where the fact is defined, "rules/seed.toml:12:6".
     pub rule: String,
@@ -202,39 +252,22 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         _ => Status::Agree,
     };
 
-    let mut consensus = None;
+    let mut grouped = None;
     let mut outliers = BTreeSet::new();
     if status == Status::Conflict {
-        // For each distinct value, the sources that agree with it.
-        let mut best: Option<(usize, bool, &Normalized)> = None;
-        let mut candidates: Vec<&Normalized> = resolved.iter().map(|m| &m.normalized).collect();
-        candidates.sort_by(|a, b| a.value.cmp(&b.value));
-        candidates.dedup_by(|a, b| a.value == b.value && a.approximate == b.approximate);
-        for value in candidates {
-            // A value every source is compatible with ("abstained or did not
-            // vote") cannot settle a conflict: it would leave no outliers.
-            if resolved.iter().all(|m| n.agree(&m.normalized, value)) {
-                continue;
-            }
-            let support = resolved
-                .iter()
-                .filter(|m| n.agree(&m.normalized, value))
-                .map(|m| m.path.as_str())
-                .collect::<BTreeSet<_>>()
-                .len();
-            let on_record = matches_record(value);
-            if best.is_none_or(|(s, r, _)| (support, on_record) > (s, r)) {
-                best = Some((support, on_record, value));
-            }
-        }
-        if let Some((_, _, value)) = best {
-            consensus = Some(value.clone());
+        let votes: Vec<(&str, &Normalized)> = resolved
+            .iter()
+            .map(|m| (m.source.as_str(), &m.normalized))
+            .collect();
+        let g = consensus::groups(n.as_ref(), &votes);
+        if g.consensus.is_some() {
             for m in &resolved {
-                if !n.agree(&m.normalized, value) {
+                if !g.in_consensus(&m.normalized) {
                     outliers.insert(m.source.clone());
                 }
             }
         }
+        grouped = Some(g);
     }
 
     let reference = if expect.is_empty() || resolved.is_empty() {
@@ -250,13 +283,17 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         .map(|m| {
             let resolved = m.normalized.is_resolved();
             let outlier = resolved
-                && consensus
+                && grouped
                     .as_ref()
-                    .is_some_and(|c| !n.agree(&m.normalized, c));
+                    .is_some_and(|g| g.consensus.is_some() && !g.in_consensus(&m.normalized));
+            let tied = resolved && grouped.as_ref().is_some_and(|g| g.consensus.is_none());
+            let interval = interval(n.as_ref(), &m.normalized);
             let mismatch = resolved && !expect.is_empty() && !matches_record(&m.normalized);
             MentionVerdict {
                 mention: m,
+                interval,
                 outlier,
+                tied,
                 mismatch,
                 suppressed: None,
             }
@@ -274,7 +311,11 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
             let shown: Vec<&str> = expect.iter().map(|e| e.value.as_str()).collect();
             (!shown.is_empty()).then(|| shown.join(" or "))
         },
-        consensus: consensus.map(|c| shown(&c)),
+        consensus: grouped
+            .as_ref()
+            .and_then(|g| g.consensus_value().map(str::to_string)),
+        tie: grouped.as_ref().is_some_and(|g| g.consensus.is_none()),
+        groups: grouped.map(|g| g.groups).unwrap_or_default(),
         outliers: outliers.into_iter().collect(),
         rule: fact.origin.to_string(),
         mentions,
@@ -282,11 +323,13 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
     }
 }
 
-/// A value as reports show it: "≈7500 km" when hedged.
+/// A value as reports show it, with the direction of its bound: "≈7500 km"
+/// when hedged or vague, "≥75" (at least), ">1200" (more than), "≤30" (up
+/// to), "<1 mi" (less than).
 pub fn shown(value: &Normalized) -> String {
-    if value.approximate {
-        format!("≈{}", value.value)
-    } else {
-        value.value.clone()
+    match value.bound {
+        Some(b) => format!("{}{}", b.symbol(), value.value),
+        None if value.approximate => format!("≈{}", value.value),
+        None => value.value.clone(),
     }
 }

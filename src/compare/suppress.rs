@@ -63,7 +63,9 @@ pub fn attach_inline(verdicts: &mut [Verdict], ignored: Vec<Mention>) {
             let v = &mut verdicts[i];
             v.mentions.push(MentionVerdict {
                 mention,
+                interval: None,
                 outlier: false,
+                tied: false,
                 mismatch: false,
                 suppressed: Some(Suppression::Inline),
             });

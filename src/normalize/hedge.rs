@@ -3,6 +3,7 @@
 //! start of the value and just before it in the same sentence.
 
 use regex::Regex;
+use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
 /// How a hedge bounds the value it stands before.
@@ -14,6 +15,46 @@ pub enum Hedge {
     AtLeast,
     /// The value or less: "up to", "less than", "under".
     AtMost,
+}
+
+/// The direction of a value's bound as reports show it: "≥ 75" (at least),
+/// "> 1200" (more than), "< 1" (less than), "≤ 30" (up to), "≈ 2000" (about).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Bound {
+    #[serde(rename = "≈")]
+    About,
+    #[serde(rename = "≥")]
+    AtLeast,
+    #[serde(rename = ">")]
+    MoreThan,
+    #[serde(rename = "≤")]
+    AtMost,
+    #[serde(rename = "<")]
+    LessThan,
+}
+
+impl Bound {
+    /// The sign written before the value.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Bound::About => "≈",
+            Bound::AtLeast => "≥",
+            Bound::MoreThan => ">",
+            Bound::AtMost => "≤",
+            Bound::LessThan => "<",
+        }
+    }
+
+    /// The bound a hedge phrase states: "more than" is strict, "at least" is not.
+    pub fn of(phrase: &str) -> Bound {
+        match phrase.to_lowercase().as_str() {
+            "more than" | "over" | "upwards of" | "in excess of" => Bound::MoreThan,
+            "at least" => Bound::AtLeast,
+            "less than" | "fewer than" | "under" => Bound::LessThan,
+            "up to" | "no more than" | "at most" => Bound::AtMost,
+            _ => Bound::About,
+        }
+    }
 }
 
 const PHRASES: &str = r"some|about|around|roughly|approximately|approx\.|nearly|almost|close to|an estimated|estimated|more than|over|at least|upwards of|in excess of|up to|less than|fewer than|under|no more than|at most";
@@ -86,6 +127,17 @@ mod tests {
         let (hedge, rest) = strip("nearly 7,500 km");
         assert_eq!(hedge.map(|h| h.0), Some(Hedge::About));
         assert_eq!(rest, "7,500 km");
+    }
+
+    #[test]
+    fn bounds_keep_their_direction() {
+        assert_eq!(Bound::of("More than"), Bound::MoreThan);
+        assert_eq!(Bound::of("at least"), Bound::AtLeast);
+        assert_eq!(Bound::of("fewer than"), Bound::LessThan);
+        assert_eq!(Bound::of("up to"), Bound::AtMost);
+        assert_eq!(Bound::of("nearly"), Bound::About);
+        assert_eq!(Bound::of("more than").symbol(), ">");
+        assert_eq!(Bound::of("no more than").symbol(), "≤");
     }
 
     #[test]

@@ -86,6 +86,13 @@ pub struct Normalized {
     pub value: String,
     /// Hedged ("some", "about", "more than"): compared with the fact's tolerance.
     pub approximate: bool,
+    /// The direction of the hedge, shown before the value ("≥ 75", "> 1200").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<hedge::Bound>,
+    /// Half the last written digit, in base units ("6 miles": ±0.5 mile):
+    /// the precision the text implies, kept through conversion. 0 for none.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub precision: f64,
     /// Set when one mention states values for several subjects (per-country votes).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
@@ -103,6 +110,8 @@ impl Normalized {
         Normalized {
             value: value.into(),
             approximate: false,
+            bound: None,
+            precision: 0.0,
             subject: None,
             note: None,
             key,
@@ -114,6 +123,11 @@ impl Normalized {
         self
     }
 
+    pub fn bound(mut self, bound: Option<hedge::Bound>) -> Self {
+        self.bound = bound;
+        self
+    }
+
     pub fn note(mut self, note: impl Into<String>) -> Self {
         self.note = Some(note.into());
         self
@@ -122,6 +136,10 @@ impl Normalized {
     pub fn is_resolved(&self) -> bool {
         !matches!(self.key, Key::Unresolved(_))
     }
+}
+
+fn is_zero(v: &f64) -> bool {
+    *v == 0.0
 }
 
 /// The value of a match the normalizer could not read, with the reason.
@@ -233,6 +251,17 @@ pub trait Normalizer: Send + Sync + Debug {
         keys_agree(a, b, None)
     }
 
+    /// The fact's tolerance, for kinds that have one.
+    fn tolerance(&self) -> Option<&tolerance::Tolerance> {
+        None
+    }
+
+    /// The interval actually compared for a value (its precision and the
+    /// fact's tolerance applied), or `None` when the key is not an interval.
+    fn compared(&self, value: &Normalized) -> Option<(f64, f64)> {
+        compared(value, self.tolerance())
+    }
+
     /// The value the kind expects without an `expect` field (a term's canonical spelling).
     fn implicit_expect(&self) -> Option<Normalized> {
         None
@@ -265,7 +294,24 @@ pub trait Normalizer: Send + Sync + Debug {
     }
 }
 
-/// Agreement of two keys; intervals of approximate values are widened by `tolerance`.
+/// The interval compared for an interval value: widened by the precision
+/// its text implies, then by `tolerance` when the value is approximate.
+pub fn compared(
+    value: &Normalized,
+    tolerance: Option<&tolerance::Tolerance>,
+) -> Option<(f64, f64)> {
+    match &value.key {
+        Key::Interval { lo, hi, .. } => {
+            let (lo, hi) = (lo - value.precision, hi + value.precision);
+            Some(tolerance::widen(lo, hi, value.approximate, tolerance))
+        }
+        _ => None,
+    }
+}
+
+/// Agreement of two keys; intervals of approximate values are widened by
+/// `tolerance`. Intervals widened by their written precision must overlap
+/// by more than a point: "141" (±0.5) and "142" (±0.5) do not agree.
 pub fn keys_agree(
     a: &Normalized,
     b: &Normalized,
@@ -273,9 +319,14 @@ pub fn keys_agree(
 ) -> bool {
     match (&a.key, &b.key) {
         (Key::Interval { unit: ua, .. }, Key::Interval { unit: ub, .. }) if ua != ub => false,
-        (Key::Interval { lo: al, hi: ah, .. }, Key::Interval { lo: bl, hi: bh, .. }) => {
-            let (al, ah) = tolerance::widen(*al, *ah, a.approximate, tolerance);
-            let (bl, bh) = tolerance::widen(*bl, *bh, b.approximate, tolerance);
+        (Key::Interval { .. }, Key::Interval { .. }) => {
+            let (Some((al, ah)), Some((bl, bh))) = (compared(a, tolerance), compared(b, tolerance))
+            else {
+                return false;
+            };
+            if a.precision > 0.0 || b.precision > 0.0 {
+                return al < bh && bl < ah;
+            }
             let eps = 1e-9 * (1.0 + al.abs().max(bl.abs()).min(1e300));
             al <= bh + eps && bl <= ah + eps
         }

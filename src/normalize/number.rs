@@ -95,6 +95,13 @@ impl Hedged<'_> {
         hedge::interval(self.lo, self.hi, self.hedge.as_ref().map(|h| h.0))
     }
 
+    /// The direction of the hedge ("more than" is `>`), if hedged.
+    pub fn bound(&self) -> Option<hedge::Bound> {
+        self.hedge
+            .as_ref()
+            .map(|(_, phrase)| hedge::Bound::of(phrase))
+    }
+
     /// Hedged, or a vague quantity: compared with the fact's tolerance.
     pub fn approximate(&self) -> bool {
         self.hedge.is_some() || self.shape == Shape::Vague
@@ -133,10 +140,29 @@ impl Hedged<'_> {
     pub fn normalized(&self, unit: String, show: impl Fn(f64) -> String) -> Normalized {
         let (lo, hi) = self.bounds();
         let shown = self.shown("", &show);
-        let mut n =
-            Normalized::new(shown, Key::Interval { lo, hi, unit }).approximate(self.approximate());
+        let mut n = Normalized::new(shown, Key::Interval { lo, hi, unit })
+            .approximate(self.approximate())
+            .bound(self.bound());
         n.note = self.note();
         n
+    }
+}
+
+/// Half the last digit written in `number` ("6" → 0.5, "6.25" → 0.005),
+/// scaled to `value` ("2.5 million" → 50,000). 0 when no digit is written.
+pub fn written_precision(number: &str, value: f64) -> f64 {
+    static LITERAL: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"[0-9][0-9,]*(?:\.([0-9]+))?").unwrap());
+    let Some(c) = LITERAL.captures(number) else {
+        return 0.0;
+    };
+    let decimals = c.get(1).map_or(0, |d| d.as_str().len()) as i32;
+    let half = 0.5 * 10f64.powi(-decimals);
+    let literal: f64 = c[0].replace(',', "").parse().unwrap_or(0.0);
+    if literal > 0.0 && value.is_finite() && value != 0.0 {
+        half * (value / literal).abs()
+    } else {
+        half
     }
 }
 
@@ -179,6 +205,10 @@ impl Normalizer for Number {
 
     fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
         keys_agree(a, b, self.tolerance.as_ref())
+    }
+
+    fn tolerance(&self) -> Option<&Tolerance> {
+        self.tolerance.as_ref()
     }
 }
 

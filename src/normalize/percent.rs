@@ -111,7 +111,8 @@ fn value(read: &Hedged, fraction: Option<&str>) -> Normalized {
             unit: "%".into(),
         },
     )
-    .approximate(read.approximate() || fraction.is_some());
+    .approximate(read.approximate() || fraction.is_some())
+    .bound(read.bound());
     let mut notes: Vec<String> = read.note().into_iter().collect();
     if let Some(f) = fraction {
         notes.push(format!("fraction: '{f}'"));
@@ -156,6 +157,10 @@ impl Normalizer for Percent {
 
     fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
         keys_agree(a, b, self.tolerance.as_ref())
+    }
+
+    fn tolerance(&self) -> Option<&Tolerance> {
+        self.tolerance.as_ref()
     }
 }
 

@@ -4,7 +4,7 @@
 //! `tolerance` (absolute in `unit`, or a percentage).
 
 use super::hedge;
-use super::number::{extra_interval, read_hedged, Hedged};
+use super::number::{extra_interval, read_hedged, written_precision, Hedged};
 use super::numtext;
 use super::tolerance::Tolerance;
 use super::units::{self, Unit};
@@ -57,8 +57,10 @@ fn convert(value: f64, from: &Unit, to: &Unit) -> String {
     format_number(v)
 }
 
-/// The comparable value of a number read with a unit.
-fn value_in(read: &Hedged, unit: &Unit, shown_in: &Unit) -> Normalized {
+/// The comparable value of a number read with a unit; `number` is the
+/// number as written, whose last digit sets the precision kept through
+/// conversion ("6 miles" stays ±0.5 mile in km).
+fn value_in(read: &Hedged, number: &str, unit: &Unit, shown_in: &Unit) -> Normalized {
     let (lo, hi) = read.bounds();
     let key = Key::Interval {
         lo: lo * unit.factor,
@@ -69,7 +71,11 @@ fn value_in(read: &Hedged, unit: &Unit, shown_in: &Unit) -> Normalized {
         read.shown(shown_in.symbol, |v| convert(v, unit, shown_in)),
         key,
     )
-    .approximate(read.approximate());
+    .approximate(read.approximate())
+    .bound(read.bound());
+    if read.lo == read.hi {
+        n.precision = written_precision(number, read.lo) * unit.factor;
+    }
     let mut notes: Vec<String> = read.note().into_iter().collect();
     if unit.symbol != shown_in.symbol {
         notes.push(format!(
@@ -98,11 +104,17 @@ impl Normalizer for Quantity {
                 unit.symbol, unit.dimension, self.unit.dimension
             ));
         }
-        Ok(vec![value_in(&read, unit, self.unit)])
+        let (_, stripped) = hedge::strip(m.value_str());
+        let number = &stripped[..stripped.len() - read.rest.len()];
+        Ok(vec![value_in(&read, number, unit, self.unit)])
     }
 
     fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
         keys_agree(a, b, self.tolerance.as_ref())
+    }
+
+    fn tolerance(&self) -> Option<&Tolerance> {
+        self.tolerance.as_ref()
     }
 }
 
@@ -151,7 +163,8 @@ pub fn find(text: &str) -> Vec<Found> {
             hedge,
             rest: "",
         };
-        let mut f = Found::at(text, span.clone(), value_in(&read, unit, unit));
+        let number = &text[n.span.clone()];
+        let mut f = Found::at(text, span.clone(), value_in(&read, number, unit, unit));
         extra_interval(&mut f, &read);
         f.extra.insert("number".into(), serde_json::json!(read.lo));
         f.extra.insert("unit".into(), unit.symbol.into());
@@ -207,6 +220,27 @@ mod tests {
         assert!(!q.agree(&hedged, &q.parse("8,000 km").unwrap()));
         let q = km(None);
         assert!(!q.agree(&hedged, &q.parse("7,591 km").unwrap()));
+    }
+
+    #[test]
+    fn precision_as_written_survives_conversion() {
+        // AP's "6 miles" is a rounding of 10 km; "14 miles" of 23 km.
+        let q = km(None);
+        let six = read(&*q, "about 6 miles deep", "6 miles");
+        assert!((six.precision - 804.672).abs() < 1e-6);
+        assert!(q.agree(&six, &read(&*q, "10 kilometers deep", "10 kilometers")));
+        let fourteen = read(&*q, "14 miles away", "14 miles");
+        assert!(q.agree(&fourteen, &read(&*q, "23 km away", "23 km")));
+        assert!(!q.agree(&fourteen, &read(&*q, "25 km away", "25 km")));
+        // Same unit, neighbouring figures: still different.
+        assert!(!q.agree(
+            &read(&*q, "141 km", "141 km"),
+            &read(&*q, "142 km", "142 km")
+        ));
+        assert_eq!(
+            q.compared(&read(&*q, "10 km", "10 km")),
+            Some((9500.0, 10500.0))
+        );
     }
 
     #[test]

@@ -44,6 +44,26 @@ pub fn reference_label(reference: Reference, expected: Option<&str>) -> String {
     }
 }
 
+/// The groups of a conflict with no majority: "no majority: 23 km (002,
+/// 003) vs ≈29 km (006)"; "1 vs 1" when each group has one source.
+pub fn split(v: &Verdict) -> String {
+    let groups: Vec<String> = v
+        .groups
+        .iter()
+        .map(|g| format!("{} ({})", g.value, g.sources.join(", ")))
+        .collect();
+    let sizes: Vec<String> = v
+        .groups
+        .iter()
+        .map(|g| g.sources.len().to_string())
+        .collect();
+    format!(
+        "no majority, {}: {}",
+        sizes.join(" vs "),
+        groups.join(" vs ")
+    )
+}
+
 /// What a conflicting mention says, as one sentence.
 pub fn message(v: &Verdict, m: &MentionVerdict) -> String {
     let value = shown(&m.mention.normalized);
@@ -53,6 +73,9 @@ pub fn message(v: &Verdict, m: &MentionVerdict) -> String {
         parts.push(format!(
             "disagrees with the other sources, which give {consensus}"
         ));
+    }
+    if m.tied {
+        parts.push(format!("the sources are split ({})", split(v)));
     }
     if m.mismatch {
         parts.push(format!(

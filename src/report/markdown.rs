@@ -5,7 +5,7 @@
 //! contradiction with every mention quoted and linked as `file#L<line>`
 //! relative to the report file, so the links work on a code-hosting site.
 
-use super::labels::{reference_label, suppressed_mark, verdict_label};
+use super::labels::{reference_label, split, suppressed_mark, verdict_label};
 use super::{link, Report, Reporter, Target};
 use crate::compare::constraints::ConstraintStatus;
 use crate::compare::{outlier_counts, shown, MentionVerdict, Reference, Status, Verdict};
@@ -82,10 +82,13 @@ fn cell(mentions: &[&MentionVerdict]) -> String {
             if m.outlier {
                 marks.push_str(" ✗");
             }
+            if m.tied {
+                marks.push_str(" ⇆");
+            }
             if m.mismatch {
                 marks.push_str(" ≠");
             }
-            if m.outlier || m.mismatch {
+            if m.outlier || m.tied || m.mismatch {
                 format!("**{value}**{marks}{}", suppressed_mark(m))
             } else {
                 format!("{value}{}", suppressed_mark(m))
@@ -180,7 +183,7 @@ fn matrix(out: &mut String, report: &Report, target: &Target) {
             }
         );
     }
-    out.push_str("\nMarks: ✗ outlier against the consensus; ≠ differs from the public record; · not stated.\n\n");
+    out.push_str("\nMarks: ✗ outlier against the consensus; ⇆ one side of a split with no majority; ≠ differs from the public record; · not stated.\n\n");
     for (label, s) in labels.iter().zip(&report.sources) {
         let about: Vec<String> = [
             s.outlet.clone(),
@@ -221,6 +224,9 @@ fn mention_table(out: &mut String, v: &Verdict, target: &Target) {
         if m.outlier {
             flags.push("**outlier**".to_string());
         }
+        if m.tied {
+            flags.push("**split**".to_string());
+        }
         if m.mismatch {
             flags.push("differs from the record".to_string());
         }
@@ -260,12 +266,14 @@ fn contradiction(out: &mut String, v: &Verdict, target: &Target) {
     let _ = writeln!(out, "### {} — {}\n", fact_name(v), escape(&v.claim));
     let mut said = Vec::new();
     if v.status == Status::Conflict {
-        let consensus = v.consensus.as_deref().unwrap_or("?");
-        said.push(format!(
-            "Sources disagree. Most give **{}**; outliers: {}.",
-            escape(consensus),
-            v.outliers.join(", ")
-        ));
+        match &v.consensus {
+            Some(consensus) => said.push(format!(
+                "Sources disagree. A majority give **{}**; outliers: {}.",
+                escape(consensus),
+                v.outliers.join(", ")
+            )),
+            None => said.push(format!("Sources disagree, {}.", escape(&split(v)))),
+        }
     }
     if v.reference == Reference::Mismatch {
         said.push(format!(

@@ -96,15 +96,13 @@ pub fn log(report: &Report) -> Value {
         .iter()
         .filter(|v| v.is_contradiction() || v.suppressed)
     {
-        for m in v
-            .mentions
-            .iter()
-            .filter(|m| (m.outlier || m.mismatch) && m.suppressed != Some(Suppression::Inline))
-        {
+        for m in v.mentions.iter().filter(|m| {
+            (m.outlier || m.mismatch || m.tied) && m.suppressed != Some(Suppression::Inline)
+        }) {
             let related: Vec<Value> = v
                 .mentions
                 .iter()
-                .filter(|o| !o.outlier && v.status == Status::Conflict && o.suppressed.is_none() && o.mention.normalized.is_resolved())
+                .filter(|o| !o.outlier && !std::ptr::eq(*o, m) && v.status == Status::Conflict && o.suppressed.is_none() && o.mention.normalized.is_resolved())
                 .enumerate()
                 .map(|(i, o)| {
                     let mut loc = location(o);
@@ -122,7 +120,7 @@ pub fn log(report: &Report) -> Value {
                 "partialFingerprints": {
                     "factlintMention/v1": format!("{}|{}|{}", v.id, m.mention.source, shown(&m.mention.normalized)),
                 },
-                "properties": { "value": shown(&m.mention.normalized), "status": v.status, "outlier": m.outlier, "mismatch": m.mismatch },
+                "properties": { "value": shown(&m.mention.normalized), "status": v.status, "outlier": m.outlier, "tied": m.tied, "mismatch": m.mismatch },
             });
             if !related.is_empty() {
                 result["relatedLocations"] = json!(related);

@@ -95,7 +95,9 @@ fn render(report: &Report, color: bool) -> String {
                     values.join("\n")
                 }),
                 paint(
-                    if v.outliers.is_empty() {
+                    if v.tie {
+                        "no majority".into()
+                    } else if v.outliers.is_empty() {
                         "—".into()
                     } else {
                         v.outliers.join("\n")

@@ -364,7 +364,8 @@ impl Money {
                 unit: code.to_string(),
             },
         )
-        .approximate(read.approximate());
+        .approximate(read.approximate())
+        .bound(read.bound());
         if !notes.is_empty() {
             n.note = Some(notes.join("; "));
         }
@@ -391,6 +392,10 @@ impl Normalizer for Money {
 
     fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
         keys_agree(a, b, self.tolerance.as_ref())
+    }
+
+    fn tolerance(&self) -> Option<&Tolerance> {
+        self.tolerance.as_ref()
     }
 }
 
