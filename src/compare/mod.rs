@@ -62,6 +62,9 @@ pub struct MentionVerdict {
     /// One side of a conflict with no majority (see [`Verdict::tie`]).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub tied: bool,
+    /// Its article gives another value of the same fact that disagrees with it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub self_contradiction: bool,
     /// Disagrees with every expected value.
     pub mismatch: bool,
     /// Accepted by an inline marker or the baseline (see [`suppress`]).
@@ -72,7 +75,8 @@ pub struct MentionVerdict {
 impl MentionVerdict {
     /// Whether the mention takes part in its verdict's contradiction.
     pub fn is_conflicting(&self) -> bool {
-        (self.outlier || self.mismatch || self.tied) && self.suppressed.is_none()
+        (self.outlier || self.mismatch || self.tied || self.self_contradiction)
+            && self.suppressed.is_none()
     }
 }
 
@@ -143,6 +147,10 @@ pub struct Verdict {
     pub groups: Vec<Group>,
     /// Sources with a value outside the consensus group.
     pub outliers: Vec<String>,
+    /// Articles that contradict themselves: two values of this fact (and
+    /// subject) that do not agree. Such a verdict is always a conflict.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub self_contradictions: Vec<String>,
     /// Where the fact is defined, "rules/seed.toml:12:6".
     pub rule: String,
     pub mentions: Vec<MentionVerdict>,
@@ -270,6 +278,22 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         grouped = Some(g);
     }
 
+    // Articles that give two incompatible values of this fact (subject).
+    let contradicts_itself = |m: &Mention| {
+        resolved
+            .iter()
+            .any(|o| o.source == m.source && !n.agree(&o.normalized, &m.normalized))
+    };
+    let contradicting: Vec<bool> = mentions
+        .iter()
+        .map(|m| m.normalized.is_resolved() && contradicts_itself(m))
+        .collect();
+    let self_contradictions: BTreeSet<String> = resolved
+        .iter()
+        .filter(|m| contradicts_itself(m))
+        .map(|m| m.source.clone())
+        .collect();
+
     let reference = if expect.is_empty() || resolved.is_empty() {
         Reference::None
     } else if resolved.iter().all(|m| matches_record(&m.normalized)) {
@@ -280,7 +304,8 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
 
     let mentions = mentions
         .into_iter()
-        .map(|m| {
+        .zip(contradicting)
+        .map(|(m, self_contradiction)| {
             let resolved = m.normalized.is_resolved();
             let outlier = resolved
                 && grouped
@@ -294,6 +319,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
                 interval,
                 outlier,
                 tied,
+                self_contradiction,
                 mismatch,
                 suppressed: None,
             }
@@ -314,6 +340,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         consensus: grouped
             .as_ref()
             .and_then(|g| g.consensus_value().map(str::to_string)),
+        self_contradictions: self_contradictions.into_iter().collect(),
         tie: grouped.as_ref().is_some_and(|g| g.consensus.is_none()),
         groups: grouped.map(|g| g.groups).unwrap_or_default(),
         outliers: outliers.into_iter().collect(),

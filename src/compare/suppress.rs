@@ -66,6 +66,7 @@ pub fn attach_inline(verdicts: &mut [Verdict], ignored: Vec<Mention>) {
                 interval: None,
                 outlier: false,
                 tied: false,
+                self_contradiction: false,
                 mismatch: false,
                 suppressed: Some(Suppression::Inline),
             });

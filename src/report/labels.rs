@@ -74,6 +74,21 @@ pub fn message(v: &Verdict, m: &MentionVerdict) -> String {
             "disagrees with the other sources, which give {consensus}"
         ));
     }
+    if m.self_contradiction {
+        let others: Vec<String> = v
+            .mentions
+            .iter()
+            .filter(|o| o.self_contradiction && o.mention.source == m.mention.source)
+            .map(|o| shown(&o.mention.normalized))
+            .filter(|o| *o != value)
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        parts.push(format!(
+            "contradicts its own article, which also gives {}",
+            others.join(", ")
+        ));
+    }
     if m.tied {
         parts.push(format!("the sources are split ({})", split(v)));
     }

@@ -85,10 +85,13 @@ fn cell(mentions: &[&MentionVerdict]) -> String {
             if m.tied {
                 marks.push_str(" ⇆");
             }
+            if m.self_contradiction {
+                marks.push_str(" ↯");
+            }
             if m.mismatch {
                 marks.push_str(" ≠");
             }
-            if m.outlier || m.tied || m.mismatch {
+            if m.outlier || m.tied || m.self_contradiction || m.mismatch {
                 format!("**{value}**{marks}{}", suppressed_mark(m))
             } else {
                 format!("{value}{}", suppressed_mark(m))
@@ -183,7 +186,7 @@ fn matrix(out: &mut String, report: &Report, target: &Target) {
             }
         );
     }
-    out.push_str("\nMarks: ✗ outlier against the consensus; ⇆ one side of a split with no majority; ≠ differs from the public record; · not stated.\n\n");
+    out.push_str("\nMarks: ✗ outlier against the consensus; ⇆ one side of a split with no majority; ↯ the article contradicts itself; ≠ differs from the public record; · not stated.\n\n");
     for (label, s) in labels.iter().zip(&report.sources) {
         let about: Vec<String> = [
             s.outlet.clone(),
@@ -226,6 +229,9 @@ fn mention_table(out: &mut String, v: &Verdict, target: &Target) {
         }
         if m.tied {
             flags.push("**split**".to_string());
+        }
+        if m.self_contradiction {
+            flags.push("**contradicts its own article**".to_string());
         }
         if m.mismatch {
             flags.push("differs from the record".to_string());
@@ -274,6 +280,17 @@ fn contradiction(out: &mut String, v: &Verdict, target: &Target) {
             )),
             None => said.push(format!("Sources disagree, {}.", escape(&split(v)))),
         }
+    }
+    if !v.self_contradictions.is_empty() {
+        said.push(format!(
+            "Self-contradiction: {} {} two values that do not agree.",
+            v.self_contradictions.join(", "),
+            if v.self_contradictions.len() == 1 {
+                "gives"
+            } else {
+                "each give"
+            }
+        ));
     }
     if v.reference == Reference::Mismatch {
         said.push(format!(

@@ -97,7 +97,8 @@ pub fn log(report: &Report) -> Value {
         .filter(|v| v.is_contradiction() || v.suppressed)
     {
         for m in v.mentions.iter().filter(|m| {
-            (m.outlier || m.mismatch || m.tied) && m.suppressed != Some(Suppression::Inline)
+            (m.outlier || m.mismatch || m.tied || m.self_contradiction)
+                && m.suppressed != Some(Suppression::Inline)
         }) {
             let related: Vec<Value> = v
                 .mentions
@@ -120,7 +121,7 @@ pub fn log(report: &Report) -> Value {
                 "partialFingerprints": {
                     "factlintMention/v1": format!("{}|{}|{}", v.id, m.mention.source, shown(&m.mention.normalized)),
                 },
-                "properties": { "value": shown(&m.mention.normalized), "status": v.status, "outlier": m.outlier, "tied": m.tied, "mismatch": m.mismatch },
+                "properties": { "value": shown(&m.mention.normalized), "status": v.status, "outlier": m.outlier, "tied": m.tied, "selfContradiction": m.self_contradiction, "mismatch": m.mismatch },
             });
             if !related.is_empty() {
                 result["relatedLocations"] = json!(related);

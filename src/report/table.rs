@@ -95,12 +95,22 @@ fn render(report: &Report, color: bool) -> String {
                     values.join("\n")
                 }),
                 paint(
-                    if v.tie {
-                        "no majority".into()
-                    } else if v.outliers.is_empty() {
-                        "—".into()
-                    } else {
-                        v.outliers.join("\n")
+                    {
+                        let mut lines: Vec<String> = if v.tie {
+                            vec!["no majority".into()]
+                        } else {
+                            v.outliers.clone()
+                        };
+                        lines.extend(
+                            v.self_contradictions
+                                .iter()
+                                .map(|s| format!("{s} (contradicts itself)")),
+                        );
+                        if lines.is_empty() {
+                            "—".into()
+                        } else {
+                            lines.join("\n")
+                        }
                     },
                     Color::Red,
                     bad,
