@@ -13,6 +13,7 @@ use crate::report::{Format, Report};
 use crate::rules::Severity;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The file name factlint looks for.
@@ -76,6 +77,36 @@ impl OneOrMany {
     }
 }
 
+/// The `rules lint` check names, for `[lint] ignore`.
+pub const LINT_CHECKS: &[&str] = &[
+    "id-case",
+    "unreachable-pattern",
+    "no-corpus-match",
+    "no-example",
+    "overlap",
+];
+
+/// The kebab-case id style, the default of `[lint] id_pattern`.
+pub const KEBAB_IDS: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+/// What `[lint]` in factlint.toml sets for `factlint rules lint`.
+#[derive(Debug, Clone)]
+pub struct LintSettings {
+    /// The id style; `None` turns `id-case` off.
+    pub id_pattern: Option<regex::Regex>,
+    /// Checks turned off.
+    pub ignore: BTreeSet<String>,
+}
+
+impl Default for LintSettings {
+    fn default() -> Self {
+        LintSettings {
+            id_pattern: Some(regex::Regex::new(KEBAB_IDS).expect("kebab regex")),
+            ignore: BTreeSet::new(),
+        }
+    }
+}
+
 /// `factlint.toml` as written.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -88,6 +119,16 @@ struct FileSpec {
     #[serde(default)]
     ignore: Vec<toml::Spanned<String>>,
     baseline: Option<String>,
+    lint: Option<LintSpec>,
+}
+
+/// `[lint]` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LintSpec {
+    id_pattern: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    ignore: Vec<toml::Spanned<String>>,
 }
 
 /// Settings read from a `factlint.toml`, paths resolved against its folder.
@@ -105,6 +146,8 @@ pub struct Config {
     pub baseline: Option<PathBuf>,
     /// The ignore globs as written.
     pub ignore: Vec<String>,
+    /// `[lint]`: the id style and the checks turned off.
+    pub lint: LintSettings,
     ignore_set: Option<GlobSet>,
 }
 
@@ -145,7 +188,7 @@ impl Config {
         let pos = |offset: usize| Some(crate::text::line_col(&text, offset));
         let spec: FileSpec = toml::from_str(&text).map_err(|e| {
             let message = e.message().trim().replace('\n', " ");
-            bad(at(e.span().and_then(|s| pos(s.start))), message, "keys: corpus, rules, out, format, fail_on, ignore, baseline (see docs/workflows.md)")
+            bad(at(e.span().and_then(|s| pos(s.start))), message, "keys: corpus, rules, out, format, fail_on, ignore, baseline, [lint] (`factlint init` writes a commented example)")
         })?;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let resolve = |p: String| dir.join(p);
@@ -189,7 +232,39 @@ impl Config {
                 )
             })?)
         };
+        let lint = match spec.lint {
+            None => LintSettings::default(),
+            Some(l) => {
+                let mut settings = LintSettings::default();
+                if let Some(p) = l.id_pattern {
+                    settings.id_pattern = if p.get_ref().is_empty() {
+                        None
+                    } else {
+                        Some(regex::Regex::new(p.get_ref()).map_err(|e| {
+                            let detail = e.to_string().lines().last().unwrap_or("").trim().to_string();
+                            bad(
+                                at(pos(p.span().start)),
+                                format!("bad id_pattern: {detail}"),
+                                "write a regex such as \"^[A-Za-z0-9]+(-[a-z0-9]+)*$\", or \"\" to turn the id check off",
+                            )
+                        })?)
+                    };
+                }
+                for check in l.ignore {
+                    if !LINT_CHECKS.contains(&check.get_ref().as_str()) {
+                        return Err(bad(
+                            at(pos(check.span().start)),
+                            format!("unknown lint check `{}`", check.get_ref()),
+                            &format!("use one of: {}", LINT_CHECKS.join(", ")),
+                        ));
+                    }
+                    settings.ignore.insert(check.into_inner());
+                }
+                settings
+            }
+        };
         Ok(Config {
+            lint,
             path: Some(path.to_path_buf()),
             corpus: spec
                 .corpus

@@ -5,12 +5,16 @@
 use std::fmt;
 use std::path::PathBuf;
 
-/// Where something is: a file, and optionally a 1-based line and column.
+/// Where something is: a file, and optionally a 1-based line and column,
+/// and how many characters the bad text spans there (for carets).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Location {
     pub path: PathBuf,
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// Characters from `column` that the problem covers; `None`: one.
+    /// (`u32` keeps [`Error`] small enough to return by value.)
+    pub width: Option<u32>,
 }
 
 impl Location {
@@ -19,6 +23,7 @@ impl Location {
             path: path.into(),
             line: None,
             column: None,
+            width: None,
         }
     }
 
@@ -27,7 +32,14 @@ impl Location {
             path: path.into(),
             line: Some(line),
             column: Some(column),
+            width: None,
         }
+    }
+
+    /// The same place, covering `width` characters.
+    pub fn spanning(mut self, width: usize) -> Self {
+        self.width = Some(u32::try_from(width.max(1)).unwrap_or(u32::MAX));
+        self
     }
 }
 
@@ -72,6 +84,10 @@ pub enum Error {
     /// A command-line value that clap cannot check by itself.
     #[error("{message} — {hint}")]
     Usage { message: String, hint: String },
+    /// Several problems found in one pass (every rule file is read before
+    /// giving up), one per line, in the order found.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Several(Vec<Error>),
 }
 
 impl Error {
@@ -103,6 +119,40 @@ impl Error {
         Error::Usage {
             message: message.into(),
             hint: hint.into(),
+        }
+    }
+
+    /// One error for all of `errors` (which must not be empty): the error
+    /// itself when there is one.
+    pub fn several(mut errors: Vec<Error>) -> Self {
+        if errors.len() == 1 {
+            return errors.remove(0);
+        }
+        let flat = errors
+            .into_iter()
+            .flat_map(|e| match e {
+                Error::Several(inner) => inner,
+                one => vec![one],
+            })
+            .collect();
+        Error::Several(flat)
+    }
+
+    /// Each error on its own, for printing one by one.
+    pub fn each(&self) -> Vec<&Error> {
+        match self {
+            Error::Several(all) => all.iter().flat_map(Error::each).collect(),
+            one => vec![one],
+        }
+    }
+
+    /// Where the error is, when it names a place.
+    pub fn location(&self) -> Option<&Location> {
+        match self {
+            Error::Rules { at, .. } | Error::Corpus { at, .. } | Error::Output { at, .. } => {
+                Some(at)
+            }
+            _ => None,
         }
     }
 }

@@ -20,6 +20,7 @@ pub mod normalize;
 pub mod report;
 pub mod rules;
 pub mod scan;
+pub mod schema;
 pub mod text;
 
 pub use error::{Error, Exit, Location, Result};

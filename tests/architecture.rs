@@ -25,6 +25,7 @@ const STAGES: &[&str] = &[
     "config",
     "scan",
     "check",
+    "schema",
     "cli",
 ];
 

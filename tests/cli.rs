@@ -33,12 +33,26 @@ fn default_run_checks_the_seeds_and_exits_1_on_contradictions() {
     let out = factlint(&root(), &[]);
     assert_eq!(out.status.code(), Some(1));
     let table = String::from_utf8(out.stdout).unwrap();
+    // A row runs from its fact's line to the next line that names a fact.
     let row = |id: &str| {
-        table
-            .lines()
-            .find(|l| l.contains(id))
-            .unwrap_or_else(|| panic!("no row {id}:\n{table}"))
-            .to_string()
+        let lines: Vec<&str> = table.lines().collect();
+        let start = lines
+            .iter()
+            .position(|l| l.contains(id))
+            .unwrap_or_else(|| panic!("no row {id}:\n{table}"));
+        let fact_cell = |l: &str| {
+            l.split('┆')
+                .next()
+                .unwrap_or("")
+                .trim_start_matches('│')
+                .trim()
+                .to_string()
+        };
+        let end = lines[start + 1..]
+            .iter()
+            .position(|l| !fact_cell(l).is_empty() && !fact_cell(l).starts_with('['))
+            .map_or(lines.len(), |i| start + 1 + i);
+        lines[start..end].join("\n")
     };
     assert!(row("c5-plus-one-name").contains("CONFLICT"), "{table}");
     assert!(row("kz-russia-border-length").contains("agree"), "{table}");
@@ -257,11 +271,11 @@ fn bad_input_gives_one_clear_line_and_exit_2() {
 fn usage_errors_exit_2() {
     let out = factlint(&root(), &["check", "--format", "yaml"]);
     assert_eq!(out.status.code(), Some(2));
-    let out = factlint(&root(), &["check", "--out", "no/such/folder/report.md"]);
+    let out = factlint(&root(), &["check", "--out", "README.md/report.md"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("no/such/folder/report.md: the folder no/such/folder does not exist"),
+        stderr.contains("README.md/report.md: cannot create the folder README.md"),
         "{stderr}"
     );
 }
@@ -272,7 +286,8 @@ fn help_shows_examples_and_exit_codes() {
     assert_eq!(out.status.code(), Some(0));
     let help = String::from_utf8(out.stdout).unwrap();
     assert!(
-        help.contains("factlint check --format markdown --out reports/seeds.md"),
+        help.contains("factlint check --out reports/seeds.md      a Markdown report")
+            && help.contains("factlint check draft.md --against wires/"),
         "{help}"
     );
     assert!(help.contains("Exit status: 0 no contradictions"), "{help}");

@@ -199,30 +199,59 @@ fn inline_marker_keeps_the_mention_in_json_marked() {
 }
 
 /// Colors only on a terminal (a pty made by util-linux `script`), never with
-/// `NO_COLOR`, never in a pipe.
+/// `NO_COLOR` or `TERM=dumb`, never in a pipe unless forced (`--color
+/// always`, `CLICOLOR_FORCE`, `FORCE_COLOR`); `--color never` wins.
 #[test]
-fn colors_follow_the_terminal_and_no_color() {
+fn colors_follow_the_terminal_and_the_conventions() {
     let bin = env!("CARGO_BIN_EXE_factlint");
-    let on_tty = |no_color: bool| {
+    let on_tty = |env: &[(&str, &str)], flags: &str| {
         let mut cmd = Command::new("script");
         cmd.current_dir(fixture())
             .args([
                 "-qec",
-                &format!("{bin} check --no-config articles -r rules"),
+                &format!("{bin} check --no-config articles -r rules {flags}"),
                 "/dev/null",
             ])
-            .env_remove("NO_COLOR");
-        if no_color {
-            cmd.env("NO_COLOR", "1");
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("FORCE_COLOR")
+            .env_remove("COLUMNS")
+            .env("TERM", "xterm");
+        for (k, v) in env {
+            cmd.env(k, v);
         }
         String::from_utf8(cmd.output().expect("util-linux script").stdout).unwrap()
     };
-    let colored = on_tty(false);
-    assert!(colored.contains("\u{1b}[38;5;9m CONFLICT"), "{colored}");
+    let colored = on_tty(&[], "");
+    assert!(colored.contains("\u{1b}[31mCONFLICT"), "{colored}");
+    let plain = ["\u{1b}[31m", "\u{1b}[32m", "\u{1b}[33m", "\u{1b}[0m"]
+        .iter()
+        .fold(colored.clone(), |text, code| text.replace(code, ""));
     assert!(
-        colored.contains("bridge-length      "),
+        plain.contains("│ bridge-length      ┆ CONFLICT ┆"),
         "a pty without a width keeps whole columns: {colored}"
     );
-    assert!(!on_tty(true).contains('\u{1b}'));
+    assert!(!on_tty(&[("NO_COLOR", "1")], "").contains('\u{1b}'));
+    assert!(!on_tty(&[("TERM", "dumb")], "").contains('\u{1b}'));
+    assert!(!on_tty(&[], "--color never").contains('\u{1b}'));
     assert!(!stdout(&check(&[])).contains('\u{1b}'));
+    let piped = |env: &[(&str, &str)], args: &[&str]| {
+        let mut all = vec!["check", "--no-config", "articles", "--rules", "rules"];
+        all.extend_from_slice(args);
+        let mut cmd = Command::new(bin);
+        cmd.current_dir(fixture())
+            .args(&all)
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("FORCE_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    assert!(piped(&[], &["--color", "always"]).contains("\u{1b}[31m"));
+    assert!(piped(&[("CLICOLOR_FORCE", "1")], &[]).contains("\u{1b}[31m"));
+    assert!(piped(&[("FORCE_COLOR", "1")], &[]).contains("\u{1b}[31m"));
+    assert!(!piped(&[("FORCE_COLOR", "0")], &[]).contains('\u{1b}'));
+    assert!(!piped(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")], &[]).contains('\u{1b}'));
 }

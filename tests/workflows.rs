@@ -240,18 +240,20 @@ fn rules_test_reports_every_failure_with_its_place() {
 
 #[test]
 fn rules_lint_finds_one_problem_per_check() {
-    let out = run_in(
-        &fixture(),
-        &[
-            "rules",
-            "lint",
-            "--no-config",
-            "../editors-lint",
-            "--corpus",
-            "articles",
-        ],
-    );
+    let args = [
+        "rules",
+        "lint",
+        "--no-config",
+        "articles",
+        "--rules",
+        "../editors-lint",
+    ];
+    // Findings are advice: exit 0 unless --strict.
+    let advice = run_in(&fixture(), &args);
+    assert_eq!(code(&advice), 0);
+    let out = run_in(&fixture(), &[&args[..], &["--strict"]].concat());
     assert_eq!(code(&out), 1);
+    assert_eq!(stdout(&advice), stdout(&out));
     let text = stdout(&out);
     let checks: Vec<&str> = text.lines().filter_map(|l| l.split(": ").nth(1)).collect();
     assert_eq!(
@@ -273,21 +275,78 @@ fn rules_lint_finds_one_problem_per_check() {
     );
     assert!(text.contains("../editors-lint/lint.toml:11:3: unreachable-pattern: pattern 2 of `Bridge_Length` repeats pattern 1"), "{text}");
     assert!(text.contains("articles/c.txt:1:13: overlap:"), "{text}");
+    // The older spelling (rules positional, --corpus) still works.
     let clean = run_in(
         &fixture(),
         &[
             "rules",
             "lint",
             "--no-config",
+            "--rules",
             "rules",
             "--corpus",
             "articles",
+            "--strict",
         ],
     );
     assert_eq!(
         (code(&clean), stdout(&clean)),
         (0, "0 findings in 4 facts, 3 articles\n".to_string())
     );
+}
+
+/// Regression: patterns of a fact with `subjects` hold their values in the
+/// named groups, not in `value`, and were reported as matching nothing.
+#[test]
+fn rules_lint_counts_subject_groups() {
+    let vote = root().join("tests/fixtures/vote");
+    let out = run_in(
+        &vote,
+        &[
+            "rules",
+            "lint",
+            "--no-config",
+            "articles",
+            "--rules",
+            "rules",
+            "--strict",
+        ],
+    );
+    assert_eq!(
+        (code(&out), stdout(&out)),
+        (0, "0 findings in 1 facts, 2 articles\n".to_string())
+    );
+}
+
+/// `[lint]` in factlint.toml: another id style, or checks turned off.
+#[test]
+fn rules_lint_settings_come_from_factlint_toml() {
+    let tmp = copy_fixture();
+    let dir = tmp.path();
+    std::fs::copy(
+        root().join("tests/fixtures/editors-lint/lint.toml"),
+        dir.join("rules/lint.toml"),
+    )
+    .unwrap();
+    std::fs::remove_file(dir.join("rules/bridge.toml")).unwrap();
+    let lint = |config: &str| {
+        std::fs::write(dir.join("factlint.toml"), config).unwrap();
+        let out = run_in(dir, &["rules", "lint", "--strict"]);
+        (code(&out), stdout(&out))
+    };
+    let (code_default, text) = lint("corpus = \"articles\"\n");
+    assert_eq!(code_default, 1);
+    assert!(text.contains("id-case"), "{text}");
+    let (_, text) = lint("corpus = \"articles\"\n[lint]\nid_pattern = '^[A-Za-z_-]+$'\n");
+    assert!(!text.contains("id-case"), "{text}");
+    let (_, text) =
+        lint("corpus = \"articles\"\n[lint]\nid_pattern = ''\nignore = [\"overlap\"]\n");
+    assert!(
+        !text.contains("id-case") && !text.contains("overlap"),
+        "{text}"
+    );
+    let (code_bad, _) = lint("[lint]\nignore = [\"spelling\"]\n");
+    assert_eq!(code_bad, 2);
 }
 
 #[test]

@@ -91,7 +91,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<CorpusTest>> {
         .into_iter()
         .map(|t| {
             let origin = at(t.name.span().start);
-            let bad = |m: String| Error::rules(origin.clone(), m, "see docs/rules-tests.md");
+            let bad = |m: String| Error::rules(origin.clone(), m, "a [[test]] has name, articles = [{ file, text, published, outlet }] and expect = { FACT = { status, outliers } }");
             let mut articles = Vec::new();
             for a in t.articles {
                 let published = match &a.published {

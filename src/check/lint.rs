@@ -1,14 +1,20 @@
 //! `factlint rules lint`: checks of rule files beyond loading them. Each
 //! finding names a check and a place:
 //!
-//! - `id-case`: a fact id that is not kebab-case (`un-vote-date`);
+//! - `id-case`: a fact id that does not follow the id style (kebab-case,
+//!   `un-vote-date`, unless `[lint] id_pattern` in factlint.toml sets
+//!   another, or `""` to turn it off);
 //! - `unreachable-pattern`: a pattern equal to an earlier one of the same
 //!   fact, or one whose every match (in the examples and the corpus) an
 //!   earlier pattern already claims, so it never yields a mention;
 //! - `no-corpus-match`: a pattern that matches nothing in the corpus;
 //! - `no-example`: a pattern that no matching example exercises;
 //! - `overlap`: two facts whose patterns claim the same words of an article.
+//!
+//! A pattern's match counts by its value groups: `value`, or the groups a
+//! fact's `subjects` name. `[lint] ignore = ["no-example"]` turns checks off.
 
+use crate::config::{LintSettings, KEBAB_IDS};
 use crate::corpus::Article;
 use crate::error::Location;
 use crate::rules::{Fact, RuleSet};
@@ -34,12 +40,24 @@ pub fn is_kebab(id: &str) -> bool {
         })
 }
 
-/// Value spans of pattern `i` of `fact` in `text[from..]`.
+/// Value spans of pattern `i` of `fact` in `text[from..]`: the `value`
+/// group, or each group the fact's `subjects` name.
 fn spans(fact: &Fact, i: usize, text: &str, from: usize) -> Vec<Range<usize>> {
+    let value = ["value".to_string()];
+    let groups: &[String] = if fact.values.is_empty() {
+        &value
+    } else {
+        &fact.values
+    };
     fact.patterns[i]
         .regex
         .captures_iter(&text[from..])
-        .filter_map(|c| c.name("value").map(|m| m.start() + from..m.end() + from))
+        .flat_map(|c| {
+            groups
+                .iter()
+                .filter_map(|g| c.name(g).map(|m| m.start() + from..m.end() + from))
+                .collect::<Vec<_>>()
+        })
         .filter(|r| !r.is_empty())
         .collect()
 }
@@ -51,17 +69,29 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// Every finding for `rules`, checked against `corpus` (may be empty: then
 /// the corpus checks are skipped).
 pub fn lint(rules: &RuleSet, corpus: &[Article]) -> Vec<Finding> {
+    lint_with(rules, corpus, &LintSettings::default())
+}
+
+/// [`lint`] with the settings of `[lint]` in factlint.toml.
+pub fn lint_with(rules: &RuleSet, corpus: &[Article], settings: &LintSettings) -> Vec<Finding> {
     let mut findings = Vec::new();
     for fact in &rules.facts {
-        if !is_kebab(&fact.id) {
-            findings.push(Finding {
-                at: fact.origin.clone(),
-                check: "id-case",
-                message: format!(
-                    "fact id `{}` is not kebab-case (like `un-vote-date`)",
-                    fact.id
-                ),
-            });
+        if let Some(style) = &settings.id_pattern {
+            if !style.is_match(&fact.id) {
+                let like = if style.as_str() == KEBAB_IDS {
+                    "is not kebab-case (like `un-vote-date`)".to_string()
+                } else {
+                    format!("does not match the id_pattern `{}`", style.as_str())
+                };
+                findings.push(Finding {
+                    at: fact.origin.clone(),
+                    check: "id-case",
+                    message: format!(
+                        "fact id `{}` {like}; set `[lint] id_pattern` in factlint.toml for another style",
+                        fact.id
+                    ),
+                });
+            }
         }
         let examples: Vec<&str> = fact
             .examples
@@ -138,6 +168,7 @@ pub fn lint(rules: &RuleSet, corpus: &[Article]) -> Vec<Finding> {
         }
     }
     findings.extend(overlap(rules, corpus));
+    findings.retain(|f| !settings.ignore.contains(f.check));
     findings.sort();
     findings
 }

@@ -1,6 +1,7 @@
 //! The pipeline, stage by stage: load the rules, find the articles, read and
 //! scan each one, compare per fact, and build the report.
 
+use crate::compare::draft;
 use crate::corpus;
 use crate::error::Result;
 use crate::extract::prefilter::Prefilter;
@@ -46,6 +47,45 @@ pub fn check_with(
 ) -> Result<Report> {
     let scanned = scan::scan_corpus(rules, entries, Shard::ALL, progress)?;
     Ok(scan::report(rules, scanned))
+}
+
+/// Draft mode: checks `drafts` against `against` and the record; the
+/// report holds only what the drafts say (see [`crate::compare::draft`]).
+/// A draft that is also among `against` (a folder holding it) is a draft only.
+pub fn check_drafts(
+    rules: &RuleSet,
+    drafts: Vec<corpus::Entry>,
+    against: Vec<corpus::Entry>,
+    progress: &dyn Progress,
+) -> Result<Report> {
+    let real =
+        |e: &corpus::Entry| std::fs::canonicalize(&e.path).unwrap_or_else(|_| e.path.clone());
+    let draft_files: std::collections::BTreeSet<PathBuf> = drafts.iter().map(real).collect();
+    let paths: std::collections::BTreeSet<String> =
+        drafts.iter().map(|e| e.source.path.clone()).collect();
+    let mut entries = drafts;
+    entries.extend(
+        against
+            .into_iter()
+            .filter(|e| !draft_files.contains(&real(e))),
+    );
+    let report = check_with(rules, entries, progress)?;
+    let draft_files: std::collections::BTreeSet<&str> = report
+        .sources
+        .iter()
+        .filter(|s| paths.contains(&s.path))
+        .map(|s| s.file.as_str())
+        .collect();
+    let constraints = report
+        .constraints
+        .into_iter()
+        .map(|c| draft::only_drafts(c, &draft_files))
+        .collect();
+    let verdicts = draft::judge_drafts(&rules.facts, report.facts, &paths);
+    let mut narrowed = Report::new(verdicts, report.sources, report.rules, report.warnings)
+        .with_constraints(constraints);
+    narrowed.drafts = paths.into_iter().collect();
+    Ok(narrowed)
 }
 
 /// Checks articles already in memory (rule-file corpus tests, editors).

@@ -1,6 +1,7 @@
 //! `factlint check`: the main job. Settings come from flags, then
 //! `factlint.toml`, then the defaults (see `factlint::config`).
 
+use super::output;
 use clap::Args;
 use factlint::check;
 use factlint::compare::suppress::Baseline;
@@ -10,9 +11,6 @@ use factlint::rules::RuleSet;
 use factlint::text::walk::Walk;
 use factlint::{corpus, Error, Exit, Location, Result};
 use std::path::{Path, PathBuf};
-
-/// The baseline file `--write-baseline` writes when no file is named.
-pub const DEFAULT_BASELINE: &str = ".factlint-baseline.json";
 
 /// Where the settings come from.
 #[derive(Debug, Args, Default)]
@@ -50,6 +48,9 @@ pub struct CheckArgs {
     /// Article files or folders (.txt, .md) [default: `corpus` in factlint.toml, else seeds]
     #[arg(value_name = "PATHS")]
     paths: Vec<PathBuf>,
+    /// Draft mode: judge the PATHS (drafts) against these articles and the record; only the drafts' contradictions are reported
+    #[arg(long, value_name = "CORPUS", num_args = 1.., requires = "paths")]
+    against: Vec<PathBuf>,
     /// Rule file or folder of *.toml rule files; repeat for several [default: `rules` in factlint.toml, else rules]
     #[arg(long, short, value_name = "DIR")]
     rules: Vec<PathBuf>,
@@ -65,12 +66,8 @@ pub struct CheckArgs {
     /// Print only contradictions: no agreeing facts, no warnings, nothing when clean
     #[arg(long, short)]
     quiet: bool,
-    /// Accept the contradictions listed in FILE (see --write-baseline)
-    #[arg(long, value_name = "FILE", conflicts_with = "no_baseline")]
-    baseline: Option<PathBuf>,
-    /// Ignore the baseline named in factlint.toml
-    #[arg(long)]
-    no_baseline: bool,
+    #[command(flatten)]
+    baseline: super::baseline::BaselineArgs,
     /// Accept every current contradiction: write them to FILE [default: .factlint-baseline.json] and exit 0
     #[arg(long, value_name = "FILE", num_args = 0..=1)]
     write_baseline: Option<Option<PathBuf>>,
@@ -80,21 +77,44 @@ pub struct CheckArgs {
     run: super::progress::RunArgs,
 }
 
-/// Rule paths: the flags, else the config, else `rules`.
-pub fn rule_paths(flags: Vec<PathBuf>, config: &Config) -> Vec<PathBuf> {
-    pick(flags, &config.rules, "rules")
+/// Rule paths: the flags, else the config, else `rules`. In a folder with
+/// neither (a new project) the error points at `factlint init`.
+pub fn rule_paths(flags: Vec<PathBuf>, config: &Config) -> Result<Vec<PathBuf>> {
+    pick(
+        flags,
+        &config.rules,
+        "rules",
+        config,
+        "pass rule files with --rules DIR",
+    )
 }
 
 /// Corpus paths: the flags, else the config, else `seeds`.
-pub fn corpus_paths(flags: Vec<PathBuf>, config: &Config) -> Vec<PathBuf> {
-    pick(flags, &config.corpus, "seeds")
+pub fn corpus_paths(flags: Vec<PathBuf>, config: &Config) -> Result<Vec<PathBuf>> {
+    pick(
+        flags,
+        &config.corpus,
+        "seeds",
+        config,
+        "name the articles: factlint check ARTICLES…",
+    )
 }
 
-fn pick(flags: Vec<PathBuf>, configured: &[PathBuf], default: &str) -> Vec<PathBuf> {
+fn pick(
+    flags: Vec<PathBuf>,
+    configured: &[PathBuf],
+    default: &str,
+    config: &Config,
+    or: &str,
+) -> Result<Vec<PathBuf>> {
     match (flags.is_empty(), configured.is_empty()) {
-        (false, _) => flags,
-        (true, false) => configured.to_vec(),
-        (true, true) => vec![PathBuf::from(default)],
+        (false, _) => Ok(flags),
+        (true, false) => Ok(configured.to_vec()),
+        (true, true) if config.path.is_none() && !Path::new(default).exists() => Err(Error::usage(
+            format!("no factlint.toml here or in a parent folder, and no {default}/ folder"),
+            format!("run `factlint init` to start a project here, or {or}"),
+        )),
+        (true, true) => Ok(vec![PathBuf::from(default)]),
     }
 }
 
@@ -119,22 +139,19 @@ pub fn entries(paths: &[PathBuf], config: &Config, how: Walk) -> Result<Vec<corp
     Ok(kept)
 }
 
-/// Whether colors may be used on standard output.
-fn colors() -> bool {
-    use std::io::IsTerminal;
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
-}
-
 pub fn run(args: CheckArgs) -> Result<Exit> {
     let config = args.settings.load()?;
-    let rules = RuleSet::load_with(&rule_paths(args.rules, &config), args.settings.walk())?;
-    let corpus = corpus_paths(args.paths, &config);
+    let walk = args.settings.walk();
+    let rules = RuleSet::load_with(&rule_paths(args.rules, &config)?, walk)?;
     let bar = args.run.start();
-    let mut report = check::check_with(
-        &rules,
-        entries(&corpus, &config, args.settings.walk())?,
-        &bar,
-    )?;
+    let report = if args.against.is_empty() {
+        let corpus = corpus_paths(args.paths, &config)?;
+        check::check_with(&rules, entries(&corpus, &config, walk)?, &bar)?
+    } else {
+        let drafts = entries(&args.paths, &config, walk)?;
+        let against = entries(&args.against, &config, walk)?;
+        check::check_drafts(&rules, drafts, against, &bar)?
+    };
     if !args.quiet {
         for warning in &report.warnings {
             eprintln!("factlint: warning: {warning}");
@@ -142,9 +159,7 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
     }
 
     if let Some(path) = args.write_baseline {
-        let path = path
-            .or(config.baseline.clone())
-            .unwrap_or_else(|| PathBuf::from(DEFAULT_BASELINE));
+        let path = path.unwrap_or_else(|| super::baseline::default_path(&config));
         let baseline = Baseline::from_verdicts(&report.facts);
         report::write_atomic(&path, &baseline.to_json())?;
         eprintln!(
@@ -159,22 +174,10 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
         );
         return Ok(Exit::Clean);
     }
-    let baseline_path = match (&args.baseline, args.no_baseline) {
-        (_, true) => None,
-        (Some(p), _) => Some(p.clone()),
-        // A baseline named in the config but not written yet accepts nothing.
-        (None, false) => config.baseline.clone().filter(|p| p.is_file()),
-    };
-    if let Some(path) = baseline_path {
-        let mut facts = report.facts;
-        Baseline::load(&path)?.apply(&mut facts);
-        // Rebuilt for the summary counts; constraint verdicts are not baselined.
-        report = Report::new(facts, report.sources, report.rules, report.warnings)
-            .with_constraints(report.constraints);
-    }
+    let report = args.baseline.apply(&config, report)?;
 
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Info);
-    let format = args.format.or(config.format).unwrap_or(Format::Table);
+    let format = pick_format(args.format, args.out.as_deref(), &config);
     let out = args.out.or(config.out.clone());
     if format == Format::Github {
         append_job_summary(&report)?;
@@ -190,10 +193,9 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
             .as_ref()
             .map(|o| o.parent().map(PathBuf::from).unwrap_or_default()),
     };
-    let reporter = if out.is_none() && format == Format::Table && colors() {
-        Box::new(report::table::ColorTable)
-    } else {
-        format.reporter()
+    let reporter = match &out {
+        None => output::reporter(format, output::width(), output::colors()),
+        Some(_) => output::reporter(format, report::table::DEFAULT_WIDTH, false),
     };
     // Quiet and clean: nothing to show, but `--out` still gets its (empty) file.
     let silent = args.quiet && shown.facts.is_empty();
@@ -224,6 +226,16 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
     })
 }
 
+/// The format: `--format`, else the extension of `--out` (`.md`, `.json`,
+/// `.sarif`), else `format` in factlint.toml, else the extension of its
+/// `out`, else the table.
+pub fn pick_format(flag: Option<Format>, out: Option<&Path>, config: &Config) -> Format {
+    flag.or_else(|| out.and_then(output::format_for))
+        .or(config.format)
+        .or_else(|| config.out.as_deref().and_then(output::format_for))
+        .unwrap_or(Format::Table)
+}
+
 /// The report restricted to contradictions (for `--quiet`).
 fn only_contradictions(report: &Report) -> Report {
     let facts = report
@@ -239,6 +251,7 @@ fn only_contradictions(report: &Report) -> Report {
         Vec::new(),
     );
     shown.summary = report.summary.clone();
+    shown.drafts = report.drafts.clone();
     shown
 }
 

@@ -29,25 +29,32 @@ pub struct CompareArgs {
     #[arg(long, value_enum, value_name = "SEVERITY")]
     fail_on: Option<FailOn>,
     #[command(flatten)]
+    baseline: super::baseline::BaselineArgs,
+    #[command(flatten)]
     settings: ConfigArgs,
 }
 
 pub fn run(args: CompareArgs) -> Result<Exit> {
     let config = args.settings.load()?;
-    let rules = RuleSet::load_with(&rule_paths(args.rules, &config), args.settings.walk())?;
+    let rules = RuleSet::load_with(&rule_paths(args.rules, &config)?, args.settings.walk())?;
     let scanned = jsonl::read_files(&args.files, &rules)?;
-    let report = factlint::scan::report(&rules, scanned);
+    let report = args
+        .baseline
+        .apply(&config, factlint::scan::report(&rules, scanned))?;
     for warning in &report.warnings {
         eprintln!("factlint: warning: {warning}");
     }
-    let format = args.format.or(config.format).unwrap_or(Format::Table);
+    let format = super::check::pick_format(args.format, args.out.as_deref(), &config);
     let out = args.out.or(config.out.clone());
     let target = Target {
         dir: out
             .as_ref()
             .map(|o| o.parent().map(PathBuf::from).unwrap_or_default()),
     };
-    let reporter = format.reporter();
+    let reporter = match &out {
+        None => super::output::reporter(format, super::output::width(), super::output::colors()),
+        Some(_) => format.reporter(),
+    };
     let mut fill = |w: &mut dyn std::io::Write| reporter.write(&report, &target, w);
     match &out {
         Some(path) => {

@@ -1,4 +1,4 @@
-//! `factlint explain FACT_ID [PATHS…]`: every mention of one fact, with its
+//! `factlint explain FACT_ID [PATHS…] [--format text|json]`: every mention of one fact, with its
 //! quote, the raw text, which pattern matched, how the text was read (value,
 //! hedge, subject, the normalizer's note, the comparable key), and why the
 //! comparer decided as it did: the support of each value, the consensus, the
@@ -26,8 +26,17 @@ pub struct ExplainArgs {
     /// Rule file or folder; repeat for several [default: `rules` in factlint.toml, else rules]
     #[arg(long, short, value_name = "DIR")]
     rules: Vec<PathBuf>,
+    /// Output format: text for people, json for tools
+    #[arg(long, short, value_enum, default_value = "text")]
+    format: ExplainFormat,
     #[command(flatten)]
     settings: ConfigArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ExplainFormat {
+    Text,
+    Json,
 }
 
 /// The comparable key in words.
@@ -140,7 +149,7 @@ fn pattern_of(
 
 pub fn run(args: ExplainArgs) -> Result<Exit> {
     let config = args.settings.load()?;
-    let rules = RuleSet::load_with(&rule_paths(args.rules, &config), args.settings.walk())?;
+    let rules = RuleSet::load_with(&rule_paths(args.rules, &config)?, args.settings.walk())?;
     let Some(fact) = rules.facts.iter().find(|f| f.id == args.fact) else {
         let near: Vec<&str> = rules
             .facts
@@ -167,7 +176,7 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
         ));
     };
     let found = entries(
-        &corpus_paths(args.paths, &config),
+        &corpus_paths(args.paths, &config)?,
         &config,
         args.settings.walk(),
     )?;
@@ -190,6 +199,7 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
 
     let mut silent = Vec::new();
     let mut articles = Vec::new();
+    let mut json_mentions = Vec::new();
     for entry in &found {
         let (article, _) = corpus::read(entry)?;
         let Some(article) = article else { continue };
@@ -224,6 +234,24 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
             for n in &hit.values {
                 let _ = writeln!(out, "  read as: {}", reading(fact, n));
             }
+            json_mentions.push(serde_json::json!({
+                "path": article.source.path,
+                "line": line,
+                "column": column,
+                "quote": factlint::text::quote(&article.text, hit.value.clone(), 280),
+                "pattern": pattern_of(fact, &article.text, article.body_start, &hit.value).map(|i| i + 1),
+                "matched": whole,
+                "raw": &article.text[hit.value.clone()],
+                "values": hit.values.iter().map(|n| serde_json::json!({
+                    "value": n.value,
+                    "shown": shown(n),
+                    "approximate": n.approximate,
+                    "subject": n.subject,
+                    "note": n.note,
+                    "compared_as": key(&n.key),
+                })).collect::<Vec<_>>(),
+                "ignored": ignored,
+            }));
             if ignored {
                 let _ = writeln!(out, "  ignored: the article has a `factlint: ignore {}` marker; left out of the comparison", fact.id);
             }
@@ -234,8 +262,43 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
         let _ = writeln!(out, "\nNot stated in: {}", silent.join(", "));
     }
     let report = check::check_articles(&rules, articles);
+    let mut verdicts = Vec::new();
     for v in report.facts.iter().filter(|v| v.id == fact.id) {
-        why(&mut out, fact, v);
+        let mut reason = String::new();
+        why(&mut reason, fact, v);
+        out.push_str(&reason);
+        verdicts.push(serde_json::json!({
+            "subject": v.subject,
+            "status": v.status,
+            "reference": v.reference,
+            "expected": v.expected,
+            "consensus": v.consensus,
+            "outliers": v.outliers,
+            "why": reason.trim().lines().map(str::trim).collect::<Vec<_>>(),
+        }));
+    }
+    if args.format == ExplainFormat::Json {
+        let json = serde_json::json!({
+            "fact": {
+                "id": fact.id,
+                "claim": fact.claim,
+                "kind": fact.kind,
+                "severity": fact.severity,
+                "rule": fact.origin.to_string(),
+                "record": fact.expected(),
+                "patterns": fact.patterns.iter().map(|p| serde_json::json!({
+                    "regex": p.source,
+                    "rule": p.origin.to_string(),
+                })).collect::<Vec<_>>(),
+            },
+            "mentions": json_mentions,
+            "not_stated": silent,
+            "verdicts": verdicts,
+        });
+        let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
+        text.push('\n');
+        super::print(&text);
+        return Ok(Exit::Clean);
     }
     super::print(&out);
     Ok(Exit::Clean)

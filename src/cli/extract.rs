@@ -35,10 +35,10 @@ pub struct ExtractArgs {
 pub fn run(args: ExtractArgs) -> Result<Exit> {
     let shard: Shard = args.shard.parse()?;
     let config = args.settings.load()?;
-    let rules = RuleSet::load_with(&rule_paths(args.rules, &config), args.settings.walk())?;
+    let rules = RuleSet::load_with(&rule_paths(args.rules, &config)?, args.settings.walk())?;
     let bar = args.run.start();
     let entries = entries(
-        &corpus_paths(args.paths, &config),
+        &corpus_paths(args.paths, &config)?,
         &config,
         args.settings.walk(),
     )?;

@@ -1,13 +1,16 @@
 //! The command line: flags and subcommands (one file per subcommand), error
 //! printing, and exit codes. Everything else lives in the library.
 
+mod baseline;
 mod check;
 mod compare;
 mod completions;
+mod diagnostics;
 mod explain;
 mod extract;
 mod init;
 mod normalize;
+mod output;
 mod progress;
 mod rules;
 
@@ -19,15 +22,18 @@ const EXAMPLES: &str = "\
 Examples:
   factlint                                   check seeds/ against rules/ and print a table
   factlint check articles/ --rules rules/    check another corpus
-  factlint check --format markdown --out reports/seeds.md
+  factlint check --out reports/seeds.md      a Markdown report (the format follows the extension)
   factlint check --format json | jq '.facts[] | select(.status == \"conflict\")'
+  factlint check draft.md --against wires/   draft mode: only the draft's contradictions
+  factlint check --format concise            one line per finding (path:line:col: fact: …)
   factlint check --format github             annotations for a CI job (sarif for dashboards)
   factlint check --write-baseline            accept today's contradictions; later runs show new ones
   factlint explain c5-plus-one-name          every mention of one fact and why the verdict
   factlint rules test && factlint rules lint check the rule files
 
 Settings: flags override factlint.toml (found here or in a parent folder), which overrides
-the defaults; --config FILE or --no-config to choose. See docs/workflows.md.
+the defaults; --config FILE or --no-config to choose; `factlint init` writes a
+commented factlint.toml.
 
 Exit status: 0 no contradictions, 1 conflicts or reference mismatches found,
 2 usage, configuration or input error. --fail-on error|warning|info|never
@@ -42,6 +48,9 @@ pub struct Cli {
     /// With no subcommand, factlint runs `check`.
     #[command(flatten)]
     check: check::CheckArgs,
+    /// When to color the output: auto (a terminal, unless NO_COLOR or TERM=dumb; CLICOLOR_FORCE/FORCE_COLOR force), always, never
+    #[arg(long, value_enum, value_name = "WHEN", global = true, default_value_t = output::ColorChoice::Auto)]
+    color: output::ColorChoice,
 }
 
 #[derive(Debug, Subcommand)]
@@ -68,6 +77,10 @@ enum Command {
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
     on_interrupt();
+    if let Some(e) = unknown_subcommand(std::env::args_os().nth(1)) {
+        let _ = e.print();
+        return ExitCode::from(Exit::Error as u8);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -79,6 +92,7 @@ pub fn main() -> ExitCode {
             });
         }
     };
+    output::set_color(cli.color);
     let result = match cli.command {
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Normalize(args)) => normalize::run(args),
@@ -93,10 +107,44 @@ pub fn main() -> ExitCode {
     match result {
         Ok(exit) => ExitCode::from(exit as u8),
         Err(e) => {
-            eprintln!("factlint: error: {e}");
+            diagnostics::print(&e);
             ExitCode::from(Exit::Error as u8)
         }
     }
+}
+
+/// `factlint chekc`, `factlint version`: a first word that is no existing
+/// path and reads like a mistyped subcommand gets clap's "unrecognized
+/// subcommand" error with a tip, instead of being read as a corpus path.
+fn unknown_subcommand(first: Option<std::ffi::OsString>) -> Option<clap::Error> {
+    use clap::CommandFactory;
+    let word = first?.into_string().ok()?;
+    let plain = !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if !plain || word.starts_with('-') || std::path::Path::new(&word).exists() {
+        return None;
+    }
+    let mut cmd = Cli::command();
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    if names.contains(&word) {
+        return None;
+    }
+    let tip = if word == "version" {
+        "to print the version, use '--version'".to_string()
+    } else {
+        let best = names
+            .iter()
+            .map(|n| (strsim::jaro_winkler(n, &word), n))
+            .filter(|(score, _)| *score >= 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))?;
+        format!("a similar subcommand exists: '{}'", best.1)
+    };
+    Some(cmd.error(
+        clap::error::ErrorKind::InvalidSubcommand,
+        format!("unrecognized subcommand '{word}'\n\n  tip: {tip}"),
+    ))
 }
 
 /// Ctrl-C or SIGTERM: remove any half-written report (reports are only ever

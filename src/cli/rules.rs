@@ -1,9 +1,11 @@
 //! `factlint rules …`: commands about the rule files themselves.
 
-use super::check::{corpus_paths, entries, ConfigArgs};
+use super::check::{corpus_paths, entries, rule_paths, ConfigArgs};
 use clap::{Args, Subcommand};
 use factlint::check::{corpus_test, lint};
+use factlint::config::Config;
 use factlint::rules::{examples, RuleSet};
+use factlint::text::walk::Walk;
 use factlint::{corpus, Exit, Result};
 use std::path::PathBuf;
 
@@ -16,48 +18,68 @@ pub struct RulesArgs {
 #[derive(Debug, Subcommand)]
 enum RulesCommand {
     /// Print every fact's patterns, placeholders expanded, one regex per line
-    /// (the same patterns factlint runs; e.g. for `rg -f`)
+    /// (the same patterns factlint runs; e.g. for `rg -f`). Works while
+    /// examples fail.
     Patterns {
-        /// Rule files or folders [default: rules]
-        #[arg(value_name = "RULES")]
-        rules: Vec<PathBuf>,
+        #[command(flatten)]
+        rules: RuleArgs,
+        /// Same as --rules (older spelling)
+        #[arg(value_name = "RULES", hide = true)]
+        positional: Vec<PathBuf>,
     },
     /// Run every fact's examples and every [[test]] corpus; list each failure
     /// as file:line:col (exit 1 when any fails)
     Test {
-        /// Rule files or folders [default: `rules` in factlint.toml, else rules]
-        #[arg(value_name = "RULES")]
-        rules: Vec<PathBuf>,
         #[command(flatten)]
-        settings: ConfigArgs,
+        rules: RuleArgs,
+        /// Same as --rules (older spelling)
+        #[arg(value_name = "RULES", hide = true)]
+        positional: Vec<PathBuf>,
     },
     /// Check rule files against the corpus: unreachable patterns, patterns
-    /// that match nothing, overlapping facts, patterns without examples,
-    /// ids not in kebab-case (exit 1 when there are findings)
+    /// that match nothing, overlapping facts, patterns without examples, id
+    /// style. Findings are advice: exit 0 unless --strict
     Lint {
-        /// Rule files or folders [default: `rules` in factlint.toml, else rules]
-        #[arg(value_name = "RULES")]
-        rules: Vec<PathBuf>,
-        /// Articles to lint against; repeat for several [default: `corpus` in factlint.toml, else seeds]
-        #[arg(long, short, value_name = "PATH")]
-        corpus: Vec<PathBuf>,
+        /// Articles to lint against [default: `corpus` in factlint.toml, else seeds]
+        #[arg(value_name = "PATHS")]
+        paths: Vec<PathBuf>,
         #[command(flatten)]
-        settings: ConfigArgs,
+        rules: RuleArgs,
+        /// Same as PATHS (older spelling)
+        #[arg(long, short, value_name = "PATH", hide = true)]
+        corpus: Vec<PathBuf>,
+        /// Exit 1 when there are findings (for CI)
+        #[arg(long)]
+        strict: bool,
     },
 }
 
-fn rule_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
-    if paths.is_empty() {
-        vec![PathBuf::from("rules")]
-    } else {
-        paths
+/// The rules, passed as everywhere else: `--rules`, else factlint.toml, else `rules`.
+#[derive(Debug, Args)]
+struct RuleArgs {
+    /// Rule file or folder of *.toml rule files; repeat for several [default: `rules` in factlint.toml, else rules]
+    #[arg(long, short, value_name = "DIR")]
+    rules: Vec<PathBuf>,
+    #[command(flatten)]
+    settings: ConfigArgs,
+}
+
+impl RuleArgs {
+    /// The rule paths and the config; `more` are rule paths given the older way.
+    fn resolve(self, more: Vec<PathBuf>) -> Result<(Vec<PathBuf>, Config, Walk)> {
+        let config = self.settings.load()?;
+        let mut flags = self.rules;
+        flags.extend(more);
+        Ok((rule_paths(flags, &config)?, config, self.settings.walk()))
     }
 }
 
 pub fn run(args: RulesArgs) -> Result<Exit> {
     match args.command {
-        RulesCommand::Patterns { rules } => {
-            let rules = RuleSet::load(&rule_paths(rules))?;
+        RulesCommand::Patterns { rules, positional } => {
+            let (paths, _, walk) = rules.resolve(positional)?;
+            // Unchecked: the patterns are worth seeing while an example fails.
+            let rules = RuleSet::load_unchecked_with(&paths, walk)?;
             let mut out = String::new();
             for fact in &rules.facts {
                 for pattern in &fact.patterns {
@@ -68,29 +90,29 @@ pub fn run(args: RulesArgs) -> Result<Exit> {
             super::print(&out);
             Ok(Exit::Clean)
         }
-        RulesCommand::Test { rules, settings } => test(
-            super::check::rule_paths(rules, &settings.load()?),
-            settings.walk(),
-        ),
+        RulesCommand::Test { rules, positional } => {
+            let (paths, _, walk) = rules.resolve(positional)?;
+            test(paths, walk)
+        }
         RulesCommand::Lint {
+            paths,
             rules,
             corpus,
-            settings,
+            strict,
         } => {
-            let config = settings.load()?;
-            let rules = RuleSet::load_unchecked_with(
-                &super::check::rule_paths(rules, &config),
-                settings.walk(),
-            )?;
+            let (rule_files, config, walk) = rules.resolve(Vec::new())?;
+            let rules = RuleSet::load_unchecked_with(&rule_files, walk)?;
+            let mut flags = paths;
+            flags.extend(corpus);
             let mut articles = Vec::new();
-            for entry in entries(&corpus_paths(corpus, &config), &config, settings.walk())? {
+            for entry in entries(&corpus_paths(flags, &config)?, &config, walk)? {
                 let (article, warnings) = corpus::read(&entry)?;
                 for w in warnings {
                     eprintln!("factlint: warning: {w}");
                 }
                 articles.extend(article);
             }
-            let findings = lint::lint(&rules, &articles);
+            let findings = lint::lint_with(&rules, &articles, &config.lint);
             let mut out = String::new();
             for f in &findings {
                 out.push_str(&format!("{}: {}: {}\n", f.at, f.check, f.message));
@@ -102,10 +124,10 @@ pub fn run(args: RulesArgs) -> Result<Exit> {
                 articles.len()
             ));
             super::print(&out);
-            Ok(if findings.is_empty() {
-                Exit::Clean
-            } else {
+            Ok(if strict && !findings.is_empty() {
                 Exit::Contradictions
+            } else {
+                Exit::Clean
             })
         }
     }

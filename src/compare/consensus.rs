@@ -8,7 +8,7 @@
 //! majority"), and no source is an outlier. The result does not depend on
 //! the order of articles or mentions: values are taken in sorted order.
 
-use crate::compare::shown;
+use crate::compare::keyed;
 use crate::normalize::{Normalized, Normalizer};
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -24,7 +24,7 @@ pub struct Group {
     /// with the fewest other values), then the one most sources give, then
     /// the narrowest, then the first in sorted order.
     pub value: String,
-    /// Every value of the group, as reports show them, sorted.
+    /// Every value of the group, as verdicts key them (no labels), sorted.
     pub values: Vec<String>,
     /// The sources that give one of its values, sorted.
     pub sources: Vec<String>,
@@ -57,14 +57,14 @@ impl Groups {
 }
 
 fn same(a: &Normalized, b: &Normalized) -> bool {
-    shown(a) == shown(b) && a.key == b.key
+    keyed(a) == keyed(b) && a.key == b.key
 }
 
 /// Groups the `(source, value)` pairs of a fact by compatibility.
 pub fn groups(n: &dyn Normalizer, votes: &[(&str, &Normalized)]) -> Groups {
     let mut values: Vec<(Normalized, BTreeSet<String>)> = Vec::new();
     let mut sorted: Vec<&(&str, &Normalized)> = votes.iter().collect();
-    sorted.sort_by(|a, b| (shown(a.1), a.0).cmp(&(shown(b.1), b.0)));
+    sorted.sort_by(|a, b| (keyed(a.1), a.0).cmp(&(keyed(b.1), b.0)));
     for (source, value) in sorted {
         match values.iter_mut().find(|(v, _)| same(v, value)) {
             Some((_, sources)) => _ = sources.insert(source.to_string()),
@@ -140,11 +140,11 @@ fn describe(
                 .cmp(&reach(&b.0))
                 .then_with(|| b.1.len().cmp(&a.1.len()))
                 .then_with(|| width(&a.0).total_cmp(&width(&b.0)))
-                .then_with(|| shown(&a.0).cmp(&shown(&b.0)))
+                .then_with(|| keyed(&a.0).cmp(&keyed(&b.0)))
         })
-        .map(|(v, _)| shown(v))
+        .map(|(v, _)| keyed(v))
         .unwrap_or_default();
-    let mut shown_values: Vec<String> = members.iter().map(|&i| shown(&values[i].0)).collect();
+    let mut shown_values: Vec<String> = members.iter().map(|&i| keyed(&values[i].0)).collect();
     shown_values.sort();
     shown_values.dedup();
     let sources: BTreeSet<&String> = members.iter().flat_map(|&i| &values[i].1).collect();

@@ -4,15 +4,18 @@
 //!
 //! Two values agree when the fact's normalizer says so (intervals that meet
 //! within tolerance, candidate dates that intersect, equal spellings). When
-//! some do not, the consensus is the value most sources agree with (ties go
-//! to the value that matches the record, then to the first in sorted order;
-//! a value compatible with every source, such as "abstained or did not
-//! vote", is never the consensus of a conflict); the outliers are the
-//! sources with a value that disagrees with it. Expected values given for a
-//! subject replace the fact-wide ones for that subject.
+//! some do not, the values are put into groups of mutually compatible ones
+//! ([`consensus`]); the largest group is the consensus when it is the only
+//! largest and a majority of the sources, and the outliers are the sources
+//! outside it; otherwise the conflict is a tie with no outliers. An article
+//! giving two values that disagree contradicts itself. Draft mode
+//! ([`draft`]) keeps the older "value most sources agree with"
+//! ([`consensus_of`]) to judge a draft against the other sources. Expected
+//! values given for a subject replace the fact-wide ones for that subject.
 
 pub mod consensus;
 pub mod constraints;
+pub mod draft;
 pub mod suppress;
 
 use crate::extract::Mention;
@@ -229,17 +232,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         .filter(|m| m.normalized.is_resolved())
         .collect();
     let sources: BTreeSet<&str> = resolved.iter().map(|m| m.path.as_str()).collect();
-    // Values expected for this very subject replace the fact-wide ones.
-    let own: Vec<&Normalized> = fact
-        .expect
-        .iter()
-        .filter(|e| e.subject.is_some() && e.subject == subject)
-        .collect();
-    let expect: Vec<&Normalized> = if own.is_empty() {
-        fact.expect.iter().filter(|e| e.subject.is_none()).collect()
-    } else {
-        own
-    };
+    let expect = expected_for(fact, subject.as_ref());
     let matches_record = |v: &Normalized| expect.iter().any(|e| n.agree(v, e));
 
     let all_agree = resolved.iter().enumerate().all(|(i, a)| {
@@ -334,7 +327,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         status,
         reference,
         expected: {
-            let shown: Vec<&str> = expect.iter().map(|e| e.value.as_str()).collect();
+            let shown: Vec<String> = expect.iter().map(|e| keyed(e)).collect();
             (!shown.is_empty()).then(|| shown.join(" or "))
         },
         consensus: grouped
@@ -350,13 +343,75 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
     }
 }
 
+/// The expected values for `subject`: those given for this very subject
+/// replace the fact-wide ones.
+pub fn expected_for<'f>(fact: &'f Fact, subject: Option<&String>) -> Vec<&'f Normalized> {
+    let own: Vec<&Normalized> = fact
+        .expect
+        .iter()
+        .filter(|e| e.subject.is_some() && e.subject.as_ref() == subject)
+        .collect();
+    if own.is_empty() {
+        fact.expect.iter().filter(|e| e.subject.is_none()).collect()
+    } else {
+        own
+    }
+}
+
+/// The value most sources of `resolved` agree with (ties: the one on the
+/// record, then the first in sorted order). A value every source is
+/// compatible with ("abstained or did not vote") cannot settle a conflict,
+/// since it would leave no outliers; with `fallback` it is still taken
+/// when nothing else is left (all sources agree).
+pub fn consensus_of<'m>(
+    fact: &Fact,
+    resolved: &[&'m Mention],
+    expect: &[&Normalized],
+    fallback: bool,
+) -> Option<&'m Normalized> {
+    let n = &fact.normalizer;
+    let mut candidates: Vec<&Normalized> = resolved.iter().map(|m| &m.normalized).collect();
+    candidates.sort_by(|a, b| a.value.cmp(&b.value));
+    candidates.dedup_by(|a, b| a.value == b.value && a.approximate == b.approximate);
+    let mut best: Option<(bool, usize, bool, &Normalized)> = None;
+    for value in candidates {
+        let settles = !resolved.iter().all(|m| n.agree(&m.normalized, value));
+        if !settles && !fallback {
+            continue;
+        }
+        // For each distinct value, the sources that agree with it.
+        let support = resolved
+            .iter()
+            .filter(|m| n.agree(&m.normalized, value))
+            .map(|m| m.path.as_str())
+            .collect::<BTreeSet<_>>()
+            .len();
+        let on_record = expect.iter().any(|e| n.agree(value, e));
+        if best.is_none_or(|(a, s, r, _)| (settles, support, on_record) > (a, s, r)) {
+            best = Some((settles, support, on_record, value));
+        }
+    }
+    best.map(|(_, _, _, value)| value)
+}
+
 /// A value as reports show it, with the direction of its bound: "≈7500 km"
 /// when hedged or vague, "≥75" (at least), ">1200" (more than), "≤30" (up
-/// to), "<1 mi" (less than).
+/// to), "<1 mi" (less than); a choice value by its label ("did not vote").
 pub fn shown(value: &Normalized) -> String {
+    marked(value, value.label.as_deref().unwrap_or(&value.value))
+}
+
+/// A value as baselines and verdicts key it: [`shown`] without the label,
+/// so a label reworded in the rules does not bring accepted findings back.
+pub fn keyed(value: &Normalized) -> String {
+    marked(value, &value.value)
+}
+
+/// `text` after the mark of `value`'s bound or hedge.
+fn marked(value: &Normalized, text: &str) -> String {
     match value.bound {
-        Some(b) => format!("{}{}", b.symbol(), value.value),
-        None if value.approximate => format!("≈{}", value.value),
-        None => value.value.clone(),
+        Some(b) => format!("{}{text}", b.symbol()),
+        None if value.approximate => format!("≈{text}"),
+        None => text.to_string(),
     }
 }

@@ -108,7 +108,7 @@ fn key(v: &Verdict, m: &MentionVerdict) -> Accepted {
         fact: v.id.clone(),
         subject: v.subject.clone(),
         source: m.mention.source.clone(),
-        value: super::shown(&m.mention.normalized),
+        value: super::keyed(&m.mention.normalized),
     }
 }
 

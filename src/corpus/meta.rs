@@ -1,4 +1,5 @@
-//! Article metadata: `sources.toml` manifests and `+++` front matter.
+//! Article metadata: `sources.toml` manifests and front matter (`+++` TOML,
+//! or `---` YAML read by [`super::yaml`]).
 
 use super::Source;
 use crate::error::{Error, Location, Result};
@@ -45,6 +46,16 @@ impl SourceMeta {
         if self.published.is_some() {
             source.published = self.published;
         }
+    }
+
+    /// Metadata from a table of fields (YAML front matter); errors point at `at`.
+    pub(crate) fn from_table(table: toml::Table, at: Location, hint: &str) -> Result<SourceMeta> {
+        let mut meta: SourceMeta = table.try_into().map_err(|e: toml::de::Error| {
+            Error::corpus(at.clone(), e.message().trim().replace('\n', " "), hint)
+        })?;
+        meta.check_timezone(at.clone())?;
+        meta.resolve_date(at)?;
+        Ok(meta)
     }
 
     /// Checks `timezone` against the zone database; an error points at `at`.
@@ -162,13 +173,17 @@ pub fn load_manifest(dir: &Path) -> Result<BTreeMap<String, SourceMeta>> {
 }
 
 /// Reads `+++` front matter at the top of a Markdown article into `source`;
-/// returns where the body starts (0 without front matter).
+/// returns where the body starts (0 without front matter). YAML front
+/// matter is [`super::yaml`]'s.
 pub fn front_matter(path: &Path, text: &str, source: &mut Source) -> Result<usize> {
     let is_md = path
         .extension()
         .is_some_and(|e| e == "md" || e == "markdown");
+    if !is_md {
+        return Ok(0);
+    }
     let first = text.lines().next().unwrap_or("");
-    if !is_md || first.trim_end() != "+++" {
+    if first.trim_end() != "+++" {
         return Ok(0);
     }
     let open_end = text.find('\n').map_or(text.len(), |i| i + 1);

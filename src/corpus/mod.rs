@@ -1,11 +1,13 @@
 //! The corpus: the articles to check and what is known about each (outlet,
 //! publication date, URL, original language). Articles are `.txt` and `.md`
 //! files, found in the folders given (recursively, in sorted order);
-//! metadata comes from a `sources.toml` beside them or from TOML front matter
-//! between `+++` lines at the top of a Markdown article. Discovery is
+//! metadata comes from a `sources.toml` beside them or from front matter at
+//! the top of a Markdown article (TOML between `+++` lines, YAML between
+//! `---` lines). Discovery is
 //! separate from reading so a large corpus can be read one article at a time.
 
 pub mod meta;
+pub mod yaml;
 
 use crate::error::{Error, Location, Result};
 use crate::text::walk::{self, Walk, Walked};
@@ -247,7 +249,18 @@ pub fn read_owned(entry: Entry) -> Result<(Option<Article>, Vec<Warning>)> {
         warnings.push(format!("{shown}: the article is empty"));
     }
     let mut source = entry.source;
-    let body_start = meta::front_matter(&entry.path, &text, &mut source)?;
+    let body_start = match yaml::front_matter(&entry.path, &text, &mut source) {
+        Some(Ok(body)) => body,
+        // A `---` block that is not YAML metadata may be prose between two
+        // thematic breaks: the article is read whole, with a warning.
+        Some(Err(e)) => {
+            warnings.push(format!(
+                "{e}; the --- block at the top was not read as front matter"
+            ));
+            0
+        }
+        None => meta::front_matter(&entry.path, &text, &mut source)?,
+    };
     if let Some(date) = source.published.filter(|d| d > &tomorrow()) {
         warnings.push(format!("{shown}: publication date {date} is in the future; check sources.toml or the front matter"));
     }

@@ -96,7 +96,13 @@ impl Kind for ChoiceKind {
             .into_iter()
             .map(|(p, v)| (phrase_key(&p), v))
             .collect();
+        // A value is shown as its first phrase, the way a reader writes it.
+        let labels = values
+            .iter()
+            .filter_map(|(v, ps)| ps.first().map(|p| (v.clone(), p.clone())))
+            .collect();
         Ok(Box::new(Choice {
+            labels,
             values: values.into_iter().map(|(v, _)| v).collect(),
             phrases,
             compatible: compatible.into_iter().collect(),
@@ -185,6 +191,8 @@ fn phrase_key(text: &str) -> String {
 pub struct Choice {
     /// Value names, in rule order.
     values: Vec<String>,
+    /// Value name → its first phrase ("abstained_or_absent" → "abstained or did not take part").
+    labels: BTreeMap<String, String>,
     /// Phrase key → value name.
     phrases: BTreeMap<String, String>,
     /// Value → values it is compatible with (either direction counts).
@@ -197,6 +205,13 @@ pub struct Choice {
 }
 
 impl Choice {
+    /// The value `value`, labelled with its first phrase for reports.
+    fn labelled(&self, value: String) -> Normalized {
+        let mut n = Normalized::new(value.clone(), Key::Label(value.clone()));
+        n.label = self.labels.get(&value).filter(|l| **l != value).cloned();
+        n
+    }
+
     /// The value a text expresses: a value name or one of its phrases.
     fn value_of(&self, text: &str) -> Option<String> {
         let text = text.trim();
@@ -283,7 +298,7 @@ impl Normalizer for Choice {
         Ok(members
             .into_iter()
             .map(|member| {
-                let mut n = Normalized::new(value.clone(), Key::Label(value.clone()));
+                let mut n = self.labelled(value.clone());
                 n.subject = Some(member);
                 n.note = (!note.is_empty()).then(|| note.join("; "));
                 n
@@ -295,7 +310,7 @@ impl Normalizer for Choice {
         let value = self
             .value_of(text)
             .ok_or_else(|| format!("`{text}` is none of {}", self.values.join(", ")))?;
-        Ok(Normalized::new(value.clone(), Key::Label(value)))
+        Ok(self.labelled(value))
     }
 
     fn agree(&self, a: &Normalized, b: &Normalized) -> bool {

@@ -99,6 +99,10 @@ pub struct Normalized {
     /// How the value was read, or a hint about a variant spelling.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// How reports show the value when it differs from `value` (a choice
+    /// value's first phrase: "did not vote" for `did_not_vote`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// What comparison looks at. Not in reports; `factlint extract` writes
     /// it beside the mention so `compare` needs no re-normalization.
     #[serde(skip_serializing, default = "Key::missing")]
@@ -114,6 +118,7 @@ impl Normalized {
             precision: 0.0,
             subject: None,
             note: None,
+            label: None,
             key,
         }
     }

@@ -69,9 +69,19 @@ pub fn job_summary(report: &Report) -> String {
     let _ = writeln!(out, "{}.\n", report.summary_line());
     let outliers = outlier_counts(&report.facts);
     if !outliers.is_empty() {
+        // By outlet where known, as the Markdown report names sources.
+        let labels = super::outlet::labels(&report.sources);
         let shown: Vec<String> = outliers
             .iter()
-            .map(|(s, n)| format!("`{s}` ({n})"))
+            .map(|(file, n)| {
+                let label = report
+                    .sources
+                    .iter()
+                    .position(|s| &s.file == file)
+                    .and_then(|i| labels.get(i))
+                    .unwrap_or(file);
+                format!("{} ({n})", cell(label))
+            })
             .collect();
         let _ = writeln!(out, "Most often the outlier: {}.\n", shown.join(", "));
     }

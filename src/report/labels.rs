@@ -47,10 +47,18 @@ pub fn reference_label(reference: Reference, expected: Option<&str>) -> String {
 /// The groups of a conflict with no majority: "no majority: 23 km (002,
 /// 003) vs ≈29 km (006)"; "1 vs 1" when each group has one source.
 pub fn split(v: &Verdict) -> String {
+    split_named(v, str::to_string)
+}
+
+/// [`split`] with each source (a file name) named by `name`.
+pub fn split_named(v: &Verdict, name: impl Fn(&str) -> String) -> String {
     let groups: Vec<String> = v
         .groups
         .iter()
-        .map(|g| format!("{} ({})", g.value, g.sources.join(", ")))
+        .map(|g| {
+            let sources: Vec<String> = g.sources.iter().map(|s| name(s)).collect();
+            format!("{} ({})", super::readable(v, &g.value), sources.join(", "))
+        })
         .collect();
     let sizes: Vec<String> = v
         .groups
@@ -69,7 +77,7 @@ pub fn message(v: &Verdict, m: &MentionVerdict) -> String {
     let value = shown(&m.mention.normalized);
     let mut parts = Vec::new();
     if m.outlier {
-        let consensus = v.consensus.as_deref().unwrap_or("another value");
+        let consensus = super::readable(v, v.consensus.as_deref().unwrap_or("another value"));
         parts.push(format!(
             "disagrees with the other sources, which give {consensus}"
         ));
@@ -95,7 +103,7 @@ pub fn message(v: &Verdict, m: &MentionVerdict) -> String {
     if m.mismatch {
         parts.push(format!(
             "differs from the public record ({})",
-            v.expected.as_deref().unwrap_or("?")
+            super::readable(v, v.expected.as_deref().unwrap_or("?"))
         ));
     }
     format!(

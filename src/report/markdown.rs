@@ -5,13 +5,11 @@
 //! contradiction with every mention quoted and linked as `file#L<line>`
 //! relative to the report file, so the links work on a code-hosting site.
 
-use super::labels::{reference_label, split, suppressed_mark, verdict_label};
+use super::labels::{reference_label, split_named, suppressed_mark, verdict_label};
 use super::{link, Report, Reporter, Target};
 use crate::compare::constraints::ConstraintStatus;
 use crate::compare::{outlier_counts, shown, MentionVerdict, Reference, Status, Verdict};
 use crate::corpus::Source;
-
-use std::collections::BTreeSet;
 use std::fmt::Write;
 
 pub struct Markdown;
@@ -35,25 +33,19 @@ fn rule_link(rule: &str, target: &Target) -> String {
     }
 }
 
-/// Short column labels: the file name up to its first `_` ("000") when
-/// those are unique, else the whole file name.
+/// Column labels: outlets where known (see [`super::outlet`]).
 fn labels(sources: &[Source]) -> Vec<String> {
-    let short: Vec<String> = sources
+    super::outlet::labels(sources)
+}
+
+/// The label of the source with file name `file` (outliers are named by file).
+fn label_of_file(report: &Report, labels: &[String], file: &str) -> String {
+    report
+        .sources
         .iter()
-        .map(|s| {
-            s.file
-                .split(['_', '.'])
-                .next()
-                .unwrap_or(&s.file)
-                .to_string()
-        })
-        .collect();
-    let unique: BTreeSet<&String> = short.iter().collect();
-    if unique.len() == short.len() && short.iter().all(|s| !s.is_empty()) {
-        short
-    } else {
-        sources.iter().map(|s| s.file.clone()).collect()
-    }
+        .position(|s| s.file == file)
+        .and_then(|i| labels.get(i).cloned())
+        .unwrap_or_else(|| file.to_string())
 }
 
 fn fact_name(v: &Verdict) -> String {
@@ -126,6 +118,7 @@ fn summary(out: &mut String, report: &Report, target: &Target) {
         s.agree, s.single, s.missing
     );
     let outliers = outlier_counts(&report.facts);
+    let labels = labels(&report.sources);
     let by_source: Vec<String> = outliers
         .iter()
         .map(|(file, n)| {
@@ -135,7 +128,8 @@ fn summary(out: &mut String, report: &Report, target: &Target) {
                 .find(|s| &s.file == file)
                 .map_or(file.as_str(), |s| s.path.as_str());
             format!(
-                "[{file}]({}) ({n} {})",
+                "[{}]({}) ({n} {})",
+                escape(&label_of_file(report, &labels, file)),
                 link(path, target),
                 if *n == 1 { "fact" } else { "facts" }
             )
@@ -189,7 +183,8 @@ fn matrix(out: &mut String, report: &Report, target: &Target) {
     out.push_str("\nMarks: ✗ outlier against the consensus; ⇆ one side of a split with no majority; ↯ the article contradicts itself; ≠ differs from the public record; · not stated.\n\n");
     for (label, s) in labels.iter().zip(&report.sources) {
         let about: Vec<String> = [
-            s.outlet.clone(),
+            // Not again when the label already names the outlet.
+            s.outlet.clone().filter(|o| !label.starts_with(o.as_str())),
             s.published.map(|d| d.to_string()),
             s.translated_from
                 .as_ref()
@@ -214,7 +209,8 @@ fn matrix(out: &mut String, report: &Report, target: &Target) {
     out.push('\n');
 }
 
-fn mention_table(out: &mut String, v: &Verdict, target: &Target) {
+fn mention_table(out: &mut String, report: &Report, v: &Verdict, target: &Target) {
+    let labels = labels(&report.sources);
     out.push_str("| Where | Wrote | Value | |\n|---|---|---|---|\n");
     for m in &v.mentions {
         let mention = &m.mention;
@@ -256,8 +252,14 @@ fn mention_table(out: &mut String, v: &Verdict, target: &Target) {
     for m in &v.mentions {
         let _ = writeln!(
             out,
-            "> {} — *{}:{}*\n>",
+            "> {} — *{}*, {}:{}\n>",
             escape(&m.mention.quote),
+            escape(&super::outlet::label_of(
+                report,
+                &labels,
+                &m.mention.path,
+                &m.mention.source
+            )),
             m.mention.source,
             m.mention.line
         );
@@ -268,24 +270,43 @@ fn mention_table(out: &mut String, v: &Verdict, target: &Target) {
     }
 }
 
-fn contradiction(out: &mut String, v: &Verdict, target: &Target) {
+fn contradiction(out: &mut String, report: &Report, v: &Verdict, target: &Target) {
     let _ = writeln!(out, "### {} — {}\n", fact_name(v), escape(&v.claim));
+    let labels = labels(&report.sources);
+    let outliers: Vec<String> = v
+        .outliers
+        .iter()
+        .map(|f| escape(&label_of_file(report, &labels, f)))
+        .collect();
     let mut said = Vec::new();
     if v.status == Status::Conflict {
+        let lead = if report.drafts.is_empty() {
+            "Sources disagree. A majority give"
+        } else {
+            "The draft disagrees with the other sources. They give"
+        };
         match &v.consensus {
             Some(consensus) => said.push(format!(
-                "Sources disagree. A majority give **{}**; outliers: {}.",
-                escape(consensus),
-                v.outliers.join(", ")
+                "{lead} **{}**; outliers: {}.",
+                escape(&super::readable(v, consensus)),
+                outliers.join(", ")
             )),
-            None => said.push(format!("Sources disagree, {}.", escape(&split(v)))),
+            None => said.push(format!(
+                "Sources disagree, {}.",
+                escape(&split_named(v, |f| label_of_file(report, &labels, f)))
+            )),
         }
     }
     if !v.self_contradictions.is_empty() {
+        let named: Vec<String> = v
+            .self_contradictions
+            .iter()
+            .map(|f| escape(&label_of_file(report, &labels, f)))
+            .collect();
         said.push(format!(
             "Self-contradiction: {} {} two values that do not agree.",
-            v.self_contradictions.join(", "),
-            if v.self_contradictions.len() == 1 {
+            named.join(", "),
+            if named.len() == 1 {
                 "gives"
             } else {
                 "each give"
@@ -295,7 +316,7 @@ fn contradiction(out: &mut String, v: &Verdict, target: &Target) {
     if v.reference == Reference::Mismatch {
         said.push(format!(
             "The public record says **{}**.",
-            escape(v.expected.as_deref().unwrap_or("?"))
+            escape(&super::readable(v, v.expected.as_deref().unwrap_or("?")))
         ));
     }
     let _ = writeln!(
@@ -305,12 +326,28 @@ fn contradiction(out: &mut String, v: &Verdict, target: &Target) {
         v.severity,
         rule_link(&v.rule, target)
     );
-    mention_table(out, v, target);
+    mention_table(out, report, v, target);
 }
 
 impl Reporter for Markdown {
     fn render(&self, report: &Report, target: &Target) -> String {
         let mut out = String::from("# factlint report\n\n");
+        if !report.drafts.is_empty() {
+            let drafts: Vec<String> = report
+                .drafts
+                .iter()
+                .map(|d| format!("[{d}]({})", link(d, target)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "Draft {} judged against the other {} and the public record; only the draft's contradictions count.\n",
+                drafts.join(", "),
+                match report.summary.sources.saturating_sub(report.drafts.len()) {
+                    1 => "article".to_string(),
+                    n => format!("{n} articles"),
+                }
+            );
+        }
         summary(&mut out, report, target);
         matrix(&mut out, report, target);
 
@@ -324,7 +361,7 @@ impl Reporter for Markdown {
             out.push_str("None: every fact agrees across sources and with the record.\n\n");
         }
         for v in contradictions {
-            contradiction(&mut out, v, target);
+            contradiction(&mut out, report, v, target);
         }
 
         let consistent: Vec<&Verdict> = report
@@ -353,7 +390,13 @@ impl Reporter for Markdown {
                     "| {} | {} | {} | {} |",
                     fact_name(v),
                     verdict_label(v),
-                    escape(&reference_label(v.reference, v.expected.as_deref())),
+                    escape(&reference_label(
+                        v.reference,
+                        v.expected
+                            .as_deref()
+                            .map(|e| super::readable(v, e))
+                            .as_deref()
+                    )),
                     places.join("<br>")
                 );
             }
@@ -427,22 +470,5 @@ mod tests {
             "[rules/a.toml:12](../rules/a.toml#L12)"
         );
         assert_eq!(rule_link("odd", &target), "`odd`");
-    }
-
-    #[test]
-    fn short_labels_only_when_unique() {
-        let source = |file: &str| Source {
-            file: file.into(),
-            path: file.into(),
-            ..Source::default()
-        };
-        assert_eq!(
-            labels(&[source("000_a.txt"), source("001_b.txt")]),
-            ["000", "001"]
-        );
-        assert_eq!(
-            labels(&[source("a_1.txt"), source("a_2.txt")]),
-            ["a_1.txt", "a_2.txt"]
-        );
     }
 }

@@ -2,10 +2,13 @@
 //! the same [`Report`] to text. The library never prints; the binary writes
 //! what a reporter returns to the terminal or, atomically, to a file.
 
+pub mod concise;
 pub mod github;
 pub mod json;
 pub mod labels;
+pub mod layout;
 pub mod markdown;
+pub mod outlet;
 pub mod sarif;
 pub mod table;
 
@@ -29,6 +32,10 @@ pub struct Report {
     pub constraints: Vec<ConstraintVerdict>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// Draft mode: the drafts' paths, judged against the other sources
+    /// (see [`crate::compare::draft`]); empty for a whole-corpus check.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub drafts: Vec<String>,
 }
 
 /// Counts of verdicts by status and reference.
@@ -92,6 +99,7 @@ impl Report {
             rules,
             constraints: Vec::new(),
             warnings,
+            drafts: Vec::new(),
         }
     }
 
@@ -139,6 +147,16 @@ impl Report {
         if s.accepted > 0 {
             parts.push(format!("{} accepted (baseline)", s.accepted));
         }
+        if !self.drafts.is_empty() {
+            let others = s.sources.saturating_sub(self.drafts.len());
+            return format!(
+                "{} against {}: {} stated: {}",
+                plural(self.drafts.len(), "draft", "drafts"),
+                plural(others, "article", "articles"),
+                plural(s.facts, "fact", "facts"),
+                parts.join(", ")
+            );
+        }
         format!(
             "{} in {}: {}",
             plural(s.facts, "fact", "facts"),
@@ -146,6 +164,25 @@ impl Report {
             parts.join(", ")
         )
     }
+}
+
+/// A verdict's `consensus` or `expected` (values as compared, " or "
+/// between several) as readers write them: a choice value by the label a
+/// mention of it carries ("did_not_vote" → "did not vote").
+pub fn readable(v: &Verdict, raw: &str) -> String {
+    raw.split(" or ")
+        .map(|part| {
+            // The mark of a hedge or bound ("≈", "≥", ">", "≤", "<") stays.
+            let value = part.trim_start_matches(['≈', '≥', '>', '≤', '<']);
+            let hedge = &part[..part.len() - value.len()];
+            v.mentions
+                .iter()
+                .find(|m| m.mention.normalized.value == value)
+                .and_then(|m| m.mention.normalized.label.as_deref())
+                .map_or_else(|| part.to_string(), |label| format!("{hedge}{label}"))
+        })
+        .collect::<Vec<_>>()
+        .join(" or ")
 }
 
 /// Where rendered output goes, for formats that link to files.
@@ -175,8 +212,10 @@ pub trait Reporter {
 /// The output formats, as `--format` takes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// A table for the terminal.
+    /// A table for the terminal, fitted to its width.
     Table,
+    /// One line per finding: `path:line:col: fact: wrote X; others Y (sources)`.
+    Concise,
     /// A report for readers, with quotes and links.
     Markdown,
     /// The JSON contract for other tools.
@@ -190,7 +229,8 @@ pub enum Format {
 impl Format {
     pub fn reporter(self) -> Box<dyn Reporter> {
         match self {
-            Format::Table => Box::new(table::Table),
+            Format::Table => Box::new(table::Table::default()),
+            Format::Concise => Box::new(concise::Concise),
             Format::Markdown => Box::new(markdown::Markdown),
             Format::Json => Box::new(json::Json),
             Format::Sarif => Box::new(sarif::Sarif),
@@ -243,12 +283,16 @@ pub fn write_atomic_with(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    // A missing folder is made, as `--out reports/facts.md` in a fresh
+    // clone expects; one that cannot be made is an error.
     if !dir.is_dir() {
-        return Err(Error::output(
-            Location::file(path),
-            format!("the folder {} does not exist", dir.display()),
-            "create it first or choose another --out",
-        ));
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Error::output(
+                Location::file(path),
+                format!("cannot create the folder {}: {e}", dir.display()),
+                "choose another --out or fix the folder's permissions",
+            )
+        })?;
     }
     if path.is_dir() {
         return Err(Error::output(
@@ -340,20 +384,26 @@ mod tests {
     static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
     #[test]
-    fn atomic_write_replaces_and_refuses_missing_folders() {
+    fn atomic_write_replaces_and_creates_missing_folders() {
         let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("r.md");
         write_atomic(&out, "one").unwrap();
         write_atomic(&out, "two").unwrap();
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "two");
-        let err = write_atomic(&dir.path().join("nope/r.md"), "x")
+        write_atomic(&dir.path().join("new/deeper/r.md"), "x").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("new/deeper/r.md")).unwrap(),
+            "x"
+        );
+        // A file where a folder should be cannot be made into one.
+        let err = write_atomic(&out.join("r.md"), "x")
             .unwrap_err()
             .to_string();
-        assert!(err.contains("does not exist"), "{err}");
+        assert!(err.contains("cannot create the folder"), "{err}");
         assert_eq!(
             std::fs::read_dir(dir.path()).unwrap().count(),
-            1,
+            2,
             "no temporary file left behind"
         );
         let err = write_atomic(dir.path(), "x").unwrap_err().to_string();

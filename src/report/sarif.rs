@@ -7,7 +7,7 @@
 
 use super::labels::message;
 use super::{Report, Reporter, Target};
-use crate::compare::{shown, MentionVerdict, Status, Suppression, Verdict};
+use crate::compare::{keyed, shown, MentionVerdict, Status, Suppression, Verdict};
 use crate::rules::Severity;
 
 use serde_json::{json, Value};
@@ -119,9 +119,9 @@ pub fn log(report: &Report) -> Value {
                 "message": { "text": message(v, m) },
                 "locations": [location(m)],
                 "partialFingerprints": {
-                    "factlintMention/v1": format!("{}|{}|{}", v.id, m.mention.source, shown(&m.mention.normalized)),
+                    "factlintMention/v1": format!("{}|{}|{}", v.id, m.mention.source, keyed(&m.mention.normalized)),
                 },
-                "properties": { "value": shown(&m.mention.normalized), "status": v.status, "outlier": m.outlier, "tied": m.tied, "selfContradiction": m.self_contradiction, "mismatch": m.mismatch },
+                "properties": { "value": keyed(&m.mention.normalized), "status": v.status, "outlier": m.outlier, "tied": m.tied, "selfContradiction": m.self_contradiction, "mismatch": m.mismatch },
             });
             if !related.is_empty() {
                 result["relatedLocations"] = json!(related);

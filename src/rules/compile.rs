@@ -3,7 +3,7 @@
 
 use super::constraint::{self, PendingConstraint};
 use super::spec::{FactSpec, RuleFileSpec};
-use super::{placeholders, Example, Fact, Pattern, Severity};
+use super::{diagnose, placeholders, Example, Fact, Pattern, Severity};
 use crate::error::{Error, Location, Result};
 use crate::normalize::{self, Normalized, Normalizer};
 use regex::RegexBuilder;
@@ -18,22 +18,32 @@ pub fn parse_file(path: &Path, text: &str) -> Result<Vec<Fact>> {
 /// Parses and compiles the facts and constraints of one rule file (the
 /// constraints' names are resolved once every file is read).
 pub fn parse_file_full(path: &Path, text: &str) -> Result<(Vec<Fact>, Vec<PendingConstraint>)> {
+    let (facts, constraints, errors) = parse_file_all(path, text);
+    if errors.is_empty() {
+        Ok((facts, constraints))
+    } else {
+        Err(Error::several(errors))
+    }
+}
+
+/// Parses and compiles one rule file, keeping every fact and constraint
+/// that compiles and every error of those that do not.
+pub fn parse_file_all(path: &Path, text: &str) -> (Vec<Fact>, Vec<PendingConstraint>, Vec<Error>) {
     // One line index per file: a library of 1,000 facts asks for thousands of locations.
     let index = crate::text::LineIndex::new(text);
+    let file = diagnose::Source {
+        path,
+        text,
+        index: &index,
+    };
     let at = |offset: usize| {
         let (line, column) = index.line_col(text, offset);
         Location::at(path, line, column)
     };
-    let spec: RuleFileSpec = toml::from_str(text).map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start);
-        let message = e.message().trim().replace('\n', " ");
-        let hint = if message.starts_with("missing field") {
-            "every [[fact]] needs id, claim and kind, and patterns unless its kind finds values itself (see docs/rules.md)"
-        } else {
-            "fix the TOML (see docs/rules.md for the fields)"
-        };
-        Error::rules(at(offset), message, hint)
-    })?;
+    let spec: RuleFileSpec = match toml::from_str(text) {
+        Ok(spec) => spec,
+        Err(e) => return (Vec::new(), Vec::new(), vec![toml_error(&at, text, &e)]),
+    };
     // The same facts again with the place of every value, so an error in a
     // kind's own field (`tolerance`, `unit`) can point at that field.
     #[derive(serde::Deserialize)]
@@ -42,23 +52,42 @@ pub fn parse_file_full(path: &Path, text: &str) -> Result<(Vec<Fact>, Vec<Pendin
         fact: Vec<BTreeMap<String, toml::Spanned<toml::Value>>>,
     }
     let places = toml::from_str::<Places>(text).map_or_else(|_| Vec::new(), |p| p.fact);
-    let facts = spec
-        .fact
-        .into_iter()
-        .enumerate()
-        .map(|(i, f)| compile_fact(f, &at, places.get(i)))
-        .collect::<Result<Vec<_>>>()?;
-    let constraints = spec
-        .constraint
-        .into_iter()
-        .map(|c| constraint::compile(c, text, &at))
-        .collect::<Result<Vec<_>>>()?;
-    Ok((facts, constraints))
+    let mut errors = Vec::new();
+    let mut facts = Vec::new();
+    for (i, f) in spec.fact.into_iter().enumerate() {
+        match compile_fact(f, &at, &file, places.get(i)) {
+            Ok(fact) => facts.push(fact),
+            Err(e) => errors.push(e),
+        }
+    }
+    let mut constraints = Vec::new();
+    for c in spec.constraint {
+        match constraint::compile(c, text, &at) {
+            Ok(c) => constraints.push(c),
+            Err(e) => errors.push(e),
+        }
+    }
+    (facts, constraints, errors)
+}
+
+/// A TOML syntax or schema error of a rule file, at its place.
+fn toml_error(at: &dyn Fn(usize) -> Location, text: &str, e: &toml::de::Error) -> Error {
+    let offset = e.span().map_or(0, |s| s.start);
+    let message = e.message().trim().replace('\n', " ");
+    let hint = if let Some(apostrophe) = diagnose::apostrophe_hint(text, offset) {
+        apostrophe
+    } else if message.starts_with("missing field") {
+        "every [[fact]] needs id, claim and kind, and patterns unless its kind finds values itself (name, term, choice)"
+    } else {
+        "fix the TOML: a [[fact]] has id, claim, kind, severity, patterns, expect, examples and its kind's options"
+    };
+    Error::rules(at(offset), message, hint)
 }
 
 fn compile_fact(
     spec: FactSpec,
     at: &dyn Fn(usize) -> Location,
+    file: &diagnose::Source<'_>,
     places: Option<&BTreeMap<String, toml::Spanned<toml::Value>>>,
 ) -> Result<Fact> {
     let origin = at(spec.id.span().start);
@@ -112,10 +141,20 @@ fn compile_fact(
             .options()
             .iter()
             .find(|k| spec.options.contains_key(**k) && m.contains(**k));
+        let options = kind.options();
+        let hint = if options.is_empty() {
+            format!("a {} fact has no options of its own", kind.name())
+        } else {
+            format!(
+                "a {} fact's own options: {}",
+                kind.name(),
+                options.join(", ")
+            )
+        };
         bad(
             field.map_or(spec.id.span().start, |k| place(k)),
             format!("fact `{id}`: {m}"),
-            "see docs/rules.md for this kind's fields",
+            &hint,
         )
     })?;
     let severity = match &spec.severity {
@@ -173,13 +212,14 @@ fn compile_fact(
                     &id,
                     &values,
                     at,
+                    file,
                 )
             })
             .collect::<Result<Vec<_>>>()?
     } else {
         written
             .iter()
-            .map(|p| compile_pattern(p, &id, &values, at))
+            .map(|p| compile_pattern(p, &id, &values, at, file))
             .collect::<Result<Vec<_>>>()?
     };
     let expect = match &spec.expect {
@@ -283,6 +323,7 @@ fn compile_pattern(
     id: &str,
     values: &[String],
     at: &dyn Fn(usize) -> Location,
+    file: &diagnose::Source<'_>,
 ) -> Result<Pattern> {
     let origin = at(spec.span().start);
     let bad = |message: String, hint: &str| Error::rules(origin.clone(), message, hint);
@@ -322,6 +363,13 @@ fn compile_pattern(
             ))
         }
     };
+    // Where the pattern's text starts in the file, for exact carets.
+    let start = file.find(spec.span(), &source);
+    if let Some((range, written)) = diagnose::unknown_placeholders(&source).into_iter().next() {
+        return Err(diagnose::placeholder_error(
+            file, start, &origin, range, &written, id,
+        ));
+    }
     // The flag goes into the regex text, so `rules patterns` prints what runs.
     let expanded = format!(
         "{}{}",
@@ -333,8 +381,14 @@ fn compile_pattern(
             bad(format!("pattern of fact `{id}` is too large (compiled size over {limit} bytes)"), "split it into several smaller patterns")
         }
         other => {
+            let hint = "fix the pattern (regex crate syntax; escape \\ as \\\\ or use '…' literal strings)";
+            // The regex crate's own span, mapped back to the file.
+            if let Some((range, detail)) = diagnose::regex_error(&source) {
+                let at = start.map_or_else(|| origin.clone(), |s| file.at(s + range.start..s + range.end));
+                return Error::rules(at, format!("invalid regex in fact `{id}`: {detail}"), hint);
+            }
             let detail = other.to_string().lines().last().unwrap_or("").trim().trim_start_matches("error: ").to_string();
-            bad(format!("invalid regex in fact `{id}`: {detail}"), "fix the pattern (regex crate syntax; escape \\ as \\\\ or use '…' literal strings)")
+            bad(format!("invalid regex in fact `{id}`: {detail}"), hint)
         }
     })?;
     if !values.is_empty() {

@@ -62,7 +62,7 @@ pub fn compile(
         Error::rules(
             place(offset),
             format!("constraint `{id}`: {message}"),
-            "write one comparison such as `a + b <= 193` (see docs/rules.md)",
+            "write one comparison of fact ids such as `a + b <= 193`",
         )
     })?;
     let severity = match &spec.severity {

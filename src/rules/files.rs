@@ -25,7 +25,7 @@ pub fn rule_files(paths: &[PathBuf], how: Walk) -> Result<Vec<PathBuf>> {
                 return Err(Error::rules(
                     Location::file(path),
                     "no rule files (*.toml) in this folder",
-                    "add a rule file (see docs/rules.md) or pass another folder with --rules",
+                    "add a rule file (`factlint init` writes a commented example) or pass another folder with --rules",
                 ));
             }
         } else if path.extension().is_some_and(|e| e == "toml") {

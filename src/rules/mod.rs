@@ -5,6 +5,7 @@
 
 mod compile;
 pub mod constraint;
+pub mod diagnose;
 pub mod examples;
 pub mod expr;
 mod files;
@@ -12,7 +13,7 @@ pub mod hits;
 pub mod placeholders;
 pub mod spec;
 
-pub use compile::{parse_file, parse_file_full};
+pub use compile::{parse_file, parse_file_all, parse_file_full};
 pub use hits::{hits, hits_in, Hit};
 
 use crate::error::{Error, Location, Result};
@@ -113,16 +114,21 @@ impl RuleSet {
     /// [`RuleSet::load`], walking folders as `how` says (`--no-ignore`).
     pub fn load_with(paths: &[PathBuf], how: Walk) -> Result<RuleSet> {
         let rules = RuleSet::load_unchecked_with(paths, how)?;
+        let mut errors = Vec::new();
         for fact in &rules.facts {
             if let Some(failure) = examples::check_fact(fact).into_iter().next() {
-                return Err(Error::rules(
+                errors.push(Error::rules(
                     failure.origin,
                     format!("example of fact `{}` fails: {}", fact.id, failure.message),
                     "fix the pattern or the example (`factlint rules test` lists every failure)",
                 ));
             }
         }
-        Ok(rules)
+        if errors.is_empty() {
+            Ok(rules)
+        } else {
+            Err(Error::several(errors))
+        }
     }
 
     /// Loads and compiles the rules without running their examples.
@@ -136,17 +142,28 @@ impl RuleSet {
         let mut rules = RuleSet::default();
         let mut seen: BTreeMap<String, Location> = BTreeMap::new();
         let mut pending = Vec::new();
+        // Every file is read and every fact compiled before giving up, so
+        // one run shows every problem (the CLI prints up to a limit).
+        let mut errors = Vec::new();
         for file in &files {
-            let text = crate::text::read_utf8(file)?;
-            let (facts, constraints) = parse_file_full(file, &text)?;
+            let text = match crate::text::read_utf8(file) {
+                Ok(text) => text,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            let (facts, constraints, problems) = parse_file_all(file, &text);
+            errors.extend(problems);
             pending.extend(constraints);
             for fact in facts {
                 if let Some(first) = seen.get(&fact.id) {
-                    return Err(Error::rules(
+                    errors.push(Error::rules(
                         fact.origin.clone(),
                         format!("duplicate fact id `{}` (first defined at {first})", fact.id),
                         "fact ids must be unique across all rule files: rename one",
                     ));
+                    continue;
                 }
                 seen.insert(fact.id.clone(), fact.origin.clone());
                 rules.facts.push(fact);
@@ -156,15 +173,21 @@ impl RuleSet {
         let mut ids: BTreeMap<String, Location> = BTreeMap::new();
         for c in pending {
             if let Some(first) = ids.get(&c.id).or(seen.get(&c.id)) {
-                return Err(Error::rules(
+                errors.push(Error::rules(
                     c.origin.clone(),
                     format!("duplicate id `{}` (first defined at {first})", c.id),
                     "constraint ids must differ from each other and from fact ids",
                 ));
+                continue;
             }
             ids.insert(c.id.clone(), c.origin.clone());
-            let constraint = constraint::resolve(c, &rules.facts)?;
-            rules.constraints.push(constraint);
+            match constraint::resolve(c, &rules.facts) {
+                Ok(constraint) => rules.constraints.push(constraint),
+                Err(e) => errors.push(e),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(Error::several(errors));
         }
         Ok(rules)
     }

@@ -1,0 +1,130 @@
+//! `--format concise`: one line per finding, as compilers and ruff's
+//! `concise` print them, for a narrow terminal, a CI log or `grep`:
+//!
+//! ```text
+//! seeds/001_ac4287f27224b710.txt:10:127: un-vote-date: wrote “February 24” (2023-02-24); others 2023-02-23 (AFP (wire story) · 000, …); record 2023-02-23
+//! ```
+//!
+//! A finding is a mention that takes part in a contradiction (an outlier,
+//! one side of a split with no majority, a value its own article
+//! contradicts, or a mismatch with the record, not accepted). "others" groups what the
+//! other sources wrote by value, most sources first, each source named once
+//! (by outlet where known). Violated constraints follow, one line per article; the
+//! summary line closes the output. Lines are sorted by path, line, column
+//! and fact.
+
+use super::outlet;
+use super::{Report, Reporter, Target};
+use crate::compare::constraints::ConstraintStatus;
+use crate::compare::{shown, MentionVerdict, Verdict};
+
+use std::collections::BTreeMap;
+
+pub struct Concise;
+
+impl Reporter for Concise {
+    fn render(&self, report: &Report, _target: &Target) -> String {
+        let labels = outlet::labels(&report.sources);
+        let mut lines: Vec<((String, usize, usize, String), String)> = Vec::new();
+        for v in report.facts.iter().filter(|v| v.is_contradiction()) {
+            for m in v.mentions.iter().filter(|m| m.is_conflicting()) {
+                let key = (
+                    m.mention.path.clone(),
+                    m.mention.line,
+                    m.mention.column,
+                    v.id.clone(),
+                );
+                lines.push((key, finding(report, &labels, v, m)));
+            }
+        }
+        for c in &report.constraints {
+            if c.status != ConstraintStatus::Violated {
+                continue;
+            }
+            for s in c.sources.iter().filter(|s| !s.holds) {
+                let path = report
+                    .sources
+                    .iter()
+                    .find(|src| src.file == s.source)
+                    .map_or(s.source.clone(), |src| src.path.clone());
+                let values: Vec<String> =
+                    s.values.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+                let text = format!(
+                    "{path}: {}: violates {} ({})",
+                    c.id,
+                    c.expr,
+                    values.join(", ")
+                );
+                lines.push(((path, 0, 0, c.id.clone()), text));
+            }
+        }
+        lines.sort();
+        let mut out = String::new();
+        for (_, line) in lines {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out.push_str(&report.summary_line());
+        out.push('\n');
+        out
+    }
+}
+
+/// `path:line:col: fact: wrote X; others Y (sources); record Z`.
+fn finding(report: &Report, labels: &[String], v: &Verdict, m: &MentionVerdict) -> String {
+    let fact = match &v.subject {
+        Some(s) => format!("{} [{s}]", v.id),
+        None => v.id.clone(),
+    };
+    let value = shown(&m.mention.normalized);
+    let wrote = if value == m.mention.text {
+        format!("“{}”", m.mention.text)
+    } else {
+        format!("“{}” ({value})", m.mention.text)
+    };
+    let mut text = format!(
+        "{}:{}:{}: {fact}: wrote {wrote}",
+        m.mention.path, m.mention.line, m.mention.column
+    );
+    // What the other sources wrote, grouped by value.
+    let mut by_value: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for other in &v.mentions {
+        let o = &other.mention;
+        if o.path == m.mention.path || !o.normalized.is_resolved() || other.suppressed.is_some() {
+            continue;
+        }
+        let label = outlet::label_of(report, labels, &o.path, &o.source);
+        let sources = by_value.entry(shown(&o.normalized)).or_default();
+        if !sources.contains(&label) {
+            sources.push(label);
+        }
+    }
+    let mut groups: Vec<(String, Vec<String>)> = by_value.into_iter().collect();
+    groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+    // A source is named once, under the value most sources share
+    // ("Kassym-Jomart Tokayev", not again for its later "Tokayev").
+    let mut named = std::collections::BTreeSet::new();
+    for (_, sources) in &mut groups {
+        sources.retain(|s| named.insert(s.clone()));
+    }
+    groups.retain(|(_, sources)| !sources.is_empty());
+    if !groups.is_empty() {
+        let shown: Vec<String> = groups
+            .iter()
+            .map(|(value, sources)| format!("{value} ({})", sources.join(", ")))
+            .collect();
+        text.push_str(&format!("; others {}", shown.join(", ")));
+    }
+    if m.tied {
+        text.push_str("; no majority");
+    }
+    if m.self_contradiction {
+        text.push_str("; contradicts itself");
+    }
+    if m.mismatch {
+        if let Some(expected) = &v.expected {
+            text.push_str(&format!("; record {}", super::readable(v, expected)));
+        }
+    }
+    text
+}
