@@ -191,7 +191,8 @@ pub fn rules() -> Value {
                                             "status": { "enum": ["agree", "conflict", "single", "missing", "unresolved"] },
                                             "reference": { "enum": ["match", "mismatch", "none"] },
                                             "outliers": { "type": "array", "items": { "type": "string" } },
-                                            "consensus": { "type": "string" }
+                                            "consensus": { "type": "string" },
+                                            "tie": { "type": "boolean" }
                                         },
                                         "additionalProperties": false
                                     }
