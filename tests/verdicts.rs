@@ -13,16 +13,25 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The verdict of `id` on the Ludian articles `files`, as JSON.
-fn ludian(files: &[&str], id: &str) -> Value {
-    let dir = root().join("tests/fixtures/events/ludian-earthquake-2014/articles");
+/// The verdict of `id` on the articles `files` of event `slug`, with the
+/// rules of `tests/fixtures/verdicts/<rules>.toml`, as JSON.
+fn event(slug: &str, rules: &str, files: &[&str], id: &str) -> Value {
+    let dir = root()
+        .join("tests/fixtures/events")
+        .join(slug)
+        .join("articles");
     let report = check::run(&Options {
         corpus: files.iter().map(|f| dir.join(f)).collect(),
-        rules: vec![root().join("tests/fixtures/verdicts/ludian-depth.toml")],
+        rules: vec![root().join(format!("tests/fixtures/verdicts/{rules}.toml"))],
     })
     .unwrap();
     let v = report.facts.iter().find(|v| v.id == id).unwrap();
     serde_json::to_value(v).unwrap()
+}
+
+/// The verdict of `id` on the Ludian articles `files`, as JSON.
+fn ludian(files: &[&str], id: &str) -> Value {
+    event("ludian-earthquake-2014", "ludian-depth", files, id)
 }
 
 /// The parts of a verdict this test pins down.
@@ -163,4 +172,60 @@ fn an_article_that_gives_two_depths_contradicts_itself() {
         message.contains("contradicts its own article, which also gives 10 km"),
         "{message}"
     );
+}
+
+#[test]
+fn twelve_billion_dollars_rounded_agrees_with_eleven_point_seven() {
+    // A new user's rule: "$12 billion" (±0.5 billion as written) was blamed
+    // against "$11.7 billion" although the fact has a 5% tolerance.
+    let v = event(
+        "morocco-earthquake-2023",
+        "morocco-money",
+        &["15-africa-news-watch.txt", "17-north-africa-post.txt"],
+        "reconstruction-plan",
+    );
+    assert_eq!(v["status"], "agree");
+    let intervals: Vec<(String, f64, f64)> = v["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let i = &m["interval"];
+            (
+                m["value"].as_str().unwrap().to_string(),
+                i["compared_lo"].as_f64().unwrap() / 1e9,
+                i["compared_hi"].as_f64().unwrap() / 1e9,
+            )
+        })
+        .collect();
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+    assert_eq!(intervals.len(), 2);
+    // 11.65–11.75 billion, then ±5%; 11.5–12.5 billion, then ±5%.
+    assert_eq!(intervals[0].0, "USD 11.7 billion");
+    assert!(close(intervals[0].1, 11.0675) && close(intervals[0].2, 12.3375));
+    assert_eq!(intervals[1].0, "USD 12 billion");
+    assert!(close(intervals[1].1, 10.925) && close(intervals[1].2, 13.125));
+}
+
+#[test]
+fn explain_prints_the_interval_actually_compared() {
+    let dir = root().join("tests/fixtures/events/morocco-earthquake-2023");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(&dir)
+        .args(["explain", "--no-config", "reconstruction-plan"])
+        .args([
+            "articles/15-africa-news-watch.txt",
+            "articles/17-north-africa-post.txt",
+        ])
+        .args(["-r", "../../verdicts/morocco-money.toml"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for want in [
+        "read as: USD 12 billion (exact); compared as between 10925000000 and 13125000000 (USD, base unit): 12000000000 widened by ±500000000 as written and the fact's tolerance ±5%",
+        "read as: USD 11.7 billion (exact); compared as between 11067500000 and 12337500000 (USD, base unit): 11700000000 widened by ±50000000 as written and the fact's tolerance ±5%",
+        "Verdict: agree",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in\n{text}");
+    }
 }

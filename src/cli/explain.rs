@@ -8,6 +8,7 @@ use super::check::{corpus_paths, entries, rule_paths, ConfigArgs};
 use clap::Args;
 use factlint::compare::suppress;
 use factlint::compare::{shown, Verdict};
+use factlint::normalize::tolerance::Tolerance;
 use factlint::normalize::{format_number, Key, Normalized};
 use factlint::rules::{Fact, RuleSet};
 use factlint::{check, corpus, Error, Exit, Result};
@@ -90,8 +91,15 @@ fn compared(fact: &Fact, n: &Normalized) -> Option<(Key, String)> {
     if n.precision > 0.0 {
         why.push(format!("±{} as written", format_number(n.precision)));
     }
-    if n.approximate && fact.normalizer.tolerance().is_some() {
-        why.push("the fact's tolerance".to_string());
+    match fact.normalizer.tolerance() {
+        Some(Tolerance::Absolute(a)) => {
+            why.push(format!("the fact's tolerance ±{}", format_number(*a)))
+        }
+        Some(Tolerance::Relative(r)) => why.push(format!(
+            "the fact's tolerance ±{}%",
+            format_number(r * 100.0)
+        )),
+        None => {}
     }
     let widened = Key::Interval {
         lo: clo,
@@ -113,11 +121,7 @@ fn reading(fact: &Fact, n: &Normalized) -> String {
     let mut parts = vec![format!(
         "{} ({})",
         shown(n),
-        if n.approximate {
-            "hedged: compared with the fact's tolerance"
-        } else {
-            "exact"
-        }
+        if n.approximate { "hedged" } else { "exact" }
     )];
     if let Some(s) = &n.subject {
         parts.push(format!("subject {s}"));
@@ -346,7 +350,7 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
     }
     let reason = match v.status {
         factlint::compare::Status::Agree => {
-            "every pair of values agrees (within the fact's tolerance for hedged values)"
+            "every pair of values agrees (at the precision written and within the fact's tolerance)"
                 .to_string()
         }
         factlint::compare::Status::Conflict => {

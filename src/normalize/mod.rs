@@ -84,7 +84,8 @@ impl<'a> RawMatch<'a> {
 pub struct Normalized {
     /// The value in canonical form, as a string ("7500 km", "2015", "C5 1").
     pub value: String,
-    /// Hedged ("some", "about", "more than"): compared with the fact's tolerance.
+    /// Hedged ("some", "about", "more than") or vague ("dozens"): shown
+    /// with its mark. The fact's tolerance applies to every value alike.
     pub approximate: bool,
     /// The direction of the hedge, shown before the value ("≥ 75", "> 1200").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -299,24 +300,30 @@ pub trait Normalizer: Send + Sync + Debug {
     }
 }
 
-/// The interval compared for an interval value: widened by the precision
-/// its text implies, then by `tolerance` when the value is approximate.
-pub fn compared(
-    value: &Normalized,
-    tolerance: Option<&tolerance::Tolerance>,
-) -> Option<(f64, f64)> {
+/// The interval a value stands for as written: its key widened by the
+/// precision its text implies ("6 miles" is 5.5 to 6.5 miles).
+pub fn written(value: &Normalized) -> Option<(f64, f64)> {
     match &value.key {
-        Key::Interval { lo, hi, .. } => {
-            let (lo, hi) = (lo - value.precision, hi + value.precision);
-            Some(tolerance::widen(lo, hi, value.approximate, tolerance))
-        }
+        Key::Interval { lo, hi, .. } => Some((lo - value.precision, hi + value.precision)),
         _ => None,
     }
 }
 
-/// Agreement of two keys; intervals of approximate values are widened by
-/// `tolerance`. Intervals widened by their written precision must overlap
-/// by more than a point: "141" (±0.5) and "142" (±0.5) do not agree.
+/// The interval compared for an interval value: as [`written`], then
+/// widened by `tolerance` (exact and hedged values alike). Every value
+/// that lies in it agrees with this one.
+pub fn compared(
+    value: &Normalized,
+    tolerance: Option<&tolerance::Tolerance>,
+) -> Option<(f64, f64)> {
+    let (lo, hi) = written(value)?;
+    Some(tolerance::widen(lo, hi, tolerance))
+}
+
+/// Agreement of two keys. Two intervals agree when one, widened by
+/// `tolerance`, meets the other as written: values within tolerance of each
+/// other, not twice that. Intervals widened by their written precision must
+/// overlap by more than a point: "141" (±0.5) and "142" (±0.5) do not agree.
 pub fn keys_agree(
     a: &Normalized,
     b: &Normalized,
@@ -325,15 +332,18 @@ pub fn keys_agree(
     match (&a.key, &b.key) {
         (Key::Interval { unit: ua, .. }, Key::Interval { unit: ub, .. }) if ua != ub => false,
         (Key::Interval { .. }, Key::Interval { .. }) => {
-            let (Some((al, ah)), Some((bl, bh))) = (compared(a, tolerance), compared(b, tolerance))
-            else {
-                return false;
+            let strict = a.precision > 0.0 || b.precision > 0.0;
+            let meet = |x: &Normalized, y: &Normalized| {
+                let (Some((xl, xh)), Some((yl, yh))) = (compared(x, tolerance), written(y)) else {
+                    return false;
+                };
+                if strict {
+                    return xl < yh && yl < xh;
+                }
+                let eps = 1e-9 * (1.0 + xl.abs().max(yl.abs()).min(1e300));
+                xl <= yh + eps && yl <= xh + eps
             };
-            if a.precision > 0.0 || b.precision > 0.0 {
-                return al < bh && bl < ah;
-            }
-            let eps = 1e-9 * (1.0 + al.abs().max(bl.abs()).min(1e300));
-            al <= bh + eps && bl <= ah + eps
+            meet(a, b) || meet(b, a)
         }
         (Key::OneOf(x), Key::OneOf(y)) => x.iter().any(|v| y.contains(v)),
         (Key::Label(x), Key::Label(y)) => x == y,

@@ -32,6 +32,7 @@ impl Kind for NumberKind {
                     lo: n.lo,
                     hi: n.hi,
                     shape: n.shape,
+                    precision: n.precision(text),
                     hedge,
                     rest: "",
                 };
@@ -85,6 +86,8 @@ pub struct Hedged<'a> {
     pub lo: f64,
     pub hi: f64,
     pub shape: Shape,
+    /// The precision its written digits imply (see [`written_precision`]).
+    pub precision: f64,
     pub hedge: Option<(Hedge, String)>,
     /// The text of the value after the number (a unit, a currency name).
     pub rest: &'a str,
@@ -143,28 +146,13 @@ impl Hedged<'_> {
         let mut n = Normalized::new(shown, Key::Interval { lo, hi, unit })
             .approximate(self.approximate())
             .bound(self.bound());
+        n.precision = self.precision;
         n.note = self.note();
         n
     }
 }
 
-/// Half the last digit written in `number` ("6" → 0.5, "6.25" → 0.005),
-/// scaled to `value` ("2.5 million" → 50,000). 0 when no digit is written.
-pub fn written_precision(number: &str, value: f64) -> f64 {
-    static LITERAL: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"[0-9][0-9,]*(?:\.([0-9]+))?").unwrap());
-    let Some(c) = LITERAL.captures(number) else {
-        return 0.0;
-    };
-    let decimals = c.get(1).map_or(0, |d| d.as_str().len()) as i32;
-    let half = 0.5 * 10f64.powi(-decimals);
-    let literal: f64 = c[0].replace(',', "").parse().unwrap_or(0.0);
-    if literal > 0.0 && value.is_finite() && value != 0.0 {
-        half * (value / literal).abs()
-    } else {
-        half
-    }
-}
+pub use super::numtext::written_precision;
 
 /// Reads the hedge (inside the value or just before it) and the number that starts the value.
 pub fn read_hedged<'a>(m: &RawMatch<'a>) -> Result<Hedged<'a>, String> {
@@ -177,6 +165,7 @@ pub fn read_hedged<'a>(m: &RawMatch<'a>) -> Result<Hedged<'a>, String> {
         lo: n.lo,
         hi: n.hi,
         shape: n.shape,
+        precision: n.precision(rest),
         hedge,
         rest: &rest[n.span.end..],
     })
@@ -350,14 +339,51 @@ mod tests {
     }
 
     #[test]
-    fn tolerance_applies_to_hedged_values_only() {
+    fn tolerance_applies_to_exact_and_hedged_values_alike() {
         let n = Number {
             tolerance: Some(Tolerance::Relative(0.05)),
             ordinal: false,
         };
         let hedged = read("some 7,500", "7,500");
         assert!(n.agree(&hedged, &read("7,591", "7,591")));
-        assert!(!n.agree(&read("7,500", "7,500"), &read("7,591", "7,591")));
+        assert!(n.agree(&read("7,500", "7,500"), &read("7,591", "7,591")));
         assert!(!n.agree(&hedged, &read("8,000", "8,000")));
+        // Within 5% of each other, not 10%: each side is not widened twice.
+        assert!(n.agree(&read("100", "100"), &read("104", "104")));
+        assert!(!n.agree(&read("100", "100"), &read("108", "108")));
+        let exact = Number {
+            tolerance: None,
+            ordinal: false,
+        };
+        assert!(!exact.agree(&read("7,500", "7,500"), &read("7,591", "7,591")));
+    }
+
+    #[test]
+    fn precision_as_written() {
+        // The last written digit: "17.8 million" is 17.75 to 17.85 million.
+        let cases = [
+            ("17.8 million", 50_000.0),
+            ("18 million", 500_000.0),
+            ("1,780,000", 0.5),
+            ("141", 0.5),
+            ("seven", 0.0),
+            ("between 30 and 40", 0.0),
+        ];
+        for (text, want) in cases {
+            assert_eq!(read(text, text).precision, want, "{text}");
+        }
+        // Dots as thousands separators (Press TV's "17.926.345"): ±0.5.
+        assert_eq!(written_precision("17.926.345", 17_926_345.0), 0.5);
+        let n = Number {
+            tolerance: None,
+            ordinal: false,
+        };
+        let rounded = read("18 million", "18 million");
+        assert!(n.agree(&rounded, &read("17,926,345", "17,926,345")));
+        assert!(!n.agree(
+            &read("17.8 million", "17.8 million"),
+            &read("17,926,345", "17,926,345")
+        ));
+        assert!(!n.agree(&read("1,000", "1,000"), &read("1,001", "1,001")));
     }
 }

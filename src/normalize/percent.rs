@@ -82,6 +82,7 @@ impl Kind for PercentKind {
                     lo: n.lo,
                     hi: n.hi,
                     shape: n.shape,
+                    precision: n.precision(text),
                     hedge: hedge::before(&text[..span.start]),
                     rest: "",
                 };
@@ -113,6 +114,7 @@ fn value(read: &Hedged, fraction: Option<&str>) -> Normalized {
     )
     .approximate(read.approximate() || fraction.is_some())
     .bound(read.bound());
+    n.precision = read.precision;
     let mut notes: Vec<String> = read.note().into_iter().collect();
     if let Some(f) = fraction {
         notes.push(format!("fraction: '{f}'"));
@@ -149,6 +151,7 @@ impl Normalizer for Percent {
             lo: n.lo,
             hi: n.hi,
             shape: n.shape,
+            precision: n.precision(stripped),
             hedge,
             rest: "",
         };

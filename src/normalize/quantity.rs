@@ -4,7 +4,7 @@
 //! `tolerance` (absolute in `unit`, or a percentage).
 
 use super::hedge;
-use super::number::{extra_interval, read_hedged, written_precision, Hedged};
+use super::number::{extra_interval, read_hedged, Hedged};
 use super::numtext;
 use super::tolerance::Tolerance;
 use super::units::{self, Unit};
@@ -57,10 +57,9 @@ fn convert(value: f64, from: &Unit, to: &Unit) -> String {
     format_number(v)
 }
 
-/// The comparable value of a number read with a unit; `number` is the
-/// number as written, whose last digit sets the precision kept through
-/// conversion ("6 miles" stays ±0.5 mile in km).
-fn value_in(read: &Hedged, number: &str, unit: &Unit, shown_in: &Unit) -> Normalized {
+/// The comparable value of a number read with a unit; the precision of its
+/// written digits is kept through conversion ("6 miles" stays ±0.5 mile in km).
+fn value_in(read: &Hedged, unit: &Unit, shown_in: &Unit) -> Normalized {
     let (lo, hi) = read.bounds();
     let key = Key::Interval {
         lo: lo * unit.factor,
@@ -73,9 +72,7 @@ fn value_in(read: &Hedged, number: &str, unit: &Unit, shown_in: &Unit) -> Normal
     )
     .approximate(read.approximate())
     .bound(read.bound());
-    if read.lo == read.hi {
-        n.precision = written_precision(number, read.lo) * unit.factor;
-    }
+    n.precision = read.precision * unit.factor;
     let mut notes: Vec<String> = read.note().into_iter().collect();
     if unit.symbol != shown_in.symbol {
         notes.push(format!(
@@ -104,9 +101,7 @@ impl Normalizer for Quantity {
                 unit.symbol, unit.dimension, self.unit.dimension
             ));
         }
-        let (_, stripped) = hedge::strip(m.value_str());
-        let number = &stripped[..stripped.len() - read.rest.len()];
-        Ok(vec![value_in(&read, number, unit, self.unit)])
+        Ok(vec![value_in(&read, unit, self.unit)])
     }
 
     fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
@@ -160,11 +155,11 @@ pub fn find(text: &str) -> Vec<Found> {
             lo: n.lo,
             hi: n.hi,
             shape: n.shape,
+            precision: n.precision(text),
             hedge,
             rest: "",
         };
-        let number = &text[n.span.clone()];
-        let mut f = Found::at(text, span.clone(), value_in(&read, number, unit, unit));
+        let mut f = Found::at(text, span.clone(), value_in(&read, unit, unit));
         extra_interval(&mut f, &read);
         f.extra.insert("number".into(), serde_json::json!(read.lo));
         f.extra.insert("unit".into(), unit.symbol.into());
