@@ -229,3 +229,174 @@ fn explain_prints_the_interval_actually_compared() {
         assert!(text.contains(want), "missing {want:?} in\n{text}");
     }
 }
+
+/// Each mention of `v` as "NN value [as of] marks".
+fn timeline(v: &Value) -> Vec<String> {
+    v["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let mut line = format!(
+                "{} {}{} @{}",
+                &m["source"].as_str().unwrap()[..2],
+                m["bound"].as_str().unwrap_or(""),
+                m["value"].as_str().unwrap(),
+                m["as_of"]["date"].as_str().unwrap_or("?")
+            );
+            if let Some(t) = m["as_of"]["time"].as_str() {
+                line.push_str(&format!(" {t}"));
+            }
+            for (flag, mark) in [
+                ("superseded", " ↻"),
+                ("outlier", " ✗"),
+                ("self_contradiction", " ↯"),
+            ] {
+                if m[flag] == true {
+                    line.push_str(mark);
+                }
+            }
+            line
+        })
+        .collect()
+}
+
+#[test]
+fn the_rising_ludian_toll_is_updated_with_617_the_newest() {
+    let files = [
+        "02-cntv-xinhua.txt",
+        "07-asiaone-afp.txt",
+        "08-china-daily.txt",
+        "09-cbc-ap.txt",
+        "12-cgtn-america.txt",
+        "13-efe-globalpost.txt",
+        "14-guardian-0806.txt",
+        "15-shanghai-daily.txt",
+        "16-scmp.txt",
+    ];
+    let v = event(
+        "ludian-earthquake-2014",
+        "ludian-toll",
+        &files,
+        "death-toll",
+    );
+    assert_eq!(v["status"], "updated");
+    assert_eq!(v["changes"], "rises");
+    assert_eq!(v["latest"], "617");
+    assert_eq!(v["latest_sources"], json!(["16-scmp.txt"]));
+    assert_eq!(v["outliers"], json!([]));
+    assert_eq!(v["superseded"].as_array().unwrap().len(), 8);
+    assert_eq!(
+        timeline(&v),
+        [
+            "02 ≥175 @2014-08-04 ↻",
+            "02 ≥175 @2014-08-04 ↻",
+            "07 ≥367 @2014-08-04 ↻",
+            "07 ≥367 @2014-08-04 ↻",
+            "07 >367 @2014-08-04 ↻",
+            "07 ≥367 @2014-08-04 ↻",
+            "08 ≥381 @2014-08-04 ↻",
+            "08 381 @2014-08-04 ↻",
+            "09 ≥398 @2014-08-04 ↻",
+            "09 ≥398 @2014-08-04 ↻",
+            "12 >400 @2014-08-05 ↻",
+            "12 >400 @2014-08-05 ↻",
+            "13 410 @2014-08-05 ↻",
+            "13 410 @2014-08-05 ↻",
+            // "At least 589 people were confirmed dead by Wednesday morning";
+            // "a toll of 410 given on Tuesday": not a self-contradiction.
+            "14 ≥589 @2014-08-06 09:00 ↻",
+            "14 410 @2014-08-05 ↻",
+            "15 589 @2014-08-07 ↻",
+            "15 ≈600 @2014-08-07 ↻",
+            "15 ≥589 @2014-08-06 09:00 ↻",
+            "16 617 @2014-08-19",
+        ]
+    );
+}
+
+#[test]
+fn a_stale_injured_count_and_a_same_day_split_are_conflicts() {
+    let files = [
+        "10-nexus-newsfeed.txt",
+        "11-menafn-petra-0911.txt",
+        "12-sharjah24-wam.txt",
+        "13-menafn-petra-0914.txt",
+        "14-news-central.txt",
+        "16-ena-efe.txt",
+    ];
+    let v = event(
+        "morocco-earthquake-2023",
+        "morocco-injured",
+        &files,
+        "injured",
+    );
+    assert_eq!(v["status"], "conflict");
+    // 2681 (11 Sept) then 2,562 (12 Sept): one against one, both named;
+    // 5,500 on 23 Sept after 5,674 and "over 5,600" on the 14th.
+    assert_eq!(
+        v["outliers"],
+        json!([
+            "11-menafn-petra-0911.txt",
+            "12-sharjah24-wam.txt",
+            "16-ena-efe.txt"
+        ])
+    );
+    assert_eq!(
+        timeline(&v),
+        [
+            "10 2501 @2023-09-11 ↻",
+            "11 2681 @2023-09-11 ↻ ✗",
+            "12 2562 @2023-09-12 ↻ ✗",
+            "13 5674 @2023-09-14",
+            "14 >5600 @2023-09-14 ↻",
+            "16 5500 @2023-09-23 ✗",
+        ]
+    );
+}
+
+#[test]
+fn publication_times_in_the_manifest_order_figures_of_one_day() {
+    // Two Ludian articles of 4 August: 381 (China Daily) and 398 (CBC/AP).
+    // By date alone the rise is taken as read; with times that put 381
+    // after 398, the later figure falls: a conflict.
+    let src = root().join("tests/fixtures/events/ludian-earthquake-2014/articles");
+    let dir = std::env::temp_dir().join(format!("factlint-verdicts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["08-china-daily.txt", "09-cbc-ap.txt"] {
+        std::fs::copy(src.join(f), dir.join(f)).unwrap();
+    }
+    let run = |manifest: &str| {
+        std::fs::write(dir.join("sources.toml"), manifest).unwrap();
+        let report = check::run(&Options {
+            corpus: vec![dir.clone()],
+            rules: vec![root().join("tests/fixtures/verdicts/ludian-toll.toml")],
+        })
+        .unwrap();
+        serde_json::to_value(&report.facts[0]).unwrap()
+    };
+    let dated = run("[[source]]\nfile = \"08-china-daily.txt\"\npublished = 2014-08-04\n\n[[source]]\nfile = \"09-cbc-ap.txt\"\npublished = 2014-08-04\n");
+    assert_eq!(dated["status"], "updated");
+    assert_eq!(dated["latest"], "≥398");
+    let timed = run("[[source]]\nfile = \"08-china-daily.txt\"\npublished = 2014-08-04T20:00:00+08:00\n\n[[source]]\nfile = \"09-cbc-ap.txt\"\npublished = 2014-08-04T04:00:00-04:00\n");
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(timed["status"], "conflict");
+    // China Daily's exact 381 at 20:00 Beijing time comes after AP's "at
+    // least 398" at 16:00: it is in both conflicting pairs.
+    assert_eq!(timed["outliers"], json!(["08-china-daily.txt"]));
+    let at: Vec<&str> = timed["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["as_of"]["utc"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        at,
+        [
+            "2014-08-04T12:00:00Z",
+            "2014-08-04T12:00:00Z",
+            "2014-08-04T08:00:00Z",
+            "2014-08-04T08:00:00Z"
+        ]
+    );
+}

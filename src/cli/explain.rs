@@ -77,6 +77,15 @@ fn key(k: &Key) -> String {
     }
 }
 
+/// `rises`, `falls`, `any` as the rule writes it.
+fn changes_word(c: factlint::rules::Changes) -> &'static str {
+    match c {
+        factlint::rules::Changes::Rises => "rises",
+        factlint::rules::Changes::Falls => "falls",
+        factlint::rules::Changes::Any => "any",
+    }
+}
+
 /// The key actually compared and why it differs from the value as written,
 /// when the precision or the tolerance widened it.
 fn compared(fact: &Fact, n: &Normalized) -> Option<(Key, String)> {
@@ -353,6 +362,22 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
             "every pair of values agrees (at the precision written and within the fact's tolerance)"
                 .to_string()
         }
+        factlint::compare::Status::Updated => format!(
+            "the figure changed the way the fact says it does ({}), in order of the moments the articles give (publication time, or an \"as of\" phrase). Newest: {} ({}). Superseded: {}",
+            v.changes.map_or("any", changes_word),
+            v.latest.as_deref().unwrap_or("?"),
+            v.latest_sources.join(", "),
+            if v.superseded.is_empty() {
+                "none (every source also gives the newest figure)".to_string()
+            } else {
+                v.superseded.join(", ")
+            }
+        ),
+        factlint::compare::Status::Conflict if v.changes.is_some() => format!(
+            "the figure changes over time ({}), but a later figure moves the other way, or two figures stand for the same moment. Blamed: {}",
+            v.changes.map_or("any", changes_word),
+            v.outliers.join(", ")
+        ),
         factlint::compare::Status::Conflict => {
             let groups: Vec<String> = v
                 .groups

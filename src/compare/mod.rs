@@ -13,6 +13,7 @@
 //! ([`consensus_of`]) to judge a draft against the other sources. Expected
 //! values given for a subject replace the fact-wide ones for that subject.
 
+pub mod changes;
 pub mod consensus;
 pub mod constraints;
 pub mod draft;
@@ -34,6 +35,10 @@ pub enum Status {
     Agree,
     /// Values incompatible.
     Conflict,
+    /// A figure that changes over time (`changes` on the fact) moved the
+    /// declared way: the newest value stands, older ones are superseded.
+    /// Not a contradiction (exit code 0 unless `--fail-on updated`).
+    Updated,
     /// One source states it.
     Single,
     /// No source states it.
@@ -70,6 +75,9 @@ pub struct MentionVerdict {
     pub self_contradiction: bool,
     /// Disagrees with every expected value.
     pub mismatch: bool,
+    /// A newer figure replaced it (facts that change over time).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub superseded: bool,
     /// Accepted by an inline marker or the baseline (see [`suppress`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppressed: Option<Suppression>,
@@ -150,6 +158,18 @@ pub struct Verdict {
     pub groups: Vec<Group>,
     /// Sources with a value outside the consensus group.
     pub outliers: Vec<String>,
+    /// How the figure moves over time, when the fact says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<crate::rules::Changes>,
+    /// On `updated`: the newest value, and the sources that give it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latest: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub latest_sources: Vec<String>,
+    /// On `updated` (and conflicts of changing figures): sources whose
+    /// every figure a newer one replaced.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub superseded: Vec<String>,
     /// Articles that contradict themselves: two values of this fact (and
     /// subject) that do not agree. Such a verdict is always a conflict.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -253,9 +273,29 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         _ => Status::Agree,
     };
 
+    // A figure that changes over time: ordered by moment, not grouped.
+    let at: Vec<usize> = (0..mentions.len())
+        .filter(|&i| mentions[i].normalized.is_resolved())
+        .collect();
+    let timeline = fact
+        .changes
+        .filter(|_| status == Status::Conflict)
+        .map(|c| changes::timeline(c, n.as_ref(), &resolved));
+    let flag = |i: usize, of: &dyn Fn(&changes::Timeline, usize) -> bool| {
+        let t = timeline.as_ref()?;
+        let k = at.iter().position(|&j| j == i)?;
+        Some(of(t, k))
+    };
+    let status = match &timeline {
+        Some(t) if t.blamed.is_empty() => Status::Updated,
+        _ => status,
+    };
+
     let mut grouped = None;
     let mut outliers = BTreeSet::new();
-    if status == Status::Conflict {
+    if let Some(t) = &timeline {
+        outliers.extend(t.blamed.iter().map(|&k| resolved[k].source.clone()));
+    } else if status == Status::Conflict {
         let votes: Vec<(&str, &Normalized)> = resolved
             .iter()
             .map(|m| (m.source.as_str(), &m.normalized))
@@ -271,25 +311,71 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         grouped = Some(g);
     }
 
-    // Articles that give two incompatible values of this fact (subject).
+    // Articles that give two incompatible values of this fact (subject);
+    // for a changing figure, two values for the same moment.
     let contradicts_itself = |m: &Mention| {
         resolved
             .iter()
             .any(|o| o.source == m.source && !n.agree(&o.normalized, &m.normalized))
     };
-    let contradicting: Vec<bool> = mentions
-        .iter()
-        .map(|m| m.normalized.is_resolved() && contradicts_itself(m))
+    let contradicting: Vec<bool> = (0..mentions.len())
+        .map(|i| {
+            flag(i, &|t, k| t.self_contradiction[k]).unwrap_or_else(|| {
+                timeline.is_none()
+                    && mentions[i].normalized.is_resolved()
+                    && contradicts_itself(&mentions[i])
+            })
+        })
         .collect();
-    let self_contradictions: BTreeSet<String> = resolved
-        .iter()
-        .filter(|m| contradicts_itself(m))
-        .map(|m| m.source.clone())
+    let self_contradictions: BTreeSet<String> = (0..mentions.len())
+        .filter(|&i| contradicting[i])
+        .map(|i| mentions[i].source.clone())
+        .collect();
+    let superseded: Vec<bool> = (0..mentions.len())
+        .map(|i| flag(i, &|t, k| t.superseded[k]).unwrap_or(false))
+        .collect();
+    let blamed: Vec<bool> = (0..mentions.len())
+        .map(|i| flag(i, &|t, k| t.blamed.contains(&k)).unwrap_or(false))
         .collect();
 
-    let reference = if expect.is_empty() || resolved.is_empty() {
+    // The newest figures of a changing fact; only they meet the record.
+    let current: Vec<usize> = timeline
+        .as_ref()
+        .map(|t| t.current().map(|k| at[k]).collect())
+        .unwrap_or_else(|| at.clone());
+    let latest = timeline.as_ref().and_then(|_| {
+        current
+            .iter()
+            .map(|&i| &mentions[i].normalized)
+            .min_by(|a, b| {
+                let width =
+                    |v: &Normalized| n.compared(v).map_or(f64::INFINITY, |(lo, hi)| hi - lo);
+                width(a)
+                    .total_cmp(&width(b))
+                    .then_with(|| keyed(a).cmp(&keyed(b)))
+            })
+            .map(keyed)
+    });
+    let latest_sources: BTreeSet<String> = if status == Status::Updated {
+        current
+            .iter()
+            .map(|&i| mentions[i].source.clone())
+            .collect()
+    } else {
+        BTreeSet::new()
+    };
+    let superseded_sources: BTreeSet<String> = (0..mentions.len())
+        .filter(|&i| superseded[i])
+        .map(|i| mentions[i].source.clone())
+        .filter(|s| !current.iter().any(|&c| &mentions[c].source == s))
+        .collect();
+
+    let reference = if expect.is_empty() || current.is_empty() {
         Reference::None
-    } else if resolved.iter().all(|m| matches_record(&m.normalized)) {
+    } else if current
+        .iter()
+        .all(|&i| matches_record(&mentions[i].normalized))
+    {
         Reference::Match
     } else {
         Reference::Mismatch
@@ -297,23 +383,26 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
 
     let mentions = mentions
         .into_iter()
-        .zip(contradicting)
-        .map(|(m, self_contradiction)| {
+        .enumerate()
+        .map(|(i, m)| {
             let resolved = m.normalized.is_resolved();
-            let outlier = resolved
-                && grouped
-                    .as_ref()
-                    .is_some_and(|g| g.consensus.is_some() && !g.in_consensus(&m.normalized));
+            let outlier = blamed[i]
+                || resolved
+                    && grouped
+                        .as_ref()
+                        .is_some_and(|g| g.consensus.is_some() && !g.in_consensus(&m.normalized));
             let tied = resolved && grouped.as_ref().is_some_and(|g| g.consensus.is_none());
             let interval = interval(n.as_ref(), &m.normalized);
-            let mismatch = resolved && !expect.is_empty() && !matches_record(&m.normalized);
+            let mismatch =
+                resolved && !superseded[i] && !expect.is_empty() && !matches_record(&m.normalized);
             MentionVerdict {
                 mention: m,
                 interval,
                 outlier,
                 tied,
-                self_contradiction,
+                self_contradiction: contradicting[i],
                 mismatch,
+                superseded: superseded[i],
                 suppressed: None,
             }
         })
@@ -337,6 +426,10 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         tie: grouped.as_ref().is_some_and(|g| g.consensus.is_none()),
         groups: grouped.map(|g| g.groups).unwrap_or_default(),
         outliers: outliers.into_iter().collect(),
+        changes: fact.changes,
+        latest: latest.filter(|_| status == Status::Updated),
+        latest_sources: latest_sources.into_iter().collect(),
+        superseded: superseded_sources.into_iter().collect(),
         rule: fact.origin.to_string(),
         mentions,
         suppressed: false,

@@ -68,6 +68,7 @@ pub fn attach_inline(verdicts: &mut [Verdict], ignored: Vec<Mention>) {
                 tied: false,
                 self_contradiction: false,
                 mismatch: false,
+                superseded: false,
                 suppressed: Some(Suppression::Inline),
             });
             v.mentions.sort_by(|a, b| {

@@ -83,7 +83,7 @@ impl SourceMeta {
                 Error::corpus(
                     at,
                     format!("publication date: {m}"),
-                    "write the publication date as YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS+HH:MM with the time",
+                    "write the publication date as YYYY-MM-DD",
                 )
             })?;
             self.published = Some(date);

@@ -63,16 +63,15 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// The "as of" phrase nearest the value at `value` in its sentence: its
-/// span, the day offset resolved against `published`, and the local time.
-fn phrase(
-    text: &str,
-    value: Range<usize>,
-    published: jiff::civil::Date,
-) -> Option<(Range<usize>, jiff::civil::Date, Option<(i8, i8)>)> {
+/// An "as of" phrase: its span, its day, and its local time (hour, minute).
+type Phrase = (Range<usize>, jiff::civil::Date, Option<(i8, i8)>);
+
+/// The "as of" phrase nearest the value at `value` in its sentence, its
+/// day resolved against `published`.
+fn phrase(text: &str, value: Range<usize>, published: jiff::civil::Date) -> Option<Phrase> {
     let sentence = crate::text::sentence_bounds(text, value.clone());
     let here = &text[sentence.clone()];
-    let mut best: Option<(usize, Range<usize>, jiff::civil::Date, Option<(i8, i8)>)> = None;
+    let mut best: Option<(usize, Phrase)> = None;
     for c in PHRASE.captures_iter(here) {
         let whole = c.get(0)?;
         let (day, part, clock) = (
@@ -103,10 +102,10 @@ fn phrase(
             span.start.saturating_sub(value.end)
         };
         if best.as_ref().is_none_or(|b| distance < b.0) {
-            best = Some((distance, span, date, time));
+            best = Some((distance, (span, date, time)));
         }
     }
-    best.map(|(_, span, date, time)| (span, date, time))
+    best.map(|(_, phrase)| phrase)
 }
 
 /// "8:00 p.m." → (20, 0).

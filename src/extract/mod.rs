@@ -32,7 +32,7 @@ pub struct Mention {
     /// The moment the figure stands for, for facts that change over time
     /// (`changes`): the publication date and time, or an "as of" phrase.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub as_of: Option<as_of::Moment>,
+    pub as_of: Option<Box<as_of::Moment>>,
 }
 
 /// Every mention of every fact in one article.
@@ -66,13 +66,13 @@ pub fn scan_filtered(
             let (line, column) = index.line_col(&article.text, hit.value.start);
             let quote = text::quote(&article.text, hit.value.clone(), 280);
             let moment = fact.changes.and_then(|_| {
-                as_of::moment(
+                Some(Box::new(as_of::moment(
                     &article.text,
                     hit.value.clone(),
                     article.source.published,
                     article.source.published_at.as_deref(),
                     article.source.timezone.as_deref(),
-                )
+                )?))
             });
             for normalized in hit.values {
                 mentions.push(Mention {

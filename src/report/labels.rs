@@ -10,6 +10,7 @@ pub fn status_label(status: Status) -> &'static str {
     match status {
         Status::Agree => "agree",
         Status::Conflict => "CONFLICT",
+        Status::Updated => "updated",
         Status::Single => "single",
         Status::Missing => "missing",
         Status::Unresolved => "unresolved",
@@ -48,6 +49,28 @@ pub fn reference_label(reference: Reference, expected: Option<&str>) -> String {
 /// 003) vs ≈29 km (006)"; "1 vs 1" when each group has one source.
 pub fn split(v: &Verdict) -> String {
     split_named(v, str::to_string)
+}
+
+/// On an `updated` verdict: "↑ newest 617 (16-guardian.txt); superseded:
+/// 02-cntv.txt, 03-dw.txt" (↓ for a falling figure, → for `any`).
+pub fn updated_named(v: &Verdict, name: impl Fn(&str) -> String) -> Option<String> {
+    let latest = v.latest.as_deref()?;
+    let arrow = match v.changes {
+        Some(crate::rules::Changes::Rises) => "↑",
+        Some(crate::rules::Changes::Falls) => "↓",
+        _ => "→",
+    };
+    let sources: Vec<String> = v.latest_sources.iter().map(|s| name(s)).collect();
+    let mut line = format!(
+        "{arrow} newest {} ({})",
+        super::readable(v, latest),
+        sources.join(", ")
+    );
+    if !v.superseded.is_empty() {
+        let older: Vec<String> = v.superseded.iter().map(|s| name(s)).collect();
+        line.push_str(&format!("; superseded: {}", older.join(", ")));
+    }
+    Some(line)
 }
 
 /// [`split`] with each source (a file name) named by `name`.

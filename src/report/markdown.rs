@@ -83,6 +83,9 @@ fn cell(mentions: &[&MentionVerdict]) -> String {
             if m.mismatch {
                 marks.push_str(" ≠");
             }
+            if m.superseded {
+                marks.push_str(" ↻");
+            }
             if m.outlier || m.tied || m.self_contradiction || m.mismatch {
                 format!("**{value}**{marks}{}", suppressed_mark(m))
             } else {
@@ -180,7 +183,7 @@ fn matrix(out: &mut String, report: &Report, target: &Target) {
             }
         );
     }
-    out.push_str("\nMarks: ✗ outlier against the consensus; ⇆ one side of a split with no majority; ↯ the article contradicts itself; ≠ differs from the public record; · not stated.\n\n");
+    out.push_str("\nMarks: ✗ outlier against the consensus; ⇆ one side of a split with no majority; ↯ the article contradicts itself; ≠ differs from the public record; ↻ superseded by a newer figure; · not stated.\n\n");
     for (label, s) in labels.iter().zip(&report.sources) {
         let about: Vec<String> = [
             // Not again when the label already names the outlet.
@@ -379,17 +382,24 @@ impl Reporter for Markdown {
                     .iter()
                     .map(|m| {
                         format!(
-                            "{} {}",
+                            "{} {}{}",
                             place(&m.mention.path, m.mention.line, target),
-                            escape(&shown(&m.mention.normalized))
+                            escape(&shown(&m.mention.normalized)),
+                            if m.superseded { " ↻" } else { "" }
                         )
                     })
                     .collect();
+                let status = match super::labels::updated_named(v, |s| {
+                    label_of_file(report, &labels(&report.sources), s)
+                }) {
+                    Some(line) => format!("{}: {}", verdict_label(v), escape(&line)),
+                    None => verdict_label(v).to_string(),
+                };
                 let _ = writeln!(
                     out,
                     "| {} | {} | {} | {} |",
                     fact_name(v),
-                    verdict_label(v),
+                    status,
                     escape(&reference_label(
                         v.reference,
                         v.expected

@@ -46,6 +46,9 @@ pub struct Summary {
     pub mentions: usize,
     pub agree: usize,
     pub conflict: usize,
+    /// Facts whose figure changed the declared way (`changes`): not contradictions.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub updated: usize,
     pub single: usize,
     pub missing: usize,
     pub unresolved: usize,
@@ -82,6 +85,7 @@ impl Report {
             match v.status {
                 Status::Agree => s.agree += 1,
                 Status::Conflict => s.conflict += 1,
+                Status::Updated => s.updated += 1,
                 Status::Single => s.single += 1,
                 Status::Missing => s.missing += 1,
                 Status::Unresolved => s.unresolved += 1,
@@ -134,6 +138,9 @@ impl Report {
             format!("{} single-source", s.single),
             format!("{} missing", s.missing),
         ];
+        if s.updated > 0 {
+            parts.push(format!("{} updated", s.updated));
+        }
         if s.unresolved > 0 {
             parts.push(format!("{} unresolved", s.unresolved));
         }

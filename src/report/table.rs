@@ -77,6 +77,7 @@ fn value_line(m: &MentionVerdict) -> String {
         (m.outlier, " ✗"),
         (m.tied, " ⇆"),
         (m.self_contradiction, " ↯"),
+        (m.superseded, " ↻"),
     ] {
         if on {
             mark.push_str(sign);
@@ -111,6 +112,10 @@ fn row(v: &Verdict) -> [(String, Option<&'static str>); 4] {
     // A split with no majority has no outliers to mark: say so under its sides.
     if v.tie && !v.suppressed {
         values.push("⇆ no majority".into());
+    }
+    // A changing figure: which is the newest.
+    if let Some(line) = super::labels::updated_named(v, str::to_string) {
+        values.push(line);
     }
     let bad = v.is_contradiction();
     let status_color = if bad {
