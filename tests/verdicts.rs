@@ -400,3 +400,87 @@ fn publication_times_in_the_manifest_order_figures_of_one_day() {
         ]
     );
 }
+
+/// The verdicts of the Istanbul trilateral's name facts, all articles.
+fn trilateral(id: &str, subject: Option<&str>) -> Value {
+    let dir = root().join("tests/fixtures/events/trilateral-istanbul-2021/articles");
+    let report = check::run(&Options {
+        corpus: vec![dir],
+        rules: vec![root().join("tests/fixtures/verdicts/trilateral-names.toml")],
+    })
+    .unwrap();
+    let v = report
+        .facts
+        .iter()
+        .find(|v| v.id == id && v.subject.as_deref() == subject)
+        .unwrap();
+    serde_json::to_value(v).unwrap()
+}
+
+fn short(list: &Value) -> Vec<String> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap()[..2].to_string())
+        .collect()
+}
+
+#[test]
+fn the_spelling_of_record_is_the_reference_and_accents_follow_house_style() {
+    // Strict: only 04's "H.E. Çavuşoğlu" spells the record; it is never the
+    // outlier, and its bare surname does not stand for the record.
+    let strict = trilateral("cavusoglu-strict", None);
+    assert_eq!(strict["status"], "conflict");
+    assert_eq!(strict["consensus"], "Mevlüt Çavuşoğlu");
+    assert_eq!(
+        short(&strict["outliers"]),
+        ["01", "02", "03", "05", "06", "07", "08", "09", "10", "12"]
+    );
+    // House style without diacritics: one person, one spelling.
+    let ignore = trilateral("cavusoglu-house-style", None);
+    assert_eq!(
+        (ignore["status"].as_str(), ignore["reference"].as_str()),
+        (Some("agree"), Some("match"))
+    );
+    // No record: the majority's full name, not the bare "Cavusoglu" of its group.
+    let wires = trilateral("cavusoglu-no-record", None);
+    assert_eq!(wires["consensus"], "Mevlut Cavusoglu");
+    assert_eq!(
+        wires["groups"][0]["values"],
+        json!(["Cavusoglu", "Mevlut Cavusoglu"])
+    );
+    assert_eq!(short(&wires["outliers"]), ["01", "04", "09", "10"]);
+}
+
+#[test]
+fn makhdoom_is_an_honorific_not_a_given_name_or_a_title() {
+    let name = trilateral("qureshi", None);
+    // ARY (05) and Daily Times (10) write "Makhdoom Shah Mahmood Qureshi":
+    // read as the record spelling. The outliers are the "Shan" typo (06,
+    // 07, 10) and BOL's "Mehmood" (02).
+    assert_eq!(name["consensus"], "Shah Mahmood Qureshi");
+    assert_eq!(short(&name["outliers"]), ["02", "06", "07", "10"]);
+    let ary: Vec<&str> = name["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["source"] == "05-ary-news.txt")
+        .map(|m| m["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ary,
+        [
+            "Shah Mahmood Qureshi",
+            "Shah Mahmood Qureshi",
+            "Qureshi",
+            "Shah Mahmood Qureshi"
+        ]
+    );
+    // "Foreign Minister Makhdoom Shah Mahmood Qureshi": the title is "Foreign Minister".
+    let title = trilateral("qureshi", Some("title"));
+    assert_eq!(
+        short(&title["outliers"]),
+        ["07", "10", "11"],
+        "only “Pakistani Foreign Minister” and “Minister for Foreign Affairs” differ"
+    );
+}

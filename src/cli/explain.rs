@@ -393,6 +393,10 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
                 .collect();
             let total: BTreeSet<&str> = active.iter().map(|m| m.mention.source.as_str()).collect();
             match &v.consensus {
+                Some(consensus) if v.by_record => format!(
+                    "some spellings differ, and at least one article spells it as the record does: the record, {consensus}, is the reference, not the majority. Outliers, spelled otherwise: {}",
+                    v.outliers.join(", ")
+                ),
                 Some(consensus) => format!(
                     "some values do not agree. Groups of mutually compatible values, one vote per source: {}. Consensus {consensus}: its group is the largest and a majority ({} of {} sources). Outliers, with a value outside it: {}",
                     groups.join("; "),

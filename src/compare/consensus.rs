@@ -132,12 +132,28 @@ fn describe(
     // rather than "abstained or absent", 89 rather than "≥75").
     let reach = |v: &Normalized| values.iter().filter(|(o, _)| n.agree(v, o)).count();
     let width = |v: &Normalized| n.compared(v).map_or(0.0, |(lo, hi)| hi - lo);
+    // A bare surname never stands for a group that also holds the full
+    // name ("Mevlut Cavusoglu", not "Cavusoglu"): a value whose words end
+    // another member's comes last.
+    let tail = |v: &Normalized| {
+        let mine: Vec<String> = v.value.split_whitespace().map(str::to_lowercase).collect();
+        members.iter().any(|&i| {
+            let other: Vec<String> = values[i]
+                .0
+                .value
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect();
+            other.len() > mine.len() && other.ends_with(&mine)
+        })
+    };
     let representative = members
         .iter()
         .map(|&i| &values[i])
         .min_by(|a, b| {
-            reach(&a.0)
-                .cmp(&reach(&b.0))
+            tail(&a.0)
+                .cmp(&tail(&b.0))
+                .then_with(|| reach(&a.0).cmp(&reach(&b.0)))
                 .then_with(|| b.1.len().cmp(&a.1.len()))
                 .then_with(|| width(&a.0).total_cmp(&width(&b.0)))
                 .then_with(|| keyed(&a.0).cmp(&keyed(&b.0)))

@@ -139,6 +139,7 @@ fn judge(fact: &Fact, verdict: Verdict, drafts: &BTreeSet<String>) -> Verdict {
             .flatten(),
         outliers: outliers.into_iter().collect(),
         tie: false,
+        by_record: false,
         groups: Vec::new(),
         self_contradictions,
         mentions,

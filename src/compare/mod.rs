@@ -158,6 +158,10 @@ pub struct Verdict {
     pub groups: Vec<Group>,
     /// Sources with a value outside the consensus group.
     pub outliers: Vec<String>,
+    /// A name's conflict judged against its spelling of record (given by
+    /// some article), not by majority: `consensus` is the record.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub by_record: bool,
     /// How the figure moves over time, when the fact says so.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changes: Option<crate::rules::Changes>,
@@ -291,9 +295,21 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         _ => status,
     };
 
+    // A name's spelling of record is the reference: when an article gives
+    // it, it is never the outlier, whatever the majority spells.
+    let record_rules = status == Status::Conflict
+        && fact.kind == "name"
+        && resolved.iter().any(|m| matches_record(&m.normalized));
     let mut grouped = None;
     let mut outliers = BTreeSet::new();
-    if let Some(t) = &timeline {
+    if record_rules {
+        outliers.extend(
+            resolved
+                .iter()
+                .filter(|m| !matches_record(&m.normalized))
+                .map(|m| m.source.clone()),
+        );
+    } else if let Some(t) = &timeline {
         outliers.extend(t.blamed.iter().map(|&k| resolved[k].source.clone()));
     } else if status == Status::Conflict {
         let votes: Vec<(&str, &Normalized)> = resolved
@@ -387,6 +403,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         .map(|(i, m)| {
             let resolved = m.normalized.is_resolved();
             let outlier = blamed[i]
+                || record_rules && resolved && !matches_record(&m.normalized)
                 || resolved
                     && grouped
                         .as_ref()
@@ -419,13 +436,18 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
             let shown: Vec<String> = expect.iter().map(|e| keyed(e)).collect();
             (!shown.is_empty()).then(|| shown.join(" or "))
         },
-        consensus: grouped
-            .as_ref()
-            .and_then(|g| g.consensus_value().map(str::to_string)),
+        consensus: if record_rules {
+            expect.first().map(|e| keyed(e))
+        } else {
+            grouped
+                .as_ref()
+                .and_then(|g| g.consensus_value().map(str::to_string))
+        },
         self_contradictions: self_contradictions.into_iter().collect(),
         tie: grouped.as_ref().is_some_and(|g| g.consensus.is_none()),
         groups: grouped.map(|g| g.groups).unwrap_or_default(),
         outliers: outliers.into_iter().collect(),
+        by_record: record_rules,
         changes: fact.changes,
         latest: latest.filter(|_| status == Status::Updated),
         latest_sources: latest_sources.into_iter().collect(),

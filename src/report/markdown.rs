@@ -289,6 +289,15 @@ fn contradiction(out: &mut String, report: &Report, v: &Verdict, target: &Target
             "The draft disagrees with the other sources. They give"
         };
         match &v.consensus {
+            _ if v.changes.is_some() && report.drafts.is_empty() => said.push(format!(
+                "Sources disagree over time: a later figure moves against the fact's direction, or two figures stand for the same moment; outliers: {}.",
+                outliers.join(", ")
+            )),
+            Some(consensus) if v.by_record && report.drafts.is_empty() => said.push(format!(
+                "Sources disagree. The spelling of record, **{}**, is the reference; outliers: {}.",
+                escape(&super::readable(v, consensus)),
+                outliers.join(", ")
+            )),
             Some(consensus) => said.push(format!(
                 "{lead} **{}**; outliers: {}.",
                 escape(&super::readable(v, consensus)),
