@@ -484,3 +484,34 @@ fn makhdoom_is_an_honorific_not_a_given_name_or_a_title() {
         "only “Pakistani Foreign Minister” and “Minister for Foreign Affairs” differ"
     );
 }
+
+#[test]
+fn said_friday_s_meeting_would_is_the_coming_friday_in_business_recorder() {
+    let path = root()
+        .join("tests/fixtures/events/trilateral-istanbul-2021/articles/01-business-recorder.txt");
+    let text = std::fs::read_to_string(path).unwrap();
+    let published = "2021-04-22".parse().unwrap();
+    let fridays: Vec<(String, String)> = factlint::normalize::date::find(&text, Some(published))
+        .into_iter()
+        .filter(|f| f.text.starts_with("Friday"))
+        .map(|f| {
+            (
+                f.value.value.clone(),
+                f.value.note.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    // "will arrive in Turkey on Friday", "will hold a trilateral meeting on
+    // Friday after a wider Afghan peace conference was postponed" (the
+    // "was" is the subordinate clause's), "said Friday's three-way meeting
+    // would cover": all 23 April.
+    assert_eq!(fridays.len(), 3, "{fridays:?}");
+    assert!(
+        fridays.iter().all(|(v, _)| v == "2021-04-23"),
+        "{fridays:?}"
+    );
+    assert!(
+        fridays[2].1.contains("reported speech: 'said … would'"),
+        "{fridays:?}"
+    );
+}
