@@ -68,7 +68,20 @@ fn one_or_many(what: &str) -> Value {
 
 /// The keys every `[[fact]]` may have, whatever its kind.
 const COMMON: &[&str] = &[
-    "id", "claim", "kind", "severity", "patterns", "expect", "examples", "subjects", "changes",
+    "id",
+    "claim",
+    "kind",
+    "severity",
+    "cues",
+    "exclude",
+    "window",
+    "by",
+    "unattributed",
+    "patterns",
+    "expect",
+    "examples",
+    "subjects",
+    "changes",
 ];
 
 /// A rule file: `[[fact]]`, `[[constraint]]` and `[[test]]` tables.
@@ -85,6 +98,33 @@ pub fn rules() -> Value {
         "severity".into(),
         json!({ "enum": ["error", "warning", "info"], "default": "error" }),
     );
+    properties.insert("cues".into(), json!({
+        "description": "Words or phrases that must stand near the value (its clause by default); inflections and typographic variants fold together.",
+        "type": "array",
+        "items": { "type": "string", "minLength": 1 }
+    }));
+    properties.insert("exclude".into(), json!({
+        "description": "Words or phrases that rule a sentence out: no value is read in a sentence that holds one.",
+        "type": "array",
+        "items": { "type": "string", "minLength": 1 }
+    }));
+    properties.insert("window".into(), json!({
+        "description": "How near a cue the value must be: \"clause\" (default), \"sentence\", or a number of words (1-50).",
+        "anyOf": [
+            { "enum": ["clause", "sentence"] },
+            { "type": "integer", "minimum": 1, "maximum": 50 }
+        ]
+    }));
+    properties.insert("by".into(), json!({
+        "description": "Who said it: source = [names]; each source's values are compared as a subject of their own.",
+        "type": "object",
+        "additionalProperties": { "type": "array", "items": { "type": "string" }, "minItems": 1 }
+    }));
+    properties.insert("unattributed".into(), json!({
+        "description": "With `by`: keep values no source is named for (subject `unattributed`) or drop them.",
+        "enum": ["keep", "drop"],
+        "default": "keep"
+    }));
     properties.insert("patterns".into(), json!({
         "description": "Regexes (regex crate syntax) with a (?P<value>…) group; {number}, {weekday}, {month} and {date} are placeholders. Optional for kinds that find values themselves.",
         "type": "array",

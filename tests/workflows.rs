@@ -30,14 +30,14 @@ fn baseline_round_trip() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| format!("{}|{}|{}", e["fact"], e["source"], e["value"]))
+        .map(|e| format!("{}|{}|{}", e["fact"], e["path"], e["value"]))
         .collect();
     assert_eq!(
         keys,
         [
-            "\"bridge-cost\"|\"b.txt\"|\"340000000\"",
-            "\"bridge-length\"|\"c.txt\"|\"1500 m\"",
-            "\"construction-start\"|\"c.txt\"|\"2018\""
+            "\"bridge-cost\"|\"articles/b.txt\"|\"340000000\"",
+            "\"bridge-length\"|\"articles/c.txt\"|\"1500 m\"",
+            "\"construction-start\"|\"articles/c.txt\"|\"2018\""
         ]
     );
 
@@ -369,10 +369,10 @@ fn explain_shows_reading_and_reasons() {
         "raw:     “1.2 kilometers”",
         // "1.2 kilometers" keeps its precision (±0.05 km) through conversion.
         "read as: 1200 m (exact); compared as between 1150 and 1250 (length, base unit): 1200 widened by ±50 as written; note: 1.2 km converted to m",
-        "1200 m agrees with 2 sources: a.md, b.txt",
-        "Groups of mutually compatible values, one vote per source: {1200 m} from 2 (a.md, b.txt); {1500 m} from 1 (c.txt).",
-        "Consensus 1200 m: its group is the largest and a majority (2 of 3 sources). Outliers, with a value outside it: c.txt.",
-        "Record 1200 m: mismatch — not in agreement with it: c.txt (1500 m).",
+        "1200 m agrees with 2 sources: articles/a.md, articles/b.txt",
+        "Groups of mutually compatible values, one vote per source: {1200 m} from 2 (articles/a.md, articles/b.txt); {1500 m} from 1 (articles/c.txt).",
+        "Consensus 1200 m: its group is the largest and a majority (2 of 3 sources). Outliers, with a value outside it: articles/c.txt.",
+        "Record 1200 m: mismatch — not in agreement with it: articles/c.txt (1500 m).",
     ] {
         assert!(text.contains(want), "missing {want:?} in\n{text}");
     }

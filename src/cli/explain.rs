@@ -209,6 +209,29 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
     for (i, p) in fact.patterns.iter().enumerate() {
         let _ = writeln!(out, "Pattern {}: {}  ({})", i + 1, p.source, p.origin);
     }
+    if let Some(cues) = &fact.cues {
+        let list = |phrases: &[factlint::rules::cues::Phrase]| {
+            phrases
+                .iter()
+                .map(|p| format!("“{}”", p.text))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if !cues.cues.is_empty() {
+            let _ = writeln!(
+                out,
+                "Cues: {} (window: {:?})",
+                list(&cues.cues),
+                cues.window
+            );
+        }
+        if !cues.exclude.is_empty() {
+            let _ = writeln!(out, "Exclude: {}", list(&cues.exclude));
+        }
+        for source in &cues.by {
+            let _ = writeln!(out, "By [{}]: {}", source.key, list(&source.names));
+        }
+    }
 
     let mut silent = Vec::new();
     let mut articles = Vec::new();
@@ -216,15 +239,15 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
     for entry in &found {
         let (article, _) = corpus::read(entry)?;
         let Some(article) = article else { continue };
-        let hits = factlint::rules::hits_in(
-            fact,
+        let article_reading = factlint::rules::Reading::new(
             &article.text,
             article.body_start,
             article.source.published,
-            article.source.timezone.as_deref(),
-        );
+        )
+        .with_timezone(article.source.timezone.as_deref());
+        let hits = factlint::rules::hits_in(fact, &article_reading);
         if hits.is_empty() {
-            silent.push(article.source.file.clone());
+            silent.push(article.source.path.clone());
         }
         let ignored = suppress::inline_ignores(&article.text).contains(&fact.id);
         for hit in hits {
@@ -310,10 +333,10 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
         });
         let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
         text.push('\n');
-        super::print(&text);
+        super::print(&text)?;
         return Ok(Exit::Clean);
     }
-    super::print(&out);
+    super::print(&out)?;
     Ok(Exit::Clean)
 }
 
@@ -342,7 +365,7 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
         let support: BTreeSet<&str> = active
             .iter()
             .filter(|m| n.agree(&m.mention.normalized, value))
-            .map(|m| m.mention.source.as_str())
+            .map(|m| m.mention.path.as_str())
             .collect();
         let _ = writeln!(
             out,
@@ -427,7 +450,7 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
                 .mentions
                 .iter()
                 .filter(|m| m.mismatch)
-                .map(|m| format!("{} ({})", m.mention.source, shown(&m.mention.normalized)))
+                .map(|m| format!("{} ({})", m.mention.path, shown(&m.mention.normalized)))
                 .collect();
             let _ = writeln!(
                 out,

@@ -87,7 +87,7 @@ fn judge(fact: &Fact, verdict: Verdict, drafts: &BTreeSet<String>) -> Verdict {
     let self_contradictions: Vec<String> = verdict
         .self_contradictions
         .iter()
-        .filter(|s| draft.iter().any(|m| &m.source == *s))
+        .filter(|s| draft.iter().any(|m| &m.path == *s))
         .cloned()
         .collect();
     let mut outliers = BTreeSet::new();
@@ -108,7 +108,7 @@ fn judge(fact: &Fact, verdict: Verdict, drafts: &BTreeSet<String>) -> Verdict {
             let outlier = judged && off && !on_record(&m.mention);
             let mismatch = judged && !expect.is_empty() && !on_record(&m.mention);
             if outlier {
-                outliers.insert(m.mention.source.clone());
+                outliers.insert(m.mention.path.clone());
             }
             // The other sources are never blamed: no ties, and only a
             // draft can contradict itself.

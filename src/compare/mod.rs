@@ -20,7 +20,7 @@ pub mod draft;
 pub mod suppress;
 
 use crate::extract::Mention;
-use crate::normalize::hedge::Bound;
+use crate::normalize::hedge::Hedge as Bound;
 use crate::normalize::{Key, Normalized, Normalizer};
 use crate::rules::{Fact, Severity};
 pub use consensus::Group;
@@ -156,7 +156,8 @@ pub struct Verdict {
     /// On a conflict, every group of mutually compatible values, largest first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<Group>,
-    /// Sources with a value outside the consensus group.
+    /// Sources whose value is outside the consensus group, by path (two
+    /// articles may share a file name in different folders).
     pub outliers: Vec<String>,
     /// A name's conflict judged against its spelling of record (given by
     /// some article), not by majority: `consensus` is the record.
@@ -194,7 +195,7 @@ impl Verdict {
     }
 }
 
-/// How often each source is an outlier across contradictions, most first.
+/// How often each source (by path) is an outlier across contradictions, most first.
 pub fn outlier_counts(verdicts: &[Verdict]) -> Vec<(String, usize)> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for v in verdicts.iter().filter(|v| v.is_contradiction()) {
@@ -307,20 +308,20 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
             resolved
                 .iter()
                 .filter(|m| !matches_record(&m.normalized))
-                .map(|m| m.source.clone()),
+                .map(|m| m.path.clone()),
         );
     } else if let Some(t) = &timeline {
-        outliers.extend(t.blamed.iter().map(|&k| resolved[k].source.clone()));
+        outliers.extend(t.blamed.iter().map(|&k| resolved[k].path.clone()));
     } else if status == Status::Conflict {
         let votes: Vec<(&str, &Normalized)> = resolved
             .iter()
-            .map(|m| (m.source.as_str(), &m.normalized))
+            .map(|m| (m.path.as_str(), &m.normalized))
             .collect();
         let g = consensus::groups(n.as_ref(), &votes);
         if g.consensus.is_some() {
             for m in &resolved {
                 if !g.in_consensus(&m.normalized) {
-                    outliers.insert(m.source.clone());
+                    outliers.insert(m.path.clone());
                 }
             }
         }
@@ -332,7 +333,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
     let contradicts_itself = |m: &Mention| {
         resolved
             .iter()
-            .any(|o| o.source == m.source && !n.agree(&o.normalized, &m.normalized))
+            .any(|o| o.path == m.path && !n.agree(&o.normalized, &m.normalized))
     };
     let contradicting: Vec<bool> = (0..mentions.len())
         .map(|i| {
@@ -345,7 +346,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         .collect();
     let self_contradictions: BTreeSet<String> = (0..mentions.len())
         .filter(|&i| contradicting[i])
-        .map(|i| mentions[i].source.clone())
+        .map(|i| mentions[i].path.clone())
         .collect();
     let superseded: Vec<bool> = (0..mentions.len())
         .map(|i| flag(i, &|t, k| t.superseded[k]).unwrap_or(false))
@@ -373,17 +374,14 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
             .map(keyed)
     });
     let latest_sources: BTreeSet<String> = if status == Status::Updated {
-        current
-            .iter()
-            .map(|&i| mentions[i].source.clone())
-            .collect()
+        current.iter().map(|&i| mentions[i].path.clone()).collect()
     } else {
         BTreeSet::new()
     };
     let superseded_sources: BTreeSet<String> = (0..mentions.len())
         .filter(|&i| superseded[i])
-        .map(|i| mentions[i].source.clone())
-        .filter(|s| !current.iter().any(|&c| &mentions[c].source == s))
+        .map(|i| mentions[i].path.clone())
+        .filter(|s| !current.iter().any(|&c| &mentions[c].path == s))
         .collect();
 
     let reference = if expect.is_empty() || current.is_empty() {
@@ -487,7 +485,9 @@ pub fn consensus_of<'m>(
     let n = &fact.normalizer;
     let mut candidates: Vec<&Normalized> = resolved.iter().map(|m| &m.normalized).collect();
     candidates.sort_by(|a, b| a.value.cmp(&b.value));
-    candidates.dedup_by(|a, b| a.value == b.value && a.approximate == b.approximate);
+    candidates.dedup_by(|a, b| {
+        a.value == b.value && a.approximate == b.approximate && a.bound == b.bound
+    });
     let mut best: Option<(bool, usize, bool, &Normalized)> = None;
     for value in candidates {
         let settles = !resolved.iter().all(|m| n.agree(&m.normalized, value));
@@ -513,7 +513,7 @@ pub fn consensus_of<'m>(
 /// when hedged or vague, "≥75" (at least), ">1200" (more than), "≤30" (up
 /// to), "<1 mi" (less than); a choice value by its label ("did not vote").
 pub fn shown(value: &Normalized) -> String {
-    marked(value, value.label.as_deref().unwrap_or(&value.value))
+    value.shown()
 }
 
 /// A value as baselines and verdicts key it: [`shown`] without the label,

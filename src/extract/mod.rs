@@ -7,7 +7,7 @@ pub mod prefilter;
 
 use crate::corpus::Article;
 use crate::normalize::Normalized;
-use crate::rules::{hits_in, RuleSet};
+use crate::rules::{hits_in, Reading, RuleSet};
 use crate::text;
 use serde::{Deserialize, Serialize};
 
@@ -54,15 +54,12 @@ pub fn scan_filtered(
     let wanted = filter.candidates(&article.text[article.body_start..]);
     let mut index = None;
     let mut mentions = Vec::new();
+    // Words, sentences and values read once for all the article's facts.
+    let reading = Reading::new(&article.text, article.body_start, article.source.published)
+        .with_timezone(article.source.timezone.as_deref());
     for (fact, _) in rules.facts.iter().zip(&wanted).filter(|(_, w)| **w) {
         let index = index.get_or_insert_with(|| text::LineIndex::new(&article.text));
-        for hit in hits_in(
-            fact,
-            &article.text,
-            article.body_start,
-            article.source.published,
-            article.source.timezone.as_deref(),
-        ) {
+        for hit in hits_in(fact, &reading) {
             let (line, column) = index.line_col(&article.text, hit.value.start);
             let quote = text::quote(&article.text, hit.value.clone(), 280);
             let moment = fact.changes.and_then(|_| {

@@ -11,6 +11,8 @@
 //! one of its literals occurs there (ASCII case-insensitively, which only
 //! widens the set), or when one of its patterns has no such literal. The
 //! filter is exact in effect: it only skips regexes that cannot match.
+//! A cue-based fact is a candidate where a piece of one of its cues occurs
+//! that every inflected form of the cue contains (`text::words::literal`).
 
 use crate::rules::RuleSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -38,9 +40,36 @@ impl Prefilter {
     pub fn new(rules: &RuleSet) -> Prefilter {
         let mut always = vec![false; rules.facts.len()];
         let mut guards = BTreeSet::new();
+        // How many cue facts each piece of a cue word stands for.
+        let mut cue_users: HashMap<String, usize> = HashMap::new();
+        for fact in rules.facts.iter().filter(|f| f.reads_near_cues()) {
+            let pieces: BTreeSet<String> = fact
+                .cues
+                .iter()
+                .flat_map(|c| &c.cues)
+                .flat_map(|c| &c.words)
+                .filter_map(|w| crate::text::words::literal(w))
+                .collect();
+            for piece in pieces {
+                *cue_users.entry(piece).or_default() += 1;
+            }
+        }
         // Pass 1: every literal set that would do for each pattern.
         let mut choices: Vec<(usize, Vec<LiteralSet>)> = Vec::new();
         for (i, fact) in rules.facts.iter().enumerate() {
+            // A cue-based fact needs one of its cues: a piece of each.
+            if fact.reads_near_cues() {
+                match cue_literals(fact, &cue_users) {
+                    Some(set) => {
+                        if set.iter().any(|l| l.contains(&b'k')) {
+                            guards.insert('\u{212A}');
+                        }
+                        choices.push((i, vec![set]));
+                    }
+                    None => always[i] = true,
+                }
+                continue;
+            }
             // Kinds that find their own spans (names) look at every article.
             if fact.patterns.is_empty() || fact.normalizer.find_spans("").is_some() {
                 always[i] = true;
@@ -149,6 +178,25 @@ impl Prefilter {
 
 /// Literals (ASCII lower-cased), one of which occurs in every match.
 type LiteralSet = Vec<Vec<u8>>;
+
+/// For a cue-based fact, one piece of text per cue that every form of the
+/// cue contains (of its words, the one fewest facts share, then the
+/// longest: "velmoran" rather than "council"); `None` when a cue has none.
+fn cue_literals(fact: &crate::rules::Fact, users: &HashMap<String, usize>) -> Option<LiteralSet> {
+    let cues = fact.cues.as_ref()?;
+    let mut set = LiteralSet::new();
+    for cue in &cues.cues {
+        let best = cue
+            .words
+            .iter()
+            .filter_map(|w| crate::text::words::literal(w))
+            .min_by_key(|l| (users.get(l).copied().unwrap_or(0), usize::MAX - l.len()))?;
+        if !set.contains(&best.clone().into_bytes()) {
+            set.push(best.into_bytes());
+        }
+    }
+    Some(set)
+}
 
 /// Every literal set [`required`] could pick for a pattern: at the top level
 /// of a concatenation each run of characters and each item's own set.
@@ -329,6 +377,21 @@ mod tests {
         assert!(rules.facts[0].patterns[0]
             .regex
             .is_match("12 \u{212A}ILOMETRES OF PIPE"));
+    }
+
+    #[test]
+    fn cue_facts_run_where_a_piece_of_a_cue_occurs() {
+        let dir = tempfile::tempdir().unwrap();
+        let rules = "[[fact]]\nid = \"a\"\nclaim = \"a\"\nkind = \"number\"\ncues = [\"casualties\", \"evacuated\"]\n\
+                     [[fact]]\nid = \"b\"\nclaim = \"b\"\nkind = \"number\"\ncues = [\"Velmoran council\", \"dead\"]\n";
+        std::fs::write(dir.path().join("r.toml"), rules).unwrap();
+        let rules = RuleSet::load(&[dir.path().to_path_buf()]).unwrap();
+        let filter = Prefilter::new(&rules);
+        // "dead" is too short to have a safe piece: fact b always runs.
+        assert_eq!(filter.unfiltered(), 1);
+        assert_eq!(filter.candidates("One CASUALTY was reported"), [true, true]);
+        assert_eq!(filter.candidates("the evacuation went on"), [true, true]);
+        assert_eq!(filter.candidates("nothing here"), [false, true]);
     }
 
     #[test]

@@ -87,9 +87,10 @@ pub struct Normalized {
     /// Hedged ("some", "about", "more than") or vague ("dozens"): shown
     /// with its mark. The fact's tolerance applies to every value alike.
     pub approximate: bool,
-    /// The direction of the hedge, shown before the value ("≥ 75", "> 1200").
+    /// The hedge's bound, as written: "≈" (about), "≥", ">", "≤", "<"
+    /// (one-sided). Reports show it before the value ("<50%").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bound: Option<hedge::Bound>,
+    pub bound: Option<hedge::Hedge>,
     /// Half the last written digit, in base units ("6 miles": ±0.5 mile):
     /// the precision the text implies, kept through conversion. 0 for none.
     #[serde(default, skip_serializing_if = "is_zero")]
@@ -129,9 +130,22 @@ impl Normalized {
         self
     }
 
-    pub fn bound(mut self, bound: Option<hedge::Bound>) -> Self {
+    /// The value with the bound a hedge put on it (approximate too).
+    pub fn bounded(mut self, bound: Option<hedge::Hedge>) -> Self {
         self.bound = bound;
+        self.approximate |= bound.is_some();
         self
+    }
+
+    /// The value as reports show it: "<50%", "≥140", "≈7500 km" (hedged
+    /// or vague), "7500 km".
+    pub fn shown(&self) -> String {
+        let text = self.label.as_deref().unwrap_or(&self.value);
+        match (self.bound, self.approximate) {
+            (Some(b), _) => format!("{}{text}", b.symbol()),
+            (None, true) => format!("≈{text}"),
+            (None, false) => text.to_string(),
+        }
     }
 
     pub fn note(mut self, note: impl Into<String>) -> Self {

@@ -8,6 +8,7 @@
 //! [`Normalized`]: super::Normalized
 
 use super::{Found, Kind, KINDS};
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// What a reader may need to know about the text besides the text.
@@ -55,6 +56,42 @@ pub fn find_in(
     )
 }
 
+/// Every value of each kind in one text, each kind read once when first
+/// asked for: an article's cue-based facts share one reading per kind.
+#[derive(Debug)]
+pub struct Values<'a> {
+    text: &'a str,
+    within: Range<usize>,
+    ctx: Context,
+    /// One slot per entry of [`KINDS`].
+    read: Vec<OnceCell<Option<Vec<Found>>>>,
+}
+
+impl<'a> Values<'a> {
+    /// Values of `text[within]` (an article body), read lazily.
+    pub fn new(text: &'a str, within: Range<usize>, ctx: Context) -> Values<'a> {
+        Values {
+            text,
+            within,
+            ctx,
+            read: KINDS.iter().map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// Every value of the kind called `kind`, in text order; `None` when
+    /// there is no such kind or it cannot search free text.
+    pub fn of(&self, kind: &str) -> Option<&[Found]> {
+        let i = KINDS.iter().position(|k| k.name() == kind)?;
+        self.read[i]
+            .get_or_init(|| {
+                let mut found = find_in(KINDS[i], self.text, self.within.clone(), self.ctx)?;
+                found.sort_by_key(|f| (f.span.start, f.span.end));
+                Some(found)
+            })
+            .as_deref()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +129,29 @@ mod tests {
         let found = find(date, "The vote was held yesterday.", Context { published }).unwrap();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].value.value, "2023-02-23");
+    }
+
+    #[test]
+    fn values_are_read_once_per_kind_in_text_order() {
+        let text = "+++\nx = 1\n+++\nIn 2014, 381 died; 12 km away, 2 died.";
+        let body = text.find("In").unwrap();
+        let values = Values::new(text, body..text.len(), Context::default());
+        let numbers: Vec<&str> = values
+            .of("number")
+            .unwrap()
+            .iter()
+            .map(|f| f.text.as_str())
+            .collect();
+        assert_eq!(
+            numbers,
+            ["2014", "381", "12", "2"],
+            "front matter is not read"
+        );
+        let first = values.of("number").unwrap().as_ptr();
+        assert_eq!(values.of("number").unwrap().as_ptr(), first, "read once");
+        assert_eq!(values.of("year").unwrap()[0].text, "2014");
+        assert!(values.of("term").is_none());
+        assert!(values.of("no such kind").is_none());
     }
 
     #[test]

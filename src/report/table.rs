@@ -8,6 +8,7 @@
 
 use super::labels::{reference_label, suppressed_mark, verdict_label};
 use super::layout::{self, wrap};
+use super::names::Names;
 use super::{Report, Reporter, Target};
 use crate::compare::{shown, MentionVerdict, Reference, Status, Verdict};
 
@@ -36,6 +37,7 @@ impl Reporter for Table {
         match grid(report, self.width, self.color) {
             Some(table) => {
                 let mut out = table;
+                out.push_str(&super::not_read_lines(report));
                 for c in &report.constraints {
                     let line = format!("constraint {} ({}): {}", c.id, c.expr, c.describe());
                     for part in wrap(&line, self.width) {
@@ -70,8 +72,11 @@ fn glue(text: &str) -> String {
     }
 }
 
-/// One mention as the "Values by source" column shows it.
-fn value_line(m: &MentionVerdict) -> String {
+/// One mention as the "Values by source" column shows it: the article by
+/// path less the shared folder (two folders may hold a `wire.txt`), hostile
+/// characters cleaned; marked ✗ outlier, ⇆ one side of a split with no
+/// majority, ↯ its article contradicts itself, ↻ superseded by a newer figure.
+fn value_line(names: &Names, m: &MentionVerdict) -> String {
     let mut mark = String::new();
     for (on, sign) in [
         (m.outlier, " ✗"),
@@ -86,35 +91,36 @@ fn value_line(m: &MentionVerdict) -> String {
     let value = if m.mention.normalized.is_resolved() {
         // A short value stays on one line: "≈7500 km", not "≈7500" / "km".
         let value = glue(&shown(&m.mention.normalized));
-        if value == glue(&m.mention.text) {
+        let text = glue(&clean(&m.mention.text));
+        if value == text {
             format!("“{value}”")
         } else {
-            format!("{value} “{}”", glue(&m.mention.text))
+            format!("{value} “{text}”")
         }
     } else {
-        format!("unresolved “{}”", m.mention.text)
+        format!("unresolved “{}”", clean(&m.mention.text))
     };
     format!(
         "{}:{} {value}{mark}{}",
-        m.mention.source,
+        clean(names.of(&m.mention.path)),
         m.mention.line,
         suppressed_mark(m)
     )
 }
 
 /// The cells of one row, and the color of each (`None`: plain).
-fn row(v: &Verdict) -> [(String, Option<&'static str>); 4] {
+fn row(names: &Names, v: &Verdict) -> [(String, Option<&'static str>); 4] {
     let fact = match &v.subject {
         Some(s) => format!("{}\n[{s}]", v.id),
         None => v.id.clone(),
     };
-    let mut values: Vec<String> = v.mentions.iter().map(value_line).collect();
+    let mut values: Vec<String> = v.mentions.iter().map(|m| value_line(names, m)).collect();
     // A split with no majority has no outliers to mark: say so under its sides.
     if v.tie && !v.suppressed {
         values.push("⇆ no majority".into());
     }
     // A changing figure: which is the newest.
-    if let Some(line) = super::labels::updated_named(v, str::to_string) {
+    if let Some(line) = super::labels::updated_named(v, |p| clean(names.of(p))) {
         values.push(line);
     }
     let bad = v.is_contradiction();
@@ -154,7 +160,9 @@ fn row(v: &Verdict) -> [(String, Option<&'static str>); 4] {
 /// layout is still wider.
 fn grid(report: &Report, width: usize, color: bool) -> Option<String> {
     const HEADER: [&str; 4] = ["Fact", "Status", "Record", "Values by source"];
-    let rows: Vec<[(String, Option<&str>); 4]> = report.facts.iter().map(row).collect();
+    let names = Names::new(&report.sources);
+    let rows: Vec<[(String, Option<&str>); 4]> =
+        report.facts.iter().map(|v| row(&names, v)).collect();
     let cells = |i: usize| {
         std::iter::once(HEADER[i].to_string()).chain(rows.iter().map(move |r| r[i].0.clone()))
     };
@@ -228,4 +236,17 @@ fn grid(report: &Report, width: usize, color: bool) -> Option<String> {
     }
     out.push_str(&rule("└", "─", "┴", "┘"));
     Some(out)
+}
+
+/// Text from a file name or an article as the table shows it: line breaks
+/// and tabs become spaces, other control characters (terminal escape codes)
+/// `?`, so hostile text can neither drive the terminal nor break the grid.
+pub fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => ' ',
+            c if c.is_control() => '?',
+            c => c,
+        })
+        .collect()
 }

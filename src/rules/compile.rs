@@ -77,9 +77,9 @@ fn toml_error(at: &dyn Fn(usize) -> Location, text: &str, e: &toml::de::Error) -
     let hint = if let Some(apostrophe) = diagnose::apostrophe_hint(text, offset) {
         apostrophe
     } else if message.starts_with("missing field") {
-        "every [[fact]] needs id, claim and kind, and patterns unless its kind finds values itself (name, term, choice)"
+        "every [[fact]] needs id, claim and kind, and cues (or patterns) unless its kind finds values itself (name, term, choice)"
     } else {
-        "fix the TOML: a [[fact]] has id, claim, kind, severity, patterns, expect, examples and its kind's options"
+        "fix the TOML: a [[fact]] has id, claim, kind, severity, cues, exclude, window, by, patterns, expect, examples and its kind's options"
     };
     Error::rules(at(offset), message, hint)
 }
@@ -118,7 +118,19 @@ fn compile_fact(
     for key in spec.options.keys() {
         if !kind.options().contains(&key.as_str()) {
             let mut accepted: Vec<&str> = vec![
-                "id", "claim", "kind", "severity", "patterns", "expect", "examples", "subjects",
+                "id",
+                "claim",
+                "kind",
+                "severity",
+                "cues",
+                "exclude",
+                "window",
+                "by",
+                "unattributed",
+                "patterns",
+                "expect",
+                "examples",
+                "subjects",
                 "changes",
             ];
             accepted.extend(kind.options());
@@ -137,11 +149,16 @@ fn compile_fact(
         }
     }
     let normalizer = kind.build(&spec.options).map_err(|m| {
-        // The kind's field the message names (`tolerance …`, `unknown unit …`).
-        let field = kind
-            .options()
-            .iter()
-            .find(|k| spec.options.contains_key(**k) && m.contains(**k));
+        // The kind's field the message names: one in backticks first ("unknown
+        // currency `MAD` in `rates`" is about `rates`), else any (`tolerance …`).
+        let given = || {
+            kind.options()
+                .iter()
+                .filter(|k| spec.options.contains_key(**k))
+        };
+        let field = given()
+            .find(|k| m.contains(&format!("`{k}`")))
+            .or_else(|| given().find(|k| m.contains(**k)));
         let options = kind.options();
         let hint = if options.is_empty() {
             format!("a {} fact has no options of its own", kind.name())
@@ -205,11 +222,27 @@ fn compile_fact(
             ));
         }
     }
+    let cues = super::cues::compile(
+        super::cues::CueSpec {
+            id: &id,
+            cues: spec.cues.as_ref(),
+            exclude: spec.exclude.as_ref(),
+            window: spec.window.as_ref(),
+            by: spec.by.as_ref(),
+            unattributed: spec.unattributed.as_ref(),
+        },
+        at,
+    )?;
     let written = spec
         .patterns
         .as_ref()
         .map_or(&[][..], |p| p.get_ref().as_slice());
-    let patterns = if written.is_empty() {
+    check_cues(&spec, &id, kind.name(), written.is_empty(), at)?;
+    let near_cues = written.is_empty() && spec.cues.is_some();
+    let patterns = if near_cues {
+        // The kind reads the values near the cues.
+        Vec::new()
+    } else if written.is_empty() {
         // Kinds that find values themselves may do without patterns.
         let offset = spec
             .patterns
@@ -219,8 +252,8 @@ fn compile_fact(
         if defaults.is_empty() && normalizer.find_spans("").is_none() {
             return Err(bad(
                 offset,
-                format!("fact `{id}` has no patterns"),
-                "add at least one regex with a (?P<value>…) group",
+                format!("fact `{id}` has no cues and no patterns"),
+                "add cues = [\"words near the value\"] (see docs/rules.md), or a regex with a (?P<value>…) group",
             ));
         }
         defaults
@@ -244,7 +277,11 @@ fn compile_fact(
     let expect = match &spec.expect {
         None => normalizer.implicit_expects(),
         Some(v) => {
-            expected_values(v.get_ref(), normalizer.as_ref(), kind_name, &values).map_err(|m| {
+            let mut groups = values.clone();
+            if let Some(c) = cues.as_ref().filter(|c| !c.by.is_empty()) {
+                groups = c.subjects();
+            }
+            expected_values(v.get_ref(), normalizer.as_ref(), kind_name, &groups).map_err(|m| {
                 bad(
                     v.span().start,
                     format!("fact `{id}`: {m}"),
@@ -287,7 +324,51 @@ fn compile_fact(
         origin,
         values,
         changes,
+        cues,
     })
+}
+
+/// Checks that the cue fields fit the fact's kind and its other fields.
+fn check_cues(
+    spec: &FactSpec,
+    id: &str,
+    kind: &str,
+    no_patterns: bool,
+    at: &dyn Fn(usize) -> Location,
+) -> Result<()> {
+    let bad = |offset: usize, message: String, hint: &str| Error::rules(at(offset), message, hint);
+    if let Some(c) = &spec.cues {
+        if no_patterns && !crate::normalize::read::readers().any(|k| k.name() == kind) {
+            let readers: Vec<&str> = crate::normalize::read::readers()
+                .map(|k| k.name())
+                .collect();
+            return Err(bad(
+                c.span().start,
+                format!("fact `{id}` has `cues`, but kind `{kind}` cannot read values near them"),
+                &format!(
+                    "a {kind} fact finds its mentions itself: remove `cues` (`exclude` still works); cues work with {}",
+                    readers.join(", ")
+                ),
+            ));
+        }
+        if let (true, Some(v)) = (no_patterns, &spec.values) {
+            return Err(bad(
+                v.span().start,
+                format!("fact `{id}` has `subjects` and `cues` but no patterns"),
+                "`subjects` name the groups of a pattern: add patterns, or use `by` for sources",
+            ));
+        }
+    }
+    if let Some(by) = &spec.by {
+        if spec.values.is_some() || kind == "choice" || kind == "name" {
+            return Err(bad(
+                by.span().start,
+                format!("fact `{id}` has `by`, but its values already have subjects"),
+                "`by` makes each source a subject: it cannot combine with `subjects` or a name or choice fact",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The values of an `expect` field: one value, a list (any of them), or a
@@ -320,6 +401,11 @@ fn expected_values(
                     ));
                 }
             }
+            if let toml::Value::Float(f) = value {
+                if !f.is_finite() {
+                    return Err(format!("`expect` value {f} is not a finite number"));
+                }
+            }
             let text = match value {
                 toml::Value::String(s) => s.clone(),
                 toml::Value::Integer(_) | toml::Value::Float(_) | toml::Value::Datetime(_) => {
@@ -330,6 +416,14 @@ fn expected_values(
             let mut n = normalizer
                 .parse(&text)
                 .map_err(|m| format!("`expect` value {text:?} is not a {kind_name}: {m}"))?;
+            // "1e400" reads as infinity: a record no value can match or miss.
+            if let crate::normalize::Key::Interval { lo, hi, .. } = &n.key {
+                if lo.is_nan() || hi.is_nan() || *lo == f64::INFINITY || *hi == f64::NEG_INFINITY {
+                    return Err(format!(
+                        "`expect` value {text:?} is not a finite number (it reads as {lo}..{hi})"
+                    ));
+                }
+            }
             if subject.is_some() {
                 n.subject = subject.cloned();
             }

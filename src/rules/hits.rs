@@ -1,8 +1,12 @@
-//! Where a fact's patterns match in a text: every match, in text order,
-//! overlaps removed (the earlier pattern wins), each with the values its
-//! kind reads from it. The matcher (`extract`), the rule examples and
-//! `rules lint` all read text through this one function.
+//! Where a fact is stated in a text: every match of its patterns, or every
+//! value its kind reads near its cues, in text order, overlaps removed (the
+//! earlier pattern wins), each with the values its kind reads from it;
+//! `exclude` and `by` then filter and attribute them. The matcher
+//! (`extract`), the rule examples and `rules lint` all read text through
+//! [`hits`] or, with one [`Reading`] per article shared by its facts,
+//! [`hits_in`].
 
+use super::cues::find::{admits, attribute, values_near_cues, Reading};
 use super::Fact;
 use crate::normalize::{unresolved, Normalized, RawMatch};
 use std::ops::Range;
@@ -24,18 +28,65 @@ pub fn hits(
     from: usize,
     published: Option<jiff::civil::Date>,
 ) -> Vec<Hit> {
-    hits_in(fact, text, from, published, None)
+    hits_in(fact, &Reading::new(text, from, published))
 }
 
-/// [`hits`] in an article whose source has a time zone (`timezone` in
-/// sources.toml, an IANA name), for times written without one.
-pub fn hits_in(
-    fact: &Fact,
-    text: &str,
-    from: usize,
-    published: Option<jiff::civil::Date>,
-    timezone: Option<&str>,
-) -> Vec<Hit> {
+/// [`hits`] in an article read once for all its facts.
+pub fn hits_in(fact: &Fact, reading: &Reading) -> Vec<Hit> {
+    let mut kept = if fact.reads_near_cues() {
+        near_cues(fact, reading)
+    } else {
+        pattern_hits(fact, reading)
+    };
+    let Some(cues) = &fact.cues else {
+        return kept;
+    };
+    if !fact.reads_near_cues() && (!cues.cues.is_empty() || !cues.exclude.is_empty()) {
+        kept.retain(|hit| admits(cues, reading, &hit.value));
+    }
+    if cues.by.is_empty() {
+        return kept;
+    }
+    kept.into_iter()
+        .filter_map(|mut hit| {
+            let subject = attribute(cues, reading, &hit.value)?;
+            for v in &mut hit.values {
+                v.subject = Some(subject.clone());
+            }
+            Some(hit)
+        })
+        .collect()
+}
+
+/// The values the fact's kind reads nearest its cues.
+fn near_cues(fact: &Fact, reading: &Reading) -> Vec<Hit> {
+    let Some(cues) = &fact.cues else {
+        return Vec::new();
+    };
+    let normalize = |raw: &RawMatch| {
+        fact.normalizer
+            .normalize(raw)
+            .ok()
+            .filter(|v| !v.is_empty())
+    };
+    values_near_cues(cues, fact.kind, reading, &normalize)
+        .into_iter()
+        .map(|(span, values)| Hit {
+            value: span.clone(),
+            whole: span,
+            values,
+        })
+        .collect()
+}
+
+/// Every match of the fact's patterns (and the spans its kind finds by itself).
+fn pattern_hits(fact: &Fact, reading: &Reading) -> Vec<Hit> {
+    let (text, from, published, timezone) = (
+        reading.text,
+        reading.from,
+        reading.published,
+        reading.timezone,
+    );
     type Found = (
         Range<usize>,
         Range<usize>,

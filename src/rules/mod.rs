@@ -3,8 +3,10 @@
 //! id, an unknown kind, an example that fails) is one [`Error::Rules`] naming
 //! the file, line and column and saying what to do.
 
+pub mod budget;
 mod compile;
 pub mod constraint;
+pub mod cues;
 pub mod diagnose;
 pub mod examples;
 pub mod expr;
@@ -14,6 +16,7 @@ pub mod placeholders;
 pub mod spec;
 
 pub use compile::{parse_file, parse_file_all, parse_file_full};
+pub use cues::find::Reading;
 pub use hits::{hits, hits_in, Hit};
 
 use crate::error::{Error, Location, Result};
@@ -116,8 +119,18 @@ pub struct Fact {
     pub origin: Location,
     /// Value groups of multi-value patterns (`values = [...]`); empty: one `value` group.
     pub values: Vec<String>,
+    /// `cues`, `exclude`, `window` and `by`, when the fact has any of them.
+    pub cues: Option<cues::Cues>,
     /// The direction the figure moves in over time, when it changes.
     pub changes: Option<Changes>,
+}
+
+impl Fact {
+    /// Whether the fact's values are found by its kind near its cues
+    /// (rather than by patterns, which cues only filter).
+    pub fn reads_near_cues(&self) -> bool {
+        self.patterns.is_empty() && self.cues.as_ref().is_some_and(|c| !c.cues.is_empty())
+    }
 }
 
 /// Every fact of every loaded rule file, in file order.
@@ -126,6 +139,8 @@ pub struct RuleSet {
     pub facts: Vec<Fact>,
     pub constraints: Vec<Constraint>,
     pub files: Vec<PathBuf>,
+    /// Paths in the rule folders that were skipped (pipes, devices), and why.
+    pub warnings: Vec<crate::text::Warning>,
 }
 
 impl RuleSet {
@@ -163,8 +178,11 @@ impl RuleSet {
 
     /// [`RuleSet::load_unchecked`], walking folders as `how` says.
     pub fn load_unchecked_with(paths: &[PathBuf], how: Walk) -> Result<RuleSet> {
-        let files = files::rule_files(paths, how)?;
-        let mut rules = RuleSet::default();
+        let (files, warnings) = files::rule_files(paths, how)?;
+        let mut rules = RuleSet {
+            warnings,
+            ..RuleSet::default()
+        };
         let mut seen: BTreeMap<String, Location> = BTreeMap::new();
         let mut pending = Vec::new();
         // Every file is read and every fact compiled before giving up, so
@@ -214,6 +232,7 @@ impl RuleSet {
         if !errors.is_empty() {
             return Err(Error::several(errors));
         }
+        budget::check(&rules.facts, budget::BUDGET)?;
         Ok(rules)
     }
 }

@@ -53,6 +53,21 @@ pub struct FactSpec {
     /// (Written `subjects`: a choice fact's `values` is its own option.)
     #[serde(default, rename = "subjects")]
     pub values: Option<Spanned<Vec<String>>>,
+    /// Words or phrases that must stand near the value (issue 12).
+    #[serde(default)]
+    pub cues: Option<Spanned<Vec<Spanned<String>>>>,
+    /// Words or phrases that rule a sentence out.
+    #[serde(default)]
+    pub exclude: Option<Spanned<Vec<Spanned<String>>>>,
+    /// How near a cue: "clause", "sentence" or a number of words.
+    #[serde(default)]
+    pub window: Option<Spanned<toml::Value>>,
+    /// Named sources of the claim: subject = [names].
+    #[serde(default)]
+    pub by: Option<Spanned<toml::Table>>,
+    /// "keep" or "drop" the values no source of `by` is named for.
+    #[serde(default)]
+    pub unattributed: Option<Spanned<String>>,
     #[serde(flatten)]
     pub options: toml::Table,
 }

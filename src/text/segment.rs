@@ -1,59 +1,107 @@
-//! The segmenter: where the sentence holding a span starts and ends (periods
-//! of abbreviations and initials do not end one), every sentence of a text,
-//! the clauses of a sentence, and the sentence as reports quote it. Kind
+//! The segmenter: where the sentence holding a span starts and ends, every
+//! sentence of a text, the clauses of a sentence, and the sentence as
+//! reports quote it. Sentences are Unicode's (UAX #29, from the
+//! `unicode-segmentation` crate: decimals, quotes and brackets handled),
+//! joined again after a period that ends an abbreviation or an initial
+//! ("p.m.", "U.S.", "Sept.", "H.E.", "Gen."). A line break always ends a
+//! sentence, so a headline, a byline and each paragraph are segments of their
+//! own, and so is a dateline ("BEIJING –", "KUNMING, China (AP) —"). Kind
 //! readers use the bounds to look for context words (a weekday's tense, a
 //! name's title) without leaving the sentence; `normalize::read::find_in`
 //! reads the values of one sentence or clause.
 
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Words that end with a period without ending the sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "prof", "no", "vs",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
-    "co", "corp", "ltd", "approx", "est",
+    "co", "corp", "ltd", "approx", "est", "lt", "col", "capt", "sgt", "rev", "hon", "messrs",
 ];
 
-/// Byte range of the sentence that holds `span` in `text`: from the previous
-/// sentence end (or line start) to the next one (or line end).
+/// A dateline at the start of a paragraph: a place in capitals, maybe a
+/// region, a date and an agency, then a spaced dash.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\p{Lu}[\p{Lu}\s.'’-]{1,40}?(?:,\s*[\p{L}.]+(?:\s+[\p{L}\d.]+){0,2})?(?:\s*\([^()\n]{1,40}\))?\s+[-–—]+\s+",
+    )
+    .expect("the dateline regex is valid")
+});
+
+/// Byte range of the sentence that holds `span` in `text` (from the
+/// sentence that holds its start to the one that holds its end).
 pub fn sentence_bounds(text: &str, span: Range<usize>) -> Range<usize> {
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[span.end..]
         .find('\n')
         .map_or(text.len(), |i| span.end + i);
-    // The last sentence end before the span: search backwards (this runs
-    // for every match, and a paragraph is often one long line).
-    let start = text[line_start..span.start]
-        .rmatch_indices(['.', '!', '?'])
-        .map(|(i, _)| line_start + i)
-        .find(|&at| ends_sentence(text, at))
-        .map_or(line_start, |at| at + 1);
-    let mut end = line_end;
-    for (i, _) in text[span.end..line_end].match_indices(['.', '!', '?']) {
-        let at = span.end + i;
-        if ends_sentence(text, at) {
-            end = at + 1;
-            break;
-        }
+    let pieces = line_sentences(text, line_start..line_end);
+    let holding = |at: usize| pieces.iter().position(|p| p.start <= at && at < p.end);
+    let first = holding(span.start).unwrap_or(0);
+    let last = holding(span.end.saturating_sub(1).max(span.start)).unwrap_or(first);
+    match (pieces.get(first), pieces.get(last.max(first))) {
+        (Some(a), Some(b)) => a.start..b.end,
+        _ => line_start..line_end,
     }
-    start..end
 }
 
-/// Whether the punctuation at byte `at` ends a sentence: it is followed by
-/// white space (or the end of the text), and it is not the period of an
-/// abbreviation or an initial ("U.S.", "Feb.").
-fn ends_sentence(text: &str, at: usize) -> bool {
-    let after = &text[at + 1..];
-    let next = after.chars().next();
-    if !matches!(
-        next,
-        None | Some(' ' | '\t' | '\r' | '\n' | '"' | '”' | '’' | ')')
-    ) {
-        return false;
+/// The sentences of one line, covering it (white space stays with the
+/// sentence before it).
+fn line_sentences(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    let part = &text[line.clone()];
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut offset = 0;
+    // A dateline starts with a word in capitals ("BEIJING", "KUNMING,"):
+    // test that before running the regex on every paragraph.
+    let capitals = part
+        .split([' ', ','])
+        .next()
+        .is_some_and(|w| w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase()));
+    if let Some(m) = capitals
+        .then(|| DATELINE.find(part))
+        .flatten()
+        .filter(|m| m.end() < part.len())
+    {
+        out.push(line.start..line.start + m.end());
+        offset = m.end();
     }
-    if &text[at..at + 1] != "." {
+    let dateline = out.len();
+    // No sentence-ending punctuation: the rest of the line is one sentence.
+    if !part[offset..].contains(['.', '!', '?', '…', '。', '！', '？']) {
+        out.push(line.start + offset..line.end);
+        return out;
+    }
+    for (i, piece) in part[offset..].split_sentence_bound_indices() {
+        let start = line.start + offset + i;
+        let end = start + piece.len();
+        let joins = out.len() > dateline
+            && out
+                .last()
+                .is_some_and(|last| !ends_sentence(text, last.clone()));
+        match out.last_mut() {
+            Some(last) if joins => last.end = end,
+            _ => out.push(start..end),
+        }
+    }
+    if out.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
+/// Whether a piece Unicode ends as a sentence really ends one: not when its
+/// last period is that of an abbreviation or an initial ("U.S.", "Feb.").
+fn ends_sentence(text: &str, piece: Range<usize>) -> bool {
+    let trimmed = text[piece.clone()]
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')', ']']);
+    if !trimmed.ends_with('.') {
         return true;
     }
+    let at = piece.start + trimmed.len() - 1;
     let word_start = text[..at]
         .char_indices()
         .rev()
@@ -65,41 +113,40 @@ fn ends_sentence(text: &str, at: usize) -> bool {
     if word.contains('.') || (last.chars().count() == 1 && last.chars().all(char::is_uppercase)) {
         return false;
     }
-    if last.is_ascii() {
-        !ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
-    } else {
-        !ABBREVIATIONS.contains(&last.to_lowercase().as_str())
-    }
+    !ABBREVIATIONS.contains(&last.to_lowercase().as_str())
 }
 
 /// Every sentence of `text`, in order, trimmed of surrounding white space
 /// (a line break ends a sentence too, so a headline is one).
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    sentences_in(text, 0..text.len())
+}
+
+/// Every sentence of `text[within]` (an article body after its front
+/// matter), with byte ranges into `text`.
+pub fn sentences_in(text: &str, within: Range<usize>) -> Vec<Range<usize>> {
+    let text = &text[..within.end];
     let mut out = Vec::new();
-    let mut pos = 0;
-    while pos < text.len() {
-        let rest = &text[pos..];
-        let skipped = rest.len() - rest.trim_start().len();
-        pos += skipped;
-        if pos >= text.len() {
-            break;
+    let mut line_start = within.start;
+    while line_start < text.len() {
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
+        for piece in line_sentences(text, line_start..line_end) {
+            let trimmed = trim(text, piece);
+            if !trimmed.is_empty() {
+                out.push(trimmed);
+            }
         }
-        let bounds = sentence_bounds(text, pos..pos);
-        let end = bounds
-            .end
-            .max(pos + rest.trim_start().chars().next().map_or(1, char::len_utf8));
-        let trimmed = trim(text, pos..end);
-        if !trimmed.is_empty() {
-            out.push(trimmed);
-        }
-        pos = end;
+        line_start = line_end + 1;
     }
     out
 }
 
-/// The clauses of `text[sentence]`: split at `;`, at an em or en dash
-/// between spaces, and at `,` or `:` followed by white space (so "7,500"
-/// and "10:30" stay whole). Each clause is trimmed, without its separator.
+/// The clauses of `text[sentence]`: split at `;`, at brackets (an aside
+/// is a clause of its own: "32 countries abstained (141 voted in favor)"),
+/// at an em or en dash between spaces, and at `,` or `:` followed by white
+/// space (so "7,500" and "10:30" stay whole). Each clause is trimmed, without its separator.
 pub fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let part = &text[sentence.clone()];
     let mut out = Vec::new();
@@ -107,7 +154,7 @@ pub fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     for (i, c) in part.char_indices() {
         let after = &part[i + c.len_utf8()..];
         let splits = match c {
-            ';' => true,
+            ';' | '(' | ')' => true,
             ',' | ':' => after.starts_with(char::is_whitespace),
             '—' | '–' => {
                 part[..i].ends_with(char::is_whitespace) && after.starts_with(char::is_whitespace)
@@ -199,6 +246,50 @@ mod tests {
             ]
         );
         assert!(sentences("  \n ").is_empty());
+    }
+
+    fn all(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn abbreviations_decimals_quotes_and_brackets_stay_inside() {
+        let text = "The magnitude-6.1 quake struck at 4:30 p.m. (0830 GMT) Sunday, the U.S. Geological Survey said. H.E. Mr. Cavusoglu met him on Sept. 3. “I have never felt such tremors. All I see are ruins,” Ma said. Was it 6.5? Yes!";
+        assert_eq!(
+            all(text),
+            [
+                "The magnitude-6.1 quake struck at 4:30 p.m. (0830 GMT) Sunday, the U.S. Geological Survey said.",
+                "H.E. Mr. Cavusoglu met him on Sept. 3.",
+                "“I have never felt such tremors.",
+                "All I see are ruins,” Ma said.",
+                "Was it 6.5?",
+                "Yes!"
+            ]
+        );
+    }
+
+    #[test]
+    fn headlines_datelines_and_blank_lines_are_their_own_segments() {
+        let text = "Quake kills 398 in China\nBy He Huifeng\n\nBEIJING – A strong quake hit Yunnan.\nKUNMING, China (AP) — Rescuers dug on Monday\n\nthrough the rubble.";
+        assert_eq!(
+            all(text),
+            [
+                "Quake kills 398 in China",
+                "By He Huifeng",
+                "BEIJING –",
+                "A strong quake hit Yunnan.",
+                "KUNMING, China (AP) —",
+                "Rescuers dug on Monday",
+                "through the rubble."
+            ]
+        );
+        let at = text.find("strong").unwrap();
+        assert_eq!(quote(text, at..at + 6, 200), "A strong quake hit Yunnan.");
+        // A capitalised sentence start with a dash later is no dateline.
+        assert_eq!(
+            all("A quake – the worst – hit."),
+            ["A quake – the worst – hit."]
+        );
     }
 
     #[test]

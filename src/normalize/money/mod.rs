@@ -13,7 +13,10 @@
 
 use super::hedge;
 use super::number::{extra_interval, Hedged};
-use super::numtext;
+use super::numtext::{
+    self,
+    style::{self, Style},
+};
 use super::tolerance::Tolerance;
 use super::{format_number, keys_agree, Found, Key, Kind, Normalized, Normalizer, RawMatch};
 use regex::Regex;
@@ -64,7 +67,13 @@ fn million_code(text: &str) -> Option<(&'static Currency, usize)> {
     if !m.eq_ignore_ascii_case("m") || glued || !code.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    by_code(code).map(|c| (c, 4))
+    // The table's entry that writes the code ("usd": United States dollar).
+    let lower = code.to_lowercase();
+    CURRENCIES
+        .iter()
+        .find(|c| c.before.contains(&lower.as_str()))
+        .or_else(|| by_code(code))
+        .map(|c| (c, 4))
 }
 
 /// An amount found in a text.
@@ -81,14 +90,7 @@ pub struct Amount {
 impl Amount {
     /// The amount as the number kinds read it, with the hedge found before it.
     fn hedged(&self, hedge: Option<(hedge::Hedge, String)>) -> Hedged<'static> {
-        Hedged {
-            lo: self.number.lo,
-            hi: self.number.hi,
-            shape: self.number.shape,
-            precision: self.precision,
-            hedge,
-            rest: "",
-        }
+        Hedged::new(&self.number, hedge, "").precise(self.precision)
     }
 
     fn scaled(mut self, factor: f64, end: usize) -> Amount {
@@ -129,9 +131,12 @@ fn with_hundredths(text: &str, a: Amount) -> Amount {
         .value()
         .filter(|c| c.fract() == 0.0 && (1.0..100.0).contains(c));
     let Some(cents) = cents else { return a };
+    // "10 $ 30 $": a second amount with its own currency, not cents.
+    let after = text[n.span.end..].trim_start_matches([' ', '\u{a0}']);
+    let own_currency = written_at(after, |c| c.after, false).is_some();
     let end = match SUBUNIT.find(&text[n.span.end..]) {
         Some(s) => n.span.end + s.end(),
-        None if ENDS.is_match(&text[n.span.end..]) => n.span.end,
+        None if ENDS.is_match(&text[n.span.end..]) && !own_currency => n.span.end,
         None => return a,
     };
     let mut a = a;
@@ -290,30 +295,34 @@ impl Kind for MoneyKind {
     }
 
     fn find(&self, text: &str, _published: Option<jiff::civil::Date>) -> Option<Vec<Found>> {
-        let money = Money {
-            currency: None,
-            rates: BTreeMap::new(),
-            tolerance: None,
-        };
-        let found = amounts(text)
-            .into_iter()
-            .map(|a| {
-                let hedge = hedge::before(&text[..a.span.start]);
-                let read = a.hedged(hedge);
-                let value = money
-                    .value(&read, a.currency)
-                    .unwrap_or_else(crate::normalize::unresolved);
-                let mut f = Found::at(text, a.span.clone(), value);
-                extra_interval(&mut f, &read);
-                f.extra.insert("number".into(), serde_json::json!(read.lo));
-                f.extra.insert("currency".into(), a.currency.code.into());
-                f.extra
-                    .insert("currency_name".into(), a.currency.name.into());
-                f
-            })
-            .collect();
-        Some(found)
+        Some(style::within(Style::of(text), || find(text)))
     }
+}
+
+/// Every amount in `text`, read in the style already set.
+fn find(text: &str) -> Vec<Found> {
+    let money = Money {
+        currency: None,
+        rates: BTreeMap::new(),
+        tolerance: None,
+    };
+    amounts(text)
+        .into_iter()
+        .map(|a| {
+            let hedge = hedge::before(&text[..a.span.start]);
+            let read = a.hedged(hedge);
+            let value = money
+                .value(&read, a.currency)
+                .unwrap_or_else(crate::normalize::unresolved);
+            let mut f = Found::at(text, a.span.clone(), value);
+            extra_interval(&mut f, &read);
+            f.extra.insert("number".into(), serde_json::json!(read.lo));
+            f.extra.insert("currency".into(), a.currency.code.into());
+            f.extra
+                .insert("currency_name".into(), a.currency.name.into());
+            f
+        })
+        .collect()
 }
 
 #[derive(Debug)]
@@ -351,17 +360,11 @@ impl Money {
         let shown = if lo == hi || hi.is_infinite() || read.hedge.is_some() && read.lo == read.hi {
             format!(
                 "{code} {}",
-                format_amount(
-                    if read
-                        .hedge
-                        .as_ref()
-                        .is_some_and(|h| h.0 == hedge::Hedge::AtMost)
-                    {
-                        hi
-                    } else {
-                        lo
-                    }
-                )
+                format_amount(if read.hedge.as_ref().is_some_and(|h| h.0.upper()) {
+                    hi
+                } else {
+                    lo
+                })
             )
         } else {
             format!("{code} {}–{}", format_amount(lo), format_amount(hi))
@@ -375,7 +378,7 @@ impl Money {
             },
         )
         .approximate(read.approximate())
-        .bound(read.bound());
+        .bounded(read.bound());
         n.precision = precision;
         if !notes.is_empty() {
             n.note = Some(notes.join("; "));
@@ -386,6 +389,20 @@ impl Money {
 
 impl Normalizer for Money {
     fn normalize(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
+        style::within(Style::of(m.text), || self.read(m))
+    }
+
+    fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
+        keys_agree(a, b, self.tolerance.as_ref())
+    }
+
+    fn tolerance(&self) -> Option<&Tolerance> {
+        self.tolerance.as_ref()
+    }
+}
+
+impl Money {
+    fn read(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
         let raw = m.value_str();
         let (inner, stripped) = hedge::strip(raw);
         let hedge = inner.or_else(|| hedge::before(m.preceding(40)));
@@ -399,14 +416,6 @@ impl Normalizer for Money {
         let a = a.ok_or_else(|| format!("no currency with the amount in `{}`", raw.trim()))?;
         let read = a.hedged(hedge);
         Ok(vec![self.value(&read, a.currency)?])
-    }
-
-    fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
-        keys_agree(a, b, self.tolerance.as_ref())
-    }
-
-    fn tolerance(&self) -> Option<&Tolerance> {
-        self.tolerance.as_ref()
     }
 }
 
@@ -501,15 +510,14 @@ mod tests {
     #[test]
     fn precision_as_written_survives_the_rate() {
         // Morocco's reconstruction plan: 120 billion dirhams, "$11.7 billion"
-        // (Africa News Watch) and "$12 billion" (North Africa Post); here
-        // in euros at the dirham's rate.
-        let usd = money("currency = \"USD\"\ntolerance = \"5%\"\nrates = { EUR = 0.0975 }");
+        // (Africa News Watch) and "$12 billion" (North Africa Post).
+        let usd = money("currency = \"USD\"\ntolerance = \"5%\"\nrates = { Dirham = 0.0975 }");
         let twelve = usd.parse("$12 billion").unwrap();
         assert_eq!(twelve.precision, 0.5e9);
         let eleven_seven = usd.parse("$11.7 billion").unwrap();
         assert!((eleven_seven.precision - 0.05e9).abs() < 1.0);
         assert!(usd.agree(&twelve, &eleven_seven));
-        let dirhams = usd.parse("120 billion euros").unwrap();
+        let dirhams = usd.parse("120 billion dirhams").unwrap();
         assert_eq!(dirhams.value, "USD 11.7 billion");
         assert!((dirhams.precision - 0.04875e9).abs() < 1.0);
         assert!(usd.agree(&twelve, &dirhams));
@@ -521,5 +529,22 @@ mod tests {
             &strict.parse("$11.7 billion").unwrap()
         ));
         assert_eq!(strict.parse("3 dollars 50 cents").unwrap().precision, 0.005);
+    }
+
+    #[test]
+    fn dirhams_as_the_morocco_quake_coverage_writes_them() {
+        // Real text (tests/fixtures/events/morocco-earthquake-2023): bare "dirhams" is
+        // ambiguous (Moroccan or Emirati), so it keys as "Dirham", like "francs".
+        let found = amounts("plans to spend at least 120 billion dirhams ($11.7 billion)");
+        let codes: Vec<&str> = found.iter().map(|a| a.currency.code).collect();
+        assert_eq!(codes, ["Dirham", "USD"]);
+        assert_eq!(found[0].number.lo, 120e9);
+        assert_eq!(amounts("MAD 30,000")[0].currency.code, "MAD");
+        assert_eq!(amounts("5,000 UAE dirhams")[0].currency.code, "AED");
+        let usd = MoneyKind
+            .build(&toml::from_str("currency = \"USD\"\nrates = { Dirham = 0.0975 }").unwrap())
+            .unwrap();
+        let plan = usd.parse("120 billion dirhams").unwrap();
+        assert_eq!(plan.value, "USD 11.7 billion");
     }
 }

@@ -1,0 +1,432 @@
+//! Matching a cue-based fact in an article. Each place a cue occurs (its
+//! folded words in a row, in a sentence no `exclude` phrase is in) looks for
+//! the value its kind reads nearest to it inside the window; each value is
+//! then attributed to the source of `by` named nearest to it in its
+//! sentence, or else in the sentence before. The article's [`Reading`] (its
+//! words, sentences and every value of each kind) is built once and shared
+//! by all of its facts.
+
+use super::{Cues, Unattributed, Window, UNATTRIBUTED};
+use crate::normalize::read::{find_in, Context, Values};
+use crate::normalize::{Found, Normalized, RawMatch, KINDS};
+use crate::text::analysis::{Analysis, SentenceId};
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::rc::Rc;
+
+/// One article as its facts read it, each part computed when first needed.
+#[derive(Debug)]
+pub struct Reading<'a> {
+    pub text: &'a str,
+    /// Where the body starts (after front matter).
+    pub from: usize,
+    pub published: Option<jiff::civil::Date>,
+    /// The source's time zone (`timezone` in sources.toml), for times written without one.
+    pub timezone: Option<&'a str>,
+    analysis: OnceCell<Analysis<'a>>,
+    values: Values<'a>,
+    /// For each kind of [`KINDS`], its values in each sentence, read when
+    /// first asked for: cue facts read only the sentences their cues are in.
+    by_sentence: RefCell<HashMap<(usize, SentenceId), SentenceValues>>,
+}
+
+/// The values of one kind in one sentence (`None`: the kind cannot search free text).
+pub type SentenceValues = Rc<Option<Vec<Found>>>;
+
+/// Kinds read over the whole text, whose values depend on what comes
+/// before ("a day earlier" counts from the date mentioned before it).
+const WHOLE_TEXT: &[&str] = &["date", "time"];
+
+impl<'a> Reading<'a> {
+    pub fn new(text: &'a str, from: usize, published: Option<jiff::civil::Date>) -> Reading<'a> {
+        Reading {
+            text,
+            from,
+            published,
+            timezone: None,
+            analysis: OnceCell::new(),
+            values: Values::new(text, from..text.len(), Context { published }),
+            by_sentence: RefCell::default(),
+        }
+    }
+
+    /// The same reading, for a source in time zone `timezone` (an IANA name).
+    pub fn with_timezone(mut self, timezone: Option<&'a str>) -> Reading<'a> {
+        self.timezone = timezone;
+        self
+    }
+
+    /// Every value of `kind` in sentence `s` of the analysis, in text
+    /// order; `None` when the kind cannot search free text.
+    pub fn values_in(&self, kind: &str, s: SentenceId) -> Option<SentenceValues> {
+        self.read_in(kind, s, WHOLE_TEXT.contains(&kind))
+    }
+
+    fn read_in(&self, kind: &str, s: SentenceId, whole: bool) -> Option<SentenceValues> {
+        let sentence = self.analysis().range(s);
+        let k = KINDS.iter().position(|x| x.name() == kind)?;
+        let key = (k + if whole { KINDS.len() } else { 0 }, s);
+        if let Some(found) = self.by_sentence.borrow().get(&key) {
+            return Some(found.clone());
+        }
+        let found = if whole {
+            self.values.of(kind).map(|all| {
+                let lo = all.partition_point(|f| f.span.start < sentence.start);
+                let hi = all.partition_point(|f| f.span.start < sentence.end);
+                all[lo..hi].to_vec()
+            })
+        } else {
+            let ctx = Context {
+                published: self.published,
+            };
+            find_in(KINDS[k], self.text, sentence, ctx).map(|mut found| {
+                found.sort_by_key(|f| (f.span.start, f.span.end));
+                found
+            })
+        };
+        let found = Rc::new(found);
+        self.by_sentence.borrow_mut().insert(key, found.clone());
+        Some(found)
+    }
+
+    /// The sentences, clauses and words of the body.
+    pub fn analysis(&self) -> &Analysis<'a> {
+        self.analysis
+            .get_or_init(|| Analysis::new(self.text, self.from..self.text.len()))
+    }
+
+    /// Every value of each kind in the body.
+    pub fn values(&self) -> &Values<'a> {
+        &self.values
+    }
+}
+
+/// Words that join two statements: a value beyond one belongs to the other
+/// ("381 dead and 1,801 injured").
+const JOINERS: &[&str] = &["and", "or", "but", "while", "wherea", "with"];
+/// What crossing a joiner costs, in words of distance.
+const JOINER_COST: usize = 5;
+
+/// Units of time: "N hours", "six decades" are durations, not counts.
+const DURATIONS: &[&str] = &[
+    "second", "minute", "hour", "day", "week", "month", "year", "decade", "centurie", "century",
+];
+
+/// How many bytes either side of a number are read to see whether it is
+/// part of another kind's value ("August 3", "4:30 p.m.", "12 km").
+const CONTEXT: usize = 40;
+
+/// Kinds whose values a `number` fact never takes: "10 km", "40%", "$5m",
+/// "August 3" and "in 2012" hold numbers that are not counts.
+const CLAIMED_BY_OTHERS: &[&str] = &["quantity", "percent", "money", "date", "time"];
+
+/// Words after which four digits are a year ("in 2012", "since 1974"),
+/// where without one they may be a count ("2012 people had been killed").
+const BEFORE_YEARS: &[&str] = &[
+    "in",
+    "since",
+    "of",
+    "from",
+    "until",
+    "till",
+    "by",
+    "before",
+    "after",
+    "during",
+    "year",
+    "early",
+    "late",
+    "mid",
+    "the",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The values a cue-based fact reads: for each value, its byte span and
+/// what `normalize` makes of it.
+pub fn values_near_cues(
+    cues: &Cues,
+    kind: &str,
+    reading: &Reading,
+    normalize: &dyn Fn(&RawMatch) -> Option<Vec<Normalized>>,
+) -> Vec<(Range<usize>, Vec<Normalized>)> {
+    let a = reading.analysis();
+    // Spans of other kinds' values in a sentence, which a number fact skips.
+    // Whether a number is part of another kind's value, read in a few
+    // words around it (only for the candidates a number fact weighs).
+    let claimed = |f: &Found, sentence: &Range<usize>| {
+        if kind != "number" {
+            return false;
+        }
+        let mut from = f.span.start.saturating_sub(CONTEXT).max(sentence.start);
+        while !reading.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (f.span.end + CONTEXT).min(sentence.end);
+        while !reading.text.is_char_boundary(to) {
+            to += 1;
+        }
+        let ctx = Context {
+            published: reading.published,
+        };
+        let in_kind = |k: &str| {
+            let Some(reader) = crate::normalize::kind(k) else {
+                return Vec::new();
+            };
+            find_in(reader, reading.text, from..to, ctx).unwrap_or_default()
+        };
+        let year = in_kind("year").iter().any(|y| {
+            let before = reading.text[..y.span.start].trim_end();
+            let word = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            overlaps(&y.span, &f.span) && BEFORE_YEARS.contains(&word.as_str())
+        });
+        year || CLAIMED_BY_OTHERS
+            .iter()
+            .any(|k| in_kind(k).iter().any(|c| overlaps(&c.span, &f.span)))
+    };
+    // "a 6.1-magnitude quake", "an 18-year-old": a number hyphenated to a
+    // word qualifies that word; it is the value only when the word is the cue.
+    let glued = |f: &Found, cue: &Range<usize>| {
+        let t = reading.text;
+        let after = t[f.span.end..]
+            .strip_prefix('-')
+            .filter(|r| r.starts_with(char::is_alphabetic));
+        let before = t[..f.span.start]
+            .strip_suffix('-')
+            .filter(|r| r.ends_with(char::is_alphabetic));
+        let word_after = after.map(|_| f.span.end + 1);
+        let word_before = before.map(|r| r.len() - 1);
+        [word_after, word_before]
+            .into_iter()
+            .flatten()
+            .any(|at| !(cue.start <= at && at < cue.end))
+    };
+    // "about 36 hours after the quake", "in more than six decades": a
+    // duration is no count.
+    let duration = |f: &Found| {
+        let unit = reading.text[f.span.end..]
+            .split(|c: char| !c.is_alphabetic())
+            .find(|w| !w.is_empty())
+            .unwrap_or_default()
+            .to_lowercase();
+        // Hyphenated ("a two-day visit") is a modifier: see `glued`.
+        let spaced = reading.text[f.span.end..].starts_with(' ');
+        kind == "number" && spaced && DURATIONS.contains(&unit.trim_end_matches('s'))
+    };
+    // "10 kilometres (six miles)": the bracketed value restates the one before.
+    let restated = |f: &Found, found: &[Found]| {
+        let before = reading.text[..f.span.start].trim_end();
+        before.strip_suffix('(').is_some_and(|b| {
+            let end = b.trim_end().len();
+            found.iter().any(|g| g.span.end == end)
+        })
+    };
+    let clock = |f: &Found| {
+        // "4:30" without a time kind: two numbers around a colon.
+        let t = reading.text.as_bytes();
+        let before = f.span.start >= 2
+            && t[f.span.start - 1] == b':'
+            && t[f.span.start - 2].is_ascii_digit();
+        let after = t.get(f.span.end) == Some(&b':')
+            && t.get(f.span.end + 1).is_some_and(u8::is_ascii_digit);
+        kind == "number" && (before || after)
+    };
+    // Whether an `exclude` phrase is in a sentence (only cue sentences are read).
+    let mut excluded: HashMap<SentenceId, bool> = HashMap::new();
+    let mut out: Vec<(Range<usize>, Vec<Normalized>)> = Vec::new();
+    for cue in &cues.cues {
+        for occurrence in a.find(&cue.words) {
+            let sentence = occurrence.sentence;
+            if *excluded.entry(sentence).or_insert_with(|| {
+                cues.exclude
+                    .iter()
+                    .any(|x| a.in_sentence(&x.words, sentence))
+            }) {
+                continue;
+            }
+            let Some(found) = reading.values_in(kind, sentence) else {
+                return Vec::new();
+            };
+            let found: &[Found] = found.as_deref().unwrap_or_default();
+            let bounds = a.range(sentence);
+            let cue_span = occurrence.span.clone();
+            let window = match cues.window {
+                Window::Clause => a.clause_of(&occurrence),
+                Window::Sentence => a.range(sentence),
+                // The sentence, and at most N words between (checked below).
+                Window::Words(_) => a.range(sentence),
+            };
+            let near = |f: &Found| match cues.window {
+                Window::Words(n) => distance(a, reading.text, &cue_span, &f.span) <= n,
+                _ => true,
+            };
+            let mut candidates: Vec<(usize, bool, &Found)> = found
+                .iter()
+                .filter(|f| f.span.start >= window.start && f.span.end <= window.end)
+                .filter(|f| f.span.end <= cue_span.start || f.span.start >= cue_span.end)
+                .filter(|f| !clock(f))
+                .filter(|f| !glued(f, &cue_span) && near(f) && !restated(f, found))
+                .filter(|f| !duration(f))
+                .map(|f| {
+                    let d = distance(a, reading.text, &cue_span, &f.span);
+                    (d, f.span.start < cue_span.start, f)
+                })
+                .collect();
+            // Nearest first; at equal distance the value after the cue.
+            candidates.sort_by_key(|(d, before, f)| (*d, *before, f.span.start));
+            for (_, _, f) in candidates {
+                if claimed(f, &bounds) {
+                    continue;
+                }
+                if out.iter().any(|(span, _)| *span == f.span) {
+                    break;
+                }
+                let raw = RawMatch {
+                    text: reading.text,
+                    value: f.span.clone(),
+                    whole: f.span.clone(),
+                    groups: Vec::new(),
+                    published: reading.published,
+                    timezone: reading.timezone,
+                };
+                if let Some(values) = normalize(&raw) {
+                    out.push((f.span.clone(), values));
+                    break;
+                }
+                // What the kind itself could not resolve ("Tuesday" without a
+                // publication date) is reported as such, not skipped.
+                if !f.value.is_resolved() {
+                    out.push((f.span.clone(), vec![f.value.clone()]));
+                    break;
+                }
+            }
+        }
+    }
+    out.sort_by_key(|(span, _)| span.start);
+    out
+}
+
+/// Whether a value found by a pattern at `span` keeps to the cue fields:
+/// not in an excluded sentence, and near a cue when there are cues.
+pub fn admits(cues: &Cues, reading: &Reading, span: &Range<usize>) -> bool {
+    let a = reading.analysis();
+    let Some(sentence) = a.sentence_at(span.start) else {
+        return cues.cues.is_empty();
+    };
+    if cues
+        .exclude
+        .iter()
+        .any(|x| a.in_sentence(&x.words, sentence))
+    {
+        return false;
+    }
+    if cues.cues.is_empty() {
+        return true;
+    }
+    let clause = a.clause_at(span.start);
+    cues.cues
+        .iter()
+        .flat_map(|c| a.find_in(&c.words, sentence))
+        .any(|o| match cues.window {
+            Window::Clause => Some(a.clause_of(&o)) == clause,
+            Window::Sentence => true,
+            Window::Words(n) => distance(a, reading.text, &o.span, span) <= n,
+        })
+}
+
+/// The subject of a value at `span` under `by`: the key of the source
+/// named nearest to it in its clause, or else in its sentence, or else last
+/// in the sentence before; [`UNATTRIBUTED`] for none, or `None` when such values are dropped.
+pub fn attribute(cues: &Cues, reading: &Reading, span: &Range<usize>) -> Option<String> {
+    let a = reading.analysis();
+    let sentence = a.sentence_at(span.start);
+    // Source names in the value's sentence and the one before.
+    let near: Vec<SentenceId> = sentence
+        .map(|s| a.previous(s).into_iter().chain([s]).collect())
+        .unwrap_or_default();
+    let named: Vec<(SentenceId, Range<usize>, &str)> = cues
+        .by
+        .iter()
+        .flat_map(|s| s.names.iter().map(move |n| (s, n)))
+        .flat_map(|(source, n)| {
+            near.iter().flat_map(move |&s| {
+                a.find_in(&n.words, s)
+                    .into_iter()
+                    .map(move |o| (o.sentence, o.span, source.key.as_str()))
+            })
+        })
+        .collect();
+    // In the value's clause first ("the USGS put the depth at 10 km, while
+    // China's agency put it at 12 km"), then anywhere in its sentence.
+    let clause = a.clause_at(span.start);
+    let nearest = |same_clause: bool| {
+        let s = sentence?;
+        named
+            .iter()
+            .filter(|(place, at, _)| {
+                *place == s && (!same_clause || a.clause_at(at.start) == clause)
+            })
+            .min_by_key(|(_, at, _)| (distance(a, reading.text, at, span), at.start))
+    };
+    let in_own = nearest(true).or_else(|| nearest(false));
+    let before = || {
+        let s = a.previous(sentence?)?;
+        named
+            .iter()
+            .filter(|(place, _, _)| *place == s)
+            .max_by_key(|(_, at, _)| at.start)
+    };
+    match in_own.or_else(before) {
+        Some((_, _, key)) => Some(key.to_string()),
+        None if cues.unattributed == Unattributed::Keep => Some(UNATTRIBUTED.into()),
+        None => None,
+    }
+}
+
+/// How far apart two spans are, in words between them; a joining word
+/// ("and", "while") counts as [`JOINER_COST`] words.
+fn distance(a: &Analysis, text: &str, x: &Range<usize>, y: &Range<usize>) -> usize {
+    let (left, right) = if x.start <= y.start { (x, y) } else { (y, x) };
+    // Words in brackets between them are an aside ("44 miles (71
+    // kilometers) southwest of Marrakesh"): they do not count.
+    let mut depth = 0usize;
+    let mut at = left.end.min(right.start);
+    let mut count = 0;
+    for w in a.between(x, y) {
+        for c in text[at.min(w.span.start)..w.span.start].chars() {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        at = w.span.end;
+        if depth == 0 {
+            count += if JOINERS.contains(&w.stem.as_str()) {
+                JOINER_COST
+            } else {
+                1
+            };
+        }
+    }
+    count
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}

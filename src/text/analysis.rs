@@ -1,0 +1,275 @@
+//! One article read once for every fact that looks at its words: its lines,
+//! and for each, when first asked for, its sentences ([`super::segment`]),
+//! and for each sentence its clauses and its words with their folded forms
+//! ([`super::words`]).
+//! Cue-based facts find their cue phrases through it: a phrase is looked for
+//! only in the sentences that hold a piece of text every form of it
+//! contains, so an article's words are folded only where a cue may be.
+
+use super::segment;
+use super::words::{self, Word};
+use std::cell::OnceCell;
+use std::ops::Range;
+
+/// The words and clauses of one sentence.
+#[derive(Debug, Default)]
+pub struct Sentence {
+    /// Its words, in order, with spans into the whole text.
+    pub words: Vec<Word>,
+    /// Byte ranges of its clauses, in order.
+    pub clauses: Vec<Range<usize>>,
+    /// For each word, the index of its clause in `clauses`.
+    pub clause_of: Vec<usize>,
+}
+
+/// A sentence: its line (paragraph) and its place in that line.
+pub type SentenceId = (usize, usize);
+
+/// A place a phrase occurs: its sentence, its words there, and its span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    pub sentence: SentenceId,
+    /// Indices into the sentence's words.
+    pub words: Range<usize>,
+    /// Byte span in the whole text.
+    pub span: Range<usize>,
+}
+
+/// A sentence's range, segmented into words when first asked for.
+type LazySentence = (Range<usize>, OnceCell<Sentence>);
+
+/// The lines of a text, and the sentences, words and clauses of each, read
+/// when first asked for.
+#[derive(Debug)]
+pub struct Analysis<'a> {
+    text: &'a str,
+    /// The text in ASCII lower case, to look for pieces of phrases.
+    lower: String,
+    /// Byte ranges of the non-blank lines (a line break always ends a sentence).
+    lines: Vec<Range<usize>>,
+    /// For each line, its sentences, each with its words once read.
+    parts: Vec<OnceCell<Vec<LazySentence>>>,
+}
+
+impl<'a> Analysis<'a> {
+    /// Reads `text[within]` (an article body without its front matter):
+    /// only where its lines are; sentences and words are read when needed.
+    pub fn new(text: &'a str, within: Range<usize>) -> Analysis<'a> {
+        let mut lines = Vec::new();
+        let mut start = within.start;
+        while start < within.end {
+            let end = text[start..within.end]
+                .find('\n')
+                .map_or(within.end, |i| start + i);
+            if !text[start..end].trim().is_empty() {
+                lines.push(start..end);
+            }
+            start = end + 1;
+        }
+        Analysis {
+            text,
+            lower: text.to_ascii_lowercase(),
+            parts: lines.iter().map(|_| OnceCell::new()).collect(),
+            lines,
+        }
+    }
+
+    /// The sentences of line `l`.
+    fn line(&self, l: usize) -> &[(Range<usize>, OnceCell<Sentence>)] {
+        self.parts[l].get_or_init(|| {
+            segment::sentences_in(self.text, self.lines[l].clone())
+                .into_iter()
+                .map(|r| (r, OnceCell::new()))
+                .collect()
+        })
+    }
+
+    /// Every sentence, in order (reads every line).
+    pub fn sentences(&self) -> Vec<SentenceId> {
+        (0..self.lines.len())
+            .flat_map(|l| (0..self.line(l).len()).map(move |k| (l, k)))
+            .collect()
+    }
+
+    /// The byte range of sentence `s`.
+    pub fn range(&self, s: SentenceId) -> Range<usize> {
+        self.line(s.0)[s.1].0.clone()
+    }
+
+    /// The sentence before `s`, in its line or the line before.
+    pub fn previous(&self, s: SentenceId) -> Option<SentenceId> {
+        if s.1 > 0 {
+            return Some((s.0, s.1 - 1));
+        }
+        let l = (0..s.0).rev().find(|&l| !self.line(l).is_empty())?;
+        Some((l, self.line(l).len() - 1))
+    }
+
+    /// The words and clauses of sentence `s`.
+    pub fn sentence(&self, s: SentenceId) -> &Sentence {
+        let (range, cell) = &self.line(s.0)[s.1];
+        cell.get_or_init(|| {
+            let clauses = segment::clauses(self.text, range.clone());
+            let words = words::words(self.text, range.clone());
+            let clause_of = words
+                .iter()
+                .map(|w| {
+                    clauses
+                        .iter()
+                        .rposition(|c| c.start <= w.span.start)
+                        .unwrap_or(0)
+                })
+                .collect();
+            Sentence {
+                words,
+                clauses: if clauses.is_empty() {
+                    vec![range.clone()]
+                } else {
+                    clauses
+                },
+                clause_of,
+            }
+        })
+    }
+
+    /// Every place the folded `phrase` occurs, in text order. A phrase does
+    /// not run across a sentence end. Only sentences that hold a piece every
+    /// form of the phrase contains are read ([`words::literal`]).
+    pub fn find(&self, phrase: &[String]) -> Vec<Occurrence> {
+        let piece = phrase
+            .iter()
+            .filter_map(|w| words::literal(w))
+            .max_by_key(String::len)
+            // The Kelvin sign lower-cases to an ASCII "k" the search would miss.
+            .filter(|_| !self.text.contains('\u{212A}'));
+        let Some(piece) = piece else {
+            return self
+                .sentences()
+                .into_iter()
+                .flat_map(|s| self.find_in(phrase, s))
+                .collect();
+        };
+        let mut out = Vec::new();
+        let mut last = None;
+        for (at, _) in self.lower.match_indices(piece.as_str()) {
+            let s = self.sentence_at(at);
+            if s.is_some() && s != last {
+                last = s;
+                out.extend(s.map(|s| self.find_in(phrase, s)).unwrap_or_default());
+            }
+        }
+        out
+    }
+
+    /// Every place the folded `phrase` occurs in sentence `s`.
+    pub fn find_in(&self, phrase: &[String], s: SentenceId) -> Vec<Occurrence> {
+        let words = &self.sentence(s).words;
+        if phrase.is_empty() || phrase.len() > words.len() {
+            return Vec::new();
+        }
+        (0..=words.len() - phrase.len())
+            .filter(|&i| phrase.iter().zip(&words[i..]).all(|(p, w)| *p == w.stem))
+            .map(|i| Occurrence {
+                sentence: s,
+                words: i..i + phrase.len(),
+                span: words[i].span.start..words[i + phrase.len() - 1].span.end,
+            })
+            .collect()
+    }
+
+    /// Whether `phrase` occurs in sentence `s`.
+    pub fn in_sentence(&self, phrase: &[String], s: SentenceId) -> bool {
+        !self.find_in(phrase, s).is_empty()
+    }
+
+    /// The sentence that holds byte `at`, if any.
+    pub fn sentence_at(&self, at: usize) -> Option<SentenceId> {
+        let l = self.lines.partition_point(|r| r.end <= at);
+        if l >= self.lines.len() || self.lines[l].start > at {
+            return None;
+        }
+        let line = self.line(l);
+        let k = line.partition_point(|(r, _)| r.end <= at);
+        (k < line.len() && line[k].0.start <= at).then_some((l, k))
+    }
+
+    /// The byte range of the clause that holds byte `at`, if any.
+    pub fn clause_at(&self, at: usize) -> Option<Range<usize>> {
+        let s = self.sentence_at(at)?;
+        let clauses = &self.sentence(s).clauses;
+        let i = clauses.partition_point(|c| c.end <= at);
+        clauses.get(i).filter(|c| c.start <= at).cloned()
+    }
+
+    /// The clause an occurrence starts in.
+    pub fn clause_of(&self, o: &Occurrence) -> Range<usize> {
+        let part = self.sentence(o.sentence);
+        part.clauses[part.clause_of[o.words.start]].clone()
+    }
+
+    /// The words between byte ranges `a` and `b` of one sentence (none when
+    /// they touch or overlap).
+    pub fn between(&self, a: &Range<usize>, b: &Range<usize>) -> &[Word] {
+        let (left, right) = if a.start <= b.start { (a, b) } else { (b, a) };
+        let Some(s) = self.sentence_at(left.start) else {
+            return &[];
+        };
+        let words = &self.sentence(s).words;
+        let from = words.partition_point(|w| w.span.start < left.end);
+        let to = words.partition_point(|w| w.span.end <= right.start);
+        &words[from..to.max(from)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::words::phrase;
+
+    const TEXT: &str = "Quake kills 398\nThe death toll rose to 398, officials said; 1,801 were injured. Deaths rose again.";
+
+    #[test]
+    fn phrases_are_found_by_folded_words_within_sentences() {
+        let a = Analysis::new(TEXT, 0..TEXT.len());
+        assert_eq!(a.sentences(), [(0, 0), (1, 0), (1, 1)]);
+        let toll = a.find(&phrase("death tolls"));
+        assert_eq!(toll.len(), 1);
+        assert_eq!(&TEXT[toll[0].span.clone()], "death toll");
+        let killed = a.find(&phrase("killed"));
+        assert_eq!(killed[0].sentence, (0, 0), "the headline is a sentence");
+        // "death" in sentences 1 and 2 ("Deaths").
+        let death: Vec<SentenceId> = a
+            .find(&phrase("death"))
+            .iter()
+            .map(|o| o.sentence)
+            .collect();
+        assert_eq!(death, [(1, 0), (1, 1)]);
+        assert_eq!(a.previous((1, 0)), Some((0, 0)));
+        // "injured. Deaths" is no phrase: it would cross a sentence end.
+        assert!(a.find(&phrase("injured deaths")).is_empty());
+        assert!(a.in_sentence(&phrase("injure"), (1, 0)));
+        assert!(!a.in_sentence(&phrase("injure"), (1, 1)));
+        // A phrase with a five-letter piece reads only the sentences holding it.
+        let a = Analysis::new(TEXT, 0..TEXT.len());
+        assert_eq!(a.find(&phrase("officials")).len(), 1);
+        assert!(a.parts[0].get().is_none(), "the headline was not read");
+    }
+
+    #[test]
+    fn clauses_and_words_between() {
+        let a = Analysis::new(TEXT, 0..TEXT.len());
+        let at = TEXT.find("1,801").unwrap();
+        let clause = a.clause_at(at).unwrap();
+        assert_eq!(&TEXT[clause], "1,801 were injured.");
+        let toll = TEXT.find("toll").unwrap();
+        let value = TEXT.find("398,").unwrap();
+        let between: Vec<&str> = a
+            .between(&(toll..toll + 4), &(value..value + 3))
+            .iter()
+            .map(|w| &TEXT[w.span.clone()])
+            .collect();
+        assert_eq!(between, ["rose", "to"]);
+        assert_eq!(a.sentence_at(TEXT.len() - 1), Some((1, 1)));
+        assert_eq!(a.sentence_at(15), None, "the line break is in no sentence");
+    }
+}

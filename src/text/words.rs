@@ -1,0 +1,190 @@
+//! Words as cue matching sees them: found by Unicode word boundaries (UAX #29,
+//! so "6.1", "China’s" and "U.S." are one word each), then folded to one form
+//! per word family: lower case, typographic variants made plain (’ → ',
+//! – → -), dots inside a word dropped ("U.S." = "US"), and inflections
+//! removed by the Snowball English stemmer ("killed", "killing" and "kills"
+//! all fold to "kill"). A cue phrase is a list of folded words; it matches
+//! where the same folded words follow each other.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::ops::Range;
+use std::sync::LazyLock;
+use unicode_segmentation::UnicodeSegmentation;
+
+static ENGLISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// One word of a text and its folded form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Byte span in the whole text.
+    pub span: Range<usize>,
+    /// The folded form that cues are compared on ("kill" for "Killed").
+    pub stem: String,
+}
+
+/// The folded form of one word: see the module comment.
+pub fn fold(word: &str) -> String {
+    let mut plain = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '’' | '‘' | 'ʼ' | '′' => plain.push('\''),
+            '‐' | '‑' | '‒' | '–' | '—' => plain.push('-'),
+            '.' => {}
+            c => plain.extend(c.to_lowercase()),
+        }
+    }
+    ENGLISH.stem(&plain).into_owned()
+}
+
+/// Every word of `text[within]`, in order, with byte spans into `text`.
+/// Punctuation and white space are not words.
+pub fn words(text: &str, within: Range<usize>) -> Vec<Word> {
+    let links = links(&text[within.clone()]);
+    text[within.clone()]
+        .split_word_bound_indices()
+        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        // A link is not prose: "…/2023/02/28/blinken-eyes-…" names no one.
+        .filter(|(i, _)| !links.iter().any(|l| l.contains(i)))
+        .map(|(i, w)| {
+            // "U.S." is the word "U.S" and a period: keep the period of an
+            // abbreviation out of the span but fold the word without it.
+            let start = within.start + i;
+            Word {
+                span: start..start + w.len(),
+                stem: fold(w),
+            }
+        })
+        .collect()
+}
+
+/// Byte ranges of web links (`http://…`, `https://…`, `www.…`) in `text`,
+/// up to the next white space or closing bracket.
+fn links(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = ["http://", "https://", "www."]
+        .iter()
+        .filter_map(|p| text[from..].find(p).map(|i| from + i))
+        .min()
+    {
+        let end = text[at..]
+            .find(|c: char| c.is_whitespace() || matches!(c, '>' | ')' | ']' | '"'))
+            .map_or(text.len(), |i| at + i);
+        found.push(at..end);
+        from = end.max(at + 1);
+    }
+    found
+}
+
+/// The folded words of a cue phrase as a rule writes it ("death toll" →
+/// ["death", "toll"]). Empty when the phrase has no word (only punctuation).
+pub fn phrase(text: &str) -> Vec<String> {
+    words(text, 0..text.len())
+        .into_iter()
+        .map(|w| w.stem)
+        .collect()
+}
+
+/// A piece of text every word folding to `stem` contains, in ASCII lower
+/// case, so a cheap substring search can rule a text out before its words
+/// are folded. `None` when no such piece is known: stems under five letters
+/// (abbreviations written with dots, "U.S.A.", fold without them),
+/// non-ASCII ones, and the stemmer's irregular forms ("dying" → "die").
+pub fn literal(stem: &str) -> Option<String> {
+    if stem.len() < 5 || !stem.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    // The stemmer rewrites only the end of a word: "-biliti" → "-ble" adds
+    // "le", a trailing "e" ("hoping" → "hope") or "i" ("casualty" →
+    // "casualti") may be its own; everything before is in every form.
+    let core = if let Some(head) = stem.strip_suffix("ble").or(stem.strip_suffix("bl")) {
+        format!("{head}b")
+    } else {
+        stem.trim_end_matches(['e', 'i']).to_string()
+    };
+    (core.len() >= 4).then_some(core)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_not_words() {
+        // Seed 003 ends with its URL, which holds "blinken" and a date.
+        let text = "Original url: <https://www.themoscowtimes.com/2023/02/28/blinken-eyes-us> said Blinken";
+        let stems: Vec<String> = words(text, 0..text.len())
+            .into_iter()
+            .map(|w| w.stem)
+            .collect();
+        assert_eq!(stems, ["origin", "url", "said", "blinken"]);
+    }
+
+    #[test]
+    fn inflections_and_typography_fold_together() {
+        for (a, b) in [
+            ("killed", "kill"),
+            ("Killing", "kills"),
+            ("deaths", "death"),
+            ("China’s", "china's"),
+            ("U.S.", "US"),
+            ("casualties", "casualty"),
+            ("injured", "injuring"),
+        ] {
+            assert_eq!(fold(a), fold(b), "{a} vs {b}");
+        }
+        assert_ne!(fold("killed"), fold("skilled"));
+    }
+
+    #[test]
+    fn words_are_unicode_words_with_spans() {
+        let text = "The 6.1-magnitude quake – China’s worst – hit the U.S. base.";
+        let got: Vec<(&str, String)> = words(text, 0..text.len())
+            .into_iter()
+            .map(|w| (&text[w.span], w.stem))
+            .collect();
+        let surface: Vec<&str> = got.iter().map(|(s, _)| *s).collect();
+        assert_eq!(
+            surface,
+            [
+                "The",
+                "6.1",
+                "magnitude",
+                "quake",
+                "China’s",
+                "worst",
+                "hit",
+                "the",
+                "U.S",
+                "base"
+            ]
+        );
+        assert_eq!(got[8].1, "us");
+        assert_eq!(phrase("Death toll"), ["death", "toll"]);
+        assert!(phrase(" – , ").is_empty());
+    }
+
+    #[test]
+    fn literals_are_in_every_inflected_form() {
+        for (cue, forms) in [
+            ("evacuated", &["evacuation", "evacuating", "EVACUATE"][..]),
+            ("casualty", &["casualties", "casualty"]),
+            ("injure", &["injured", "injures", "injuring"]),
+            ("collapsed", &["collapsing", "collapses", "Collapse"]),
+            ("possibly", &["possible", "possibility"]),
+            ("magnitude", &["magnitudes"]),
+        ] {
+            let lit = literal(&fold(cue)).unwrap();
+            for form in forms {
+                assert_eq!(fold(form), fold(cue), "{form}");
+                assert!(
+                    form.to_ascii_lowercase().contains(&lit),
+                    "{form} lacks {lit}"
+                );
+            }
+        }
+        assert_eq!(literal(&fold("dying")), None);
+        assert_eq!(literal(&fold("killed")), None, "under five letters");
+        assert_eq!(literal(&fold("km")), None);
+    }
+}
