@@ -129,6 +129,45 @@ fn one_outlet_against_one_is_a_tie() {
         .all(|m| m["tied"] == true));
 }
 
+/// In SARIF each side of a tie is a result whose related location is the
+/// other side, never itself (it is not an outlier, so it is a candidate).
+#[test]
+fn each_side_of_a_tie_points_to_the_other_in_sarif() {
+    let dir = root().join("tests/fixtures/events/ludian-earthquake-2014/articles");
+    let report = check::run(&Options {
+        corpus: ["01-inquirer-afp.txt", "08-china-daily.txt"]
+            .iter()
+            .map(|f| dir.join(f))
+            .collect(),
+        rules: vec![root().join("tests/fixtures/verdicts/ludian-depth.toml")],
+    })
+    .unwrap();
+    let log = factlint::report::sarif::log(&report);
+    let file = |loc: &Value| {
+        let uri = loc["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap();
+        uri.rsplit('/').next().unwrap()[..2].to_string()
+    };
+    let pairs: Vec<(String, Vec<String>)> = log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["ruleId"] == "quake-depth")
+        .map(|r| {
+            let related = r["relatedLocations"].as_array().unwrap();
+            (file(&r["locations"][0]), related.iter().map(file).collect())
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("01".to_string(), vec!["08".to_string()]),
+            ("08".to_string(), vec!["01".to_string()])
+        ]
+    );
+}
+
 fn article(file: &str, text: &str) -> Article {
     Article {
         source: Source {

@@ -1,7 +1,8 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning dashboards. One rule per
 //! fact (its claim, kind and severity), one result per conflicting mention:
-//! an outlier against the consensus, or a value that differs from the public
-//! record. Mentions accepted through the baseline stay in the log with a
+//! an outlier against the consensus, one side of a tie, a value its own
+//! article contradicts, or a value that differs from the public record.
+//! Mentions accepted through the baseline stay in the log with a
 //! SARIF `suppressions` entry, which dashboards show as dismissed. Columns
 //! count Unicode code points (`columnKind`), as factlint's do.
 //!
@@ -9,7 +10,8 @@
 //! and the value, plus an occurrence number when one article gives the same
 //! value twice, so no two results share one and a result keeps its
 //! fingerprint when lines move. `relatedLocations` lists up to
-//! [`MAX_RELATED`] mentions that give the consensus, computed once per fact:
+//! [`MAX_RELATED`] mentions that are not outliers (the consensus, or the
+//! other side of a tie), never the result's own, computed once per fact:
 //! the log grows linearly with the outliers, not with outliers × sources.
 
 use super::labels::message;
@@ -107,18 +109,17 @@ pub fn log(report: &Report) -> Value {
         .iter()
         .filter(|v| v.is_contradiction() || v.suppressed)
     {
-        // Once per fact, not once per outlier.
-        let related: Vec<Value> = v
+        // Once per fact, not once per outlier; one more than shown, since a
+        // tied or self-contradicting mention is not its own related location.
+        let candidates: Vec<(&MentionVerdict, Value)> = v
             .mentions
             .iter()
             .filter(|o| !o.outlier && v.status == Status::Conflict && o.suppressed.is_none() && o.mention.normalized.is_resolved())
-            .take(MAX_RELATED)
-            .enumerate()
-            .map(|(i, o)| {
+            .take(MAX_RELATED + 1)
+            .map(|o| {
                 let mut loc = location(o);
-                loc["id"] = json!(i);
                 loc["message"] = json!({ "text": format!("{} gives {}", o.mention.path, shown(&o.mention.normalized)) });
-                loc
+                (o, loc)
             })
             .collect();
         let fact = match &v.subject {
@@ -133,6 +134,17 @@ pub fn log(report: &Report) -> Value {
             let n = seen.entry(key.clone()).or_default();
             *n += 1;
             let fingerprint = if *n == 1 { key } else { format!("{key}|{n}") };
+            let related: Vec<Value> = candidates
+                .iter()
+                .filter(|(o, _)| !std::ptr::eq(*o, m))
+                .take(MAX_RELATED)
+                .enumerate()
+                .map(|(i, (_, loc))| {
+                    let mut loc = loc.clone();
+                    loc["id"] = json!(i);
+                    loc
+                })
+                .collect();
             let mut result = json!({
                 "ruleId": v.id,
                 "ruleIndex": index[v.id.as_str()],
@@ -143,7 +155,7 @@ pub fn log(report: &Report) -> Value {
                 "properties": { "value": keyed(&m.mention.normalized), "status": v.status, "outlier": m.outlier, "tied": m.tied, "selfContradiction": m.self_contradiction, "mismatch": m.mismatch },
             });
             if !related.is_empty() {
-                result["relatedLocations"] = Value::Array(related.clone());
+                result["relatedLocations"] = Value::Array(related);
             }
             if m.suppressed == Some(Suppression::Baseline) {
                 result["suppressions"] = json!([{ "kind": "external", "justification": "accepted in the factlint baseline" }]);
