@@ -282,6 +282,46 @@ fn explain_prints_the_interval_actually_compared() {
     }
 }
 
+/// `explain` counts sources by path, as the comparer does: two articles
+/// named `wire.txt` in two folders are two sources, not one.
+#[test]
+fn explain_counts_articles_with_one_file_name_as_two_sources() {
+    let tmp = tempfile::tempdir().unwrap();
+    let write = |path: &str, text: &str| {
+        let path = tmp.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write(
+        "articles/monday/wire.txt",
+        "At the UN, 141 countries voted in favour.\n",
+    );
+    write(
+        "articles/tuesday/wire.txt",
+        "At the UN, 141 countries voted in favour.\n",
+    );
+    write("articles/c.txt", "Only 140 countries voted in favour.\n");
+    write(
+        "rules/r.toml",
+        "[[fact]]\nid = \"un-vote\"\nclaim = \"141 countries voted in favour.\"\nkind = \"number\"\npatterns = ['(?P<value>{number})\\s+countries\\s+voted']\n",
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(tmp.path())
+        .args([
+            "explain",
+            "--no-config",
+            "un-vote",
+            "articles",
+            "-r",
+            "rules",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let want = "its group is the largest and a majority (2 of 3 sources). Outliers, with a value outside it: articles/c.txt";
+    assert!(text.contains(want), "missing {want:?} in\n{text}");
+}
+
 /// Each mention of `v` as "NN value [as of] marks".
 fn timeline(v: &Value) -> Vec<String> {
     v["mentions"]

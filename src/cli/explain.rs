@@ -414,7 +414,7 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
                     )
                 })
                 .collect();
-            let total: BTreeSet<&str> = active.iter().map(|m| m.mention.source.as_str()).collect();
+            let total: BTreeSet<&str> = active.iter().map(|m| m.mention.path.as_str()).collect();
             match &v.consensus {
                 Some(consensus) if v.by_record => format!(
                     "some spellings differ, and at least one article spells it as the record does: the record, {consensus}, is the reference, not the majority. Outliers, spelled otherwise: {}",
