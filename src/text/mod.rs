@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod date;
 pub mod decode;
+pub mod fastre;
 pub mod float;
 pub mod position;
 pub mod read;
@@ -18,7 +19,7 @@ pub mod words;
 pub use date::{a_type, parse_date};
 pub use position::{line_col, LineIndex};
 pub use read::read_utf8;
-pub use segment::{quote, sentence_bounds};
+pub use segment::{quote, sentence_bounds, Bounds};
 
 /// Something worth telling the user that does not stop the run.
 pub type Warning = String;
