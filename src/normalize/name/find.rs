@@ -15,7 +15,9 @@
 //! The module also reads the title written before a name ("Under Secretary
 //! of State for South and Central Asian Affairs Donald Lu").
 
-use super::super::fold::{capitalized, fold, similarity, skeleton, spelling, words, Word};
+use super::super::fold::{
+    capitalized, fold, may_reach, similarity, skeleton, spelling, words, Word,
+};
 use super::Form;
 use crate::text::Bounds;
 use std::collections::HashSet;
@@ -106,6 +108,20 @@ impl Person<'_> {
             .fold(0.0, f64::max)
     }
 
+    /// Whether the surname skeleton reaches the threshold against one of
+    /// the person's surnames, and whether it equals one (score 1): the
+    /// decisions [`Person::find`] takes on [`Person::surname_score`],
+    /// without computing a distance for surnames whose lengths rule it out.
+    fn surname_passes(&self, surname_skeleton: &str) -> Option<bool> {
+        let score = self
+            .forms
+            .iter()
+            .filter(|f| may_reach(surname_skeleton, &f.surname, self.threshold))
+            .map(|f| similarity(surname_skeleton, &f.surname))
+            .fold(0.0, f64::max);
+        (score >= self.threshold).then_some(score >= 1.0)
+    }
+
     /// Best similarity of written given-name tokens (skeletons) to the person's.
     pub fn given_score(&self, given: &[String]) -> f64 {
         self.forms
@@ -128,10 +144,9 @@ impl Person<'_> {
             if !capitalized(core) {
                 continue;
             }
-            let score = self.surname_score(&skeleton(&fold(core)));
-            if score < self.threshold {
+            let Some(exact) = self.surname_passes(&skeleton(&fold(core))) else {
                 continue;
-            }
+            };
             let given = self.given_before(text, &ws, i);
             let span = given.as_ref().map_or(w.core.start, |g| g.start)..w.core.end;
             let anchor = match given {
@@ -144,7 +159,7 @@ impl Person<'_> {
                 }
                 // "Lu Xun": a surname-first name of someone else.
                 None if self.name_follows(text, &ws, i) => continue,
-                None if score >= 1.0 || self.role_near(&mut bounds, w.core.clone()) => Anchor::Kept,
+                None if exact || self.role_near(&mut bounds, w.core.clone()) => Anchor::Kept,
                 None => Anchor::Pending,
             };
             candidates.push((
