@@ -7,13 +7,15 @@
 //! file per fact kind) → [`compare`] (mentions → [`compare::Verdict`] per
 //! fact) → [`report`] (one file per output format).
 //!
-//! [`check::run`] runs them all. The library never prints.
+//! [`check::run`] runs them all; [`discover`] proposes facts and draft rules
+//! for a corpus that has none. The library never prints.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod check;
 pub mod compare;
 pub mod config;
 pub mod corpus;
+pub mod discover;
 pub mod error;
 pub mod extract;
 pub mod normalize;

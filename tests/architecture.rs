@@ -26,6 +26,7 @@ const STAGES: &[&str] = &[
     "scan",
     "check",
     "schema",
+    "discover",
     "cli",
 ];
 

@@ -29,12 +29,24 @@ struct Case {
     matching: Option<String>,
     #[serde(default)]
     stdout_contains: Vec<String>,
+    /// Texts standard output must not contain (markup that must be escaped).
+    #[serde(default)]
+    stdout_lacks: Vec<String>,
     /// A report written before the run that must be byte-identical after it.
     #[serde(default)]
     previous_report: Option<String>,
     /// Name of the generator that completes the case at run time.
     #[serde(default)]
     generate: Option<String>,
+    /// Paths that must not exist after the run (e.g. a file named `-`).
+    #[serde(default)]
+    absent: Vec<String>,
+    /// Paths that must still be symbolic links after the run.
+    #[serde(default)]
+    links: Vec<String>,
+    /// Files that must contain a text after the run: `{ "path" = "text" }`.
+    #[serde(default)]
+    files_contain: std::collections::BTreeMap<String, String>,
 }
 
 const PREVIOUS: &str = "# previous report\nIt must survive a failed run.\n";
@@ -47,7 +59,16 @@ fn catalog() -> Vec<(String, PathBuf, Case)> {
         .map(|e| e.unwrap().path())
         .filter(|p| p.is_dir())
         .collect();
-    dirs.sort();
+    // By number: case 100 comes after 99, not after 10.
+    dirs.sort_by_key(|d| {
+        let name = d.file_name().unwrap().to_string_lossy().into_owned();
+        let number: usize = name
+            .split('-')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        (number, name)
+    });
     dirs.into_iter()
         .map(|dir| {
             let name = dir.file_name().unwrap().to_string_lossy().into_owned();
@@ -82,13 +103,10 @@ fn stray_temp_files(dir: &Path, found: &mut Vec<PathBuf>) {
     let Ok(read) = fs::read_dir(dir) else { return };
     for entry in read.flatten() {
         let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
         if entry.file_type().is_ok_and(|t| t.is_dir()) {
             stray_temp_files(&path, found);
-        } else if entry
-            .file_name()
-            .to_string_lossy()
-            .starts_with(".factlint-")
-        {
+        } else if name.starts_with(".factlint-") && name.ends_with(".tmp") {
             found.push(path);
         }
     }
@@ -218,6 +236,11 @@ fn check_case(name: &str, source: &Path, case: &Case) -> Result<Option<String>, 
             problems.push(format!("stdout lacks {want:?}; stdout starts:\n{shown}"));
         }
     }
+    for unwanted in &case.stdout_lacks {
+        if run.stdout.contains(unwanted.as_str()) {
+            problems.push(format!("stdout contains {unwanted:?}"));
+        }
+    }
     if run.stderr.contains("panicked") || run.stderr.contains("RUST_BACKTRACE") {
         problems.push(format!("panic:\n{}", run.stderr));
     }
@@ -225,6 +248,23 @@ fn check_case(name: &str, source: &Path, case: &Case) -> Result<Option<String>, 
     stray_temp_files(&dir, &mut stray);
     if !stray.is_empty() {
         problems.push(format!("temporary files left behind: {stray:?}"));
+    }
+    for path in &case.absent {
+        if fs::symlink_metadata(dir.join(path)).is_ok() {
+            problems.push(format!("{path} exists after the run"));
+        }
+    }
+    for path in &case.links {
+        if !fs::symlink_metadata(dir.join(path)).is_ok_and(|m| m.is_symlink()) {
+            problems.push(format!("{path} is no longer a symbolic link"));
+        }
+    }
+    for (path, want) in &case.files_contain {
+        let now = fs::read_to_string(dir.join(path)).unwrap_or_else(|e| format!("<{e}>"));
+        if !now.contains(want.as_str()) {
+            let shown: String = now.chars().take(300).collect();
+            problems.push(format!("{path} lacks {want:?}; it starts:\n{shown}"));
+        }
     }
     if let Some(previous) = &case.previous_report {
         let now = fs::read_to_string(dir.join(previous)).unwrap_or_else(|e| format!("<{e}>"));

@@ -50,7 +50,7 @@ fn subjects_and_a_violated_sum_are_reported() {
         .iter()
         .map(|s| (s["source"].as_str().unwrap(), s["holds"].as_bool().unwrap()))
         .collect();
-    assert_eq!(holds, [("a.txt", true), ("b.txt", false)]);
+    assert_eq!(holds, [("articles/a.txt", true), ("articles/b.txt", false)]);
     assert_eq!(total["sources"][1]["values"]["in_favour"], "151");
     assert_eq!(report["summary"]["constraint_violations"], 1);
 
@@ -62,11 +62,11 @@ fn subjects_and_a_violated_sum_are_reported() {
     let table = String::from_utf8(table.stdout).unwrap();
     assert!(
         table.contains(
-            "constraint vote-total (in_favour + vote.against + abstained <= 193): holds in a.txt"
+            "constraint vote-total (in_favour + vote.against + abstained <= 193): holds in articles/a.txt"
         ),
         "{table}"
     );
-    assert!(table.contains("VIOLATED in b.txt"), "{table}");
+    assert!(table.contains("VIOLATED in articles/b.txt"), "{table}");
 }
 
 #[test]

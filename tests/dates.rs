@@ -54,7 +54,7 @@ fn un_vote_date_is_a_conflict_with_001_as_the_outlier() {
     assert_eq!(vote["expected"], "2023-02-23");
     assert_eq!(
         vote["outliers"],
-        serde_json::json!(["001_ac4287f27224b710.txt"])
+        serde_json::json!(["seeds/001_ac4287f27224b710.txt"])
     );
     let want = [
         ("000", "Thursday", "2023-02-23"),

@@ -60,7 +60,10 @@ fn report(event: &Path) -> String {
                 "  {}:{} {}{} “{}”{}",
                 m["source"].as_str().unwrap(),
                 m["line"],
-                if m["approximate"] == true { "≈" } else { "" },
+                // A hedge's bound as written ("<62%"), else ≈ for a vague value.
+                m["bound"]
+                    .as_str()
+                    .unwrap_or(if m["approximate"] == true { "≈" } else { "" }),
                 m["value"].as_str().unwrap(),
                 m["text"].as_str().unwrap(),
                 if m["outlier"] == true { " ✗" } else { "" },

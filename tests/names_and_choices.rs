@@ -47,7 +47,11 @@ fn outliers(v: &Value) -> Vec<String> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|o| o.as_str().unwrap()[..3].to_string())
+        .map(|o| {
+            let path = o.as_str().unwrap();
+            let file = path.rsplit('/').next().unwrap();
+            file[..3].to_string()
+        })
         .collect()
 }
 

@@ -37,7 +37,7 @@ fn zones_written_and_zones_of_rule_and_source_meet_on_one_instant() {
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     let time = fact(&report, "quake-time");
     assert_eq!(time["status"], "conflict");
-    assert_eq!(time["outliers"], serde_json::json!(["e-off.txt"]));
+    assert_eq!(time["outliers"], serde_json::json!(["articles/e-off.txt"]));
     assert_eq!(time["reference"], "mismatch");
     assert_eq!(time["expected"], "2014-08-03 08:30 UTC");
     let got: Vec<(String, String)> = time["mentions"]

@@ -30,14 +30,14 @@ fn baseline_round_trip() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| format!("{}|{}|{}", e["fact"], e["source"], e["value"]))
+        .map(|e| format!("{}|{}|{}", e["fact"], e["path"], e["value"]))
         .collect();
     assert_eq!(
         keys,
         [
-            "\"bridge-cost\"|\"b.txt\"|\"340000000\"",
-            "\"bridge-length\"|\"c.txt\"|\"1500 m\"",
-            "\"construction-start\"|\"c.txt\"|\"2018\""
+            "\"bridge-cost\"|\"articles/b.txt\"|\"340000000\"",
+            "\"bridge-length\"|\"articles/c.txt\"|\"1500 m\"",
+            "\"construction-start\"|\"articles/c.txt\"|\"2018\""
         ]
     );
 
@@ -368,9 +368,9 @@ fn explain_shows_reading_and_reasons() {
         "articles/b.txt:1:13",
         "raw:     “1.2 kilometers”",
         "read as: 1200 m (exact); compared as exactly 1200 (length, base unit); note: 1.2 km converted to m",
-        "1200 m agrees with 2 sources: a.md, b.txt",
+        "1200 m agrees with 2 sources: articles/a.md, articles/b.txt",
         "Consensus 1200 m",
-        "Record 1200 m: mismatch — not in agreement with it: c.txt (1500 m).",
+        "Record 1200 m: mismatch — not in agreement with it: articles/c.txt (1500 m).",
     ] {
         assert!(text.contains(want), "missing {want:?} in\n{text}");
     }

@@ -30,7 +30,11 @@ pub fn run(options: &Options) -> Result<Report> {
 
 /// Checks the corpus against rules already loaded.
 pub fn check(rules: &RuleSet, corpus: &[PathBuf]) -> Result<Report> {
-    check_entries(rules, corpus::discover(corpus)?)
+    let mut report = check_entries(rules, corpus::discover(corpus)?)?;
+    report
+        .warnings
+        .splice(0..0, corpus::meta::misplaced_manifests(corpus));
+    Ok(report)
 }
 
 /// Checks articles found by [`corpus::discover`] (possibly filtered), read

@@ -68,8 +68,8 @@ pub struct CheckArgs {
     quiet: bool,
     #[command(flatten)]
     baseline: super::baseline::BaselineArgs,
-    /// Accept every current contradiction: write them to FILE [default: .factlint-baseline.json] and exit 0
-    #[arg(long, value_name = "FILE", num_args = 0..=1)]
+    /// Accept every current contradiction: write them to FILE (`=` required) [default: .factlint-baseline.json] and exit 0
+    #[arg(long, value_name = "FILE", num_args = 0..=1, require_equals = true)]
     write_baseline: Option<Option<PathBuf>>,
     #[command(flatten)]
     settings: ConfigArgs,
@@ -139,17 +139,84 @@ pub fn entries(paths: &[PathBuf], config: &Config, how: Walk) -> Result<Vec<corp
     Ok(kept)
 }
 
+/// Every file a run reads, each with what it is, so no output replaces one.
+pub fn inputs(
+    config: &Config,
+    rules: &RuleSet,
+    entries: &[corpus::Entry],
+) -> Vec<(PathBuf, &'static str)> {
+    let mut found: Vec<(PathBuf, &'static str)> = Vec::new();
+    found.extend(config.path.iter().map(|p| (p.clone(), "the settings file")));
+    found.extend(rules.files.iter().map(|p| (p.clone(), "a rule file")));
+    let mut folders = std::collections::BTreeSet::new();
+    for entry in entries {
+        // A report an earlier run wrote among the articles is skipped, not read.
+        // (Not opened when discovery skipped it: a named pipe would block.)
+        if entry.skip.is_some() || !corpus::is_report_file(&entry.path) {
+            found.push((entry.path.clone(), "an article"));
+        }
+        // A manifest in the article's folder or above may describe it.
+        for folder in entry.path.ancestors().skip(1) {
+            if !folders.insert(folder.to_path_buf()) {
+                break;
+            }
+            let manifest = folder.join(corpus::meta::MANIFEST);
+            if manifest.is_file() {
+                found.push((manifest, "a manifest"));
+            }
+        }
+    }
+    found
+}
+
+/// Refuses `out` (given with `flag`) when it is one of `inputs`.
+pub fn refuse(flag: &str, out: Option<&Path>, inputs: &[(PathBuf, &'static str)]) -> Result<()> {
+    match out {
+        Some(out) => factlint::text::output::refuse_inputs(
+            flag,
+            out,
+            inputs.iter().map(|(p, what)| (p.as_path(), *what)),
+        ),
+        None => Ok(()),
+    }
+}
+
 pub fn run(args: CheckArgs) -> Result<Exit> {
     let config = args.settings.load()?;
     let walk = args.settings.walk();
     let rules = RuleSet::load_with(&rule_paths(args.rules, &config)?, walk)?;
-    let bar = args.run.start();
-    let report = if args.against.is_empty() {
+    let format = pick_format(args.format, args.out.as_deref(), &config);
+    // `-` and /dev/stdout are standard output, written like no --out at all.
+    let out = args
+        .out
+        .or(config.out.clone())
+        .filter(|p| !factlint::text::output::is_stdout(p));
+    let write_baseline = args
+        .write_baseline
+        .map(|path| path.unwrap_or_else(|| super::baseline::default_path(&config)));
+    let mut misplaced = Vec::new();
+    let (drafts, against) = if args.against.is_empty() {
         let corpus = corpus_paths(args.paths, &config)?;
-        check::check_with(&rules, entries(&corpus, &config, walk)?, &bar)?
+        misplaced = corpus::meta::misplaced_manifests(&corpus);
+        (entries(&corpus, &config, walk)?, Vec::new())
     } else {
-        let drafts = entries(&args.paths, &config, walk)?;
-        let against = entries(&args.against, &config, walk)?;
+        (
+            entries(&args.paths, &config, walk)?,
+            entries(&args.against, &config, walk)?,
+        )
+    };
+    // Before any article is read and anything written.
+    let mut read = inputs(&config, &rules, &drafts);
+    read.extend(inputs(&config, &rules, &against));
+    read.extend(args.baseline.path(&config).map(|p| (p, "the baseline")));
+    refuse("--out", out.as_deref(), &read)?;
+    refuse("--write-baseline", write_baseline.as_deref(), &read)?;
+    let bar = args.run.start();
+    let report = if against.is_empty() {
+        let mut report = check::check_with(&rules, drafts, &bar)?;
+        report.warnings.splice(0..0, misplaced);
+        report
+    } else {
         check::check_drafts(&rules, drafts, against, &bar)?
     };
     if !args.quiet {
@@ -158,8 +225,7 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
         }
     }
 
-    if let Some(path) = args.write_baseline {
-        let path = path.unwrap_or_else(|| super::baseline::default_path(&config));
+    if let Some(path) = write_baseline {
         let baseline = Baseline::from_verdicts(&report.facts);
         report::write_atomic(&path, &baseline.to_json())?;
         eprintln!(
@@ -177,8 +243,6 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
     let report = args.baseline.apply(&config, report)?;
 
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Info);
-    let format = pick_format(args.format, args.out.as_deref(), &config);
-    let out = args.out.or(config.out.clone());
     if format == Format::Github {
         append_job_summary(&report)?;
     }
@@ -217,7 +281,7 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
                 );
             }
         }
-        None => super::print_with(&mut fill),
+        None => super::print_with(&mut fill)?,
     }
     Ok(if fail_on.fails(&report) {
         Exit::Contradictions

@@ -37,6 +37,16 @@ pub struct CompareArgs {
 pub fn run(args: CompareArgs) -> Result<Exit> {
     let config = args.settings.load()?;
     let rules = RuleSet::load_with(&rule_paths(args.rules, &config)?, args.settings.walk())?;
+    let format = super::check::pick_format(args.format, args.out.as_deref(), &config);
+    let out = args
+        .out
+        .or(config.out.clone())
+        .filter(|p| !factlint::text::output::is_stdout(p));
+    let mut read: Vec<(PathBuf, &'static str)> =
+        args.files.iter().map(|p| (p.clone(), "a shard")).collect();
+    read.extend(super::check::inputs(&config, &rules, &[]));
+    read.extend(args.baseline.path(&config).map(|p| (p, "the baseline")));
+    super::check::refuse("--out", out.as_deref(), &read)?;
     let scanned = jsonl::read_files(&args.files, &rules)?;
     let report = args
         .baseline
@@ -44,8 +54,6 @@ pub fn run(args: CompareArgs) -> Result<Exit> {
     for warning in &report.warnings {
         eprintln!("factlint: warning: {warning}");
     }
-    let format = super::check::pick_format(args.format, args.out.as_deref(), &config);
-    let out = args.out.or(config.out.clone());
     let target = Target {
         dir: out
             .as_ref()
@@ -65,7 +73,7 @@ pub fn run(args: CompareArgs) -> Result<Exit> {
                 report.summary_line()
             );
         }
-        None => super::print_with(&mut fill),
+        None => super::print_with(&mut fill)?,
     }
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Info);
     Ok(if fail_on.fails(&report) {

@@ -15,6 +15,6 @@ pub struct CompletionsArgs {
 pub fn run(args: CompletionsArgs) -> Result<Exit> {
     let mut buf = Vec::new();
     clap_complete::generate(args.shell, &mut super::Cli::command(), "factlint", &mut buf);
-    super::print(&String::from_utf8_lossy(&buf));
+    super::print(&String::from_utf8_lossy(&buf))?;
     Ok(Exit::Clean)
 }

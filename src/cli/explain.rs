@@ -198,7 +198,7 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
         .with_timezone(article.source.timezone.as_deref());
         let hits = factlint::rules::hits_in(fact, &article_reading);
         if hits.is_empty() {
-            silent.push(article.source.file.clone());
+            silent.push(article.source.path.clone());
         }
         let ignored = suppress::inline_ignores(&article.text).contains(&fact.id);
         for hit in hits {
@@ -284,10 +284,10 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
         });
         let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
         text.push('\n');
-        super::print(&text);
+        super::print(&text)?;
         return Ok(Exit::Clean);
     }
-    super::print(&out);
+    super::print(&out)?;
     Ok(Exit::Clean)
 }
 
@@ -317,7 +317,7 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
         let support: BTreeSet<&str> = active
             .iter()
             .filter(|m| n.agree(&m.mention.normalized, value))
-            .map(|m| m.mention.source.as_str())
+            .map(|m| m.mention.path.as_str())
             .collect();
         let _ = writeln!(
             out,
@@ -383,7 +383,7 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
                 .mentions
                 .iter()
                 .filter(|m| m.mismatch)
-                .map(|m| format!("{} ({})", m.mention.source, shown(&m.mention.normalized)))
+                .map(|m| format!("{} ({})", m.mention.path, shown(&m.mention.normalized)))
                 .collect();
             let _ = writeln!(
                 out,

@@ -9,7 +9,7 @@ use clap::Args;
 use factlint::rules::RuleSet;
 use factlint::scan::jsonl;
 use factlint::scan::{self, Shard};
-use factlint::{Error, Exit, Result};
+use factlint::{Exit, Result};
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -37,10 +37,16 @@ pub fn run(args: ExtractArgs) -> Result<Exit> {
     let config = args.settings.load()?;
     let rules = RuleSet::load_with(&rule_paths(args.rules, &config)?, args.settings.walk())?;
     let bar = args.run.start();
-    let entries = entries(
-        &corpus_paths(args.paths, &config)?,
-        &config,
-        args.settings.walk(),
+    let paths = corpus_paths(args.paths, &config)?;
+    for warning in factlint::corpus::meta::misplaced_manifests(&paths) {
+        eprintln!("factlint: warning: {warning}");
+    }
+    let entries = entries(&paths, &config, args.settings.walk())?;
+    let out = args.out.filter(|p| !factlint::text::output::is_stdout(p));
+    super::check::refuse(
+        "--out",
+        out.as_deref(),
+        &super::check::inputs(&config, &rules, &entries),
     )?;
     let total = entries.len();
     let scanned = scan::scan_corpus(&rules, entries, shard, &bar)?;
@@ -50,7 +56,7 @@ pub fn run(args: ExtractArgs) -> Result<Exit> {
         .map(|s| s.mentions.len() + s.ignored.len())
         .sum();
     let articles = scanned.iter().filter(|s| s.source.is_some()).count();
-    match &args.out {
+    match &out {
         Some(path) => {
             jsonl::write_file(path, &header, &scanned)?;
             eprintln!(
@@ -58,17 +64,7 @@ pub fn run(args: ExtractArgs) -> Result<Exit> {
                 path.display()
             );
         }
-        None => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            if let Err(e) = jsonl::write(&mut out, &header, &scanned) {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    return Err(Error::usage(
-                        format!("cannot write to standard output: {e}"),
-                        "check the pipe or use --out",
-                    ));
-                }
-            }
-        }
+        None => super::print_with(&mut |w| jsonl::write(w, &header, &scanned))?,
     }
     Ok(Exit::Clean)
 }

@@ -6,6 +6,7 @@ mod check;
 mod compare;
 mod completions;
 mod diagnostics;
+mod discover;
 mod explain;
 mod extract;
 mod init;
@@ -30,6 +31,7 @@ Examples:
   factlint check --write-baseline            accept today's contradictions; later runs show new ones
   factlint explain c5-plus-one-name          every mention of one fact and why the verdict
   factlint rules test && factlint rules lint check the rule files
+  factlint discover articles/ --write-rules rules/draft.toml   candidates without rules, drafted
 
 Settings: flags override factlint.toml (found here or in a parent folder), which overrides
 the defaults; --config FILE or --no-config to choose; `factlint init` writes a
@@ -58,6 +60,8 @@ enum Command {
     /// Check articles against the rules and report contradictions (the default).
     #[command(after_help = EXAMPLES)]
     Check(check::CheckArgs),
+    /// Find candidate facts across articles without rules: disagreements first; draft rules with --write-rules.
+    Discover(discover::DiscoverArgs),
     /// Read text on standard input and print every value of one kind as JSON lines.
     Normalize(normalize::NormalizeArgs),
     /// Commands about the rule files.
@@ -95,6 +99,7 @@ pub fn main() -> ExitCode {
     output::set_color(cli.color);
     let result = match cli.command {
         Some(Command::Check(args)) => check::run(args),
+        Some(Command::Discover(args)) => discover::run(args),
         Some(Command::Normalize(args)) => normalize::run(args),
         Some(Command::Rules(args)) => rules::run(args),
         Some(Command::Explain(args)) => explain::run(args),
@@ -157,18 +162,29 @@ fn on_interrupt() {
     });
 }
 
-/// Writes to stdout; a closed pipe (`factlint | head`) is not an error.
-pub fn print(text: &str) {
-    print_with(&mut |out| out.write_all(text.as_bytes()));
+/// Writes to stdout; a closed pipe (`factlint | head`) is not an error,
+/// any other failure (`> /dev/full`) is.
+pub fn print(text: &str) -> factlint::Result<()> {
+    print_with(&mut |out| out.write_all(text.as_bytes()))
 }
 
-/// Writes what `fill` produces to stdout, buffered; a closed pipe is not an error.
-pub fn print_with(fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>) {
+/// Writes what `fill` produces to stdout, buffered; a closed pipe is not an
+/// error, any other write failure is (exit 2, one line).
+pub fn print_with(
+    fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> factlint::Result<()> {
     use std::io::Write;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    if let Err(e) = fill(&mut out).and_then(|_| out.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("factlint: error: cannot write to standard output: {e}");
+    match fill(&mut out).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(factlint::Error::usage(
+            format!("cannot write to standard output: {e}"),
+            "free space on the disk it goes to, or write to a file with --out",
+        )),
+        // Nothing more may reach a closed pipe, not even the buffer's rest on drop.
+        Err(_) => {
+            let _ = out.into_parts();
+            Ok(())
         }
+        Ok(()) => Ok(()),
     }
 }

@@ -95,6 +95,6 @@ pub fn run(args: NormalizeArgs) -> Result<Exit> {
         );
         out.push('\n');
     }
-    super::print(&out);
+    super::print(&out)?;
     Ok(Exit::Clean)
 }

@@ -87,7 +87,7 @@ pub fn run(args: RulesArgs) -> Result<Exit> {
                     out.push('\n');
                 }
             }
-            super::print(&out);
+            super::print(&out)?;
             Ok(Exit::Clean)
         }
         RulesCommand::Test { rules, positional } => {
@@ -123,7 +123,7 @@ pub fn run(args: RulesArgs) -> Result<Exit> {
                 rules.facts.len(),
                 articles.len()
             ));
-            super::print(&out);
+            super::print(&out)?;
             Ok(if strict && !findings.is_empty() {
                 Exit::Contradictions
             } else {
@@ -163,7 +163,7 @@ fn test(paths: Vec<PathBuf>, how: factlint::text::walk::Walk) -> Result<Exit> {
         tests.len(),
         failures.len()
     ));
-    super::print(&out);
+    super::print(&out)?;
     Ok(if failures.is_empty() {
         Exit::Clean
     } else {

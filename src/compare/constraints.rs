@@ -7,7 +7,7 @@ use crate::extract::Mention;
 use crate::normalize::Key;
 use crate::rules::{Constraint, Severity};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// How a constraint stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -45,21 +45,24 @@ pub struct ConstraintVerdict {
 
 /// Checks every constraint against the mentions of every source.
 pub fn check(constraints: &[Constraint], mentions: &[Mention]) -> Vec<ConstraintVerdict> {
-    let sources: BTreeSet<&str> = mentions.iter().map(|m| m.source.as_str()).collect();
+    // Each source's mentions, by path (file names repeat across folders);
+    // grouped once, so the check is linear in mentions, not sources × mentions.
+    let mut by_source: BTreeMap<&str, Vec<&Mention>> = BTreeMap::new();
+    for m in mentions {
+        by_source.entry(m.path.as_str()).or_default().push(m);
+    }
     constraints
         .iter()
         .map(|c| {
             let mut checks = Vec::new();
-            for source in &sources {
+            for (source, own) in &by_source {
                 let value_of = |name: &str| -> Option<(&Mention, f64, f64)> {
                     let (fact, subject) = c.bindings.get(name)?;
-                    mentions.iter().find_map(|m| match &m.normalized.key {
+                    own.iter().find_map(|m| match &m.normalized.key {
                         Key::Interval { lo, hi, .. }
-                            if m.source == *source
-                                && &m.fact == fact
-                                && &m.normalized.subject == subject =>
+                            if &m.fact == fact && &m.normalized.subject == subject =>
                         {
-                            Some((m, *lo, *hi))
+                            Some((*m, *lo, *hi))
                         }
                         _ => None,
                     })

@@ -102,7 +102,7 @@ fn judge(fact: &Fact, verdict: Verdict, drafts: &BTreeSet<String>) -> Verdict {
             let outlier = judged && off && !on_record(&m.mention);
             let mismatch = judged && !expect.is_empty() && !on_record(&m.mention);
             if outlier {
-                outliers.insert(m.mention.source.clone());
+                outliers.insert(m.mention.path.clone());
             }
             MentionVerdict {
                 outlier,

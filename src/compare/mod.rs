@@ -92,7 +92,8 @@ pub struct Verdict {
     pub expected: Option<String>,
     /// The value most sources give (set when there is a conflict).
     pub consensus: Option<String>,
-    /// Sources whose value disagrees with the consensus.
+    /// Sources whose value disagrees with the consensus, by path (two
+    /// articles may share a file name in different folders).
     pub outliers: Vec<String>,
     /// Where the fact is defined, "rules/seed.toml:12:6".
     pub rule: String,
@@ -110,7 +111,7 @@ impl Verdict {
     }
 }
 
-/// How often each source is an outlier across contradictions, most first.
+/// How often each source (by path) is an outlier across contradictions, most first.
 pub fn outlier_counts(verdicts: &[Verdict]) -> Vec<(String, usize)> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for v in verdicts.iter().filter(|v| v.is_contradiction()) {
@@ -197,7 +198,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
             consensus = Some(value.clone());
             for m in &resolved {
                 if !n.agree(&m.normalized, value) {
-                    outliers.insert(m.source.clone());
+                    outliers.insert(m.path.clone());
                 }
             }
         }
@@ -314,7 +315,9 @@ pub fn consensus_of<'m>(
     let n = &fact.normalizer;
     let mut candidates: Vec<&Normalized> = resolved.iter().map(|m| &m.normalized).collect();
     candidates.sort_by(|a, b| a.value.cmp(&b.value));
-    candidates.dedup_by(|a, b| a.value == b.value && a.approximate == b.approximate);
+    candidates.dedup_by(|a, b| {
+        a.value == b.value && a.approximate == b.approximate && a.bound == b.bound
+    });
     let mut best: Option<(bool, usize, bool, &Normalized)> = None;
     for value in candidates {
         let settles = !resolved.iter().all(|m| n.agree(&m.normalized, value));
@@ -336,15 +339,11 @@ pub fn consensus_of<'m>(
     best.map(|(_, _, _, value)| value)
 }
 
-/// A value as reports show it: "≈7500 km" when hedged, a choice value by
-/// its label ("did not vote").
+/// A value as reports show it: "≈7500 km" when hedged, ">140" or "<50%"
+/// with a one-sided bound as written, a choice value by its label ("did
+/// not vote").
 pub fn shown(value: &Normalized) -> String {
-    let text = value.label.as_deref().unwrap_or(&value.value);
-    if value.approximate {
-        format!("≈{text}")
-    } else {
-        text.to_string()
-    }
+    value.shown()
 }
 
 /// A value as baselines key it: [`shown`] without the label, so a label

@@ -90,7 +90,7 @@ impl SourceMeta {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Manifest {
+struct ManifestSpec {
     #[serde(default)]
     source: Vec<ManifestEntry>,
 }
@@ -111,12 +111,84 @@ fn toml_error(path: &Path, text: &str, shift: usize, e: &toml::de::Error, hint: 
     )
 }
 
-/// Reads `dir/sources.toml` if there is one: file name → metadata.
-pub fn load_manifest(dir: &Path) -> Result<BTreeMap<String, SourceMeta>> {
-    let path = dir.join("sources.toml");
-    let mut map = BTreeMap::new();
+/// A `sources.toml` beside a corpus folder instead of inside it: not read,
+/// so every relative date of the corpus would go unresolved without a word.
+/// One warning per such folder, naming the file and where it belongs.
+pub fn misplaced_manifests(paths: &[std::path::PathBuf]) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for dir in paths.iter().filter(|p| p.is_dir()) {
+        if dir.join("sources.toml").is_file() {
+            continue;
+        }
+        let parent = match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        // The folder itself, when given as ".": its parent is no sibling.
+        if dir.file_name().is_none() {
+            continue;
+        }
+        let beside = parent.join("sources.toml");
+        if beside.is_file() {
+            let shown = |p: &Path| super::display_path(p);
+            warnings.push(format!(
+                "{}: this manifest is beside the corpus folder {}, not inside it, so it is not read (no outlet or publication date reaches the articles) — move it to {}",
+                shown(&beside),
+                shown(dir),
+                shown(&dir.join("sources.toml"))
+            ));
+        }
+    }
+    warnings
+}
+
+/// The manifest's file name.
+pub const MANIFEST: &str = "sources.toml";
+
+/// A `sources.toml`: metadata for the articles in its folder and below.
+#[derive(Debug, Clone, Default)]
+pub struct Manifest {
+    /// Entries by path relative to the manifest's folder, normalized
+    /// (`./a.txt` is `a.txt`; `sub/a.txt` stays), each with where it is written.
+    pub entries: BTreeMap<String, (SourceMeta, Location)>,
+    /// Entries that cannot name an article of this folder (`../x.txt`, an
+    /// absolute path), as warnings with file:line:col.
+    pub warnings: Vec<crate::text::Warning>,
+}
+
+impl Manifest {
+    /// The metadata for the article at `rel` (relative to the manifest's folder).
+    pub fn get(&self, rel: &str) -> Option<&SourceMeta> {
+        self.entries.get(rel).map(|(meta, _)| meta)
+    }
+}
+
+/// `file` as a key relative to the manifest's folder: `./` and empty parts
+/// dropped, `\` read as `/`; `None` when it leaves the folder (`..`, absolute).
+pub fn relative_key(file: &str) -> Option<String> {
+    if file.starts_with('/') || file.starts_with('\\') || file.get(1..2) == Some(":") {
+        return None;
+    }
+    let mut parts = Vec::new();
+    for part in file.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => return None,
+            p => parts.push(p),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+/// Reads `dir/sources.toml` if there is one. Entries are paths relative to
+/// the manifest (`a.txt`, `./a.txt`, `sub/a.txt`); one that leaves its
+/// folder is a warning; one that matches no article is a warning too, given
+/// by the caller once the folder has been walked.
+pub fn load_manifest(dir: &Path) -> Result<Manifest> {
+    let path = dir.join(MANIFEST);
+    let mut manifest = Manifest::default();
     if !path.is_file() {
-        return Ok(map);
+        return Ok(manifest);
     }
     let text = crate::text::read_utf8(&path).map_err(|e| match e {
         // Keep the location; say "file", not "rule file".
@@ -126,12 +198,12 @@ pub fn load_manifest(dir: &Path) -> Result<BTreeMap<String, SourceMeta>> {
         other => other,
     })?;
     let hint = "fix sources.toml: [[source]] entries with file, outlet, published, url, translated_from, title, note, timezone";
-    let manifest: Manifest =
+    let spec: ManifestSpec =
         toml::from_str(&text).map_err(|e| toml_error(&path, &text, 0, &e, hint))?;
     // One line index for the file: a manifest of 1,000 entries would
     // otherwise be scanned from the top for every entry.
     let index = crate::text::LineIndex::new(&text);
-    for entry in manifest.source {
+    for entry in spec.source {
         let (line, column) = index.line_col(&text, entry.file.span().start);
         let at = Location::at(&path, line, column);
         let mut meta: SourceMeta = entry.meta.try_into().map_err(|e: toml::de::Error| {
@@ -151,25 +223,25 @@ pub fn load_manifest(dir: &Path) -> Result<BTreeMap<String, SourceMeta>> {
         });
         meta.check_timezone(zone_at)?;
         let file = entry.file.into_inner();
-        if !dir.join(&file).is_file() {
+        let Some(key) = relative_key(&file) else {
+            manifest.warnings.push(format!(
+                "{at}: `{file}` is outside the folder of {MANIFEST}, so its metadata is not used; list it in a {MANIFEST} in its own folder or above it"
+            ));
+            continue;
+        };
+        if let Some((_, first)) = manifest.entries.get(&key) {
             return Err(Error::corpus(
                 at,
                 format!(
-                    "sources.toml names `{file}`, which is not in {}",
-                    dir.display()
+                    "`{file}` is listed twice (first at line {})",
+                    first.line.unwrap_or(0)
                 ),
-                "fix the file name or remove the entry",
-            ));
-        }
-        if map.insert(file.clone(), meta).is_some() {
-            return Err(Error::corpus(
-                at,
-                format!("`{file}` is listed twice"),
                 "keep one entry per file",
             ));
         }
+        manifest.entries.insert(key, (meta, at));
     }
-    Ok(map)
+    Ok(manifest)
 }
 
 /// Reads `+++` front matter at the top of a Markdown article into `source`;
@@ -234,4 +306,26 @@ pub fn deserialize_date<'de, D: serde::Deserializer<'de>>(
     let text: Option<String> = Option::deserialize(d)?;
     text.map(|t| t.parse().map_err(serde::de::Error::custom))
         .transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative_key;
+
+    #[test]
+    fn entries_are_paths_relative_to_the_manifest() {
+        assert_eq!(relative_key("a.txt").as_deref(), Some("a.txt"));
+        assert_eq!(relative_key("./a.txt").as_deref(), Some("a.txt"));
+        assert_eq!(relative_key("sub//./b.md").as_deref(), Some("sub/b.md"));
+        assert_eq!(relative_key("sub\\b.md").as_deref(), Some("sub/b.md"));
+        for outside in [
+            "../a.txt",
+            "sub/../../a.txt",
+            "/etc/a.txt",
+            "C:\\a.txt",
+            ".",
+        ] {
+            assert_eq!(relative_key(outside), None, "{outside}");
+        }
+    }
 }

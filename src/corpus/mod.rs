@@ -11,7 +11,7 @@ pub mod yaml;
 
 use crate::error::{Error, Location, Result};
 use crate::text::walk::{self, Walk, Walked};
-use meta::SourceMeta;
+use meta::Manifest;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -51,6 +51,9 @@ pub struct Entry {
     /// Why discovery already knows it cannot be read (a symlink loop, a
     /// folder it cannot list, a pipe); [`read`] turns it into a warning.
     pub skip: Option<String>,
+    /// Warnings discovery found on the way (manifest entries that name no
+    /// article), given out with this entry's own by [`read`].
+    pub notes: Vec<Warning>,
 }
 
 /// An article read into memory.
@@ -66,6 +69,30 @@ pub struct Article {
 pub use crate::text::Warning;
 
 const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// The first line of factlint's Markdown report. A file that starts with it
+/// is factlint's own output (a report written into the corpus folder), never
+/// an article.
+pub const REPORT_TITLE: &str = "# factlint report";
+
+/// Whether `bytes` (the start of a file is enough) are a factlint report.
+pub fn is_report(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    bytes
+        .strip_prefix(REPORT_TITLE.as_bytes())
+        .is_some_and(|rest| rest.starts_with(b"\n") || rest.starts_with(b"\r\n"))
+}
+
+/// Whether the file at `path` is a factlint report (reads its first line only).
+pub fn is_report_file(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 32];
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let n = file.take(head.len() as u64).read(&mut head).unwrap_or(0);
+    is_report(&head[..n])
+}
 
 /// Finds the articles under `paths` and their manifest metadata, honouring
 /// ignore files (see [`discover_with`]).
@@ -98,7 +125,13 @@ pub fn discover_with(paths: &[PathBuf], how: Walk) -> Result<Vec<Entry>> {
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
             let manifest = meta::load_manifest(dir)?;
-            entries.push(once(entry(path, &manifest), &mut seen));
+            let rel = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let mut found = entry(path, manifest.get(&rel));
+            found.notes = manifest.warnings;
+            entries.push(once(found, &mut seen));
         }
         if entries.len() == before {
             return Err(Error::corpus(
@@ -132,23 +165,46 @@ fn walk_dir(
             "check its permissions",
         )
     })?;
-    let mut manifests: BTreeMap<PathBuf, BTreeMap<String, SourceMeta>> = BTreeMap::new();
+    let first = entries.len();
+    let mut manifests: BTreeMap<PathBuf, Manifest> = BTreeMap::new();
+    let mut used: BTreeSet<(PathBuf, String)> = BTreeSet::new();
     for walked in found {
         match walked {
             Walked::Dir(path) => {
                 let manifest = meta::load_manifest(&path)?;
-                manifests.insert(path, manifest);
+                if !manifest.entries.is_empty() || !manifest.warnings.is_empty() {
+                    manifests.insert(path, manifest);
+                }
             }
             Walked::File(path) => {
-                let empty = BTreeMap::new();
-                let manifest = path
-                    .parent()
-                    .and_then(|p| manifests.get(p))
-                    .unwrap_or(&empty);
-                entries.push(once(entry(&path, manifest), seen));
+                // The nearest manifest, in the article's folder or above it
+                // (within the folder walked), that names it.
+                let meta = path.ancestors().skip(1).find_map(|folder| {
+                    let manifest = manifests.get(folder)?;
+                    let rel = display_path(path.strip_prefix(folder).ok()?);
+                    let meta = manifest.get(&rel)?;
+                    used.insert((folder.to_path_buf(), rel));
+                    Some(meta)
+                });
+                entries.push(once(entry(&path, meta), seen));
             }
             Walked::Skipped(path, why) => entries.push(skipped(&path, why.to_string())),
         }
+    }
+    let mut notes = Vec::new();
+    for (folder, manifest) in &manifests {
+        notes.extend(manifest.warnings.iter().cloned());
+        for (rel, (_, at)) in &manifest.entries {
+            if !used.contains(&(folder.clone(), rel.clone())) {
+                notes.push(format!(
+                    "{at}: {} names `{rel}`, which is no article found here (missing, ignored, or not .txt/.md); its metadata is not used",
+                    meta::MANIFEST
+                ));
+            }
+        }
+    }
+    if let Some(entry) = entries.get_mut(first) {
+        entry.notes.extend(notes);
     }
     Ok(())
 }
@@ -176,10 +232,11 @@ fn skipped(path: &Path, why: String) -> Entry {
             ..Source::default()
         },
         skip: Some(why),
+        notes: Vec::new(),
     }
 }
 
-fn entry(path: &Path, manifest: &BTreeMap<String, SourceMeta>) -> Entry {
+fn entry(path: &Path, meta: Option<&meta::SourceMeta>) -> Entry {
     let file = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -189,13 +246,14 @@ fn entry(path: &Path, manifest: &BTreeMap<String, SourceMeta>) -> Entry {
         path: display_path(path),
         ..Source::default()
     };
-    if let Some(m) = manifest.get(&file) {
+    if let Some(m) = meta {
         m.apply(&mut source);
     }
     Entry {
         path: path.to_path_buf(),
         source,
         skip: None,
+        notes: Vec::new(),
     }
 }
 
@@ -214,28 +272,41 @@ pub fn read(entry: &Entry) -> Result<(Option<Article>, Vec<Warning>)> {
 
 /// [`read`], moving the entry's metadata into the article instead of
 /// copying it (a large corpus keeps one copy per article, not two).
-pub fn read_owned(entry: Entry) -> Result<(Option<Article>, Vec<Warning>)> {
+pub fn read_owned(mut entry: Entry) -> Result<(Option<Article>, Vec<Warning>)> {
     let shown = &entry.source.path.clone();
+    let mut warnings = std::mem::take(&mut entry.notes);
     if let Some(why) = &entry.skip {
-        return Ok((None, vec![format!("{shown}: skipped: {why}")]));
+        warnings.push(format!("{shown}: skipped: {why}"));
+        return Ok((None, warnings));
     }
     let bytes = match std::fs::read(&entry.path) {
         Ok(bytes) => bytes,
         Err(e) => {
             return Ok((
                 None,
-                vec![format!("{shown}: skipped: cannot read it ({e})")],
+                with(warnings, format!("{shown}: skipped: cannot read it ({e})")),
             ))
         }
     };
-    let mut warnings = Vec::new();
-    let text = match crate::text::decode::decode(&bytes) {
+    if is_report(&bytes) {
+        return Ok((
+            None,
+            with(
+                warnings,
+                format!(
+                    "{shown}: skipped: a factlint report (factlint's own output), not an article"
+                ),
+            ),
+        ));
+    }
+    let text = match crate::text::decode::decode_owned(bytes) {
         crate::text::decode::Decoded::Binary => {
             return Ok((
                 None,
-                vec![format!(
-                    "{shown}: skipped: binary file (it holds NUL bytes)"
-                )],
+                with(
+                    warnings,
+                    format!("{shown}: skipped: binary file (it holds NUL bytes)"),
+                ),
             ))
         }
         crate::text::decode::Decoded::Text { text, note } => {
@@ -272,6 +343,12 @@ pub fn read_owned(entry: Entry) -> Result<(Option<Article>, Vec<Warning>)> {
         }),
         warnings,
     ))
+}
+
+/// `warnings` with one more.
+fn with(mut warnings: Vec<Warning>, last: Warning) -> Vec<Warning> {
+    warnings.push(last);
+    warnings
 }
 
 /// Tomorrow in UTC: a date past it is in the future in every time zone.

@@ -7,6 +7,12 @@
 //! "mirziyoyev"), then the usual transliteration pairs merged ("kh"/"h",
 //! "ou"/"u", "j"/"y"/"i", doubled letters), so that "Rakhmon" and "Rahmon",
 //! "Kasim-Yomart" and "Kassym-Jomart" have the same skeleton.
+//!
+//! Characters that show as nothing (zero-width space, joiner and
+//! non-joiner, word joiner, soft hyphen: [`is_invisible`]) are ignored at
+//! every level, so "Toka\u{AD}yev" is Tokayev and no variant of it; the
+//! spelling key folds width (NFKC), so a full-width "Ｔｏｋａｙｅｖ" is
+//! spelled like "Tokayev".
 
 use std::ops::Range;
 use unicode_normalization::char::is_combining_mark;
@@ -21,7 +27,7 @@ pub fn fold(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len());
     for c in text.nfkd() {
-        if is_combining_mark(c) || is_apostrophe(c) {
+        if is_combining_mark(c) || is_apostrophe(c) || is_invisible(c) {
             continue;
         }
         match c {
@@ -62,18 +68,29 @@ fn fold_ascii(text: &str) -> String {
 }
 
 /// The spelling as written, evened out only where spelling does not differ:
-/// NFC, lowercase, hyphens and spaces alike, apostrophes alike.
+/// NFKC (composed, widths folded), lowercase, hyphens and spaces alike,
+/// apostrophes alike, invisible characters dropped.
 /// "Kassym-Jomart  Tokaïev" → "kassym jomart tokaïev" (the ï stays).
 pub fn spelling(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.nfc() {
+    for c in text.nfkc() {
         match c {
+            c if is_invisible(c) => {}
             c if is_apostrophe(c) => out.push('\''),
             c if c.is_alphanumeric() || is_combining_mark(c) => out.extend(c.to_lowercase()),
             _ => out.push(' '),
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A character that shows as nothing, or only where a line breaks: zero-width
+/// space, non-joiner, joiner, word joiner, byte-order mark, soft hyphen.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -84,10 +101,13 @@ fn is_apostrophe(c: char) -> bool {
 /// only by the usual romanization choices get the same skeleton.
 pub fn skeleton(folded: &str) -> String {
     let mut s = folded.replace(' ', "");
-    // Longer clusters first: "dzh" before "zh". Each replacement runs over
-    // the result of the one before, as `str::replace` would, but only
+    // Longer clusters first: "dzh" before "zh". Persian "-aei", "-aee" and
+    // "-ai" are one ending (Rezaei, Rezaee, Rezai). Each replacement runs
+    // over the result of the one before, as `str::replace` would, but only
     // where its cluster occurs (a word rarely holds one).
     for (from, to) in [
+        ("aei", "ai"),
+        ("aee", "ai"),
         ("dzh", "j"),
         ("zh", "j"),
         ("dj", "j"),
@@ -160,8 +180,9 @@ pub fn words(text: &str) -> Vec<Word> {
                 chars.next();
                 continue;
             }
-            // A joiner counts only between two letters.
-            let joiner = c == '-' || c == '‐' || is_apostrophe(c);
+            // A joiner counts only between two letters; so does an invisible
+            // character, which must not cut "Toka\u{AD}yev" in two.
+            let joiner = c == '-' || c == '‐' || is_apostrophe(c) || is_invisible(c);
             let next = text[i + c.len_utf8()..].chars().next();
             if joiner && next.is_some_and(char::is_alphanumeric) {
                 chars.next();
@@ -205,6 +226,22 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(fold(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn invisible_characters_and_widths_do_not_make_a_spelling() {
+        for hidden in [
+            "Toka\u{AD}yev",
+            "Toka\u{200D}yev",
+            "Toka\u{200B}yev",
+            "Ｔｏｋａｙｅｖ",
+        ] {
+            assert_eq!(spelling(hidden), "tokayev", "{hidden:?}");
+            assert_eq!(fold(hidden), "tokayev", "{hidden:?}");
+            let text = format!("President {hidden} said");
+            let found: Vec<&str> = words(&text).iter().map(|w| &text[w.span.clone()]).collect();
+            assert_eq!(found, ["President", hidden, "said"]);
         }
     }
 

@@ -86,6 +86,10 @@ pub struct Normalized {
     pub value: String,
     /// Hedged ("some", "about", "more than"): compared with the fact's tolerance.
     pub approximate: bool,
+    /// The hedge's bound, as written: "≈" (about), "≥", ">", "≤", "<"
+    /// (one-sided). Reports show it before the value ("<50%").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<hedge::Hedge>,
     /// Set when one mention states values for several subjects (per-country votes).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
@@ -107,6 +111,7 @@ impl Normalized {
         Normalized {
             value: value.into(),
             approximate: false,
+            bound: None,
             subject: None,
             note: None,
             label: None,
@@ -117,6 +122,24 @@ impl Normalized {
     pub fn approximate(mut self, approximate: bool) -> Self {
         self.approximate = approximate;
         self
+    }
+
+    /// The value with the bound a hedge put on it (approximate too).
+    pub fn bounded(mut self, bound: Option<hedge::Hedge>) -> Self {
+        self.bound = bound;
+        self.approximate |= bound.is_some();
+        self
+    }
+
+    /// The value as reports show it: "<50%", "≥140", "≈7500 km" (hedged
+    /// or vague), "7500 km".
+    pub fn shown(&self) -> String {
+        let text = self.label.as_deref().unwrap_or(&self.value);
+        match (self.bound, self.approximate) {
+            (Some(b), _) => format!("{}{text}", b.symbol()),
+            (None, true) => format!("≈{text}"),
+            (None, false) => text.to_string(),
+        }
     }
 
     pub fn note(mut self, note: impl Into<String>) -> Self {

@@ -19,6 +19,8 @@
 
 mod find;
 
+pub use find::{is_stopword, is_title_word};
+
 use super::fold::{fold, similarity, skeleton, spelling, words};
 use super::{Key, Kind, Normalized, Normalizer, RawMatch};
 use std::collections::HashMap;
@@ -330,7 +332,22 @@ impl Name {
         let last = words(&written).pop().ok_or("no name in the match")?;
         let surname = &written[last.core];
         let given = written[..last.span.start].trim();
-        let score = self.person().surname_score(&skeleton(&fold(surname)));
+        let person = self.person();
+        let surname_skeleton = skeleton(&fold(surname));
+        let mut score = person.surname_score(&surname_skeleton);
+        if !given.is_empty() {
+            let tokens: Vec<String> = fold(given).split(' ').map(skeleton).collect();
+            score = score.max(person.full_score(&tokens, &surname_skeleton));
+        } else if Self::given_in_article(
+            fuller.get_or_insert_with(|| self.fuller(m.text)),
+            surname,
+            m.value.start,
+        )
+        .is_some()
+        {
+            // Spelled as a fuller mention of the same article that was found.
+            score = score.max(self.threshold);
+        }
         if score < self.threshold {
             return Err(format!(
                 "“{written}” is not {} (surname similarity {score:.2}, threshold {})",

@@ -2,7 +2,8 @@
 //! "25 million"), hedged or not. Options: `tolerance`.
 
 use super::hedge::{self, Hedge};
-use super::numtext::{self, Shape};
+use super::numtext::style::{self, Style};
+use super::numtext::{self, NumSpan, Shape};
 use super::tolerance::Tolerance;
 use super::{format_number, keys_agree, Found, Key, Kind, Normalized, Normalizer, RawMatch};
 
@@ -24,31 +25,29 @@ impl Kind for NumberKind {
     }
 
     fn find(&self, text: &str, _published: Option<jiff::civil::Date>) -> Option<Vec<Found>> {
-        let found = numtext::scan(text, true)
-            .into_iter()
-            .map(|n| {
-                let hedge = hedge::before(&text[..n.span.start]);
-                let read = Hedged {
-                    lo: n.lo,
-                    hi: n.hi,
-                    shape: n.shape,
-                    hedge,
-                    rest: "",
-                };
-                let mut f = Found::at(
-                    text,
-                    n.span.clone(),
-                    read.normalized(String::new(), format_number),
-                );
-                extra_interval(&mut f, &read);
-                if n.lo == n.hi {
-                    f.extra.insert("number".into(), serde_json::json!(n.lo));
-                }
-                f
-            })
-            .collect();
-        Some(found)
+        Some(style::within(Style::of(text), || find(text)))
     }
+}
+
+/// Every number in `text`, read in the style already set.
+fn find(text: &str) -> Vec<Found> {
+    numtext::scan(text, true)
+        .into_iter()
+        .map(|n| {
+            let hedge = hedge::before(&text[..n.span.start]);
+            let read = Hedged::new(&n, hedge, "");
+            let mut f = Found::at(
+                text,
+                n.span.clone(),
+                read.normalized(String::new(), format_number),
+            );
+            extra_interval(&mut f, &read);
+            if n.lo == n.hi {
+                f.extra.insert("number".into(), serde_json::json!(n.lo));
+            }
+            f
+        })
+        .collect()
 }
 
 /// Adds `lo`/`hi` (intervals) and `hedge` to a found value's details.
@@ -88,9 +87,28 @@ pub struct Hedged<'a> {
     pub hedge: Option<(Hedge, String)>,
     /// The text of the value after the number (a unit, a currency name).
     pub rest: &'a str,
+    /// The digits were malformed ("28,933.004") and read as the likely value.
+    pub malformed: bool,
 }
 
-impl Hedged<'_> {
+impl<'a> Hedged<'a> {
+    /// The number `n` under `hedge`, with `rest` written after it.
+    pub fn new(n: &NumSpan, hedge: Option<(Hedge, String)>, rest: &'a str) -> Self {
+        Hedged {
+            lo: n.lo,
+            hi: n.hi,
+            shape: n.shape,
+            hedge,
+            rest,
+            malformed: n.malformed,
+        }
+    }
+
+    /// The hedge's bound, if any.
+    pub fn bound(&self) -> Option<Hedge> {
+        self.hedge.as_ref().map(|h| h.0)
+    }
+
     pub fn bounds(&self) -> (f64, f64) {
         hedge::interval(self.lo, self.hi, self.hedge.as_ref().map(|h| h.0))
     }
@@ -100,9 +118,16 @@ impl Hedged<'_> {
         self.hedge.is_some() || self.shape == Shape::Vague
     }
 
-    /// "hedged: 'some'" and "vague quantity" for notes, or None.
+    /// "hedged: 'some'", "vague quantity" and a malformed number for
+    /// notes, or None.
     pub fn note(&self) -> Option<String> {
         let mut notes = Vec::new();
+        if self.malformed {
+            notes.push(format!(
+                "malformed number in the text (separators mixed), read as {}",
+                grouped(self.lo)
+            ));
+        }
         if let Some((_, phrase)) = &self.hedge {
             notes.push(format!("hedged: '{}'", phrase.to_lowercase()));
         }
@@ -133,10 +158,29 @@ impl Hedged<'_> {
     pub fn normalized(&self, unit: String, show: impl Fn(f64) -> String) -> Normalized {
         let (lo, hi) = self.bounds();
         let shown = self.shown("", &show);
-        let mut n =
-            Normalized::new(shown, Key::Interval { lo, hi, unit }).approximate(self.approximate());
+        let mut n = Normalized::new(shown, Key::Interval { lo, hi, unit })
+            .approximate(self.approximate())
+            .bounded(self.bound());
         n.note = self.note();
         n
+    }
+}
+
+/// "28,933,004": a number with its thousands grouped, for notes.
+pub fn grouped(value: f64) -> String {
+    let plain = format_number(value);
+    let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        "" => format!("{sign}{out}"),
+        f => format!("{sign}{out}.{f}"),
     }
 }
 
@@ -145,22 +189,27 @@ pub fn read_hedged<'a>(m: &RawMatch<'a>) -> Result<Hedged<'a>, String> {
     let raw = m.value_str();
     let (inner, rest) = hedge::strip(raw);
     let hedge = inner.or_else(|| hedge::before(m.preceding(40)));
-    // "370km": a unit glued to the digits, as the quantity reader finds it.
+    // Digits glued to letters ("29km") are a number too: the kind decides
+    // what the letters mean.
     let skipped = rest.len() - rest.trim_start().len();
     let n = numtext::leading(rest)
         .or_else(|| numtext::glued_at(rest, skipped, false))
         .ok_or_else(|| format!("`{}` does not start with a number", raw.trim()))?;
-    Ok(Hedged {
-        lo: n.lo,
-        hi: n.hi,
-        shape: n.shape,
-        hedge,
-        rest: &rest[n.span.end..],
-    })
+    Ok(Hedged::new(&n, hedge, &rest[n.span.end..]))
 }
 
 impl Normalizer for Number {
     fn normalize(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
+        style::within(Style::of(m.text), || self.read(m))
+    }
+
+    fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
+        keys_agree(a, b, self.tolerance.as_ref())
+    }
+}
+
+impl Number {
+    fn read(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
         if self.ordinal {
             if let Some(v) = numtext::ordinal(m.value_str().trim()) {
                 return Ok(vec![Normalized::new(
@@ -175,13 +224,13 @@ impl Normalizer for Number {
         }
         let read = read_hedged(m)?;
         if !read.rest.trim().is_empty() {
-            return Err(format!("`{}` is not a plain number", m.value_str().trim()));
+            return Err(format!(
+                "`{}` is not a plain number: `{}` follows it (a unit or currency needs kind = \"quantity\" or \"money\")",
+                m.value_str().trim(),
+                read.rest.trim()
+            ));
         }
         Ok(vec![read.normalized(String::new(), format_number)])
-    }
-
-    fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
-        keys_agree(a, b, self.tolerance.as_ref())
     }
 }
 
@@ -277,6 +326,27 @@ mod tests {
         let up_to = read("up to 30 people", "30");
         assert!(n.agree(&up_to, &read("12 people", "12")));
         assert!(!n.agree(&up_to, &read("31 people", "31")));
+    }
+
+    /// Issue 19: "3.3m" was "does not start with a number"; a number glued
+    /// to a unit now says what follows it.
+    #[test]
+    fn glued_letters_are_named_not_mistaken_for_no_number() {
+        assert_eq!(read("won 3.3m votes", "3.3m").value, "3300000");
+        let m = RawMatch {
+            value: 4..8,
+            ..RawMatch::whole_text("the 29km road")
+        };
+        let err = Number {
+            tolerance: None,
+            ordinal: false,
+        }
+        .normalize(&m)
+        .unwrap_err();
+        assert_eq!(
+            err,
+            "`29km` is not a plain number: `km` follows it (a unit or currency needs kind = \"quantity\" or \"money\")"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use super::hedge;
 use super::number::{extra_interval, Hedged};
+use super::numtext::style::{self, Style};
 use super::numtext::{self, Shape};
 use super::tolerance::Tolerance;
 use super::{format_number, keys_agree, Found, Key, Kind, Normalized, Normalizer, RawMatch};
@@ -69,39 +70,40 @@ impl Kind for PercentKind {
     }
 
     fn find(&self, text: &str, _published: Option<jiff::civil::Date>) -> Option<Vec<Found>> {
-        let mut found = Vec::new();
-        let mut pos = 0;
-        while pos < text.len() {
-            let step = text[pos..].chars().next().map_or(1, |c| c.len_utf8());
-            let word_start = !text[..pos]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_alphanumeric());
-            if let Some((span, n)) = percent_at(text, pos, false).filter(|_| word_start) {
-                let read = Hedged {
-                    lo: n.lo,
-                    hi: n.hi,
-                    shape: n.shape,
-                    hedge: hedge::before(&text[..span.start]),
-                    rest: "",
-                };
-                let mut f = Found::at(text, span.clone(), value(&read, None));
-                extra_interval(&mut f, &read);
-                f.extra.insert("number".into(), serde_json::json!(read.lo));
-                found.push(f);
-                pos = span.end;
-                continue;
-            }
-            pos += step;
-        }
-        Some(found)
+        Some(style::within(Style::of(text), || find(text)))
     }
+}
+
+/// Every percentage in `text`, read in the style already set.
+fn find(text: &str) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let step = text[pos..].chars().next().map_or(1, |c| c.len_utf8());
+        let word_start = !text[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric());
+        if let Some((span, n)) = percent_at(text, pos, false).filter(|_| word_start) {
+            let read = Hedged::new(&n, hedge::before(&text[..span.start]), "");
+            let mut f = Found::at(text, span.clone(), value(&read, None));
+            extra_interval(&mut f, &read);
+            f.extra.insert("number".into(), serde_json::json!(read.lo));
+            found.push(f);
+            pos = span.end;
+            continue;
+        }
+        pos += step;
+    }
+    found
 }
 
 fn value(read: &Hedged, fraction: Option<&str>) -> Normalized {
     let (lo, hi) = read.bounds();
-    let shown = read.shown("", |v| {
-        format!("{}%", format_number((v * 10.0).round() / 10.0))
+    // Digits as written ("61.95%"); a fraction word shows one decimal ("33.3%").
+    let shown = read.shown("", |v| match fraction {
+        Some(_) => format!("{}%", format_number((v * 10.0).round() / 10.0)),
+        None => format!("{}%", format_number(v)),
     });
     let mut n = Normalized::new(
         shown,
@@ -111,7 +113,8 @@ fn value(read: &Hedged, fraction: Option<&str>) -> Normalized {
             unit: "%".into(),
         },
     )
-    .approximate(read.approximate() || fraction.is_some());
+    .approximate(read.approximate() || fraction.is_some())
+    .bounded(read.bound());
     let mut notes: Vec<String> = read.note().into_iter().collect();
     if let Some(f) = fraction {
         notes.push(format!("fraction: '{f}'"));
@@ -129,6 +132,16 @@ pub struct Percent {
 
 impl Normalizer for Percent {
     fn normalize(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
+        style::within(Style::of(m.text), || self.read(m))
+    }
+
+    fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
+        keys_agree(a, b, self.tolerance.as_ref())
+    }
+}
+
+impl Percent {
+    fn read(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
         let raw = m.value_str();
         let (inner, stripped) = hedge::strip(raw);
         let hedge = inner.or_else(|| hedge::before(m.preceding(40)));
@@ -144,18 +157,8 @@ impl Normalizer for Percent {
         let fraction = (n.shape == Shape::Fraction
             && !stripped[span.clone()].contains(['%', 'p', 'P']))
         .then(|| stripped[span].trim().to_lowercase());
-        let read = Hedged {
-            lo: n.lo,
-            hi: n.hi,
-            shape: n.shape,
-            hedge,
-            rest: "",
-        };
+        let read = Hedged::new(&n, hedge, "");
         Ok(vec![value(&read, fraction.as_deref())])
-    }
-
-    fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
-        keys_agree(a, b, self.tolerance.as_ref())
     }
 }
 

@@ -5,7 +5,10 @@
 
 use super::hedge;
 use super::number::{extra_interval, read_hedged, Hedged};
-use super::numtext;
+use super::numtext::{
+    self,
+    style::{self, Style},
+};
 use super::tolerance::Tolerance;
 use super::units::{self, Unit};
 use super::{format_number, keys_agree, Found, Key, Kind, Normalized, Normalizer, RawMatch};
@@ -36,7 +39,7 @@ impl Kind for QuantityKind {
     }
 
     fn find(&self, text: &str, _published: Option<jiff::civil::Date>) -> Option<Vec<Found>> {
-        Some(find(text))
+        Some(style::within(Style::of(text).metric(), || find(text)))
     }
 }
 
@@ -46,8 +49,12 @@ pub struct Quantity {
     pub tolerance: Option<Tolerance>,
 }
 
-/// `value` (in `from`) in `to`, rounded as reports show it.
+/// `value` (in `from`) in `to`, rounded as reports show it when converted;
+/// digits as written when not ("7,591.5 km" stays 7591.5 km).
 fn convert(value: f64, from: &Unit, to: &Unit) -> String {
+    if from.symbol == to.symbol {
+        return format_number(value);
+    }
     let v = value * from.factor / to.factor;
     let v = if v.abs() >= 100.0 {
         v.round()
@@ -69,7 +76,8 @@ fn value_in(read: &Hedged, unit: &Unit, shown_in: &Unit) -> Normalized {
         read.shown(shown_in.symbol, |v| convert(v, unit, shown_in)),
         key,
     )
-    .approximate(read.approximate());
+    .approximate(read.approximate())
+    .bounded(read.bound());
     let mut notes: Vec<String> = read.note().into_iter().collect();
     if unit.symbol != shown_in.symbol {
         notes.push(format!(
@@ -86,6 +94,16 @@ fn value_in(read: &Hedged, unit: &Unit, shown_in: &Unit) -> Normalized {
 
 impl Normalizer for Quantity {
     fn normalize(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
+        style::within(Style::of(m.text).metric(), || self.read(m))
+    }
+
+    fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
+        keys_agree(a, b, self.tolerance.as_ref())
+    }
+}
+
+impl Quantity {
+    fn read(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
         let read = read_hedged(m)?;
         let unit = match m.group("unit") {
             Some(u) => units::lookup(u),
@@ -99,10 +117,6 @@ impl Normalizer for Quantity {
             ));
         }
         Ok(vec![value_in(&read, unit, self.unit)])
-    }
-
-    fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
-        keys_agree(a, b, self.tolerance.as_ref())
     }
 }
 
@@ -144,13 +158,7 @@ pub fn find(text: &str) -> Vec<Found> {
             span.end = end;
         }
         let hedge = hedge::before(&text[..span.start]);
-        let read = Hedged {
-            lo: n.lo,
-            hi: n.hi,
-            shape: n.shape,
-            hedge,
-            rest: "",
-        };
+        let read = Hedged::new(&n, hedge, "");
         let mut f = Found::at(text, span.clone(), value_in(&read, unit, unit));
         extra_interval(&mut f, &read);
         f.extra.insert("number".into(), serde_json::json!(read.lo));

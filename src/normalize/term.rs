@@ -11,6 +11,11 @@
 //! and stops at word boundaries, so "C5+1's" and "(C5+1)" are found and
 //! "C5 10" is not. The value is the spelling as written, without brackets,
 //! quotes or a possessive "'s".
+//!
+//! Typos of long words are found without being listed ([`near_spelling`]):
+//! a word of seven letters or more written with two letters swapped
+//! ("Alberstons" for "Albertsons"), one letter dropped or one doubled is the
+//! term misspelled, reported with that hint.
 
 use super::{Key, Kind, Normalized, Normalizer, RawMatch};
 use std::collections::BTreeMap;
@@ -134,12 +139,43 @@ fn squash(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// Words of the canonical spelling this long or longer have their typos found.
+const LONG_WORD: usize = 7;
+
+/// How `written` is a typo of `canonical` (compared in lower case): "letters
+/// swapped", "letter dropped", "letter doubled"; `None` when it is not one
+/// of those (or is the same word).
+pub fn near_spelling(written: &str, canonical: &str) -> Option<&'static str> {
+    let w: Vec<char> = written.to_lowercase().chars().collect();
+    let c: Vec<char> = canonical.to_lowercase().chars().collect();
+    match w.len() as isize - c.len() as isize {
+        0 => {
+            let diffs: Vec<usize> = (0..w.len()).filter(|&i| w[i] != c[i]).collect();
+            match diffs[..] {
+                [a, b] if b == a + 1 && w[a] == c[b] && w[b] == c[a] => Some("letters swapped"),
+                _ => None,
+            }
+        }
+        -1 => (0..c.len())
+            .any(|i| c[..i] == w[..i] && c[i + 1..] == w[i..])
+            .then_some("letter dropped"),
+        1 => (1..w.len())
+            .any(|i| w[i] == w[i - 1] && w[..i] == c[..i] && w[i + 1..] == c[i..])
+            .then_some("letter doubled"),
+        _ => None,
+    }
+}
+
 /// A hint for how `variant` differs from `canonical`: "plus sign lost",
-/// "hyphen added", "spacing differs", "capitalization differs".
+/// "hyphen added", "spacing differs", "capitalization differs", "letters
+/// swapped".
 pub fn explain(variant: &str, canonical: &str) -> String {
     if squash(variant) != squash(canonical) {
         if squash(variant).to_lowercase() == squash(canonical).to_lowercase() {
             return "capitalization differs".into();
+        }
+        if let Some(typo) = near_spelling(&squash(variant), &squash(canonical)) {
+            return typo.into();
         }
         return "spelled otherwise".into();
     }
@@ -285,6 +321,78 @@ impl Normalizer for Term {
         ))
     }
 
+    /// Typos of the canonical spelling's long words, with its other words
+    /// as written: "Alberstons", "Albertsons Compaines".
+    fn find_spans(&self, text: &str) -> Option<Vec<std::ops::Range<usize>>> {
+        let want: Vec<&str> = self
+            .canonical
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if !want.iter().any(|w| w.chars().count() >= LONG_WORD) {
+            return None;
+        }
+        // Words, with hyphenated compounds split: "Kroger-Alberstons merger".
+        let words: Vec<super::fold::Word> = super::fold::words(text)
+            .into_iter()
+            .flat_map(|w| {
+                let mut parts = Vec::new();
+                let mut start = w.span.start;
+                for (i, c) in text[w.core.clone()].char_indices() {
+                    if c == '-' {
+                        let end = w.core.start + i;
+                        parts.push(super::fold::Word {
+                            span: start..end,
+                            core: start..end,
+                        });
+                        start = end + 1;
+                    }
+                }
+                parts.push(super::fold::Word {
+                    span: start..w.span.end,
+                    core: start..w.core.end,
+                });
+                parts
+            })
+            .filter(|w| !w.core.is_empty())
+            .collect();
+        let mut spans = Vec::new();
+        let mut i = 0;
+        while i + want.len() <= words.len() {
+            let run = &words[i..i + want.len()];
+            let joined = run.windows(2).all(|p| {
+                text[p[0].span.end..p[1].span.start]
+                    .chars()
+                    .all(|c| c == ' ' || c == '-')
+            });
+            let mut typos = 0;
+            let fits = joined
+                && run.iter().zip(&want).all(|(w, c)| {
+                    let written = &text[w.core.clone()];
+                    if written.eq_ignore_ascii_case(c) {
+                        return true;
+                    }
+                    // "Albertson's" is the word with an apostrophe, not a typo.
+                    if squash(&text[w.span.clone()]).eq_ignore_ascii_case(c) {
+                        return false;
+                    }
+                    let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+                    let typo = c.chars().count() >= LONG_WORD
+                        && capital(written) == capital(c)
+                        && near_spelling(written, c).is_some();
+                    typos += usize::from(typo);
+                    typo
+                });
+            if fits && typos > 0 {
+                spans.push(run[0].span.start..run[want.len() - 1].core.end);
+                i += want.len();
+            } else {
+                i += 1;
+            }
+        }
+        Some(spans)
+    }
+
     fn default_patterns(&self) -> Vec<String> {
         let mut alternatives = vec![tolerant(&self.canonical)];
         // Variants with other letters than the canonical need their own alternative.
@@ -385,6 +493,58 @@ mod tests {
         for (text, want) in table {
             assert_eq!(found(t.as_ref(), text), want, "{text}");
         }
+    }
+
+    /// Issue 19: "Alberstons" in the takeover coverage was found only when
+    /// listed in advance.
+    #[test]
+    fn typos_of_long_words_are_found_without_being_listed() {
+        let t = TermKind
+            .build(&toml::from_str("canonical = \"Albertsons\"").unwrap())
+            .unwrap();
+        let text = "Kroger agreed to buy Alberstons. Albertons and Albertsonns shares rose; albertsons too, Albertson's stores and Albertsons.";
+        // The real 03-wicked-local headline writes it in a compound.
+        let compound = "Is there an anti-trust concern with the Kroger-Alberstons merger";
+        let found: Vec<&str> = t
+            .find_spans(compound)
+            .unwrap()
+            .into_iter()
+            .map(|r| &compound[r])
+            .collect();
+        assert_eq!(found, ["Alberstons"]);
+        let spans: Vec<&str> = t
+            .find_spans(text)
+            .unwrap()
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(spans, ["Alberstons", "Albertons", "Albertsonns"]);
+        let hints: Vec<String> = spans
+            .iter()
+            .map(|s| t.parse(s).unwrap().note.unwrap())
+            .collect();
+        assert_eq!(
+            hints,
+            [
+                "variant of Albertsons: letters swapped",
+                "variant of Albertsons: letter dropped",
+                "variant of Albertsons: letter doubled"
+            ]
+        );
+        assert_eq!(near_spelling("Albertsons", "Albertsons"), None);
+        assert_eq!(near_spelling("Alberstones", "Albertsons"), None);
+        let two = TermKind
+            .build(&toml::from_str("canonical = \"Albertsons Companies\"").unwrap())
+            .unwrap();
+        let text = "at Albertsons Compaines and Alberstons Companies";
+        let spans: Vec<&str> = two
+            .find_spans(text)
+            .unwrap()
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(spans, ["Albertsons Compaines", "Alberstons Companies"]);
+        assert!(c5().find_spans("C5 1").is_none());
     }
 
     fn council() -> Box<dyn Normalizer> {

@@ -14,6 +14,11 @@ pub enum Tolerance {
 impl Tolerance {
     /// Reads `tolerance` from a rule; `scale` converts the fact's unit to the base unit.
     pub fn from_toml(value: &toml::Value, scale: f64) -> Result<Tolerance, String> {
+        if let toml::Value::Float(f) = value {
+            if !f.is_finite() {
+                return Err(format!("tolerance {f} is not a finite number"));
+            }
+        }
         let tolerance = match value {
             toml::Value::Integer(i) => Tolerance::Absolute(*i as f64 * scale),
             toml::Value::Float(f) => Tolerance::Absolute(*f * scale),
@@ -24,6 +29,9 @@ impl Tolerance {
                         .trim()
                         .parse()
                         .map_err(|_| format!("tolerance `{s}` is not a percentage"))?;
+                    if !pct.is_finite() {
+                        return Err(format!("tolerance `{s}` is not a finite number"));
+                    }
                     if !(0.0..=100.0).contains(&pct) {
                         return Err(format!("tolerance `{s}` is out of range: use 0% to 100%"));
                     }
@@ -33,6 +41,9 @@ impl Tolerance {
                         .replace(',', "")
                         .parse()
                         .map_err(|_| format!("tolerance `{s}` is not a number or a percentage"))?;
+                    if !abs.is_finite() {
+                        return Err(format!("tolerance `{s}` is not a finite number"));
+                    }
                     Tolerance::Absolute(abs * scale)
                 }
             }

@@ -1,7 +1,9 @@
 //! The unit table, as data in one place: every unit factlint reads, its
 //! dimension, its size in the dimension's base unit (metre, square metre,
-//! kilogram, litre), and every way it is written. Quantity rules name a unit
-//! (`unit = "km"`); values in other units of the same dimension are converted.
+//! kilogram, litre, metre per second, bit, degree), and every way it is
+//! written. Quantity rules name a unit (`unit = "km"`); values in other
+//! units of the same dimension are converted. Names are matched in any case,
+//! except a few where case is the meaning ("MB" a megabyte, "mb" a megabit).
 
 /// One unit: the names it is written as, its dimension, its size in base units.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -10,8 +12,11 @@ pub struct Unit {
     pub symbol: &'static str,
     /// Its English name ("Kilometer"), as other tools report it.
     pub name: &'static str,
-    /// Every way it is written, lower case (the symbol is one of them).
+    /// Every way it is written, lower case (the symbol is one of them,
+    /// unless it is in `cased`).
     pub names: &'static [&'static str],
+    /// Ways it is written that match only in this case ("MB", "GB").
+    pub cased: &'static [&'static str],
     pub dimension: &'static str,
     /// Size in the dimension's base unit (metres for length).
     pub factor: f64,
@@ -24,10 +29,23 @@ const fn u(
     factor: f64,
     names: &'static [&'static str],
 ) -> Unit {
+    uc(symbol, name, dimension, factor, names, &[])
+}
+
+/// A unit with names whose case matters.
+const fn uc(
+    symbol: &'static str,
+    name: &'static str,
+    dimension: &'static str,
+    factor: f64,
+    names: &'static [&'static str],
+    cased: &'static [&'static str],
+) -> Unit {
     Unit {
         symbol,
         name,
         names,
+        cased,
         dimension,
         factor,
     }
@@ -71,17 +89,47 @@ pub static UNITS: &[Unit] = &[
     u("cup", "Cup", "volume", 0.2365882365, &["cup", "cups"]),
     u("tbsp", "Tablespoon", "volume", 0.01478676478125, &["tbsp", "tablespoon", "tablespoons"]),
     u("tsp", "Teaspoon", "volume", 0.00492892159375, &["tsp", "teaspoon", "teaspoons"]),
+    // Weight, continued: the apothecaries' dram (the Greek drachma as a weight).
+    u("dr", "Dram", "weight", 0.0017718451953125, &["dr", "dram", "drams", "drachma", "drachmas"]),
+    // Length, continued: "pm" alone is a time of day in news, so only the word.
+    u("picometre", "Picometer", "length", 1e-12, &["picometre", "picometer", "picometres", "picometers"]),
+    // Speed, in metres per second (wind speeds, top speeds).
+    u("km/h", "Kilometer per hour", "speed", 1000.0 / 3600.0, &["km/h", "km/hr", "kph", "kmph", "kmh", "kilometers per hour", "kilometres per hour", "kilometer per hour", "kilometre per hour", "kilometers an hour", "kilometres an hour"]),
+    u("mph", "Mile per hour", "speed", 0.44704, &["mph", "mi/h", "miles per hour", "mile per hour", "miles an hour", "mile an hour"]),
+    u("m/s", "Meter per second", "speed", 1.0, &["m/s", "meters per second", "metres per second", "meter per second", "metre per second"]),
+    u("kn", "Knot", "speed", 1852.0 / 3600.0, &["kn", "knot", "knots"]),
+    u("m/ms", "Meter per millisecond", "speed", 1000.0, &["m/ms", "meters per millisecond", "metres per millisecond", "meters/millisecond"]),
+    u("cm/ms", "Centimeter per millisecond", "speed", 10.0, &["cm/ms", "centimeters per millisecond", "centimetres per millisecond", "centimeters/millisecond"]),
+    u("km/ms", "Kilometer per millisecond", "speed", 1e6, &["km/ms", "kilometers per millisecond", "kilometres per millisecond"]),
+    // Information, in bits; "MB" is a megabyte, "mb" and "Mb" a megabit.
+    u("bit", "Bit", "information", 1.0, &["bit", "bits"]),
+    u("byte", "Byte", "information", 8.0, &["byte", "bytes"]),
+    uc("kbit", "Kilobit", "information", 1e3, &["kbit", "kilobit", "kilobits"], &["kb", "Kb"]),
+    uc("KB", "Kilobyte", "information", 8e3, &["kilobyte", "kilobytes"], &["KB", "kB"]),
+    uc("Mbit", "Megabit", "information", 1e6, &["mbit", "megabit", "megabits", "mb"], &["Mb"]),
+    uc("MB", "Megabyte", "information", 8e6, &["megabyte", "megabytes"], &["MB"]),
+    uc("Gbit", "Gigabit", "information", 1e9, &["gbit", "gigabit", "gigabits"], &["Gb"]),
+    uc("GB", "Gigabyte", "information", 8e9, &["gigabyte", "gigabytes"], &["GB"]),
+    uc("TB", "Terabyte", "information", 8e12, &["terabyte", "terabytes"], &["TB"]),
+    // Angle, in degrees. Not the word "degrees": in news it is a temperature
+    // or a Richter magnitude ("7 degrees on the Richter scale") far more often.
+    u("deg", "Degree", "angle", 1.0, &["deg"]),
+    u("rad", "Radian", "angle", 180.0 / std::f64::consts::PI, &["rad", "radian", "radians"]),
+    u("turn", "Turn", "angle", 360.0, &["turn", "turns"]),
 ];
 
 /// The unit written as `name` (any case, surrounding punctuation ignored).
 pub fn lookup(name: &str) -> Option<&'static Unit> {
-    let name = name
-        .trim()
-        .trim_end_matches(['.', ',', ';', ':'])
-        .to_lowercase();
+    let written = name.trim().trim_end_matches(['.', ',', ';', ':']);
+    let name = written.to_lowercase();
     UNITS
         .iter()
-        .find(|u| u.symbol == name || u.names.contains(&name.as_str()))
+        .find(|u| u.cased.contains(&written))
+        .or_else(|| {
+            UNITS
+                .iter()
+                .find(|u| u.symbol == name || u.names.contains(&name.as_str()))
+        })
 }
 
 /// The unit written at the start of `text` (after spaces, one hyphen, or an
@@ -99,18 +147,27 @@ pub fn at_start(text: &str) -> Option<(&'static Unit, usize)> {
     }
     let rest = &text[i..];
     let lower = rest.to_lowercase();
+    let lower = lower.as_str();
     let mut best: Option<(&Unit, usize)> = None;
-    for unit in UNITS {
-        for name in unit.names.iter().chain([&unit.symbol]) {
-            // Lower-casing keeps byte lengths for these names (ASCII, ², ³, µ, μ).
-            if lower.starts_with(name) && best.is_none_or(|(_, l)| name.len() > l) {
-                let tail = &rest[name.len()..];
-                let glued = tail.starts_with(|c: char| c.is_alphanumeric())
-                    || tail.starts_with('-')
-                        && tail[1..].starts_with(|c: char| c.is_alphanumeric());
-                if !glued {
-                    best = Some((unit, name.len()));
-                }
+    // Names whose case matters first: at one length they win ("MB").
+    let cased = UNITS
+        .iter()
+        .flat_map(|u| u.cased.iter().map(move |n| (u, *n, rest)));
+    let any_case = UNITS.iter().flat_map(|u| {
+        u.names
+            .iter()
+            .chain([&u.symbol])
+            .filter(|n| n.to_lowercase() == **n)
+            .map(move |n| (u, *n, lower))
+    });
+    for (unit, name, against) in cased.chain(any_case) {
+        // Lower-casing keeps byte lengths for these names (ASCII, ², ³, µ, μ).
+        if against.starts_with(name) && best.is_none_or(|(_, l)| name.len() > l) {
+            let tail = &rest[name.len()..];
+            let glued = tail.starts_with(|c: char| c.is_alphanumeric())
+                || tail.starts_with('-') && tail[1..].starts_with(|c: char| c.is_alphanumeric());
+            if !glued {
+                best = Some((unit, name.len()));
             }
         }
     }
@@ -157,6 +214,14 @@ mod tests {
         assert_eq!(at_start(" metric tons").map(|(u, _)| u.symbol), Some("t"));
         assert_eq!(at_start(" m212"), None);
         assert_eq!(at_start(" people"), None);
+        assert_eq!(at_start(" MB file").map(|(u, _)| u.symbol), Some("MB"));
+        assert_eq!(at_start(" mb file").map(|(u, _)| u.symbol), Some("Mbit"));
+        assert_eq!(
+            at_start(" miles an hour").map(|(u, e)| (u.symbol, e)),
+            Some(("mph", 14))
+        );
+        assert_eq!(at_start("km/hr").map(|(u, _)| u.symbol), Some("km/h"));
+        assert_eq!(lookup("GB").map(|u| u.name), Some("Gigabyte"));
     }
 
     #[test]
@@ -164,7 +229,8 @@ mod tests {
         let mut seen = std::collections::BTreeMap::new();
         for unit in UNITS {
             assert!(
-                unit.names.contains(&unit.symbol),
+                unit.names.contains(&unit.symbol.to_lowercase().as_str())
+                    || unit.cased.contains(&unit.symbol),
                 "{} lists its symbol",
                 unit.symbol
             );

@@ -53,13 +53,39 @@ impl Reporter for Github {
                 );
             }
         }
+        for (v, m) in report.unresolved_mentions() {
+            let mention = &m.mention;
+            let _ = writeln!(
+                out,
+                "::notice file={},line={},col={},endColumn={},title={}::{}",
+                property(&mention.path),
+                mention.line,
+                mention.column,
+                mention.column + mention.text.chars().count(),
+                property(&format!("factlint: {} (not read)", v.id)),
+                data(&format!(
+                    "“{}” was found but not read: {}",
+                    mention.text,
+                    super::reason(m)
+                ))
+            );
+        }
         let _ = writeln!(out, "{}", report.summary_line());
         out
     }
 }
 
+/// Article text in the job summary (Markdown): escaped like the report's.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    super::escape::text(text)
+}
+
+/// A path in a code span, where markup is inert: only a backtick (which
+/// would end the span), a pipe (the table's) and line breaks matter.
+fn code(path: &str) -> String {
+    path.replace('`', "'")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
 }
 
 /// A short Markdown summary for the job page: counts, the sources most
@@ -71,15 +97,17 @@ pub fn job_summary(report: &Report) -> String {
     if !outliers.is_empty() {
         // By outlet where known, as the Markdown report names sources.
         let labels = super::outlet::labels(&report.sources);
+        // Outliers are named by path; looked up in a map, not a scan per source.
+        let by_path: std::collections::HashMap<&str, &String> = report
+            .sources
+            .iter()
+            .map(|s| s.path.as_str())
+            .zip(&labels)
+            .collect();
         let shown: Vec<String> = outliers
             .iter()
-            .map(|(file, n)| {
-                let label = report
-                    .sources
-                    .iter()
-                    .position(|s| &s.file == file)
-                    .and_then(|i| labels.get(i))
-                    .unwrap_or(file);
+            .map(|(path, n)| {
+                let label = by_path.get(path.as_str()).copied().unwrap_or(path);
                 format!("{} ({n})", cell(label))
             })
             .collect();
@@ -103,7 +131,7 @@ pub fn job_summary(report: &Report) -> String {
                         "| `{}` | {} | `{}:{}` | “{}” → {} | {} |",
                         v.id,
                         v.severity,
-                        m.mention.path,
+                        code(&m.mention.path),
                         m.mention.line,
                         cell(&m.mention.text),
                         cell(&shown(&m.mention.normalized)),

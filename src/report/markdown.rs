@@ -4,23 +4,35 @@
 //! cell the value that article wrote, conflicting cells marked), then each
 //! contradiction with every mention quoted and linked as `file#L<line>`
 //! relative to the report file, so the links work on a code-hosting site.
+//! Articles are named by path ([`super::names`]); everything that comes from
+//! an article, a file name or a manifest is escaped ([`super::escape`]).
+//! Each part is linear in the mentions: mentions are grouped by article
+//! once per fact, never searched per cell.
 
 use super::labels::{reference_label, suppressed_mark, verdict_label};
 use super::{link, Report, Reporter, Target};
 use crate::compare::constraints::ConstraintStatus;
 use crate::compare::{outlier_counts, shown, MentionVerdict, Reference, Status, Verdict};
 use crate::corpus::Source;
+
+use super::names::Names;
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 pub struct Markdown;
 
 fn escape(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    super::escape::text(text)
+}
+
+/// A link to `path` (relative to the report), its target percent-encoded.
+fn href(path: &str, target: &Target) -> String {
+    super::escape::href(&link(path, target))
 }
 
 /// `[path:line](link#Lline)` for a place in the corpus or the rules.
 fn place(path: &str, line: usize, target: &Target) -> String {
-    format!("[{path}:{line}]({}#L{line})", link(path, target))
+    format!("[{}:{line}]({}#L{line})", escape(path), href(path, target))
 }
 
 /// A rule location "rules/x.toml:12:6" as a link to its line.
@@ -38,14 +50,10 @@ fn labels(sources: &[Source]) -> Vec<String> {
     super::outlet::labels(sources)
 }
 
-/// The label of the source with file name `file` (outliers are named by file).
-fn label_of_file(report: &Report, labels: &[String], file: &str) -> String {
-    report
-        .sources
-        .iter()
-        .position(|s| s.file == file)
-        .and_then(|i| labels.get(i).cloned())
-        .unwrap_or_else(|| file.to_string())
+/// The label of the article at `path` (outliers and mentions name articles
+/// by path), from a map made once per section: no scan of every source.
+fn label_at<'a>(by_path: &BTreeMap<&str, &'a str>, path: &'a str) -> &'a str {
+    by_path.get(path).copied().unwrap_or(path)
 }
 
 fn fact_name(v: &Verdict) -> String {
@@ -113,18 +121,14 @@ fn summary(out: &mut String, report: &Report, target: &Target) {
     );
     let outliers = outlier_counts(&report.facts);
     let labels = labels(&report.sources);
+    let by_path = super::outlet::by_path(&report.sources, &labels);
     let by_source: Vec<String> = outliers
         .iter()
-        .map(|(file, n)| {
-            let path = report
-                .sources
-                .iter()
-                .find(|s| &s.file == file)
-                .map_or(file.as_str(), |s| s.path.as_str());
+        .map(|(path, n)| {
             format!(
                 "[{}]({}) ({n} {})",
-                escape(&label_of_file(report, &labels, file)),
-                link(path, target),
+                escape(label_at(&by_path, path)),
+                href(path, target),
                 if *n == 1 { "fact" } else { "facts" }
             )
         })
@@ -155,13 +159,13 @@ fn matrix(out: &mut String, report: &Report, target: &Target) {
     out.push_str("---|\n");
     for v in &report.facts {
         let _ = write!(out, "| {} |", fact_name(v));
+        let mut by_path: BTreeMap<&str, Vec<&MentionVerdict>> = BTreeMap::new();
+        for m in &v.mentions {
+            by_path.entry(m.mention.path.as_str()).or_default().push(m);
+        }
         for s in &report.sources {
-            let mentions: Vec<&MentionVerdict> = v
-                .mentions
-                .iter()
-                .filter(|m| m.mention.path == s.path)
-                .collect();
-            let _ = write!(out, " {} |", cell(&mentions));
+            let mentions = by_path.get(s.path.as_str()).map_or(&[][..], Vec::as_slice);
+            let _ = write!(out, " {} |", cell(mentions));
         }
         let status = verdict_label(v);
         let _ = writeln!(
@@ -196,8 +200,8 @@ fn matrix(out: &mut String, report: &Report, target: &Target) {
             out,
             "- **{}**: [{}]({}){about}",
             escape(label),
-            s.path,
-            link(&s.path, target)
+            escape(&s.path),
+            href(&s.path, target)
         );
     }
     out.push('\n');
@@ -205,6 +209,8 @@ fn matrix(out: &mut String, report: &Report, target: &Target) {
 
 fn mention_table(out: &mut String, report: &Report, v: &Verdict, target: &Target) {
     let labels = labels(&report.sources);
+    let by_path = super::outlet::by_path(&report.sources, &labels);
+    let names = Names::new(&report.sources);
     out.push_str("| Where | Wrote | Value | |\n|---|---|---|---|\n");
     for m in &v.mentions {
         let mention = &m.mention;
@@ -242,13 +248,8 @@ fn mention_table(out: &mut String, report: &Report, v: &Verdict, target: &Target
             out,
             "> {} — *{}*, {}:{}\n>",
             escape(&m.mention.quote),
-            escape(&super::outlet::label_of(
-                report,
-                &labels,
-                &m.mention.path,
-                &m.mention.source
-            )),
-            m.mention.source,
+            escape(label_at(&by_path, &m.mention.path)),
+            escape(names.of(&m.mention.path)),
             m.mention.line
         );
     }
@@ -261,10 +262,11 @@ fn mention_table(out: &mut String, report: &Report, v: &Verdict, target: &Target
 fn contradiction(out: &mut String, report: &Report, v: &Verdict, target: &Target) {
     let _ = writeln!(out, "### {} — {}\n", fact_name(v), escape(&v.claim));
     let labels = labels(&report.sources);
+    let by_path = super::outlet::by_path(&report.sources, &labels);
     let outliers: Vec<String> = v
         .outliers
         .iter()
-        .map(|f| escape(&label_of_file(report, &labels, f)))
+        .map(|p| escape(label_at(&by_path, p)))
         .collect();
     let mut said = Vec::new();
     if v.status == Status::Conflict {
@@ -298,12 +300,12 @@ fn contradiction(out: &mut String, report: &Report, v: &Verdict, target: &Target
 
 impl Reporter for Markdown {
     fn render(&self, report: &Report, target: &Target) -> String {
-        let mut out = String::from("# factlint report\n\n");
+        let mut out = format!("{}\n\n", crate::corpus::REPORT_TITLE);
         if !report.drafts.is_empty() {
             let drafts: Vec<String> = report
                 .drafts
                 .iter()
-                .map(|d| format!("[{d}]({})", link(d, target)))
+                .map(|d| format!("[{}]({})", escape(d), href(d, target)))
                 .collect();
             let _ = writeln!(
                 out,
@@ -370,6 +372,22 @@ impl Reporter for Markdown {
             out.push('\n');
         }
 
+        let unresolved = report.unresolved_mentions();
+        if !unresolved.is_empty() {
+            out.push_str("## Mentions not read\n\nFound by a rule's pattern, but the value could not be read; left out of the comparison:\n\n| Fact | Where | Wrote | Why |\n|---|---|---|---|\n");
+            for (v, m) in unresolved {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | “{}” | {} |",
+                    fact_name(v),
+                    place(&m.mention.path, m.mention.line, target),
+                    escape(&m.mention.text),
+                    escape(super::reason(m))
+                );
+            }
+            out.push('\n');
+        }
+
         if !report.constraints.is_empty() {
             out.push_str("## Constraints\n\n| Constraint | Expression | Status | Sources |\n|---|---|---|---|\n");
             for c in &report.constraints {
@@ -415,7 +433,7 @@ impl Reporter for Markdown {
             report
                 .rules
                 .iter()
-                .map(|r| format!("[{r}]({})", link(r, target)))
+                .map(|r| format!("[{}]({})", escape(r), href(r, target)))
                 .collect::<Vec<_>>()
                 .join(", ")
         );

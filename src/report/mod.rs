@@ -3,19 +3,20 @@
 //! what a reporter returns to the terminal or, atomically, to a file.
 
 pub mod concise;
+pub mod escape;
 pub mod github;
 pub mod json;
 pub mod labels;
 pub mod layout;
 pub mod markdown;
+pub mod names;
 pub mod outlet;
 pub mod sarif;
 pub mod table;
 
 use crate::compare::constraints::{ConstraintStatus, ConstraintVerdict};
-use crate::compare::{Reference, Status, Verdict};
+use crate::compare::{MentionVerdict, Reference, Status, Verdict};
 use crate::corpus::Source;
-use crate::error::{Error, Location, Result};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -30,7 +31,7 @@ pub struct Report {
     /// `[[constraint]]` verdicts, when the rules declare constraints.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub constraints: Vec<ConstraintVerdict>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// Always present in JSON (`[]` when there are none), so tools need no default.
     pub warnings: Vec<String>,
     /// Draft mode: the drafts' paths, judged against the other sources
     /// (see [`crate::compare::draft`]); empty for a whole-corpus check.
@@ -49,6 +50,10 @@ pub struct Summary {
     pub single: usize,
     pub missing: usize,
     pub unresolved: usize,
+    /// Mentions a pattern found but the kind could not read (each listed
+    /// with its reason), in facts of any status.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unresolved_mentions: usize,
     pub reference_match: usize,
     pub reference_mismatch: usize,
     /// Contradictions accepted through the baseline (not counted above).
@@ -75,6 +80,11 @@ impl Report {
         };
         for v in &facts {
             s.mentions += v.mentions.len();
+            s.unresolved_mentions += v
+                .mentions
+                .iter()
+                .filter(|m| !m.mention.normalized.is_resolved() && m.suppressed.is_none())
+                .count();
             if v.suppressed {
                 s.accepted += 1;
                 continue;
@@ -113,6 +123,20 @@ impl Report {
         self
     }
 
+    /// Every mention that was found but could not be read, with its fact, in
+    /// report order (fact, then file and line); suppressed ones left out.
+    pub fn unresolved_mentions(&self) -> Vec<(&Verdict, &MentionVerdict)> {
+        self.facts
+            .iter()
+            .flat_map(|v| {
+                v.mentions
+                    .iter()
+                    .filter(|m| !m.mention.normalized.is_resolved() && m.suppressed.is_none())
+                    .map(move |m| (v, m))
+            })
+            .collect()
+    }
+
     /// Whether any fact has a conflict or a reference mismatch.
     pub fn has_contradictions(&self) -> bool {
         self.facts.iter().any(Verdict::is_contradiction) || self.summary.constraint_violations > 0
@@ -136,6 +160,12 @@ impl Report {
         ];
         if s.unresolved > 0 {
             parts.push(format!("{} unresolved", s.unresolved));
+        }
+        if s.unresolved_mentions > 0 {
+            parts.push(format!(
+                "{} not read",
+                plural(s.unresolved_mentions, "mention", "mentions")
+            ));
         }
         if !self.constraints.is_empty() {
             parts.push(format!(
@@ -163,6 +193,34 @@ impl Report {
             plural(s.sources, "article", "articles"),
             parts.join(", ")
         )
+    }
+}
+
+/// "not read: FACT PATH:LINE “text”: reason", one line per mention found
+/// but not read (the table and the concise format print them).
+pub fn not_read_lines(report: &Report) -> String {
+    report
+        .unresolved_mentions()
+        .into_iter()
+        .map(|(v, m)| {
+            let mention = &m.mention;
+            format!(
+                "not read: {} {}:{} “{}”: {}\n",
+                v.id,
+                mention.path,
+                mention.line,
+                mention.text,
+                reason(m)
+            )
+        })
+        .collect()
+}
+
+/// Why a mention could not be read (its unresolved key's reason).
+pub fn reason(m: &MentionVerdict) -> &str {
+    match &m.mention.normalized.key {
+        crate::normalize::Key::Unresolved(why) => why,
+        _ => m.mention.normalized.note.as_deref().unwrap_or(""),
     }
 }
 
@@ -261,103 +319,9 @@ pub fn link(path: &str, target: &Target) -> String {
     format!("{}{path}", "../".repeat(depth))
 }
 
-/// Temporary report files being written, for [`remove_pending`].
-static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
-
-/// Writes `content` to `path` through a temporary file in the same folder,
-/// renamed into place, so a failed run never leaves a partial report and the
-/// previous report stays whole until the new one replaces it. While the
-/// temporary file exists it is registered, so an interrupt handler can remove
-/// it ([`remove_pending`]).
-pub fn write_atomic(path: &Path, content: &str) -> Result<()> {
-    write_atomic_with(path, &mut |out| out.write_all(content.as_bytes()))
-}
-
-/// [`write_atomic`] with the content produced by `fill`, which writes to the
-/// temporary file (buffered) instead of handing over one string.
-pub fn write_atomic_with(
-    path: &Path,
-    fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
-) -> Result<()> {
-    use std::io::Write;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    // A missing folder is made, as `--out reports/facts.md` in a fresh
-    // clone expects; one that cannot be made is an error.
-    if !dir.is_dir() {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            Error::output(
-                Location::file(path),
-                format!("cannot create the folder {}: {e}", dir.display()),
-                "choose another --out or fix the folder's permissions",
-            )
-        })?;
-    }
-    if path.is_dir() {
-        return Err(Error::output(
-            Location::file(path),
-            "this is a folder, not a file",
-            "give --out a file name, e.g. reports/report.md",
-        ));
-    }
-    let fail = |e: std::io::Error| {
-        Error::output(
-            Location::file(path),
-            format!("cannot write the report: {e}"),
-            "choose a writable --out path",
-        )
-    };
-    let mut tmp = {
-        // Created and registered under one lock: an interrupt sees it or it does not exist yet.
-        let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
-        let tmp = tempfile::Builder::new()
-            .prefix(".factlint-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(|e| {
-                // Not `e` itself: it names the random temporary file, which means nothing to the user.
-                let why = format!(
-                    "cannot create a file in the folder {} ({})",
-                    dir.display(),
-                    e.kind()
-                );
-                Error::output(
-                    Location::file(path),
-                    why,
-                    "choose a writable --out path or fix the folder's permissions",
-                )
-            })?;
-        pending.push(tmp.path().to_path_buf());
-        tmp
-    };
-    let tmp_path = tmp.path().to_path_buf();
-    let written = {
-        let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());
-        fill(&mut buffered).and_then(|_| buffered.flush())
-    }
-    .and_then(|_| tmp.as_file().sync_all())
-    .map_err(fail)
-    .and_then(|_| tmp.persist(path).map(|_| ()).map_err(|e| fail(e.error)));
-    // On failure the NamedTempFile was dropped above, which removed the file.
-    PENDING
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .retain(|p| p != &tmp_path);
-    written
-}
-
-/// Removes every temporary report file still being written; returns how many.
-/// For an interrupt handler (Ctrl-C): the process is about to exit without
-/// unwinding, so `tempfile` cannot clean up by itself.
-pub fn remove_pending() -> usize {
-    let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
-    pending
-        .drain(..)
-        .filter(|p| std::fs::remove_file(p).is_ok())
-        .count()
-}
+/// Writing reports: see [`crate::text::output`] (atomic, links followed,
+/// devices and pipes written through, modes kept).
+pub use crate::text::output::{remove_pending, write_atomic, write_atomic_with};
 
 #[cfg(test)]
 mod tests {
@@ -379,51 +343,5 @@ mod tests {
             ),
             "a.txt"
         );
-    }
-
-    /// The tests below share the registry of pending files.
-    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-    #[test]
-    fn atomic_write_replaces_and_creates_missing_folders() {
-        let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("r.md");
-        write_atomic(&out, "one").unwrap();
-        write_atomic(&out, "two").unwrap();
-        assert_eq!(std::fs::read_to_string(&out).unwrap(), "two");
-        write_atomic(&dir.path().join("new/deeper/r.md"), "x").unwrap();
-        assert_eq!(
-            std::fs::read_to_string(dir.path().join("new/deeper/r.md")).unwrap(),
-            "x"
-        );
-        // A file where a folder should be cannot be made into one.
-        let err = write_atomic(&out.join("r.md"), "x")
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("cannot create the folder"), "{err}");
-        assert_eq!(
-            std::fs::read_dir(dir.path()).unwrap().count(),
-            2,
-            "no temporary file left behind"
-        );
-        let err = write_atomic(dir.path(), "x").unwrap_err().to_string();
-        assert!(err.contains("is a folder"), "{err}");
-    }
-
-    #[test]
-    fn pending_temporary_files_are_removed_on_interrupt() {
-        let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-        let dir = tempfile::tempdir().unwrap();
-        // What write_atomic registers while a report is half written.
-        let tmp = tempfile::Builder::new()
-            .prefix(".factlint-")
-            .tempfile_in(dir.path())
-            .unwrap();
-        let (_, path) = tmp.keep().unwrap();
-        PENDING.lock().unwrap().push(path.clone());
-        assert!(remove_pending() >= 1);
-        assert!(!path.exists());
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 }

@@ -2,6 +2,9 @@
 //! manifest or front matter names one, else by file name. An outlet that has
 //! several articles in the corpus gets the file's short id after it
 //! ("AFP (wire story) · 000"), so every label still names one article.
+//! Where file names repeat across folders (`monday/wire.txt`,
+//! `tuesday/wire.txt`) the id is the path less the shared folder
+//! ([`super::names`]).
 
 use super::Report;
 use crate::corpus::Source;
@@ -15,30 +18,47 @@ fn short(file: &str) -> &str {
     }
 }
 
-/// A label per source, in the same order; unique as long as file names are.
+/// A label per source, in the same order, each naming one article.
 pub fn labels(sources: &[Source]) -> Vec<String> {
     let mut outlets: BTreeMap<&str, usize> = BTreeMap::new();
     let mut shorts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut files: BTreeMap<&str, usize> = BTreeMap::new();
     for s in sources {
         if let Some(o) = &s.outlet {
             *outlets.entry(o.as_str()).or_default() += 1;
         }
         *shorts.entry(short(&s.file)).or_default() += 1;
+        *files.entry(s.file.as_str()).or_default() += 1;
     }
+    let names = super::names::Names::new(sources);
     sources
         .iter()
         .map(|s| {
+            let file = if files[s.file.as_str()] == 1 {
+                s.file.as_str()
+            } else {
+                names.of(&s.path)
+            };
             let id = if shorts[short(&s.file)] == 1 {
                 short(&s.file)
             } else {
-                s.file.as_str()
+                file
             };
             match &s.outlet {
                 Some(o) if outlets[o.as_str()] == 1 => o.clone(),
                 Some(o) => format!("{o} · {id}"),
-                None => s.file.clone(),
+                None => file.to_string(),
             }
         })
+        .collect()
+}
+
+/// Each source's label by its path, for lookups per mention.
+pub fn by_path<'a>(sources: &'a [Source], labels: &'a [String]) -> BTreeMap<&'a str, &'a str> {
+    sources
+        .iter()
+        .zip(labels)
+        .map(|(s, l)| (s.path.as_str(), l.as_str()))
         .collect()
 }
 
@@ -79,5 +99,21 @@ mod tests {
         );
         let same_prefix = [source("a_1.txt", Some("X")), source("a_2.txt", Some("X"))];
         assert_eq!(labels(&same_prefix), ["X · a_1.txt", "X · a_2.txt"]);
+        let in_folders = |folder: &str, outlet: Option<&str>| Source {
+            file: "wire.txt".into(),
+            path: format!("articles/{folder}/wire.txt"),
+            outlet: outlet.map(str::to_string),
+            ..Source::default()
+        };
+        let same_name = [in_folders("monday", None), in_folders("tuesday", None)];
+        assert_eq!(labels(&same_name), ["monday/wire.txt", "tuesday/wire.txt"]);
+        let same_outlet = [
+            in_folders("monday", Some("AP")),
+            in_folders("tuesday", Some("AP")),
+        ];
+        assert_eq!(
+            labels(&same_outlet),
+            ["AP · monday/wire.txt", "AP · tuesday/wire.txt"]
+        );
     }
 }

@@ -4,6 +4,13 @@
 //! record. Mentions accepted through the baseline stay in the log with a
 //! SARIF `suppressions` entry, which dashboards show as dismissed. Columns
 //! count Unicode code points (`columnKind`), as factlint's do.
+//!
+//! Each result's fingerprint is the fact (and subject), the article's path
+//! and the value, plus an occurrence number when one article gives the same
+//! value twice, so no two results share one and a result keeps its
+//! fingerprint when lines move. `relatedLocations` lists up to
+//! [`MAX_RELATED`] mentions that give the consensus, computed once per fact:
+//! the log grows linearly with the outliers, not with outliers × sources.
 
 use super::labels::message;
 use super::{Report, Reporter, Target};
@@ -16,6 +23,9 @@ use std::collections::BTreeMap;
 pub struct Sarif;
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// How many consensus mentions a result points to as related locations.
+pub const MAX_RELATED: usize = 3;
 
 /// The SARIF level of a severity.
 pub fn level(severity: Severity) -> &'static str {
@@ -91,47 +101,70 @@ pub fn log(report: &Report) -> Value {
         }
     }
     let mut results = Vec::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for v in report
         .facts
         .iter()
         .filter(|v| v.is_contradiction() || v.suppressed)
     {
+        // Once per fact, not once per outlier.
+        let related: Vec<Value> = v
+            .mentions
+            .iter()
+            .filter(|o| !o.outlier && v.status == Status::Conflict && o.suppressed.is_none() && o.mention.normalized.is_resolved())
+            .take(MAX_RELATED)
+            .enumerate()
+            .map(|(i, o)| {
+                let mut loc = location(o);
+                loc["id"] = json!(i);
+                loc["message"] = json!({ "text": format!("{} gives {}", o.mention.path, shown(&o.mention.normalized)) });
+                loc
+            })
+            .collect();
+        let fact = match &v.subject {
+            Some(s) => format!("{}[{s}]", v.id),
+            None => v.id.clone(),
+        };
         for m in v
             .mentions
             .iter()
             .filter(|m| (m.outlier || m.mismatch) && m.suppressed != Some(Suppression::Inline))
         {
-            let related: Vec<Value> = v
-                .mentions
-                .iter()
-                .filter(|o| !o.outlier && v.status == Status::Conflict && o.suppressed.is_none() && o.mention.normalized.is_resolved())
-                .enumerate()
-                .map(|(i, o)| {
-                    let mut loc = location(o);
-                    loc["id"] = json!(i);
-                    loc["message"] = json!({ "text": format!("{} gives {}", o.mention.source, shown(&o.mention.normalized)) });
-                    loc
-                })
-                .collect();
+            let key = format!("{fact}|{}|{}", m.mention.path, keyed(&m.mention.normalized));
+            let n = seen.entry(key.clone()).or_default();
+            *n += 1;
+            let fingerprint = if *n == 1 { key } else { format!("{key}|{n}") };
             let mut result = json!({
                 "ruleId": v.id,
                 "ruleIndex": index[v.id.as_str()],
                 "level": level(v.severity),
                 "message": { "text": message(v, m) },
                 "locations": [location(m)],
-                "partialFingerprints": {
-                    "factlintMention/v1": format!("{}|{}|{}", v.id, m.mention.source, keyed(&m.mention.normalized)),
-                },
+                "partialFingerprints": { "factlintMention/v2": fingerprint },
                 "properties": { "value": keyed(&m.mention.normalized), "status": v.status, "outlier": m.outlier, "mismatch": m.mismatch },
             });
             if !related.is_empty() {
-                result["relatedLocations"] = json!(related);
+                result["relatedLocations"] = Value::Array(related.clone());
             }
             if m.suppressed == Some(Suppression::Baseline) {
                 result["suppressions"] = json!([{ "kind": "external", "justification": "accepted in the factlint baseline" }]);
             }
             results.push(result);
         }
+    }
+    // Mentions found but not read: notes, so a dashboard shows what was lost.
+    for (v, m) in report.unresolved_mentions() {
+        results.push(json!({
+            "ruleId": v.id,
+            "ruleIndex": index[v.id.as_str()],
+            "level": "note",
+            "message": { "text": format!("“{}” was found but not read: {}", m.mention.text, super::reason(m)) },
+            "locations": [location(m)],
+            "partialFingerprints": {
+                "factlintMention/v1": format!("{}|{}|unresolved", v.id, m.mention.source),
+            },
+            "properties": { "value": "unresolved", "status": v.status, "outlier": false, "mismatch": false },
+        }));
     }
     json!({
         "$schema": SCHEMA,

@@ -7,6 +7,7 @@
 
 use super::labels::{reference_label, suppressed_mark, verdict_label};
 use super::layout::{self, wrap};
+use super::names::Names;
 use super::{Report, Reporter, Target};
 use crate::compare::{shown, MentionVerdict, Reference, Status, Verdict};
 
@@ -35,6 +36,7 @@ impl Reporter for Table {
         match grid(report, self.width, self.color) {
             Some(table) => {
                 let mut out = table;
+                out.push_str(&super::not_read_lines(report));
                 for c in &report.constraints {
                     let line = format!("constraint {} ({}): {}", c.id, c.expr, c.describe());
                     for part in wrap(&line, self.width) {
@@ -69,35 +71,38 @@ fn glue(text: &str) -> String {
     }
 }
 
-/// One mention as the "Values by source" column shows it.
-fn value_line(m: &MentionVerdict) -> String {
+/// One mention as the "Values by source" column shows it: the article by
+/// path less the shared folder (two folders may hold a `wire.txt`), hostile
+/// characters cleaned.
+fn value_line(names: &Names, m: &MentionVerdict) -> String {
     let mark = if m.outlier { " ✗" } else { "" };
     let value = if m.mention.normalized.is_resolved() {
         // A short value stays on one line: "≈7500 km", not "≈7500" / "km".
         let value = glue(&shown(&m.mention.normalized));
-        if value == glue(&m.mention.text) {
+        let text = glue(&clean(&m.mention.text));
+        if value == text {
             format!("“{value}”")
         } else {
-            format!("{value} “{}”", glue(&m.mention.text))
+            format!("{value} “{text}”")
         }
     } else {
-        format!("unresolved “{}”", m.mention.text)
+        format!("unresolved “{}”", clean(&m.mention.text))
     };
     format!(
         "{}:{} {value}{mark}{}",
-        m.mention.source,
+        clean(names.of(&m.mention.path)),
         m.mention.line,
         suppressed_mark(m)
     )
 }
 
 /// The cells of one row, and the color of each (`None`: plain).
-fn row(v: &Verdict) -> [(String, Option<&'static str>); 4] {
+fn row(names: &Names, v: &Verdict) -> [(String, Option<&'static str>); 4] {
     let fact = match &v.subject {
         Some(s) => format!("{}\n[{s}]", v.id),
         None => v.id.clone(),
     };
-    let values: Vec<String> = v.mentions.iter().map(value_line).collect();
+    let values: Vec<String> = v.mentions.iter().map(|m| value_line(names, m)).collect();
     let bad = v.is_contradiction();
     let status_color = if bad {
         RED
@@ -135,7 +140,9 @@ fn row(v: &Verdict) -> [(String, Option<&'static str>); 4] {
 /// layout is still wider.
 fn grid(report: &Report, width: usize, color: bool) -> Option<String> {
     const HEADER: [&str; 4] = ["Fact", "Status", "Record", "Values by source"];
-    let rows: Vec<[(String, Option<&str>); 4]> = report.facts.iter().map(row).collect();
+    let names = Names::new(&report.sources);
+    let rows: Vec<[(String, Option<&str>); 4]> =
+        report.facts.iter().map(|v| row(&names, v)).collect();
     let cells = |i: usize| {
         std::iter::once(HEADER[i].to_string()).chain(rows.iter().map(move |r| r[i].0.clone()))
     };
@@ -209,4 +216,17 @@ fn grid(report: &Report, width: usize, color: bool) -> Option<String> {
     }
     out.push_str(&rule("└", "─", "┴", "┘"));
     Some(out)
+}
+
+/// Text from a file name or an article as the table shows it: line breaks
+/// and tabs become spaces, other control characters (terminal escape codes)
+/// `?`, so hostile text can neither drive the terminal nor break the grid.
+pub fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => ' ',
+            c if c.is_control() => '?',
+            c => c,
+        })
+        .collect()
 }

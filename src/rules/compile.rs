@@ -381,6 +381,11 @@ fn expected_values(
                     ));
                 }
             }
+            if let toml::Value::Float(f) = value {
+                if !f.is_finite() {
+                    return Err(format!("`expect` value {f} is not a finite number"));
+                }
+            }
             let text = match value {
                 toml::Value::String(s) => s.clone(),
                 toml::Value::Integer(_) | toml::Value::Float(_) | toml::Value::Datetime(_) => {
@@ -391,6 +396,14 @@ fn expected_values(
             let mut n = normalizer
                 .parse(&text)
                 .map_err(|m| format!("`expect` value {text:?} is not a {kind_name}: {m}"))?;
+            // "1e400" reads as infinity: a record no value can match or miss.
+            if let crate::normalize::Key::Interval { lo, hi, .. } = &n.key {
+                if lo.is_nan() || hi.is_nan() || *lo == f64::INFINITY || *hi == f64::NEG_INFINITY {
+                    return Err(format!(
+                        "`expect` value {text:?} is not a finite number (it reads as {lo}..{hi})"
+                    ));
+                }
+            }
             if subject.is_some() {
                 n.subject = subject.cloned();
             }

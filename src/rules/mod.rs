@@ -3,6 +3,7 @@
 //! id, an unknown kind, an example that fails) is one [`Error::Rules`] naming
 //! the file, line and column and saying what to do.
 
+pub mod budget;
 mod compile;
 pub mod constraint;
 pub mod cues;
@@ -115,6 +116,8 @@ pub struct RuleSet {
     pub facts: Vec<Fact>,
     pub constraints: Vec<Constraint>,
     pub files: Vec<PathBuf>,
+    /// Paths in the rule folders that were skipped (pipes, devices), and why.
+    pub warnings: Vec<crate::text::Warning>,
 }
 
 impl RuleSet {
@@ -152,8 +155,11 @@ impl RuleSet {
 
     /// [`RuleSet::load_unchecked`], walking folders as `how` says.
     pub fn load_unchecked_with(paths: &[PathBuf], how: Walk) -> Result<RuleSet> {
-        let files = files::rule_files(paths, how)?;
-        let mut rules = RuleSet::default();
+        let (files, warnings) = files::rule_files(paths, how)?;
+        let mut rules = RuleSet {
+            warnings,
+            ..RuleSet::default()
+        };
         let mut seen: BTreeMap<String, Location> = BTreeMap::new();
         let mut pending = Vec::new();
         // Every file is read and every fact compiled before giving up, so
@@ -203,6 +209,7 @@ impl RuleSet {
         if !errors.is_empty() {
             return Err(Error::several(errors));
         }
+        budget::check(&rules.facts, budget::BUDGET)?;
         Ok(rules)
     }
 }

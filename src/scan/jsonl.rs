@@ -3,8 +3,10 @@
 //! One record per line, tagged by `record`:
 //!
 //! - `header`: factlint version, shard `K/N`, number of articles in the whole
-//!   corpus, and a fingerprint of the rule files (compare refuses shards
-//!   extracted with other rules or with shards missing or repeated);
+//!   corpus, a fingerprint of the rule files (compare refuses shards
+//!   extracted with other rules or with shards missing or repeated), and
+//!   `records`: how many source, mention and warning records follow, so a
+//!   truncated file or duplicated lines are refused;
 //! - `source`: one per article read (with `seq`, its index in the stable
 //!   order of the whole corpus), so articles without mentions still count;
 //! - `mention`: one per mention, the same fields as in the JSON report plus
@@ -19,7 +21,7 @@ use crate::normalize::Key;
 use crate::rules::RuleSet;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// The first line of every extract file.
@@ -31,6 +33,29 @@ pub struct Header {
     pub articles: usize,
     /// [`fingerprint`] of the rules used.
     pub rules: String,
+    /// How many records of each kind follow (set by [`write`]).
+    #[serde(default)]
+    pub records: Option<Counts>,
+}
+
+/// The records an extract file holds after its header.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub sources: usize,
+    pub mentions: usize,
+    pub warnings: usize,
+}
+
+impl Counts {
+    fn of(scanned: &[Scanned]) -> Counts {
+        let mut c = Counts::default();
+        for s in scanned {
+            c.sources += usize::from(s.source.is_some());
+            c.mentions += s.mentions.len() + s.ignored.len();
+            c.warnings += s.warnings.len();
+        }
+        c
+    }
 }
 
 /// One line of an extract file.
@@ -78,6 +103,7 @@ pub fn header(rules: &RuleSet, shard: Shard, articles: usize) -> Result<Header> 
         shard: shard.to_string(),
         articles,
         rules: fingerprint(rules)?,
+        records: None,
     })
 }
 
@@ -87,7 +113,10 @@ pub fn write(out: &mut dyn Write, header: &Header, scanned: &[Scanned]) -> std::
         serde_json::to_writer(&mut *out, record)?;
         out.write_all(b"\n")
     };
-    line(&Record::Header(header.clone()))?;
+    line(&Record::Header(Header {
+        records: Some(Counts::of(scanned)),
+        ..header.clone()
+    }))?;
     for s in scanned {
         if let Some(source) = &s.source {
             line(&Record::Source {
@@ -114,43 +143,44 @@ pub fn write(out: &mut dyn Write, header: &Header, scanned: &[Scanned]) -> std::
     out.flush()
 }
 
-/// Writes an extract file atomically (temporary file renamed into place).
+/// Writes an extract file atomically (temporary file renamed into place,
+/// removed on Ctrl-C; see [`crate::text::output`]).
 pub fn write_file(path: &Path, header: &Header, scanned: &[Scanned]) -> Result<()> {
-    let fail = |e: std::io::Error| {
-        Error::output(
-            Location::file(path),
-            format!("cannot write the mentions: {e}"),
-            "choose a writable --out path",
-        )
-    };
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = tempfile::Builder::new()
-        .prefix(".factlint-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(fail)?;
-    let mut out = std::io::BufWriter::new(tmp);
-    write(&mut out, header, scanned).map_err(fail)?;
-    let tmp = out.into_inner().map_err(|e| fail(e.into_error()))?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
+    crate::text::output::write_atomic_with(path, &mut |out| write(out, header, scanned))
+}
+
+/// The longest line read from an extract file (a mention with its quote is
+/// a few KB); a longer one is an error, not a read until memory runs out.
+const MAX_LINE: u64 = 64 << 20;
+
+/// What one extract file declared and held, for the checks after reading it.
+struct Shard1 {
+    shard: Shard,
+    declared: Counts,
+    held: Counts,
+    /// Articles with a source or a warning record (each article has one or the other).
+    seen: std::collections::BTreeSet<usize>,
 }
 
 /// Reads extract files (any order, any number) back into scanned articles,
-/// after checking they belong together: same rules, same corpus size, every
-/// shard exactly once.
+/// after checking they belong together (same rules, same corpus size, every
+/// shard exactly once) and are whole: each file holds the records its header
+/// declares, every record's article belongs to the file's shard, no article
+/// has two source records, no mention is there twice, and every article of
+/// the shard is accounted for.
 pub fn read_files(paths: &[PathBuf], rules: &RuleSet) -> Result<Vec<Scanned>> {
     let expected = fingerprint(rules)?;
     let mut articles: BTreeMap<usize, Scanned> = BTreeMap::new();
     let mut shards: BTreeMap<usize, PathBuf> = BTreeMap::new();
     let mut first: Option<(Header, Shard)> = None;
+    // Hashes of the mention lines read: a duplicated line is refused without
+    // keeping a second copy of every mention in memory.
+    let mut mentions_seen: std::collections::HashSet<u64> = std::collections::HashSet::new();
     for path in paths {
         let bad = |line: usize, message: String, hint: &str| {
             Error::corpus(Location::at(path, line, 1), message, hint)
         };
+        let redo = "run `factlint extract` again for this shard";
         let file = std::fs::File::open(path).map_err(|e| {
             Error::corpus(
                 Location::file(path),
@@ -158,104 +188,184 @@ pub fn read_files(paths: &[PathBuf], rules: &RuleSet) -> Result<Vec<Scanned>> {
                 "pass files written by `factlint extract`",
             )
         })?;
-        let mut header_seen = false;
-        for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
-            let line = line.map_err(|e| {
+        let mut reader = std::io::BufReader::new(file);
+        let mut this: Option<Shard1> = None;
+        let mut buf = Vec::new();
+        let mut number = 0;
+        loop {
+            buf.clear();
+            let n = (&mut reader)
+                .take(MAX_LINE + 1)
+                .read_until(b'\n', &mut buf)
+                .map_err(|e| bad(number + 1, format!("cannot read: {e}"), redo))?;
+            if n == 0 {
+                break;
+            }
+            number += 1;
+            if n as u64 > MAX_LINE {
+                return Err(bad(
+                    number,
+                    format!("a line longer than {} MiB", MAX_LINE >> 20),
+                    "pass files written by `factlint extract`",
+                ));
+            }
+            let line = std::str::from_utf8(&buf).map_err(|_| {
                 bad(
-                    i + 1,
-                    format!("cannot read: {e}"),
+                    number,
+                    "not UTF-8".into(),
                     "pass files written by `factlint extract`",
                 )
             })?;
             if line.trim().is_empty() {
                 continue;
             }
-            let record: Record = serde_json::from_str(&line).map_err(|e| {
+            let record: Record = serde_json::from_str(line).map_err(|e| {
                 bad(
-                    i + 1,
+                    number,
                     format!("not a factlint extract record: {e}"),
                     "pass files written by `factlint extract`",
                 )
             })?;
-            match record {
-                Record::Header(h) => {
-                    let shard: Shard = h.shard.parse()?;
-                    if h.rules != expected {
-                        return Err(bad(
-                            i + 1,
-                            "extracted with other rules than these".into(),
-                            "run compare with the --rules given to extract",
-                        ));
-                    }
-                    if let Some((f, fs)) = &first {
-                        if f.factlint != h.factlint
-                            || f.articles != h.articles
-                            || fs.count != shard.count
-                        {
-                            return Err(bad(i + 1, format!("shard {} of another run (factlint {}, {} articles) than the first file's", h.shard, h.factlint, h.articles), "compare the shards of one extract run"));
-                        }
-                    }
-                    if let Some(other) = shards.insert(shard.index, path.clone()) {
-                        return Err(bad(
-                            i + 1,
-                            format!(
-                                "shard {} was already read from {}",
-                                h.shard,
-                                other.display()
-                            ),
-                            "pass each shard once",
-                        ));
-                    }
-                    first.get_or_insert((h, shard));
-                    header_seen = true;
+            if let Record::Header(h) = record {
+                if this.is_some() {
+                    return Err(bad(number, "a second header line".into(), redo));
                 }
-                _ if !header_seen => {
+                let shard: Shard = h.shard.parse()?;
+                if h.rules != expected {
                     return Err(bad(
-                        i + 1,
-                        "no header line before the records".into(),
-                        "pass files written by `factlint extract`",
-                    ))
+                        number,
+                        "extracted with other rules than these".into(),
+                        "run compare with the --rules given to extract",
+                    ));
                 }
-                Record::Source { seq, source } => {
-                    articles
-                        .entry(seq)
-                        .or_insert_with(|| Scanned {
-                            seq,
-                            ..Scanned::default()
-                        })
-                        .source = Some(source)
+                let Some(declared) = h.records else {
+                    return Err(bad(
+                        number,
+                        "the header does not say how many records follow (an older factlint wrote it)".into(),
+                        redo,
+                    ));
+                };
+                if let Some((f, fs)) = &first {
+                    if f.factlint != h.factlint
+                        || f.articles != h.articles
+                        || fs.count != shard.count
+                    {
+                        return Err(bad(number, format!("shard {} of another run (factlint {}, {} articles) than the first file's", h.shard, h.factlint, h.articles), "compare the shards of one extract run"));
+                    }
+                }
+                if let Some(other) = shards.insert(shard.index, path.clone()) {
+                    return Err(bad(
+                        number,
+                        format!(
+                            "shard {} was already read from {}",
+                            h.shard,
+                            other.display()
+                        ),
+                        "pass each shard once",
+                    ));
+                }
+                first.get_or_insert((h, shard));
+                this = Some(Shard1 {
+                    shard,
+                    declared,
+                    held: Counts::default(),
+                    seen: Default::default(),
+                });
+                continue;
+            }
+            let Some(this) = this.as_mut() else {
+                return Err(bad(
+                    number,
+                    "no header line before the records".into(),
+                    "pass files written by `factlint extract`",
+                ));
+            };
+            let total = first.as_ref().map_or(0, |(h, _)| h.articles);
+            let seq = match &record {
+                Record::Source { seq, .. }
+                | Record::Mention { seq, .. }
+                | Record::Warning { seq, .. } => *seq,
+                Record::Header(_) => unreachable!("handled above"),
+            };
+            if seq >= total || !this.shard.takes(seq) {
+                return Err(bad(
+                    number,
+                    format!(
+                        "a record for article {seq}, which is not in shard {} of {total} articles",
+                        this.shard
+                    ),
+                    "pass files written by `factlint extract`, unedited",
+                ));
+            }
+            let article = articles.entry(seq).or_insert_with(|| Scanned {
+                seq,
+                ..Scanned::default()
+            });
+            match record {
+                Record::Header(_) => {}
+                Record::Source { source, .. } => {
+                    if article.source.is_some() {
+                        return Err(bad(
+                            number,
+                            format!("a second source record for article {seq}"),
+                            redo,
+                        ));
+                    }
+                    this.held.sources += 1;
+                    this.seen.insert(seq);
+                    article.source = Some(source);
                 }
                 Record::Mention {
-                    seq,
                     mut mention,
                     key,
                     ignored,
+                    ..
                 } => {
+                    let hash = {
+                        use std::hash::{Hash, Hasher};
+                        let mut h = std::hash::DefaultHasher::new();
+                        line.trim_end().hash(&mut h);
+                        h.finish()
+                    };
+                    if !mentions_seen.insert(hash) {
+                        return Err(bad(
+                            number,
+                            "the same mention twice (a duplicated line)".into(),
+                            redo,
+                        ));
+                    }
+                    this.held.mentions += 1;
                     mention.normalized.key = key;
-                    let article = articles.entry(seq).or_insert_with(|| Scanned {
-                        seq,
-                        ..Scanned::default()
-                    });
                     match ignored {
                         true => article.ignored.push(mention),
                         false => article.mentions.push(mention),
                     }
                 }
-                Record::Warning { seq, message } => articles
-                    .entry(seq)
-                    .or_insert_with(|| Scanned {
-                        seq,
-                        ..Scanned::default()
-                    })
-                    .warnings
-                    .push(message),
+                Record::Warning { message, .. } => {
+                    this.held.warnings += 1;
+                    this.seen.insert(seq);
+                    article.warnings.push(message);
+                }
             }
         }
-        if !header_seen {
+        let Some(this) = this else {
             return Err(Error::corpus(
                 Location::file(path),
                 "empty mentions file",
                 "pass files written by `factlint extract`",
+            ));
+        };
+        let total = first.as_ref().map_or(0, |(h, _)| h.articles);
+        let articles_in_shard = (0..total).filter(|s| this.shard.takes(*s)).count();
+        if this.held != this.declared || this.seen.len() != articles_in_shard {
+            return Err(Error::corpus(
+                Location::file(path),
+                format!(
+                    "truncated or edited: the header declares {} sources, {} mentions and {} warnings for {} articles; the file holds {}, {} and {} for {}",
+                    this.declared.sources, this.declared.mentions, this.declared.warnings, articles_in_shard,
+                    this.held.sources, this.held.mentions, this.held.warnings, this.seen.len()
+                ),
+                redo,
             ));
         }
     }

@@ -163,13 +163,14 @@ pub fn report(rules: &RuleSet, mut scanned: Vec<Scanned>) -> Report {
     let mut sources = Vec::with_capacity(scanned.len());
     let mut mentions = Vec::new();
     let mut ignored = Vec::new();
-    let mut warnings = Vec::new();
+    let mut warnings = rules.warnings.clone();
     for s in scanned {
         warnings.extend(s.warnings);
         mentions.extend(s.mentions);
         ignored.extend(s.ignored);
         sources.extend(s.source);
     }
+    warnings.extend(undated(rules, &sources));
     let checked = compare::constraints::check(&rules.constraints, &mentions);
     let mut verdicts = compare::compare(&rules.facts, mentions);
     suppress::attach_inline(&mut verdicts, ignored);
@@ -179,6 +180,53 @@ pub fn report(rules: &RuleSet, mut scanned: Vec<Scanned>) -> Report {
         .map(|f| corpus::display_path(f))
         .collect();
     Report::new(verdicts, sources, files, warnings).with_constraints(checked)
+}
+
+/// One warning per folder whose articles have no publication date, when
+/// the rules have date facts: "Thursday" or "yesterday" in those articles
+/// stays unresolved, and a real conflict can vanish without it.
+fn undated(rules: &RuleSet, sources: &[corpus::Source]) -> Vec<corpus::Warning> {
+    let Some(fact) = rules.facts.iter().find(|f| f.kind == "date") else {
+        return Vec::new();
+    };
+    let mut by_folder: std::collections::BTreeMap<String, (Vec<&str>, usize)> =
+        std::collections::BTreeMap::new();
+    for s in sources {
+        let folder = s
+            .path
+            .rsplit_once('/')
+            .map_or("", |(dir, _)| dir)
+            .to_string();
+        let entry = by_folder.entry(folder).or_default();
+        entry.1 += 1;
+        if s.published.is_none() {
+            entry.0.push(&s.file);
+        }
+    }
+    by_folder
+        .into_iter()
+        .filter(|(_, (undated, _))| !undated.is_empty())
+        .map(|(folder, (undated, total))| {
+            let manifest = if folder.is_empty() {
+                "sources.toml".to_string()
+            } else {
+                format!("{folder}/sources.toml")
+            };
+            let mut named: Vec<&str> = undated.iter().take(3).copied().collect();
+            let more = undated.len() - named.len();
+            let list = if more > 0 {
+                named.push("…");
+                format!("{} and {more} more", named.join(", "))
+            } else {
+                named.join(", ")
+            };
+            format!(
+                "{manifest}: {} of {total} articles have no publication date ({list}), and {} has date facts: their relative dates (\"Thursday\", \"yesterday\") stay unresolved — add `published = YYYY-MM-DD` to their [[source]] entries there, or to each article's front matter",
+                undated.len(),
+                fact.origin.path.display()
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! The foundation every stage stands on: reading text files ([`read`],
-//! [`decode`]), positions and line/column ([`position`]), sentence bounds
+//! [`decode`]) and writing output files ([`output`]), positions and line/column ([`position`]), sentence bounds
 //! ([`segment`]), dates as rules and manifests write them ([`date`]), the
 //! JSON form of infinite numbers ([`float`]) and warnings. It imports
 //! nothing of the pipeline's stages (only [`crate::error`]); see
@@ -10,6 +10,7 @@ pub mod date;
 pub mod decode;
 pub mod fastre;
 pub mod float;
+pub mod output;
 pub mod position;
 pub mod read;
 pub mod segment;

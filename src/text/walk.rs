@@ -178,7 +178,15 @@ fn problem(
             Skip::Unfollowable(skip.to_string()),
         )));
     }
-    Ok(None)
+    // A path the system refuses outright (longer than its limit): whatever
+    // it holds cannot be read, and saying nothing would hide articles.
+    match std::fs::symlink_metadata(&path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Ok(Some(Walked::Skipped(
+            path,
+            Skip::Unlistable(skip.to_string()),
+        ))),
+        _ => Ok(None),
+    }
 }
 
 /// The system's own error under the walker's (which names the path again):

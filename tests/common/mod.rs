@@ -67,3 +67,21 @@ pub fn copy_fixture() -> tempfile::TempDir {
     }
     tmp
 }
+
+/// The official SARIF 2.1.0 schema, compiled. Its two `language` patterns
+/// have a stray `]` (`…-[a-zA-Z]{2}]?$`) that the regex crate rejects when
+/// the schema itself is checked; they are replaced by the pattern they mean
+/// (see tests/sarif/README.md). factlint never writes `language`.
+pub fn sarif_validator() -> jsonschema::Validator {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sarif/sarif-schema-2.1.0.json");
+    let text = std::fs::read_to_string(path).unwrap();
+    let stray = r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#;
+    assert_eq!(
+        text.matches(stray).count(),
+        2,
+        "the vendored schema changed"
+    );
+    let schema: serde_json::Value =
+        serde_json::from_str(&text.replace(stray, r#""^[a-zA-Z]{2}(-[a-zA-Z]{2})?$""#)).unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+}

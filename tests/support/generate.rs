@@ -159,6 +159,70 @@ pub fn generate(name: &str, dir: &Path) -> Result<RunAs, String> {
                 return Err("mkfifo is not available".into());
             }
         }
+        "out-symlink" => symlink("report.md", dir.join("reports/link.md")).unwrap(),
+        "stale-temp" => {
+            if !Path::new("/proc/self").exists() {
+                return Err("no /proc: whether a process lives cannot be told".into());
+            }
+            // Process ids stop at 4194304 on Linux: this one belongs to no process.
+            put("reports/.factlint-999999999-dead01.tmp", b"half a report");
+        }
+        "scheme-file-name" => put(
+            "javascript:alert(1).txt",
+            b"In the end, 140 countries voted in favour of the resolution.\n",
+        ),
+        "escape-codes-in-file-name" => put(
+            "articles/\u{1b}[31mred\u{1b}[0m.txt",
+            b"Only 140 countries voted in favour of the resolution.\n",
+        ),
+        "rule-link-to-dev-zero" => {
+            if !Path::new("/dev/zero").exists() {
+                return Err("no /dev/zero here".into());
+            }
+            symlink("/dev/zero", dir.join("rules/zero.toml")).unwrap();
+        }
+        "rule-file-dev-zero" => {
+            if !Path::new("/dev/zero").exists() {
+                return Err("no /dev/zero here".into());
+            }
+            symlink("/dev/zero", dir.join("zero.toml")).unwrap();
+        }
+        "fifo-rule" => {
+            let made = Command::new("mkfifo")
+                .arg(dir.join("rules/pipe.toml"))
+                .status();
+            if !made.is_ok_and(|s| s.success()) {
+                return Err("mkfifo is not available".into());
+            }
+        }
+        "path-too-long" => {
+            // 22 folders of 200 characters: past PATH_MAX (4096), made by
+            // relative steps (the shell's cd), as no single path could.
+            let script = "d=$(printf 'd%.0s' $(seq 1 200)); cd articles && \
+                for i in $(seq 1 22); do mkdir \"$d\" && cd \"$d\" || exit 1; done && \
+                echo 'Only 140 countries voted in favour of the resolution.' > deep.txt";
+            let made = Command::new("sh")
+                .arg("-c")
+                .arg(script)
+                .current_dir(dir)
+                .status();
+            if !made.is_ok_and(|s| s.success()) {
+                return Err("cannot make a path past the system's limit here".into());
+            }
+        }
+        "one-latin1-byte" => {
+            // UTF-8 throughout ("Tokaïev", "«»"), but the é of "président" is one Latin-1 byte.
+            let mut bytes = "« Le pr".as_bytes().to_vec();
+            bytes.push(0xe9);
+            bytes.extend_from_slice(
+                "sident Tokaïev » : 141 countries voted in favour of the resolution.\n".as_bytes(),
+            );
+            put("articles/mixed.txt", &bytes);
+        }
+        "cr-only-article" => put(
+            "articles/cr.txt",
+            b"Headline\r\rSecond paragraph.\rAt the United Nations, 141 countries voted in favour of the resolution.\r",
+        ),
         other => panic!("unknown generator `{other}`"),
     }
     Ok(RunAs::Me)
@@ -178,11 +242,13 @@ pub fn unlock(dir: &Path) {
         let Ok(kind) = entry.file_type() else {
             continue;
         };
+        // Not `set_mode`: a path past the system's limit cannot be changed, and need not be.
+        use std::os::unix::fs::PermissionsExt;
         if kind.is_dir() {
-            set_mode(&path, 0o755);
+            let _ = fs::set_permissions(&path, fs::Permissions::from_mode(0o755));
             unlock(&path);
         } else if kind.is_file() {
-            set_mode(&path, 0o644);
+            let _ = fs::set_permissions(&path, fs::Permissions::from_mode(0o644));
         }
     }
 }

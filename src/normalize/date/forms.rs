@@ -44,7 +44,10 @@ pub static FORMS: LazyLock<Vec<(Pattern, Reader)>> = LazyLock::new(|| {
     let dw = day_word_regex();
     let day = format!(r"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<dayw>{dw}))");
     let wd = format!(r"(?:(?P<wd>{WEEKDAYS_SHORT})\.?,?\s+)?");
-    let year = r"(?:(?:\s*,?\s*|[-/]|\s+(?:of|in)\s+)(?P<year>\d{4})\b)?";
+    let year = format!(
+        r"(?:(?:\s*,?\s*|[-/]|\s+(?:of|in)\s+)(?:(?P<year>\d{{4}})|(?P<yearw>{}))\b)?",
+        year_words_regex()
+    );
     let forms: Vec<(String, Reader)> = vec![
         // February 24, Feb. 24, Tuesday, Feb. 28, January 12, 2016, Oct-2, September the twenty-first
         (format!(r"\b{wd}(?P<month>{MONTHS})(?:\b\.?\s*(?:[-/]\s*|the\s+)?{day}|(?P<day2>\d{{1,2}}))\b{year}"), calendar),
@@ -66,6 +69,8 @@ pub static FORMS: LazyLock<Vec<(Pattern, Reader)>> = LazyLock::new(|| {
             numeric(c)
         }),
         (r"\bon\s+(?P<core>(?P<a>\d{1,2})[-.](?P<b>\d{1,2}))\b".into(), numeric),
+        // "in 4.22" closing a sentence (else "in 4.5 seconds" is a number)
+        (r"\bin\s+(?P<core>(?P<a>\d{1,2})\.(?P<b>\d{1,2}))(?P<after>\s*[.!?]?\s*$)".into(), numeric),
         // "on 15" closing a sentence: the 15th of the publication month
         (r"\bon\s+(?P<core>(?P<day>\d{1,2}))(?P<after>\s*[.!?]?\s*$)".into(), |c| {
             Some(Expr::DayOfMonth { month: MonthRef::Relative(0), day: day_of(c)?, weekday: None })
@@ -95,15 +100,21 @@ pub static FORMS: LazyLock<Vec<(Pattern, Reader)>> = LazyLock::new(|| {
             let nth = ORDINALS.iter().position(|o| o.eq_ignore_ascii_case(&c["nth"]))? as i8;
             Some(Expr::NthWeekday { nth, weekday: weekday_of(c)?, month: MonthRef::Relative(0) })
         }),
-        // two Sundays from now
-        (format!(r"\b(?P<n>\d|two|three|four|five|six)\s+(?P<wd>{WEEKDAYS})s\s+from\s+now\b"), |c| {
+        // two Sundays from now, two Mondays later
+        (format!(r"\b(?P<n>\d|two|three|four|five|six)\s+(?P<wd>{WEEKDAYS})s?\s+(?:from\s+now|later)\b"), |c| {
             Some(Expr::NearestWeekday { weekday: weekday_of(c)?, nth: count(&c["n"])? as i32 })
         }),
-        // 1 month 21 days ago, 2 years, 1 month and 21 days ago
-        (r"\b(?P<parts>(?:(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?|weeks?|days?)(?:\s*,\s*|\s+and\s+|\s+)){2,})ago\b".into(), |c| {
+        // 1 month 21 days ago, 2 years, 1 month and 21 days ago, 2 years 21 days later
+        (r"\b(?P<parts>(?:(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?|weeks?|days?)(?:\s*,\s*|\s+and\s+|\s+)){2,})(?P<dir>ago|from\s+now|later|earlier)\b".into(), |c| {
             static PART: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(\S+)\s+(years?|months?|weeks?|days?)").expect("duration part"));
-            let parts = PART.captures_iter(&c["parts"]).map(|p| Some((-count(&p[1])?, unit_from(&p[2])?))).collect::<Option<Vec<_>>>()?;
-            Some(Expr::Elapsed { parts })
+            let dir = c["dir"].to_lowercase();
+            let sign = if dir == "ago" || dir == "earlier" { -1 } else { 1 };
+            let parts = PART.captures_iter(&c["parts"]).map(|p| Some((sign * count(&p[1])?, unit_from(&p[2])?))).collect::<Option<Vec<_>>>()?;
+            Some(Expr::Elapsed { parts, anchored: dir == "later" || dir == "earlier" })
+        }),
+        // in four business days
+        (r"\bin\s+(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:business|working)\s+days?\b".into(), |c| {
+            Some(Expr::BusinessDays { amount: count(&c["n"])? })
         }),
         // Thursday, next Sunday, last week Sunday, Friday next week, Sunday of next week
         (format!(r"\b(?:(?P<near>(?:this\s+)?(?:past|coming))\s+|(?P<mod>this|next|last|previous)\s+(?:week(?:'s)?\s+)?(?:on\s+)?)?(?P<wd>{WEEKDAYS})\b(?:\s+(?:of\s+)?(?P<mod2>next|last|this)\s+week\b)?"), |c| {
@@ -153,8 +164,8 @@ pub static FORMS: LazyLock<Vec<(Pattern, Reader)>> = LazyLock::new(|| {
                 _ => None,
             }
         }),
-        // the day before, the next day, the previous day, the following day
-        (r"\bthe\s+(?:day\s+(?P<dir>before|after)|(?P<adj>next|previous|following)\s+day)(?P<after>\s*[,.;!?)]|\s*$)?".into(), |c| {
+        // the day before, the next day, next day, the previous day, the following day
+        (r"\b(?:the\s+day\s+(?P<dir>before|after)|(?:the\s+)?(?P<adj>next|previous|following)\s+day)(?P<after>\s*[,.;!?)]|\s*$)?".into(), |c| {
             if c.name("dir").is_some() && c.name("after").is_none() {
                 return None;
             }
@@ -176,8 +187,25 @@ pub static FORMS: LazyLock<Vec<(Pattern, Reader)>> = LazyLock::new(|| {
             c.name("tail").is_none().then_some(())?;
             Some(Expr::Year { year: year_of(c, "year")??.max(1000) })
         }),
-        // Q1 2019, 2019 Q1, the first quarter of 2013, the first quarter of the year
-        (r"\b(?:q(?P<q>[1-4])[\s-]*(?P<year>\d{4})|(?P<year2>\d{4})[\s-]*q(?P<q2>[1-4])|(?:the\s+)?(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:(?P<year3>\d{4})|the\s+year))\b".into(), |c| {
+        // early 2024, mid-November, late last year, the first half of 2023, H2 2024, by the end of the year
+        (format!(r"\b(?P<portion>early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of|(?:the\s+)?(?:first|second)\s+half\s+of|by\s+(?:the\s+)?end\s+of|h[12])[\s-]+(?:the\s+)?(?P<base>(?P<year>[12]\d{{3}})\b|(?P<month>{MONTHS})\b\.?(?:,?\s+(?P<myear>\d{{4}})\b)?|(?P<rel>this|last|next|current|coming|previous)\s+(?P<unit>year|month)\b|(?P<the>year|month)\b)"), |c| {
+            let portion = super::portion::Portion::from_phrase(&c["portion"])?;
+            // "early may" in lower case is a verb ("it may"), not May.
+            (!c.name("month").is_some_and(|m| matches!(m.as_str(), "may" | "march")) || c.name("myear").is_some()).then_some(())?;
+            let base = if let Some(y) = c.name("year") {
+                Expr::Year { year: y.as_str().parse().ok()? }
+            } else if let Some(m) = c.name("month") {
+                Expr::Month { month: month_from(m.as_str())?, year: year_of(c, "myear")?, offset: None }
+            } else {
+                let unit = unit_from(c.name("unit").or(c.name("the"))?.as_str())?;
+                let offset = c.name("rel").map_or(Some(0), |r| offset_word(r.as_str()))?;
+                Expr::Period { unit, offset, part: Part::Whole }
+            };
+            let base_start = c.name("base")?.start() - c.get(0)?.start();
+            Some(Expr::Portion { portion, base: Box::new(base), base_start })
+        }),
+        // Q1 2019, 2019 Q1, Q1 (of the publication year), the first quarter of 2013, the first quarter of the year
+        (r"\b(?:q(?P<q>[1-4])(?:[\s-]*(?P<year>\d{4}))?|(?P<year2>\d{4})[\s-]*q(?P<q2>[1-4])|(?:the\s+)?(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:(?P<year3>\d{4})|the\s+year))\b".into(), |c| {
             let quarter = match c.name("q").or(c.name("q2")) {
                 Some(q) => q.as_str().parse().ok()?,
                 None => match &c["nth"].to_lowercase()[..] {

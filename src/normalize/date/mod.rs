@@ -15,6 +15,7 @@
 
 pub mod absolute;
 pub mod forms;
+pub mod portion;
 pub mod relative;
 pub mod scan;
 pub mod weekday;
@@ -136,8 +137,14 @@ pub enum Expr {
         base: Box<Expr>,
         base_start: usize,
     },
-    /// Counted from publication in several units: "1 month and 21 days ago".
-    Elapsed { parts: Vec<(i64, Unit)> },
+    /// Several units: "1 month and 21 days ago" (from publication), "2
+    /// years 21 days later" (`anchored`: from the date mentioned before).
+    Elapsed {
+        parts: Vec<(i64, Unit)>,
+        anchored: bool,
+    },
+    /// Working days from publication, weekends skipped: "in four business days".
+    BusinessDays { amount: i64 },
     /// Counted from publication: today (0 days), yesterday (-1 day), "two weeks ago".
     FromPublication { amount: i64, unit: Unit },
     /// Counted from the date mentioned just before: "a day earlier" (-1 day).
@@ -149,6 +156,14 @@ pub enum Expr {
         month: i8,
         year: Option<i16>,
         offset: Option<i64>,
+    },
+    /// A part of a year or month: "early 2024", "late October", "the first
+    /// half of 2023", "by the end of the year"; the period starts
+    /// `base_start` bytes into the expression.
+    Portion {
+        portion: portion::Portion,
+        base: Box<Expr>,
+        base_start: usize,
     },
 }
 
@@ -258,8 +273,18 @@ fn resolve_depth(
         Expr::Month { .. } => absolute::resolve_month(text, span, expr, published),
         Expr::FromPublication { .. }
         | Expr::Period { .. }
-        | Expr::Elapsed { .. }
+        | Expr::Elapsed {
+            anchored: false, ..
+        }
+        | Expr::BusinessDays { .. }
         | Expr::Stretch { .. } => relative::resolve(expr, written, published),
+        Expr::Elapsed {
+            parts,
+            anchored: true,
+        } => {
+            let (anchor, anchor_text) = anchor(text, span, published, depth)?;
+            relative::shift(&anchor, &anchor_text, parts)
+        }
         Expr::Shifted {
             amount,
             unit,
@@ -274,22 +299,52 @@ fn resolve_depth(
                 })?;
             relative::from_anchor(&anchor, &base_text, *amount, *unit)
         }
+        Expr::Portion {
+            portion,
+            base,
+            base_start,
+        } => {
+            let base_span = span.start + base_start..span.end;
+            let whole = resolve_depth(text, base_span, base, published, depth + 1)?;
+            portion::cut(&whole, *portion, written, published)
+        }
         Expr::Anchored { amount, unit } => {
-            if depth > 2 {
-                return Err("too many dates counted from one another".into());
-            }
-            let (anchor_span, anchor_expr) = relative::antecedent(text, span.start)
-                .ok_or_else(|| format!("`{written}` counts from the date mentioned just before, and none is mentioned in this or the previous sentences"))?;
-            let anchor_text = text[anchor_span.clone()].trim().to_string();
-            let anchor = resolve_depth(text, anchor_span, &anchor_expr, published, depth + 1)
-                .map_err(|reason| {
-                    format!(
-                        "`{written}` counts from `{anchor_text}`, which is unresolved: {reason}"
-                    )
-                })?;
+            let (anchor, anchor_text) = anchor(text, span, published, depth)?;
             relative::from_anchor(&anchor, &anchor_text, *amount, *unit)
         }
     }
+}
+
+/// What "the next day" or "two days later" at `span` counts from: the
+/// nearest date mentioned before it, or, when none is and the clause speaks
+/// of the future ("I'll go back the next day"), the publication date.
+/// Otherwise the reason it cannot be read.
+fn anchor(
+    text: &str,
+    span: Range<usize>,
+    published: Option<Date>,
+    depth: usize,
+) -> Result<(Resolved, String), String> {
+    let written = text[span.clone()].trim();
+    if depth > 2 {
+        return Err("too many dates counted from one another".into());
+    }
+    let Some((anchor_span, anchor_expr)) = relative::antecedent(text, span.start) else {
+        let (tense, cue) = weekday::tense(text, span.clone());
+        if tense == weekday::Tense::Future {
+            if let Some(p) = published {
+                let how = format!("no date is mentioned before it and the clause speaks of the future ({cue}): publication {p}");
+                return Ok((Resolved::new(Days::one(p), how), "publication".into()));
+            }
+        }
+        return Err(format!("`{written}` counts from the date mentioned just before, and none is mentioned in this or the previous sentences"));
+    };
+    let anchor_text = text[anchor_span.clone()].trim().to_string();
+    let anchor =
+        resolve_depth(text, anchor_span, &anchor_expr, published, depth + 1).map_err(|reason| {
+            format!("`{written}` counts from `{anchor_text}`, which is unresolved: {reason}")
+        })?;
+    Ok((anchor, anchor_text))
 }
 
 /// The normalizer of date facts.
@@ -299,9 +354,11 @@ pub struct DateNormalizer;
 impl Normalizer for DateNormalizer {
     fn normalize(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
         let value = m.value_str();
+        // A year on its own is a date when the fact is one ("2024").
         let (span, expr) = scan::scan(value)
             .into_iter()
             .max_by_key(|(span, _)| span.len())
+            .or_else(|| scan::bare_year(value))
             .ok_or_else(|| format!("`{}` is not a date factlint can read", value.trim()))?;
         let span = span.start + m.value.start..span.end + m.value.start;
         let resolved = resolve(m.text, span, &expr, m.published)?;
@@ -322,9 +379,14 @@ impl Normalizer for DateNormalizer {
     }
 }
 
-/// Every date in `text` (`factlint normalize --kind date`).
+/// Every date in `text` (`factlint normalize --kind date`). A line that is
+/// only a year ("2024") is that year, as a date fact's match would be.
 pub fn find(text: &str, published: Option<Date>) -> Vec<Found> {
-    scan::scan(text)
+    let mut found = scan::scan(text);
+    if found.is_empty() {
+        found.extend(scan::bare_year(text));
+    }
+    found
         .into_iter()
         .map(
             |(span, expr)| match resolve(text, span.clone(), &expr, published) {

@@ -81,7 +81,30 @@ pub fn resolve(expr: &Expr, written: &str, published: Option<Date>) -> Result<Re
                 format!("{which}{week_note}"),
             ))
         }
-        Expr::Elapsed { ref parts } => {
+        Expr::BusinessDays { amount } => {
+            let mut day = published;
+            let mut left = amount.abs();
+            while left > 0 {
+                day = if amount < 0 {
+                    day.yesterday()
+                } else {
+                    day.tomorrow()
+                }
+                .map_err(|_| overflow())?;
+                if !matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday) {
+                    left -= 1;
+                }
+            }
+            Ok(Resolved::new(
+                Days::one(day),
+                format!(
+                    "{} business day(s) {} publication {published}, weekends skipped",
+                    amount.abs(),
+                    if amount < 0 { "before" } else { "after" }
+                ),
+            ))
+        }
+        Expr::Elapsed { ref parts, .. } => {
             let span = parts
                 .iter()
                 .fold(jiff::Span::new(), |span, (n, unit)| match unit {
@@ -143,6 +166,40 @@ pub fn antecedent(text: &str, at: usize) -> Option<(Range<usize>, Expr)> {
         .into_iter()
         .next_back()
         .map(|(span, expr)| (span.start + start..span.end + start, expr))
+}
+
+/// A date counted from an antecedent in several units ("2 years 21 days
+/// later"): each of its days moved by all `parts`.
+pub fn shift(
+    anchor: &Resolved,
+    anchor_text: &str,
+    parts: &[(i64, Unit)],
+) -> Result<Resolved, String> {
+    let Days::OneOf(dates) = &anchor.days else {
+        return Err(format!(
+            "counts from `{anchor_text}`, which is a range of days, not one day"
+        ));
+    };
+    let span = parts
+        .iter()
+        .fold(jiff::Span::new(), |span, (n, unit)| match unit {
+            Unit::Day => span.days(span.get_days() as i64 + n),
+            Unit::Week => span.weeks(span.get_weeks() as i64 + n),
+            Unit::Month => span.months(span.get_months() as i64 + n),
+            Unit::Quarter => span.months(span.get_months() as i64 + 3 * n),
+            Unit::Year => span.years(span.get_years() as i64 + n),
+        });
+    let shifted = dates
+        .iter()
+        .map(|d| d.checked_add(span))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|_| "falls outside the calendar".to_string())?;
+    let how = format!(
+        "{span:#} from `{anchor_text}` = {} ({})",
+        anchor.days.shown(),
+        anchor.how
+    );
+    Ok(Resolved::new(Days::OneOf(shifted), how))
 }
 
 /// A date counted from an antecedent: `amount` `unit`s from each of its days.

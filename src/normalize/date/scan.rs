@@ -49,19 +49,40 @@ pub fn scan(text: &str) -> Vec<(Range<usize>, Expr)> {
         .collect()
 }
 
+/// A year written alone ("2024", "in 2024"): the whole of `text` but white
+/// space. Only a date fact's match (or a line that is just a year) is read
+/// so; in running text a bare number is not a date.
+pub fn bare_year(text: &str) -> Option<(Range<usize>, Expr)> {
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:(?i:in)\s+)?([12][0-9]{3})\s*$").expect("year regex"));
+    let c = YEAR.captures(text)?;
+    let year = c.get(1)?;
+    Some((
+        year.range(),
+        Expr::Year {
+            year: year.as_str().parse().ok()?,
+        },
+    ))
+}
+
 /// "3 days after January 12th", "two weeks before May 13": an amount counted
 /// from the date that follows it.
 fn shifted(text: &str, span: Range<usize>, expr: Expr) -> (Range<usize>, Expr) {
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>after|before|from)\s+$")
+        Regex::new(r"(?i)\b(?P<n>\d{1,3}(?:,\d{3})+|\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>after|before|from)\s+$")
             .expect("shift regex")
     });
     let relative_base = matches!(
         expr,
-        Expr::Anchored { .. } | Expr::Period { .. } | Expr::Month { .. } | Expr::Elapsed { .. }
+        Expr::Anchored { .. }
+            | Expr::Period { .. }
+            | Expr::Month { .. }
+            | Expr::Elapsed { .. }
+            | Expr::Portion { .. }
     );
-    // Up to 40 bytes back, on a character boundary ("—" is 3 bytes; found by fuzzing).
-    let mut from = span.start.saturating_sub(40);
+    // Up to 48 bytes back ("1,000,000 days after "), on a character boundary
+    // ("—" is 3 bytes; found by fuzzing).
+    let mut from = span.start.saturating_sub(48);
     while !text.is_char_boundary(from) {
         from -= 1;
     }

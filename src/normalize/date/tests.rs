@@ -90,3 +90,108 @@ fn expect_takes_iso_dates_and_candidates() {
     assert!(n.parse("Thursday").unwrap_err().contains("YYYY-MM-DD"));
     assert!(n.parse("2023-02-30").is_err());
 }
+
+#[test]
+fn years_in_words_and_working_days() {
+    let cases = [
+        (
+            "on September the twenty-first nineteen seventy eight",
+            "September the twenty-first nineteen seventy eight",
+            "1978-09-21",
+        ),
+        (
+            "on September 10, nineteen zero one",
+            "September 10, nineteen zero one",
+            "1901-09-10",
+        ),
+        (
+            "on the tenth of September, two thousand",
+            "the tenth of September, two thousand",
+            "2000-09-10",
+        ),
+        (
+            "on sunday jan twenty one two thousand and eighteen",
+            "sunday jan twenty one two thousand and eighteen",
+            "2018-01-21",
+        ),
+        // From Tuesday 21 August 2018: Wednesday, Thursday, Friday, Monday.
+        (
+            "a call in four business days",
+            "in four business days",
+            "2018-08-27",
+        ),
+    ];
+    for (text, value, want) in cases {
+        let v = read(text, value, Some(date(2018, 8, 21))).unwrap();
+        assert_eq!(v.value, want, "{text}");
+    }
+    assert_eq!(words::year_from_words("twenty twenty-three"), Some(2023));
+    assert_eq!(words::year_from_words("nineteen hundred"), Some(1900));
+}
+
+#[test]
+fn counted_from_the_future_when_no_date_comes_before() {
+    let monday = Some(date(2018, 5, 7));
+    let v = read(
+        "Are you available two monday later?",
+        "two monday later",
+        monday,
+    )
+    .unwrap();
+    assert_eq!(v.value, "2018-05-21");
+    let v = read("I'll go back the next day", "the next day", monday).unwrap();
+    assert_eq!(v.value, "2018-05-08");
+    assert!(v.note.unwrap().contains("speaks of the future (future cue"));
+    let v = read(
+        "I will leave here 2 years 21 days later",
+        "2 years 21 days later",
+        monday,
+    )
+    .unwrap();
+    assert_eq!(v.value, "2020-05-28");
+    // In the past tense, with no date before it, "the next day" stays unread.
+    let err = read("He returned the next day.", "the next day", monday).unwrap_err();
+    assert!(err.contains("none is mentioned"), "{err}");
+    // With a date before it, that date counts, whatever the tense.
+    let v = read(
+        "He arrived on May 1. He will leave the next day.",
+        "the next day",
+        monday,
+    )
+    .unwrap();
+    assert_eq!(v.value, "2018-05-02");
+}
+
+/// "1,000 days after …" counts a thousand days, not none; "1,500 days
+/// before …" fifteen hundred, not five hundred.
+#[test]
+fn offsets_with_thousands_separators_count_whole() {
+    let find = |text: &str| {
+        let kind = crate::normalize::kind("date").unwrap();
+        let ctx = crate::normalize::read::Context { published: None };
+        let found = crate::normalize::read::find(kind, text, ctx).unwrap();
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        (
+            found[0].value.value.clone(),
+            text[found[0].span.clone()].to_string(),
+        )
+    };
+    assert_eq!(
+        find("The war reached 1,000 days after February 24, 2022, the UN said."),
+        (
+            "2024-11-20".into(),
+            "1,000 days after February 24, 2022".into()
+        )
+    );
+    assert_eq!(
+        find("It began 1,500 days before March 1, 2023."),
+        (
+            "2019-01-21".into(),
+            "1,500 days before March 1, 2023".into()
+        )
+    );
+    assert_eq!(
+        find("It ended 1000 days after February 24, 2022.").0,
+        "2024-11-20"
+    );
+}

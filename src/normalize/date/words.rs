@@ -85,9 +85,12 @@ pub fn count(text: &str) -> Option<i64> {
     match lower.as_str() {
         "a" | "an" => Some(1),
         "few" | "a few" => Some(3),
+        // "1,000 days": thousands separators, and no more than a date can shift.
         _ => lower
+            .replace(',', "")
             .parse()
             .ok()
+            .filter(|n: &i64| *n <= 1_000_000)
             .or_else(|| UNITS.iter().position(|u| *u == lower).map(|i| i as i64)),
     }
 }
@@ -112,7 +115,54 @@ pub fn offset_word(word: &str) -> Option<i64> {
     }
 }
 
+/// A year written in words: "nineteen seventy eight", "nineteen zero one",
+/// "two thousand and eighteen", "two thousand", "twenty twenty-three".
+pub fn year_words_regex() -> String {
+    let unit = UNITS[1..10].join("|");
+    let teens = UNITS[10..].join("|");
+    let tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+    let below_100 =
+        format!(r"(?:(?:{tens})(?:[\s-]+(?:{unit}))?|{teens}|(?:oh|zero|o)[\s-]+(?:{unit}))");
+    format!(
+        r"(?:(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)[\s-]+(?:hundred(?:\s+and\s+(?:{below_100}|{unit}))?|{below_100})|two\s+thousand(?:(?:\s+and)?\s+(?:{below_100}|{unit}))?)"
+    )
+}
+
+/// The year a [`year_words_regex`] match stands for.
+pub fn year_from_words(text: &str) -> Option<i16> {
+    let lower = text.to_lowercase().replace('-', " ");
+    let words: Vec<&str> = lower.split_whitespace().filter(|w| *w != "and").collect();
+    let small = |ws: &[&str]| -> Option<i16> {
+        let one = |w: &str| UNITS.iter().position(|u| *u == w).map(|i| i as i16);
+        let tens = |w: &str| {
+            [
+                "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+            ]
+            .iter()
+            .position(|t| *t == w)
+            .map(|i| (i as i16 + 2) * 10)
+        };
+        match ws {
+            [] => Some(0),
+            ["oh" | "zero" | "o", u] => one(u).filter(|u| *u < 10),
+            [w] => one(w).or_else(|| tens(w)),
+            [t, u] => Some(tens(t)? + one(u).filter(|u| (1..10).contains(u))?),
+            _ => None,
+        }
+    };
+    match words.as_slice() {
+        ["two", "thousand", rest @ ..] => Some(2000 + small(rest)?),
+        [century, "hundred", rest @ ..] => Some(small(&[century])? * 100 + small(rest)?),
+        [century, rest @ ..] => Some(small(&[century])? * 100 + small(rest).filter(|y| *y > 0)?),
+        _ => None,
+    }
+}
+
 pub fn year_of(caps: &Captures, name: &str) -> Option<Option<i16>> {
+    let words = (name == "year").then(|| caps.name("yearw")).flatten();
+    if let Some(w) = words {
+        return year_from_words(w.as_str()).map(Some);
+    }
     match caps.name(name) {
         None => Some(None),
         Some(y) => {

@@ -13,7 +13,10 @@
 
 use super::hedge;
 use super::number::{extra_interval, Hedged};
-use super::numtext;
+use super::numtext::{
+    self,
+    style::{self, Style},
+};
 use super::tolerance::Tolerance;
 use super::{format_number, keys_agree, Found, Key, Kind, Normalized, Normalizer, RawMatch};
 use regex::Regex;
@@ -64,7 +67,13 @@ fn million_code(text: &str) -> Option<(&'static Currency, usize)> {
     if !m.eq_ignore_ascii_case("m") || glued || !code.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    by_code(code).map(|c| (c, 4))
+    // The table's entry that writes the code ("usd": United States dollar).
+    let lower = code.to_lowercase();
+    CURRENCIES
+        .iter()
+        .find(|c| c.before.contains(&lower.as_str()))
+        .or_else(|| by_code(code))
+        .map(|c| (c, 4))
 }
 
 /// An amount found in a text.
@@ -78,13 +87,7 @@ pub struct Amount {
 impl Amount {
     /// The amount as the number kinds read it, with the hedge found before it.
     fn hedged(&self, hedge: Option<(hedge::Hedge, String)>) -> Hedged<'static> {
-        Hedged {
-            lo: self.number.lo,
-            hi: self.number.hi,
-            shape: self.number.shape,
-            hedge,
-            rest: "",
-        }
+        Hedged::new(&self.number, hedge, "")
     }
 
     fn scaled(mut self, factor: f64, end: usize) -> Amount {
@@ -124,9 +127,12 @@ fn with_hundredths(text: &str, a: Amount) -> Amount {
         .value()
         .filter(|c| c.fract() == 0.0 && (1.0..100.0).contains(c));
     let Some(cents) = cents else { return a };
+    // "10 $ 30 $": a second amount with its own currency, not cents.
+    let after = text[n.span.end..].trim_start_matches([' ', '\u{a0}']);
+    let own_currency = written_at(after, |c| c.after, false).is_some();
     let end = match SUBUNIT.find(&text[n.span.end..]) {
         Some(s) => n.span.end + s.end(),
-        None if ENDS.is_match(&text[n.span.end..]) => n.span.end,
+        None if ENDS.is_match(&text[n.span.end..]) && !own_currency => n.span.end,
         None => return a,
     };
     let mut a = a;
@@ -282,30 +288,34 @@ impl Kind for MoneyKind {
     }
 
     fn find(&self, text: &str, _published: Option<jiff::civil::Date>) -> Option<Vec<Found>> {
-        let money = Money {
-            currency: None,
-            rates: BTreeMap::new(),
-            tolerance: None,
-        };
-        let found = amounts(text)
-            .into_iter()
-            .map(|a| {
-                let hedge = hedge::before(&text[..a.span.start]);
-                let read = a.hedged(hedge);
-                let value = money
-                    .value(&read, a.currency)
-                    .unwrap_or_else(crate::normalize::unresolved);
-                let mut f = Found::at(text, a.span.clone(), value);
-                extra_interval(&mut f, &read);
-                f.extra.insert("number".into(), serde_json::json!(read.lo));
-                f.extra.insert("currency".into(), a.currency.code.into());
-                f.extra
-                    .insert("currency_name".into(), a.currency.name.into());
-                f
-            })
-            .collect();
-        Some(found)
+        Some(style::within(Style::of(text), || find(text)))
     }
+}
+
+/// Every amount in `text`, read in the style already set.
+fn find(text: &str) -> Vec<Found> {
+    let money = Money {
+        currency: None,
+        rates: BTreeMap::new(),
+        tolerance: None,
+    };
+    amounts(text)
+        .into_iter()
+        .map(|a| {
+            let hedge = hedge::before(&text[..a.span.start]);
+            let read = a.hedged(hedge);
+            let value = money
+                .value(&read, a.currency)
+                .unwrap_or_else(crate::normalize::unresolved);
+            let mut f = Found::at(text, a.span.clone(), value);
+            extra_interval(&mut f, &read);
+            f.extra.insert("number".into(), serde_json::json!(read.lo));
+            f.extra.insert("currency".into(), a.currency.code.into());
+            f.extra
+                .insert("currency_name".into(), a.currency.name.into());
+            f
+        })
+        .collect()
 }
 
 #[derive(Debug)]
@@ -341,17 +351,11 @@ impl Money {
         let shown = if lo == hi || hi.is_infinite() || read.hedge.is_some() && read.lo == read.hi {
             format!(
                 "{code} {}",
-                format_amount(
-                    if read
-                        .hedge
-                        .as_ref()
-                        .is_some_and(|h| h.0 == hedge::Hedge::AtMost)
-                    {
-                        hi
-                    } else {
-                        lo
-                    }
-                )
+                format_amount(if read.hedge.as_ref().is_some_and(|h| h.0.upper()) {
+                    hi
+                } else {
+                    lo
+                })
             )
         } else {
             format!("{code} {}–{}", format_amount(lo), format_amount(hi))
@@ -364,7 +368,8 @@ impl Money {
                 unit: code.to_string(),
             },
         )
-        .approximate(read.approximate());
+        .approximate(read.approximate())
+        .bounded(read.bound());
         if !notes.is_empty() {
             n.note = Some(notes.join("; "));
         }
@@ -374,6 +379,16 @@ impl Money {
 
 impl Normalizer for Money {
     fn normalize(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
+        style::within(Style::of(m.text), || self.read(m))
+    }
+
+    fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
+        keys_agree(a, b, self.tolerance.as_ref())
+    }
+}
+
+impl Money {
+    fn read(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
         let raw = m.value_str();
         let (inner, stripped) = hedge::strip(raw);
         let hedge = inner.or_else(|| hedge::before(m.preceding(40)));
@@ -387,10 +402,6 @@ impl Normalizer for Money {
         let a = a.ok_or_else(|| format!("no currency with the amount in `{}`", raw.trim()))?;
         let read = a.hedged(hedge);
         Ok(vec![self.value(&read, a.currency)?])
-    }
-
-    fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
-        keys_agree(a, b, self.tolerance.as_ref())
     }
 }
 

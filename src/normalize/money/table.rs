@@ -49,7 +49,7 @@ pub static CURRENCIES: &[Currency] = &[
     c("CHF", "Swiss franc", &["chf"], &["swiss francs", "swiss franc", "chf"]),
     c("Franc", "Franc", &[], &["francs", "franc"]),
     c("INR", "Indian rupee", &["₹", "inr"], &["indian rupees", "inr"]),
-    c("Rupee", "Rupee", &["rs."], &["rupees", "rupee"]),
+    c("Rupee", "Rupee", &["rs.", "rs"], &["rupees", "rupee"]),
     c("RUB", "Russian ruble", &["₽", "rub"], &["roubles", "rubles", "rouble", "ruble", "rub"]),
     c("KZT", "Kazakhstani tenge", &["₸", "kzt"], &["tenge", "kzt"]),
     c("UZS", "Uzbekistani som", &["uzs"], &["soum", "sum", "uzs"]),

@@ -213,3 +213,61 @@ fn odd_text_does_not_break_the_finder() {
         }
     }
 }
+
+/// Issue 19: the election coverage wrote "Rezaei", "Rezai", "Mohsen Rezai";
+/// the report printed 0.92 for "Mohsen Rezai" but the finder compared the
+/// surname alone (0.83) and never found it. Now the finder compares what the
+/// report prints, and Persian "-aei"/"-ai" is a transliteration pair.
+#[test]
+fn spellings_the_report_calls_close_are_found_at_the_default_threshold() {
+    let rezaei = person("canonical = \"Mohsen Rezaei\"");
+    let table: [(&str, &[&str]); 6] = [
+        (
+            "Conservative candidate Mohsen Rezaei, a former commander of the Revolutionary Guards, came third.",
+            &["Mohsen Rezaei"],
+        ),
+        (
+            "Mohsen Rezai, a former Guards commander, won 3.4 million votes. Rezai said the count was fair.",
+            &["Mohsen Rezai", "Rezai"],
+        ),
+        ("Rezaei said he would not concede.", &["Rezaei"]),
+        ("Rezai said he would not concede.", &["Rezai"]),
+        ("Rezaee, the former commander, spoke.", &["Rezaee"]),
+        ("Mohammad Rezaei, a lawmaker, said", &[]),
+    ];
+    for (text, want) in table {
+        assert_eq!(found(rezaei.as_ref(), text), want, "{text}");
+    }
+    let v = rezaei.parse("Mohsen Rezai").unwrap();
+    assert_eq!(
+        v.note.as_deref(),
+        Some("variant of “Mohsen Rezaei”, similarity 0.92: Rezai for Rezaei (transliteration)")
+    );
+    // No transliteration pair merges q and gh: the surname alone scores
+    // 0.75, the whole name 0.90, so "Mohammad Bagher Qalibaf" is found, and
+    // "Qalibaf" alone only where the article anchored that spelling.
+    let ghalibaf = person("canonical = \"Mohammad Bagher Ghalibaf\"");
+    assert_eq!(
+        found(
+            ghalibaf.as_ref(),
+            "Parliament speaker Mohammad Bagher Qalibaf ran again. Qalibaf came third."
+        ),
+        ["Mohammad Bagher Qalibaf", "Qalibaf"]
+    );
+    assert_eq!(
+        found(ghalibaf.as_ref(), "Qalibaf came third."),
+        Vec::<String>::new()
+    );
+    let text = "Mohammad Bagher Qalibaf ran. Qalibaf came third.";
+    let at = text.rfind("Qalibaf").unwrap();
+    let m = RawMatch {
+        value: at..at + 7,
+        ..RawMatch::whole_text(text)
+    };
+    assert!(ghalibaf.normalize(&m).is_ok());
+    let alone = RawMatch {
+        value: 0..7,
+        ..RawMatch::whole_text("Qalibaf came third.")
+    };
+    assert!(ghalibaf.normalize(&alone).is_err());
+}

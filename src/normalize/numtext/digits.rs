@@ -19,6 +19,9 @@ pub struct Digits {
     pub letters_after: bool,
     /// A fraction ("3/4", "2 1/4", "½").
     pub fraction: bool,
+    /// Written with mixed separators ("28,933.004", a slip for
+    /// 28,933,004): read as the likely value, and said so.
+    pub malformed: bool,
 }
 
 static GROUPED: LazyLock<Regex> = LazyLock::new(|| {
@@ -33,10 +36,23 @@ static FRACTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^/(\d{1,3})").u
 static MIXED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t]{1,3}(\d{1,3})/(\d{1,3})").unwrap());
 static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(MM|bln|tln|mil|bn|mn|[kKMGBb])|[ \u{a0}]{1,2}(bln|tln|bn|mn|[kKMG]))")
+    Regex::new(r"^(?:(MM|bln|tln|mil|bn|mn|tn|[kKMGBb])|[ \u{a0}]{1,2}(bln|tln|bn|mn|tn|[kKMGB]))")
         .unwrap()
 });
-static MONEY_SUFFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \u{a0}]?(m|M)").unwrap());
+/// A lone "m" (glued or after one space) where it means a million.
+static MILLION_M: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \u{a0}]?(m|M)").unwrap());
+/// Dot grouping, read whatever the article's style: two or more groups
+/// ("17.926.345"), or groups before a decimal comma ("1.111,11").
+static DOT_GROUPS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3}(?:(?:\.\d{3}){2,}(?:,\d+)?|(?:\.\d{3})+,\d+)").unwrap());
+/// Dot grouping in an article that groups with dots ("4.800" is 4800).
+static DOT_GROUPS_STYLED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?").unwrap());
+/// A decimal comma in an article that groups with dots ("3,5").
+static COMMA_DECIMAL_STYLED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d+,\d+").unwrap());
+/// After a comma-grouped number, a point and three digits: "28,933.004",
+/// which no convention writes; most likely 28,933,004.
+static SLIPPED_GROUP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\.\d{3}").unwrap());
 
 const VULGAR: &[(char, f64)] = &[
     ('½', 0.5),
@@ -62,7 +78,7 @@ fn suffix_scale(s: &str) -> f64 {
         "k" | "K" => 1e3,
         "M" | "MM" | "mn" | "mil" | "m" => 1e6,
         "G" | "B" | "b" | "bn" | "bln" => 1e9,
-        "tln" => 1e12,
+        "tln" | "tn" => 1e12,
         _ => 1.0,
     }
 }
@@ -71,9 +87,31 @@ fn char_before(text: &str, pos: usize) -> Option<char> {
     text[..pos].chars().next_back()
 }
 
+/// Whether `s` starts with a digit.
+fn digit_next(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A number grouped with dots at the start of `rest` (see [`DOT_GROUPS`]):
+/// its value and length. Not when more digits or groups follow ("1.234.56").
+fn dot_grouped(rest: &str) -> Option<(f64, usize)> {
+    let styled = super::style::current().grouping == super::style::Grouping::Dot;
+    let m = DOT_GROUPS
+        .find(rest)
+        .or_else(|| DOT_GROUPS_STYLED.find(rest).filter(|_| styled))?;
+    let after = &rest[m.end()..];
+    if digit_next(after) || (after.starts_with(['.', ',']) && digit_next(&after[1..])) {
+        return None;
+    }
+    let value = m.as_str().replace('.', "").replace(',', ".").parse().ok()?;
+    Some((value, m.end()))
+}
+
 /// Reads digits at byte `pos` of `text`. `money`: a lone "m" after the
-/// number is "million" ("$25m"), as it is next to a currency.
+/// number is "million" ("$25m"), as it is next to a currency; elsewhere the
+/// article's [`super::style::Style`] decides.
 pub fn read(text: &str, pos: usize, money: bool) -> Option<Digits> {
+    let money = money || super::style::current().lone_m == super::style::LoneM::Million;
     let rest = &text[pos..];
     let first = rest.chars().next()?;
     if let Some(&(_, v)) = VULGAR.iter().find(|(c, _)| *c == first) {
@@ -84,6 +122,7 @@ pub fn read(text: &str, pos: usize, money: bool) -> Option<Digits> {
             integer: false,
             letters_after: letter_at(text, end),
             fraction: true,
+            malformed: false,
         });
     }
     let dotted = char_before(text, pos) == Some('.')
@@ -92,11 +131,16 @@ pub fn read(text: &str, pos: usize, money: bool) -> Option<Digits> {
     let mut end;
     let mut value: f64;
     let mut integer = true;
+    let mut malformed = false;
     if first == '.' {
         let m = DECIMAL.find(rest)?;
         value = m.as_str().parse().ok()?;
         end = pos + m.end();
         integer = false;
+    } else if let Some((v, len)) = first.is_ascii_digit().then(|| dot_grouped(rest)).flatten() {
+        value = v;
+        end = pos + len;
+        integer = !rest[..len].contains(',');
     } else if first.is_ascii_digit() {
         let grouped = GROUPED
             .find(rest)
@@ -104,12 +148,19 @@ pub fn read(text: &str, pos: usize, money: bool) -> Option<Digits> {
         let in_list = char_before(text, pos) == Some(',')
             && pos >= 2
             && char_before(text, pos - 1).is_some_and(|c| c.is_ascii_digit());
-        let comma_decimal = COMMA_DECIMAL.find(rest).filter(|_| !in_list).filter(|m| {
+        let styled = super::style::current().grouping == super::style::Grouping::Dot;
+        let decimal = if styled {
+            &COMMA_DECIMAL_STYLED
+        } else {
+            &COMMA_DECIMAL
+        };
+        let comma_decimal = decimal.find(rest).filter(|_| !in_list).filter(|m| {
             let after = &rest[m.end()..];
             let digit_next = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
             !(digit_next(after) || after.starts_with(',') && digit_next(&after[1..]))
         });
         let m = match (grouped, comma_decimal) {
+            (Some(g), _) if styled && g.as_str().contains(',') => PLAIN.find(rest)?,
             (Some(g), _) => g,
             (None, Some(c)) => {
                 let v: f64 = c.as_str().replace(',', ".").parse().ok()?;
@@ -120,6 +171,7 @@ pub fn read(text: &str, pos: usize, money: bool) -> Option<Digits> {
                     integer: false,
                     letters_after: letter_at(text, end),
                     fraction: false,
+                    malformed: false,
                 });
             }
             (None, None) => PLAIN.find(rest)?,
@@ -130,6 +182,17 @@ pub fn read(text: &str, pos: usize, money: bool) -> Option<Digits> {
             .parse()
             .ok()?;
         end = pos + m.end();
+        // "28,933.004": a comma group, then a point and three digits.
+        if m.as_str().contains(',') && !m.as_str().contains(' ') {
+            if let Some(slip) = SLIPPED_GROUP
+                .find(&text[end..])
+                .filter(|s| !digit_next(&text[end + s.end()..]))
+            {
+                value = value * 1000.0 + text[end + 1..end + slip.end()].parse::<f64>().ok()?;
+                end += slip.end();
+                malformed = true;
+            }
+        }
         let ip_like = text[end..].starts_with('.') && {
             let after = &text[end + 1..];
             PLAIN.find(after).is_some_and(|d| {
@@ -137,7 +200,7 @@ pub fn read(text: &str, pos: usize, money: bool) -> Option<Digits> {
                     && after[d.end() + 1..].starts_with(|c: char| c.is_ascii_digit())
             })
         };
-        if !dotted && !ip_like {
+        if !dotted && !ip_like && !malformed {
             if let Some(d) = DECIMAL.find(&text[end..]) {
                 value += d.as_str().parse::<f64>().ok()?;
                 end += d.end();
@@ -159,6 +222,7 @@ pub fn read(text: &str, pos: usize, money: bool) -> Option<Digits> {
                         integer: false,
                         letters_after: letter_at(text, end),
                         fraction: true,
+                        malformed: false,
                     });
                 }
             } else if let Some(f) = MIXED.captures(&text[end..]) {
@@ -174,6 +238,7 @@ pub fn read(text: &str, pos: usize, money: bool) -> Option<Digits> {
                         integer: false,
                         letters_after: letter_at(text, end),
                         fraction: true,
+                        malformed: false,
                     });
                 }
             }
@@ -211,7 +276,7 @@ pub fn read(text: &str, pos: usize, money: bool) -> Option<Digits> {
             integer = false;
         }
     } else if money {
-        if let Some(s) = MONEY_SUFFIX.captures(&text[end..]) {
+        if let Some(s) = MILLION_M.captures(&text[end..]) {
             let whole = s.get(0).map_or(0, |g| g.end());
             if !letter_at(text, end + whole) {
                 value *= 1e6;
@@ -226,6 +291,7 @@ pub fn read(text: &str, pos: usize, money: bool) -> Option<Digits> {
         integer,
         letters_after: letter_at(text, end),
         fraction: false,
+        malformed,
     })
 }
 

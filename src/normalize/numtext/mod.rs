@@ -7,11 +7,15 @@
 //! number at the start of a matched value so a unit or currency can follow.
 //!
 //! `digits` reads digit forms, `words` the spelled-out ones, `vague` ranges
-//! and vague quantities, `ordinal` ordinals ("7th", "twenty-first").
+//! and vague quantities, `ordinal` ordinals ("7th", "twenty-first"); `style`
+//! holds how the article at hand writes numbers ("17.926.345", "3.3m") and
+//! `pattern` generates the `{number}` placeholder from the reader's tables.
 
 pub mod digits;
 mod fraction;
 pub mod ordinal;
+pub mod pattern;
+pub mod style;
 pub mod vague;
 pub mod words;
 
@@ -38,6 +42,8 @@ pub struct NumSpan {
     pub lo: f64,
     pub hi: f64,
     pub shape: Shape,
+    /// Written with mixed separators ("28,933.004"), read as the likely value.
+    pub malformed: bool,
 }
 
 impl NumSpan {
@@ -47,6 +53,20 @@ impl NumSpan {
             lo: value,
             hi: value,
             shape,
+            malformed: false,
+        }
+    }
+
+    /// A number read from digits.
+    fn digits(span: Range<usize>, d: &digits::Digits) -> Self {
+        let shape = if d.fraction {
+            Shape::Fraction
+        } else {
+            Shape::Point
+        };
+        NumSpan {
+            malformed: d.malformed,
+            ..NumSpan::point(span, d.value, shape)
         }
     }
 
@@ -92,18 +112,13 @@ pub fn point_at(text: &str, pos: usize) -> Option<NumSpan> {
             span: pos..n.span.end,
             lo: -n.hi,
             hi: -n.lo,
-            shape: n.shape,
+            ..n
         });
     }
-    if !c.is_alphanumeric() {
+    if !c.is_alphabetic() && !c.is_ascii_digit() {
         // ".08", "½": digits alone.
         let d = digits::read(text, pos, false).filter(|d| !d.letters_after)?;
-        let shape = if d.fraction {
-            Shape::Fraction
-        } else {
-            Shape::Point
-        };
-        return Some(NumSpan::point(pos..d.end, d.value, shape));
+        return Some(NumSpan::digits(pos..d.end, &d));
     }
     let toks = words::tokens(text, pos, 40);
     let first = toks.first()?;
@@ -114,7 +129,7 @@ pub fn point_at(text: &str, pos: usize) -> Option<NumSpan> {
             span: pos..n.span.end,
             lo: -n.hi,
             hi: -n.lo,
-            shape: n.shape,
+            ..n
         });
     }
     if first.digits.is_none() && c.is_ascii_digit() {
@@ -124,12 +139,7 @@ pub fn point_at(text: &str, pos: usize) -> Option<NumSpan> {
         Some(p) => (p, toks),
         None if c.is_ascii_digit() || c == '.' || !c.is_ascii() => {
             let d = digits::read(text, pos, false).filter(|d| !d.letters_after)?;
-            let shape = if d.fraction {
-                Shape::Fraction
-            } else {
-                Shape::Point
-            };
-            return Some(NumSpan::point(pos..d.end, d.value, shape));
+            return Some(NumSpan::digits(pos..d.end, &d));
         }
         None => return None,
     };
@@ -147,6 +157,9 @@ pub fn point_at(text: &str, pos: usize) -> Option<NumSpan> {
             Shape::Point
         },
     );
+    n.malformed = toks[..parsed.used]
+        .iter()
+        .any(|t| t.digits.is_some_and(|d| d.malformed));
     // "one over three", "two out of five hundred", "1 in twenty-one".
     let after = &toks[parsed.used..];
     let (skip, ok): (usize, fn(f64, f64) -> bool) = match after.first().map(|t| t.word.as_str()) {
@@ -241,20 +254,12 @@ pub fn glued_at(text: &str, pos: usize, money: bool) -> Option<NumSpan> {
         if let Some(d) = digits::read(text, pos, true)
             .filter(|d| !d.letters_after && text[pos..d.end].ends_with(['m', 'M']))
         {
-            return Some(NumSpan::point(pos..d.end, d.value, Shape::Point));
+            return Some(NumSpan::digits(pos..d.end, &d));
         }
     }
     at(text, pos).or_else(|| {
         let d = digits::read(text, pos, money)?;
-        Some(NumSpan::point(
-            pos..d.end,
-            d.value,
-            if d.fraction {
-                Shape::Fraction
-            } else {
-                Shape::Point
-            },
-        ))
+        Some(NumSpan::digits(pos..d.end, &d))
     })
 }
 

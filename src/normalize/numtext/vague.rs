@@ -53,6 +53,7 @@ pub fn at(text: &str, pos: usize) -> Option<NumSpan> {
             lo,
             hi,
             shape: Shape::Vague,
+            malformed: false,
         });
     }
     let (start, introduced) = match BETWEEN.find(rest) {
@@ -107,6 +108,7 @@ pub fn at(text: &str, pos: usize) -> Option<NumSpan> {
         lo,
         hi,
         shape: Shape::Range,
+        malformed: a.malformed || b.malformed,
     })
 }
 

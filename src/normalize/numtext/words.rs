@@ -109,7 +109,8 @@ pub const UNITS: [&str; 20] = [
     "eighteen",
     "nineteen",
 ];
-const TENS: [&str; 8] = [
+/// Tens words, twenty to ninety.
+pub const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 /// Ordinal words first to nineteenth (index 0 is empty: there is no "zeroth" date or rank).
@@ -135,7 +136,8 @@ pub const ORDINALS: [&str; 20] = [
     "eighteenth",
     "nineteenth",
 ];
-const TENTHS: [&str; 8] = [
+/// Ordinals of the tens, twentieth to ninetieth.
+pub const TENTHS: [&str; 8] = [
     "twentieth",
     "thirtieth",
     "fortieth",
@@ -146,17 +148,33 @@ const TENTHS: [&str; 8] = [
     "ninetieth",
 ];
 
+/// Scale words and their multipliers ("lakh" and "crore" for South Asian outlets).
+pub const SCALES: [(&str, f64); 8] = [
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
+    ("crore", 1e7),
+    ("crores", 1e7),
+];
+
+/// Ordinals of "hundred" and the scales: denominators of fractions.
+pub const SCALE_ORDINALS: [(&str, f64); 5] = [
+    ("hundredth", 100.0),
+    ("thousandth", 1e3),
+    ("millionth", 1e6),
+    ("billionth", 1e9),
+    ("trillionth", 1e12),
+];
+
+/// Words for a dozen.
+pub const DOZENS: [&str; 6] = ["dozen", "dozens", "dz", "dzs", "doz", "dozs"];
+
 /// The multiplier of a scale word.
 pub fn scale_word(word: &str) -> Option<f64> {
-    Some(match word {
-        "thousand" => 1e3,
-        "million" => 1e6,
-        "billion" => 1e9,
-        "trillion" => 1e12,
-        "lakh" | "lakhs" => 1e5,
-        "crore" | "crores" => 1e7,
-        _ => return None,
-    })
+    SCALES.iter().find(|(w, _)| *w == word).map(|(_, s)| *s)
 }
 
 fn ordinal(word: &str) -> Option<W> {
@@ -175,12 +193,10 @@ fn ordinal(word: &str) -> Option<W> {
         if let Some(i) = TENTHS.iter().position(|o| *o == w) {
             return ord((i as f64 + 2.0) * 10.0, false);
         }
+        if let Some((_, den)) = SCALE_ORDINALS.iter().find(|(o, _)| *o == w) {
+            return ord(*den, false);
+        }
         match w {
-            "hundredth" => ord(100.0, false),
-            "thousandth" => ord(1e3, false),
-            "millionth" => ord(1e6, false),
-            "billionth" => ord(1e9, false),
-            "trillionth" => ord(1e12, false),
             "half" => Some(W::Ord {
                 den: 2.0,
                 plural,
@@ -219,7 +235,7 @@ pub fn classify(t: &Tok) -> W {
     match w {
         "nought" | "naught" => W::Unit(0.0),
         "hundred" => W::Hundred,
-        "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => W::Dozen,
+        w if DOZENS.contains(&w) => W::Dozen,
         "and" => W::And,
         "a" | "an" => W::A,
         "point" => W::Point,
@@ -243,6 +259,8 @@ pub(super) fn integer(toks: &[Tok]) -> Option<(f64, usize, Last)> {
     let mut has_hundred = false;
     let mut last: Option<Last> = None;
     let mut smallest_scale = f64::INFINITY;
+    // The group the last scale word multiplied ("three" in "three lakh").
+    let mut scaled_group = 0.0;
     let mut best: Option<(f64, usize, Last)> = None;
     let mut before_and: Option<(f64, usize, Last)> = None;
     let mut pending_and = false;
@@ -308,6 +326,12 @@ pub(super) fn integer(toks: &[Tok]) -> Option<(f64, usize, Last)> {
                 has_hundred = true;
                 Last::Hundred
             }
+            // "three lakh crore": a crore of lakhs, 10^12 (South Asian usage).
+            W::Scale(s) if s == 1e7 && last == Some(Last::Scale(1e5)) && !pending_and => {
+                total += scaled_group * (1e12 - 1e5);
+                smallest_scale = 1e12;
+                Last::Scale(1e12)
+            }
             W::Scale(s)
                 if matches!(
                     last,
@@ -318,6 +342,7 @@ pub(super) fn integer(toks: &[Tok]) -> Option<(f64, usize, Last)> {
                     return before_and.or(best);
                 }
                 total += group * s;
+                scaled_group = group;
                 group = 0.0;
                 small = 0.0;
                 has_hundred = false;
@@ -435,6 +460,11 @@ mod tests {
             Some((200.71, "two hundred point seventy-one".into()))
         );
         assert_eq!(read("322 hundred"), Some((32200.0, "322 hundred".into())));
+        assert_eq!(
+            read("three lakh crore"),
+            Some((3e12, "three lakh crore".into()))
+        );
+        assert_eq!(read("5 crore"), Some((5e7, "5 crore".into())));
     }
 
     #[test]
