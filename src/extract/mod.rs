@@ -53,6 +53,7 @@ pub fn scan_filtered(
 ) -> Vec<Mention> {
     let wanted = filter.candidates(&article.text[article.body_start..]);
     let mut index = None;
+    let mut bounds = text::Bounds::new(&article.text);
     let mut mentions = Vec::new();
     // Words, sentences and values read once for all the article's facts.
     let reading = Reading::new(&article.text, article.body_start, article.source.published)
@@ -61,7 +62,7 @@ pub fn scan_filtered(
         let index = index.get_or_insert_with(|| text::LineIndex::new(&article.text));
         for hit in hits_in(fact, &reading) {
             let (line, column) = index.line_col(&article.text, hit.value.start);
-            let quote = text::quote(&article.text, hit.value.clone(), 280);
+            let quote = bounds.quote(hit.value.clone(), 280);
             let moment = fact.changes.and_then(|_| {
                 Some(Box::new(as_of::moment(
                     &article.text,

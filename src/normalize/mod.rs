@@ -257,6 +257,14 @@ pub trait Normalizer: Send + Sync + Debug {
     /// Reads one match. An error is a reason: the mention is kept as unresolved.
     fn normalize(&self, m: &RawMatch) -> Result<Vec<Normalized>, String>;
 
+    /// Reads every match of one article, in text order: the same as
+    /// [`Normalizer::normalize`] on each, for kinds that look at the rest of
+    /// the article (a name's given names written elsewhere) to do that work
+    /// once per article rather than once per match.
+    fn normalize_all(&self, matches: &[RawMatch]) -> Vec<Result<Vec<Normalized>, String>> {
+        matches.iter().map(|m| self.normalize(m)).collect()
+    }
+
     /// Reads a value written in a rule file (`expect`, examples).
     fn parse(&self, text: &str) -> Result<Normalized, String> {
         let mut values = self.normalize(&RawMatch::whole_text(text))?;

@@ -27,7 +27,12 @@ pub use find::{is_stopword, is_title_word};
 
 use super::fold::{fold, similarity, skeleton, spelling, words};
 use super::{Key, Kind, Normalized, Normalizer, RawMatch};
+use std::collections::HashMap;
 use std::ops::Range;
+
+/// Mentions written with given names, by the spelling of their surname:
+/// (where the mention starts, its given names), in text order.
+type Fuller<'t> = HashMap<String, Vec<(usize, &'t str)>>;
 
 /// Similarity a transliteration skeleton needs to count as the same name.
 pub const DEFAULT_THRESHOLD: f64 = 0.85;
@@ -283,18 +288,32 @@ impl Name {
         self.canonical.as_ref().unwrap_or(&self.forms[0])
     }
 
+    /// The mentions of `text` written with given names, by the spelling of
+    /// their surname, each list in text order: found once per text, so that
+    /// reading N surname-only mentions stays linear in N.
+    fn fuller<'t>(&self, text: &'t str) -> Fuller<'t> {
+        let mut by_surname: HashMap<String, Vec<(usize, &'t str)>> = HashMap::new();
+        for f in self.person().find(text) {
+            if f.span.start < f.surname.start {
+                by_surname
+                    .entry(spelling(&text[f.surname.clone()]))
+                    .or_default()
+                    .push((f.span.start, text[f.span.start..f.surname.start].trim()));
+            }
+        }
+        by_surname
+    }
+
     /// Given names written with the same surname elsewhere in the article,
     /// the nearest mention before `at` first.
-    fn given_in_article<'t>(&self, text: &'t str, surname: &str, at: usize) -> Option<&'t str> {
-        let spelled = spelling(surname);
-        let found = self.person().find(text);
-        let fuller = |f: &&find::Found| {
-            f.span.start < f.surname.start && spelling(&text[f.surname.clone()]) == spelled
-        };
-        let before = found.iter().filter(fuller).rfind(|f| f.span.start < at);
-        before
-            .or_else(|| found.iter().find(fuller))
-            .map(|f| text[f.span.start..f.surname.start].trim())
+    fn given_in_article<'t>(fuller: &Fuller<'t>, surname: &str, at: usize) -> Option<&'t str> {
+        let list = fuller.get(&spelling(surname))?;
+        // Mentions come in text order (a name's given names never reach
+        // before those of the name before it), so the last one before `at`
+        // is found by bisection.
+        let before = list.partition_point(|(start, _)| *start < at);
+        let nearest = before.checked_sub(1).map_or(&list[0], |i| &list[i]);
+        Some(nearest.1)
     }
 
     /// The note of a mention spelled otherwise than the reference.
@@ -354,8 +373,14 @@ impl Name {
     }
 }
 
-impl Normalizer for Name {
-    fn normalize(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
+impl Name {
+    /// Reads one match; `fuller` is [`Name::fuller`] of its text, found
+    /// when first needed.
+    fn read<'t>(
+        &self,
+        m: &RawMatch<'t>,
+        fuller: &mut Option<Fuller<'t>>,
+    ) -> Result<Vec<Normalized>, String> {
         let written = collapse(without_honorifics(m.value_str()));
         let last = words(&written).pop().ok_or("no name in the match")?;
         let surname = &written[last.core];
@@ -366,9 +391,12 @@ impl Normalizer for Name {
         if !given.is_empty() {
             let tokens: Vec<String> = fold(given).split(' ').map(skeleton).collect();
             score = score.max(person.full_score(&tokens, &surname_skeleton));
-        } else if self
-            .given_in_article(m.text, surname, m.value.start)
-            .is_some()
+        } else if Self::given_in_article(
+            fuller.get_or_insert_with(|| self.fuller(m.text)),
+            surname,
+            m.value.start,
+        )
+        .is_some()
         {
             // Spelled as a fuller mention of the same article that was found.
             score = score.max(self.threshold);
@@ -381,7 +409,8 @@ impl Normalizer for Name {
             ));
         }
         let from_article = if given.is_empty() {
-            self.given_in_article(m.text, surname, m.value.start)
+            let fuller = fuller.get_or_insert_with(|| self.fuller(m.text));
+            Self::given_in_article(fuller, surname, m.value.start)
         } else {
             None
         };
@@ -409,6 +438,28 @@ impl Normalizer for Name {
             }
         }
         Ok(values)
+    }
+}
+
+impl Normalizer for Name {
+    fn normalize(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
+        self.read(m, &mut None)
+    }
+
+    /// The article's fuller mentions are found once for all its matches.
+    fn normalize_all(&self, matches: &[RawMatch]) -> Vec<Result<Vec<Normalized>, String>> {
+        let mut fuller = None;
+        let mut text: Option<&str> = None;
+        matches
+            .iter()
+            .map(|m| {
+                if text.is_some_and(|t| !std::ptr::eq(t, m.text)) {
+                    fuller = None;
+                }
+                text = Some(m.text);
+                self.read(m, &mut fuller)
+            })
+            .collect()
     }
 
     fn implicit_expects(&self) -> Vec<Normalized> {

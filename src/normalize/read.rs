@@ -39,7 +39,7 @@ pub fn find_in(
 ) -> Option<Vec<Found>> {
     let part = text.get(within.clone())?;
     let found = kind.find(part, ctx.published)?;
-    if within.start == 0 {
+    if within.start == 0 || found.is_empty() {
         return Some(found);
     }
     let chars_before = text[..within.start].chars().count();

@@ -530,6 +530,7 @@ fn compile_pattern(
         ));
     }
     Ok(Pattern {
+        scan: crate::text::fastre::Pattern::new(regex.clone()),
         regex,
         source,
         origin,

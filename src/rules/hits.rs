@@ -104,7 +104,7 @@ fn pattern_hits(fact: &Fact, reading: &Reading) -> Vec<Hit> {
             .collect()
     };
     for pattern in &fact.patterns {
-        for caps in pattern.regex.captures_iter(&text[from..]) {
+        for caps in pattern.scan.captures_iter(&text[from..]) {
             let shift = |m: regex::Match| m.start() + from..m.end() + from;
             for (name, subject) in &value_groups {
                 let Some(value) = caps.name(name) else {
@@ -138,39 +138,48 @@ fn pattern_hits(fact: &Fact, reading: &Reading) -> Vec<Hit> {
     }
     // Text order; at one place the earlier pattern wins (stable sort).
     found.sort_by_key(|(value, _, _, _)| value.start);
-    let mut kept: Vec<Hit> = Vec::new();
+    let mut places: Vec<(Range<usize>, Range<usize>, Option<String>)> = Vec::new();
+    let mut raws: Vec<RawMatch> = Vec::new();
     for (value, whole, groups, subject) in found {
-        if kept.last().is_some_and(|k| value.start < k.value.end) || value.is_empty() {
+        if places.last().is_some_and(|(k, _, _)| value.start < k.end) || value.is_empty() {
             continue;
         }
-        let raw = RawMatch {
+        raws.push(RawMatch {
             text,
             value: value.clone(),
             whole: whole.clone(),
             groups,
             published,
             timezone,
-        };
-        let values = match fact.normalizer.normalize(&raw) {
-            Ok(values) if !values.is_empty() => values,
-            Ok(_) => vec![unresolved("the normalizer found no value".into())],
-            Err(reason) => vec![unresolved(reason)],
-        };
-        let values = match &subject {
-            Some(s) => values
-                .into_iter()
-                .map(|v| Normalized {
-                    subject: Some(s.clone()),
-                    ..v
-                })
-                .collect(),
-            None => values,
-        };
-        kept.push(Hit {
-            value,
-            whole,
-            values,
         });
+        places.push((value, whole, subject));
     }
-    kept
+    // All of the article's matches at once: a kind may share work between them.
+    let read = fact.normalizer.normalize_all(&raws);
+    places
+        .into_iter()
+        .zip(read)
+        .map(|((value, whole, subject), read)| {
+            let values = match read {
+                Ok(values) if !values.is_empty() => values,
+                Ok(_) => vec![unresolved("the normalizer found no value".into())],
+                Err(reason) => vec![unresolved(reason)],
+            };
+            let values = match &subject {
+                Some(s) => values
+                    .into_iter()
+                    .map(|v| Normalized {
+                        subject: Some(s.clone()),
+                        ..v
+                    })
+                    .collect(),
+                None => values,
+            };
+            Hit {
+                value,
+                whole,
+                values,
+            }
+        })
+        .collect()
 }

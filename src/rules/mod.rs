@@ -63,6 +63,8 @@ impl fmt::Display for Severity {
 #[derive(Debug)]
 pub struct Pattern {
     pub regex: Regex,
+    /// The same regex, searched with the DFA scanning (what articles are read with).
+    pub scan: crate::text::fastre::Pattern,
     /// The regex as written in the rule file.
     pub source: String,
     pub origin: Location,

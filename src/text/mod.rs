@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod date;
 pub mod decode;
+pub mod fastre;
 pub mod float;
 pub mod output;
 pub mod position;
@@ -19,7 +20,7 @@ pub mod words;
 pub use date::{a_type, parse_date, parse_published};
 pub use position::{line_col, LineIndex};
 pub use read::read_utf8;
-pub use segment::{quote, sentence_bounds};
+pub use segment::{quote, sentence_bounds, Bounds};
 
 /// Something worth telling the user that does not stop the run.
 pub type Warning = String;

@@ -11,6 +11,7 @@
 //! reads the values of one sentence or clause.
 
 use regex::Regex;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
@@ -38,13 +39,74 @@ pub fn sentence_bounds(text: &str, span: Range<usize>) -> Range<usize> {
     let line_end = text[span.end..]
         .find('\n')
         .map_or(text.len(), |i| span.end + i);
-    let pieces = line_sentences(text, line_start..line_end);
-    let holding = |at: usize| pieces.iter().position(|p| p.start <= at && at < p.end);
+    within_line(
+        &line_sentences(text, line_start..line_end),
+        span,
+        line_start..line_end,
+    )
+}
+
+/// The sentence of `pieces` (one line's, from [`line_sentences`]) that holds `span`.
+fn within_line(pieces: &[Range<usize>], span: Range<usize>, line: Range<usize>) -> Range<usize> {
+    // The pieces follow each other and cover the line.
+    let holding = |at: usize| {
+        let i = pieces.partition_point(|p| p.end <= at);
+        (i < pieces.len() && pieces[i].start <= at).then_some(i)
+    };
     let first = holding(span.start).unwrap_or(0);
     let last = holding(span.end.saturating_sub(1).max(span.start)).unwrap_or(first);
     match (pieces.get(first), pieces.get(last.max(first))) {
         (Some(a), Some(b)) => a.start..b.end,
-        _ => line_start..line_end,
+        _ => line,
+    }
+}
+
+/// [`sentence_bounds`] of many spans of one text: its line breaks found
+/// once, and each line segmented once, so that a paragraph with thousands
+/// of mentions is not segmented once per mention.
+#[derive(Debug)]
+pub struct Bounds<'a> {
+    text: &'a str,
+    /// Byte offsets of the text's line breaks.
+    breaks: Vec<usize>,
+    /// The sentences of each line read so far, by the line's range.
+    lines: HashMap<(usize, usize), Vec<Range<usize>>>,
+}
+
+impl<'a> Bounds<'a> {
+    pub fn new(text: &'a str) -> Bounds<'a> {
+        Bounds {
+            text,
+            breaks: text.match_indices('\n').map(|(i, _)| i).collect(),
+            lines: HashMap::new(),
+        }
+    }
+
+    /// The text the bounds are of.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The same as [`sentence_bounds`]`(text, span)`.
+    pub fn sentence(&mut self, span: Range<usize>) -> Range<usize> {
+        let text = self.text;
+        // The last break before the span's start, the first at or after its end.
+        let before = self.breaks.partition_point(|&b| b < span.start);
+        let line_start = before.checked_sub(1).map_or(0, |i| self.breaks[i] + 1);
+        let after = self.breaks.partition_point(|&b| b < span.end);
+        let line_end = self.breaks.get(after).copied().unwrap_or(text.len());
+        // (A span across a line break reads both lines as one.)
+        let pieces = self
+            .lines
+            .entry((line_start, line_end))
+            .or_insert_with(|| line_sentences(text, line_start..line_end));
+        within_line(pieces, span, line_start..line_end)
+    }
+
+    /// [`quote`] with these bounds.
+    pub fn quote(&mut self, span: Range<usize>, max: usize) -> String {
+        let bounds = self.sentence(span.clone());
+        quote_in(self.text, bounds, span, max)
     }
 }
 
@@ -183,7 +245,11 @@ fn trim(text: &str, range: Range<usize>) -> Range<usize> {
 
 /// The sentence around `span`, trimmed and shortened to at most `max` characters.
 pub fn quote(text: &str, span: Range<usize>, max: usize) -> String {
-    let bounds = sentence_bounds(text, span.clone());
+    quote_in(text, sentence_bounds(text, span.clone()), span, max)
+}
+
+/// [`quote`] of `span` in the sentence at `bounds`.
+fn quote_in(text: &str, bounds: Range<usize>, span: Range<usize>, max: usize) -> String {
     let sentence = text[bounds.clone()].trim();
     let collapsed: String = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
     if collapsed.chars().count() <= max {

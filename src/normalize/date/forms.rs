@@ -4,6 +4,7 @@
 
 use super::words::*;
 use super::{Expr, MonthRef, Part, Unit};
+use crate::text::fastre::Pattern;
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
@@ -39,7 +40,7 @@ pub fn numeric(c: &Captures) -> Option<Expr> {
 }
 
 /// Every form: its regex (case-insensitive) and its reader.
-pub static FORMS: LazyLock<Vec<(Regex, Reader)>> = LazyLock::new(|| {
+pub static FORMS: LazyLock<Vec<(Pattern, Reader)>> = LazyLock::new(|| {
     let dw = day_word_regex();
     let day = format!(r"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<dayw>{dw}))");
     let wd = format!(r"(?:(?P<wd>{WEEKDAYS_SHORT})\.?,?\s+)?");
@@ -237,7 +238,7 @@ pub static FORMS: LazyLock<Vec<(Regex, Reader)>> = LazyLock::new(|| {
         .into_iter()
         .map(|(re, read)| {
             (
-                Regex::new(&format!("(?i){re}")).expect("date form regex"),
+                Pattern::new(Regex::new(&format!("(?i){re}")).expect("date form regex")),
                 read,
             )
         })

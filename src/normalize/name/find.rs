@@ -19,9 +19,14 @@
 //! The module also reads the title written before a name ("Under Secretary
 //! of State for South and Central Asian Affairs Donald Lu").
 
-use super::super::fold::{capitalized, fold, similarity, skeleton, spelling, words, Word};
+use super::super::fold::{
+    capitalized, fold, may_reach, similarity, skeleton, spelling, words, Word,
+};
 use super::Form;
+use crate::text::Bounds;
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 // Word lists as data: lowercase, folded, separated by spaces.
 
@@ -65,15 +70,27 @@ fn listed(list: &str, folded: &str) -> bool {
     list.split_whitespace().any(|w| w == folded)
 }
 
+/// The words of a list, for lists asked about once per word of an article.
+fn set(list: &'static str) -> HashSet<&'static str> {
+    list.split_whitespace().collect()
+}
+
+static TITLES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(TITLE_WORDS));
+static STOPS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(STOPWORDS));
+
 /// Whether a folded word names an office ("president", "minister").
 pub fn is_title_word(folded: &str) -> bool {
-    listed(TITLE_WORDS, folded)
+    TITLES.contains(folded)
 }
 
 /// Whether a folded word starts sentences or dates rather than names.
 pub fn is_stopword(folded: &str) -> bool {
-    listed(STOPWORDS, folded)
+    STOPS.contains(folded)
 }
+
+/// How far before a name [`title_before`] starts reading words: past the
+/// 160 bytes a title may span, plus the longest word it may end on.
+const TITLE_REACH: usize = 512;
 
 /// How a candidate was anchored.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -109,6 +126,17 @@ impl Person<'_> {
             .fold(0.0, f64::max)
     }
 
+    /// [`Person::surname_score`] where it is at least `floor`; below, some
+    /// score under `floor`. Surnames whose lengths alone keep them under
+    /// `floor` get no edit distance computed ("Kazakhstan" for "Tokayev").
+    fn surname_score_from(&self, surname_skeleton: &str, floor: f64) -> f64 {
+        self.forms
+            .iter()
+            .filter(|f| may_reach(surname_skeleton, &f.surname, floor))
+            .map(|f| similarity(surname_skeleton, &f.surname))
+            .fold(0.0, f64::max)
+    }
+
     /// Best similarity of the whole name as written (given-name and
     /// surname skeletons) to the person's: the measure reports print.
     pub fn full_score(&self, given: &[String], surname_skeleton: &str) -> f64 {
@@ -138,6 +166,7 @@ impl Person<'_> {
     /// Every mention of the person in `text`, in text order.
     pub fn find(&self, text: &str) -> Vec<Found> {
         let ws = words(text);
+        let mut bounds = Bounds::new(text);
         let mut candidates: Vec<(Found, Anchor)> = Vec::new();
         for (i, w) in ws.iter().enumerate() {
             let core = &text[w.core.clone()];
@@ -145,7 +174,7 @@ impl Person<'_> {
                 continue;
             }
             let surname = skeleton(&fold(core));
-            let score = self.surname_score(&surname);
+            let score = self.surname_score_from(&surname, self.threshold - NEAR);
             // A surname this far off can still be the person's with given
             // names written; alone, only as spelled by an anchored mention.
             if score < self.threshold - NEAR {
@@ -168,7 +197,7 @@ impl Person<'_> {
                 // "Lu Xun": a surname-first name of someone else.
                 None if self.name_follows(text, &ws, i) => continue,
                 None if !near => Anchor::Pending,
-                None if score >= 1.0 || self.role_near(text, w.core.clone()) => Anchor::Kept,
+                None if score >= 1.0 || self.role_near(&mut bounds, w.core.clone()) => Anchor::Kept,
                 None => Anchor::Pending,
             };
             candidates.push((
@@ -179,7 +208,7 @@ impl Person<'_> {
                 anchor,
             ));
         }
-        let kept: Vec<String> = candidates
+        let kept: HashSet<String> = candidates
             .iter()
             .filter(|(_, a)| *a == Anchor::Kept)
             .map(|(f, _)| spelling(&text[f.surname.clone()]))
@@ -243,11 +272,12 @@ impl Person<'_> {
     }
 
     /// Whether one of the roles is written in the same sentence near `span`.
-    fn role_near(&self, text: &str, span: Range<usize>) -> bool {
+    fn role_near(&self, bounds: &mut Bounds, span: Range<usize>) -> bool {
         if self.roles.is_empty() {
             return false;
         }
-        let sentence = crate::text::sentence_bounds(text, span.clone());
+        let text = bounds.text();
+        let sentence = bounds.sentence(span.clone());
         let before = floor(text, sentence.start.max(span.start.saturating_sub(100)));
         let after = floor(text, sentence.end.min(span.end + 100));
         let context = format!(" {} ", fold(&text[before..after]));
@@ -306,7 +336,25 @@ fn given_similarity(written: &[String], form: &[String]) -> f64 {
 /// one office word ("Under Secretary of State for South and Central Asian
 /// Affairs"). A possessive ("Kazakhstan’s") or punctuation ends it.
 pub fn title_before(text: &str, start: usize) -> Option<Range<usize>> {
-    let ws = words(&text[..start]);
+    // A title ends at most ~160 bytes before the name: words are read from
+    // a space some way before that, not from the top of the text (which
+    // made N mentions cost N times the text).
+    let mut from = start.saturating_sub(TITLE_REACH);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    // From the start of the word before the white space there, so that a
+    // run of spaces (which a title may span) is read whole.
+    let from = text[..from].rfind(char::is_whitespace).unwrap_or(0);
+    let before = text[..from].trim_end_matches(char::is_whitespace);
+    let from = before.rfind(char::is_whitespace).unwrap_or(0);
+    let ws: Vec<Word> = words(&text[from..start])
+        .into_iter()
+        .map(|w| Word {
+            span: w.span.start + from..w.span.end + from,
+            core: w.core.start + from..w.core.end + from,
+        })
+        .collect();
     let mut first = None;
     let mut edge = start;
     for w in ws.iter().rev() {
