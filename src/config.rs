@@ -29,6 +29,8 @@ pub enum FailOn {
     Warning,
     /// Any contradiction (the default).
     Info,
+    /// Any contradiction, and any figure that changed over time (`updated`).
+    Updated,
     /// Never: always exit 0 unless factlint itself fails.
     Never,
 }
@@ -39,7 +41,7 @@ impl FailOn {
         match self {
             FailOn::Error => Some(Severity::Error),
             FailOn::Warning => Some(Severity::Warning),
-            FailOn::Info => Some(Severity::Info),
+            FailOn::Info | FailOn::Updated => Some(Severity::Info),
             FailOn::Never => None,
         }
     }
@@ -56,7 +58,12 @@ impl FailOn {
                 .constraints
                 .iter()
                 .any(|c| c.status == ConstraintStatus::Violated && c.severity >= min);
-            facts || constraints
+            let updated = self == FailOn::Updated
+                && report
+                    .facts
+                    .iter()
+                    .any(|v| v.status == crate::compare::Status::Updated && !v.suppressed);
+            facts || constraints || updated
         })
     }
 }

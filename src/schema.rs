@@ -43,6 +43,19 @@ fn date() -> Value {
     })
 }
 
+/// A publication date, or a date-time with its offset.
+fn published() -> Value {
+    json!({
+        "description": "The publication date, YYYY-MM-DD, or the date-time with its offset, YYYY-MM-DDTHH:MM:SS+HH:MM (a TOML date or offset date-time, or a string); the time orders figures that change (`changes` on a fact).",
+        "anyOf": [
+            { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" },
+            { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$" },
+            { "type": "string", "format": "date" },
+            { "type": "string", "format": "date-time" }
+        ]
+    })
+}
+
 fn one_or_many(what: &str) -> Value {
     json!({
         "description": what,
@@ -68,6 +81,7 @@ const COMMON: &[&str] = &[
     "expect",
     "examples",
     "subjects",
+    "changes",
 ];
 
 /// A rule file: `[[fact]]`, `[[constraint]]` and `[[test]]` tables.
@@ -128,6 +142,10 @@ pub fn rules() -> Value {
                 }
             ]
         }
+    }));
+    properties.insert("changes".into(), json!({
+        "enum": ["rises", "falls", "any"],
+        "description": "A figure that changes over time (a death toll rises): mentions are ordered by publication time and \"as of\" phrases, and a move in this direction is `updated`, not a conflict."
     }));
     properties.insert("expect".into(), json!({
         "description": "The value from the public record: one value, a list (any matches), or a table of subject = value."
@@ -230,7 +248,8 @@ pub fn rules() -> Value {
                                             "status": { "enum": ["agree", "conflict", "single", "missing", "unresolved"] },
                                             "reference": { "enum": ["match", "mismatch", "none"] },
                                             "outliers": { "type": "array", "items": { "type": "string" } },
-                                            "consensus": { "type": "string" }
+                                            "consensus": { "type": "string" },
+                                            "tie": { "type": "boolean" }
                                         },
                                         "additionalProperties": false
                                     }
@@ -290,7 +309,7 @@ pub fn sources() -> Value {
                     "properties": {
                         "file": { "type": "string", "description": "The article's file name, in this folder." },
                         "outlet": { "type": "string" },
-                        "published": date(),
+                        "published": published(),
                         "url": { "type": "string" },
                         "translated_from": { "type": "string" },
                         "title": { "type": "string" },

@@ -100,6 +100,10 @@ fn seed_articles_spell_names_differently_and_disagree_on_turkmenistan() {
             ("004", &["Mukhtar Tileuberdi", "Tileuberdi"])
         ])
     );
+    // One source each for three spellings, one of them the spelling of
+    // record: the record is the reference, the two others are the outliers.
+    assert_eq!(tleuberdi["tie"], false);
+    assert_eq!(tleuberdi["consensus"], "Mukhtar Tleuberdi");
     assert_eq!(outliers(tleuberdi), ["002", "004"]);
 
     let rahmon = verdict(&report, "president-rahmon", None);
@@ -108,6 +112,8 @@ fn seed_articles_spell_names_differently_and_disagree_on_turkmenistan() {
         values(rahmon),
         map(&[("000", &["Emomali Rakhmon"]), ("003", &["Emomali Rahmon"])])
     );
+    // One against one, but 003 spells it as the record does.
+    assert_eq!(rahmon["tie"], false);
     assert_eq!(outliers(rahmon), ["000"]);
 
     let mirziyoyev = verdict(&report, "president-mirziyoyev", None);
@@ -164,8 +170,18 @@ fn seed_articles_spell_names_differently_and_disagree_on_turkmenistan() {
             ("004", &["abstained"]),
         ])
     );
-    assert_eq!(turkmenistan["consensus"], "did_not_vote");
-    assert_eq!(outliers(turkmenistan), ["004"]);
+    // "abstained" (004) and "did not vote" (001) each stand with the three
+    // "abstained or absent" sources: 4 vs 4, a tie, both shown specifically.
+    assert_eq!(turkmenistan["consensus"], Value::Null);
+    assert_eq!(turkmenistan["tie"], true);
+    assert_eq!(outliers(turkmenistan), Vec::<String>::new());
+    let groups: Vec<&str> = turkmenistan["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(groups, ["abstained", "did_not_vote"]);
     for member in ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Uzbekistan"] {
         let v = verdict(&report, "un-vote-by-country", Some(member));
         assert_eq!(

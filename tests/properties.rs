@@ -1,6 +1,8 @@
 //! Property tests (proptest): the rule loader never panics on TOML-ish text,
 //! no normalizer panics on any text, numbers survive number → text → number,
-//! the order of articles never changes the verdicts, and (once a `date` kind
+//! the order of articles never changes the verdicts, the consensus never
+//! depends on the order of articles or mentions, mutually compatible
+//! mentions are never a conflict, and (once a `date` kind
 //! exists) weekdays resolve within 7 days of publication, on the right day.
 //!
 //! `FACTLINT_PROPTEST_CASES` sets the number of cases per property (default
@@ -15,6 +17,9 @@ use factlint::rules::{self, examples};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use std::path::Path;
+
+/// Hedges of every direction, and none.
+const HEDGES: [&str; 5] = ["", "more than ", "at least ", "up to ", "about "];
 
 fn config() -> Config {
     let cases = std::env::var("FACTLINT_PROPTEST_CASES")
@@ -118,6 +123,57 @@ proptest! {
         let mut shuffled = articles.clone();
         shuffle(&mut shuffled, order);
         prop_assert_eq!(verdicts(&rules, &shuffled, order), baseline);
+    }
+
+    #[test]
+    fn consensus_never_depends_on_the_order_of_articles_or_mentions(
+        values in prop::collection::vec((0u32..6, 0usize..5, 0u32..6, 0usize..5), 1..7),
+        order in any::<u64>(),
+        mention_order in any::<u64>(),
+    ) {
+        // Each article states the count twice, with bounds of every direction.
+        let rules = vote_rules();
+        let articles: Vec<Article> = values
+            .iter()
+            .enumerate()
+            .map(|(i, (a, ha, b, hb))| {
+                article(&format!("{i:02}.txt"), &format!(
+                    "In the end {}{} countries voted in favour.\nLater {}{} countries voted in favour.\n",
+                    HEDGES[*ha], 137 + a, HEDGES[*hb], 137 + b
+                ))
+            })
+            .collect();
+        let baseline = verdicts(&rules, &articles, 0);
+        let mut shuffled = articles.clone();
+        shuffle(&mut shuffled, order);
+        prop_assert_eq!(verdicts(&rules, &shuffled, mention_order | 1), baseline);
+    }
+
+    #[test]
+    fn mutually_compatible_mentions_are_never_a_conflict(
+        point in 100u32..1000,
+        stated in prop::collection::vec((0usize..5, 0u32..20), 2..8),
+    ) {
+        // Every value holds `point`: at or below it for lower bounds, at or
+        // above it for upper bounds, exactly it otherwise.
+        let rules = vote_rules();
+        let articles: Vec<Article> = stated
+            .iter()
+            .enumerate()
+            .map(|(i, (h, d))| {
+                let v = match HEDGES[*h] {
+                    "more than " | "at least " => point - d,
+                    "up to " => point + d,
+                    _ => point,
+                };
+                article(&format!("{i:02}.txt"), &format!("In the end {}{v} countries voted in favour.\n", HEDGES[*h]))
+            })
+            .collect();
+        let json: serde_json::Value = serde_json::from_str(&verdicts(&rules, &articles, 0)).unwrap();
+        for v in json.as_array().unwrap() {
+            prop_assert_ne!(v["status"].as_str(), Some("conflict"), "{}", v);
+            prop_assert_eq!(v["tie"].as_bool(), Some(false));
+        }
     }
 
     #[test]

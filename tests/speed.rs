@@ -4,7 +4,8 @@
 //! cue-based seed rules and with the regex rules they replaced
 //! (`bench/dense-regex`), are byte for byte those written by main without
 //! it (`--threads 1`; e0ff7cb when the work started, 71a6b65 when main was
-//! last merged), at one thread and at the default.
+//! last merged, 7bfaa3a — main with the verdicts of issue 13 — after the
+//! merge into main), at one thread and at the default.
 //! `tests/fixtures/speed/*.json` hold them: after merging main, regenerate
 //! them with main's own build, never with this branch's.
 

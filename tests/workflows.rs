@@ -367,9 +367,11 @@ fn explain_shows_reading_and_reasons() {
     for want in [
         "articles/b.txt:1:13",
         "raw:     “1.2 kilometers”",
-        "read as: 1200 m (exact); compared as exactly 1200 (length, base unit); note: 1.2 km converted to m",
+        // "1.2 kilometers" keeps its precision (±0.05 km) through conversion.
+        "read as: 1200 m (exact); compared as between 1150 and 1250 (length, base unit): 1200 widened by ±50 as written; note: 1.2 km converted to m",
         "1200 m agrees with 2 sources: articles/a.md, articles/b.txt",
-        "Consensus 1200 m",
+        "Groups of mutually compatible values, one vote per source: {1200 m} from 2 (articles/a.md, articles/b.txt); {1500 m} from 1 (articles/c.txt).",
+        "Consensus 1200 m: its group is the largest and a majority (2 of 3 sources). Outliers, with a value outside it: articles/c.txt.",
         "Record 1200 m: mismatch — not in agreement with it: articles/c.txt (1500 m).",
     ] {
         assert!(text.contains(want), "missing {want:?} in\n{text}");

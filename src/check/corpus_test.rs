@@ -61,6 +61,9 @@ pub struct Expectation {
     pub outliers: Option<Vec<String>>,
     #[serde(default)]
     pub consensus: Option<String>,
+    /// A conflict with no majority (see `compare::Verdict::tie`).
+    #[serde(default)]
+    pub tie: Option<bool>,
 }
 
 /// One `[[test]]` of a rule file, ready to run.
@@ -219,6 +222,11 @@ pub fn run(rules: &RuleSet, test: &CorpusTest) -> Vec<ExampleFailure> {
         if let Some(o) = &want.outliers {
             if o != &v.outliers {
                 fail(format!("`{fact}` outliers are {:?}, not {o:?}", v.outliers));
+            }
+        }
+        if let Some(t) = want.tie {
+            if t != v.tie {
+                fail(format!("`{fact}` tie is {}, not {t}", v.tie));
             }
         }
         if let Some(c) = &want.consensus {

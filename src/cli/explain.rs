@@ -8,6 +8,7 @@ use super::check::{corpus_paths, entries, rule_paths, ConfigArgs};
 use clap::Args;
 use factlint::compare::suppress;
 use factlint::compare::{shown, Verdict};
+use factlint::normalize::tolerance::Tolerance;
 use factlint::normalize::{format_number, Key, Normalized};
 use factlint::rules::{Fact, RuleSet};
 use factlint::{check, corpus, Error, Exit, Result};
@@ -76,20 +77,68 @@ fn key(k: &Key) -> String {
     }
 }
 
-fn reading(n: &Normalized) -> String {
+/// `rises`, `falls`, `any` as the rule writes it.
+fn changes_word(c: factlint::rules::Changes) -> &'static str {
+    match c {
+        factlint::rules::Changes::Rises => "rises",
+        factlint::rules::Changes::Falls => "falls",
+        factlint::rules::Changes::Any => "any",
+    }
+}
+
+/// The key actually compared and why it differs from the value as written,
+/// when the precision or the tolerance widened it.
+fn compared(fact: &Fact, n: &Normalized) -> Option<(Key, String)> {
+    let Key::Interval { lo, hi, unit } = &n.key else {
+        return None;
+    };
+    let (clo, chi) = fact.normalizer.compared(n)?;
+    if (clo, chi) == (*lo, *hi) {
+        return None;
+    }
+    let mut why = Vec::new();
+    if n.precision > 0.0 {
+        why.push(format!("±{} as written", format_number(n.precision)));
+    }
+    match fact.normalizer.tolerance() {
+        Some(Tolerance::Absolute(a)) => {
+            why.push(format!("the fact's tolerance ±{}", format_number(*a)))
+        }
+        Some(Tolerance::Relative(r)) => why.push(format!(
+            "the fact's tolerance ±{}%",
+            format_number(r * 100.0)
+        )),
+        None => {}
+    }
+    let widened = Key::Interval {
+        lo: clo,
+        hi: chi,
+        unit: unit.clone(),
+    };
+    let written = if lo == hi {
+        format_number(*lo)
+    } else {
+        format!("{}–{}", format_number(*lo), format_number(*hi))
+    };
+    Some((
+        widened,
+        format!("{written} widened by {}", why.join(" and ")),
+    ))
+}
+
+fn reading(fact: &Fact, n: &Normalized) -> String {
     let mut parts = vec![format!(
         "{} ({})",
         shown(n),
-        if n.approximate {
-            "hedged: compared with the fact's tolerance"
-        } else {
-            "exact"
-        }
+        if n.approximate { "hedged" } else { "exact" }
     )];
     if let Some(s) = &n.subject {
         parts.push(format!("subject {s}"));
     }
-    parts.push(format!("compared as {}", key(&n.key)));
+    match compared(fact, n) {
+        Some((widened, why)) => parts.push(format!("compared as {}: {why}", key(&widened))),
+        None => parts.push(format!("compared as {}", key(&n.key))),
+    }
     if let Some(note) = &n.note {
         parts.push(format!("note: {note}"));
     }
@@ -219,7 +268,7 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
             }
             let _ = writeln!(out, "  raw:     “{}”", &article.text[hit.value.clone()]);
             for n in &hit.values {
-                let _ = writeln!(out, "  read as: {}", reading(n));
+                let _ = writeln!(out, "  read as: {}", reading(fact, n));
             }
             json_mentions.push(serde_json::json!({
                 "path": article.source.path,
@@ -312,7 +361,6 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
     let mut values: Vec<&Normalized> = active.iter().map(|m| &m.mention.normalized).collect();
     values.sort_by_key(|n| shown(n));
     values.dedup_by_key(|n| shown(n));
-    let mut counts: Vec<(String, usize)> = Vec::new();
     for value in &values {
         let support: BTreeSet<&str> = active
             .iter()
@@ -331,42 +379,61 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
             },
             support.iter().copied().collect::<Vec<_>>().join(", ")
         );
-        counts.push((shown(value), support.len()));
     }
     let reason = match v.status {
         factlint::compare::Status::Agree => {
-            "every pair of values agrees (within the fact's tolerance for hedged values)"
+            "every pair of values agrees (at the precision written and within the fact's tolerance)"
                 .to_string()
         }
-        factlint::compare::Status::Conflict => {
-            let consensus = v.consensus.clone().unwrap_or_default();
-            let best = counts.iter().map(|(_, c)| *c).max().unwrap_or(0);
-            let tied: Vec<&str> = counts
-                .iter()
-                .filter(|(_, c)| *c == best)
-                .map(|(v, _)| v.as_str())
-                .collect();
-            let on_record = fact
-                .normalizer
-                .parse(consensus.trim_start_matches('≈'))
-                .is_ok_and(|c| fact.expect.iter().any(|e| n.agree(&c, e)));
-            let chosen = if tied.len() == 1 {
-                format!("it has the most support ({best})")
-            } else if on_record {
-                format!(
-                    "{} tie with {best} each; the tie goes to the value on the record",
-                    tied.join(", ")
-                )
+        factlint::compare::Status::Updated => format!(
+            "the figure changed the way the fact says it does ({}), in order of the moments the articles give (publication time, or an \"as of\" phrase). Newest: {} ({}). Superseded: {}",
+            v.changes.map_or("any", changes_word),
+            v.latest.as_deref().unwrap_or("?"),
+            v.latest_sources.join(", "),
+            if v.superseded.is_empty() {
+                "none (every source also gives the newest figure)".to_string()
             } else {
-                format!(
-                    "{} tie with {best} each; the tie goes to the first in sorted order",
-                    tied.join(", ")
-                )
-            };
-            format!(
-                "some values do not agree. Consensus {consensus}: {chosen}. Outliers, whose value does not agree with it: {}",
-                v.outliers.join(", ")
-            )
+                v.superseded.join(", ")
+            }
+        ),
+        factlint::compare::Status::Conflict if v.changes.is_some() => format!(
+            "the figure changes over time ({}), but a later figure moves the other way, or two figures stand for the same moment. Blamed: {}",
+            v.changes.map_or("any", changes_word),
+            v.outliers.join(", ")
+        ),
+        factlint::compare::Status::Conflict => {
+            let groups: Vec<String> = v
+                .groups
+                .iter()
+                .map(|g| {
+                    format!(
+                        "{{{}}} from {} ({})",
+                        g.values.join(", "),
+                        g.sources.len(),
+                        g.sources.join(", ")
+                    )
+                })
+                .collect();
+            let total: BTreeSet<&str> = active.iter().map(|m| m.mention.source.as_str()).collect();
+            match &v.consensus {
+                Some(consensus) if v.by_record => format!(
+                    "some spellings differ, and at least one article spells it as the record does: the record, {consensus}, is the reference, not the majority. Outliers, spelled otherwise: {}",
+                    v.outliers.join(", ")
+                ),
+                Some(consensus) => format!(
+                    "some values do not agree. Groups of mutually compatible values, one vote per source: {}. Consensus {consensus}: its group is the largest and a majority ({} of {} sources). Outliers, with a value outside it: {}",
+                    groups.join("; "),
+                    v.groups.first().map_or(0, |g| g.sources.len()),
+                    total.len(),
+                    v.outliers.join(", ")
+                ),
+                None => format!(
+                    "some values do not agree. Groups of mutually compatible values, one vote per source: {}. No group is both the only largest and a majority of the {} sources, so there is no consensus and no outlier: {}",
+                    groups.join("; "),
+                    total.len(),
+                    factlint::report::labels::split(v)
+                ),
+            }
         }
         factlint::compare::Status::Single => {
             "only one article states it, so there is nothing to compare across sources".into()

@@ -41,6 +41,19 @@ Exit status: 0 no contradictions, 1 conflicts or reference mismatches found,
 2 usage, configuration or input error. --fail-on error|warning|info|never
 picks which severities give 1 (default info: any).";
 
+const DISCOVER_EXAMPLES: &str = "\
+Examples:
+  factlint discover                            candidate facts in seeds/, disagreements first
+  factlint discover articles/ --limit 20       another corpus, the 20 best candidates
+  factlint discover articles/ --rules rules/   leave out what rules/ already checks
+  factlint discover articles/ --write-rules rules/draft.toml
+                                               draft cue rules (no regex) to edit and keep
+  factlint rules test --rules rules/draft.toml && factlint check articles/ --rules rules/draft.toml
+  factlint discover articles/ --format markdown --out reports/candidates.md
+
+Candidates are proposals, not verdicts: discover exits 0 when it ran, 2 on bad input
+(an empty corpus, one article, an existing --write-rules file without --force).";
+
 /// Checks facts for consistency across several articles about the same event.
 #[derive(Debug, Parser)]
 #[command(name = "factlint", version, about, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
@@ -61,6 +74,7 @@ enum Command {
     #[command(after_help = EXAMPLES)]
     Check(check::CheckArgs),
     /// Find candidate facts across articles without rules: disagreements first; draft rules with --write-rules.
+    #[command(after_help = DISCOVER_EXAMPLES)]
     Discover(discover::DiscoverArgs),
     /// Read text on standard input and print every value of one kind as JSON lines.
     Normalize(normalize::NormalizeArgs),

@@ -84,6 +84,12 @@ fn judge(fact: &Fact, verdict: Verdict, drafts: &BTreeSet<String>) -> Verdict {
         Reference::Mismatch
     };
     let (no_draft, no_others) = (draft.is_empty(), others.is_empty());
+    let self_contradictions: Vec<String> = verdict
+        .self_contradictions
+        .iter()
+        .filter(|s| draft.iter().any(|m| &m.path == *s))
+        .cloned()
+        .collect();
     let mut outliers = BTreeSet::new();
     let mentions: Vec<MentionVerdict> = verdict
         .mentions
@@ -104,9 +110,14 @@ fn judge(fact: &Fact, verdict: Verdict, drafts: &BTreeSet<String>) -> Verdict {
             if outlier {
                 outliers.insert(m.mention.path.clone());
             }
+            // The other sources are never blamed: no ties, and only a
+            // draft can contradict itself.
+            let self_contradiction = m.self_contradiction && is_draft(&m.mention);
             MentionVerdict {
                 outlier,
                 mismatch,
+                tied: false,
+                self_contradiction,
                 ..m
             }
         })
@@ -127,6 +138,10 @@ fn judge(fact: &Fact, verdict: Verdict, drafts: &BTreeSet<String>) -> Verdict {
             .then(|| consensus.as_ref().map(keyed))
             .flatten(),
         outliers: outliers.into_iter().collect(),
+        tie: false,
+        by_record: false,
+        groups: Vec::new(),
+        self_contradictions,
         mentions,
         suppressed: false,
         ..verdict

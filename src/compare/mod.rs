@@ -4,20 +4,26 @@
 //!
 //! Two values agree when the fact's normalizer says so (intervals that meet
 //! within tolerance, candidate dates that intersect, equal spellings). When
-//! some do not, the consensus is the value most sources agree with (ties go
-//! to the value that matches the record, then to the first in sorted order;
-//! a value compatible with every source, such as "abstained or did not
-//! vote", is never the consensus of a conflict); the outliers are the
-//! sources with a value that disagrees with it. Expected values given for a
-//! subject replace the fact-wide ones for that subject.
+//! some do not, the values are put into groups of mutually compatible ones
+//! ([`consensus`]); the largest group is the consensus when it is the only
+//! largest and a majority of the sources, and the outliers are the sources
+//! outside it; otherwise the conflict is a tie with no outliers. An article
+//! giving two values that disagree contradicts itself. Draft mode
+//! ([`draft`]) keeps the older "value most sources agree with"
+//! ([`consensus_of`]) to judge a draft against the other sources. Expected
+//! values given for a subject replace the fact-wide ones for that subject.
 
+pub mod changes;
+pub mod consensus;
 pub mod constraints;
 pub mod draft;
 pub mod suppress;
 
 use crate::extract::Mention;
-use crate::normalize::{Normalized, Normalizer};
+use crate::normalize::hedge::Hedge as Bound;
+use crate::normalize::{Key, Normalized, Normalizer};
 use crate::rules::{Fact, Severity};
+pub use consensus::Group;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -29,6 +35,10 @@ pub enum Status {
     Agree,
     /// Values incompatible.
     Conflict,
+    /// A figure that changes over time (`changes` on the fact) moved the
+    /// declared way: the newest value stands, older ones are superseded.
+    /// Not a contradiction (exit code 0 unless `--fail-on updated`).
+    Updated,
     /// One source states it.
     Single,
     /// No source states it.
@@ -52,10 +62,22 @@ pub enum Reference {
 pub struct MentionVerdict {
     #[serde(flatten)]
     pub mention: Mention,
+    /// The interval of an interval value, as written and as compared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interval: Option<Interval>,
     /// Disagrees with the consensus.
     pub outlier: bool,
+    /// One side of a conflict with no majority (see [`Verdict::tie`]).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub tied: bool,
+    /// Its article gives another value of the same fact that disagrees with it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub self_contradiction: bool,
     /// Disagrees with every expected value.
     pub mismatch: bool,
+    /// A newer figure replaced it (facts that change over time).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub superseded: bool,
     /// Accepted by an inline marker or the baseline (see [`suppress`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppressed: Option<Suppression>,
@@ -64,8 +86,43 @@ pub struct MentionVerdict {
 impl MentionVerdict {
     /// Whether the mention takes part in its verdict's contradiction.
     pub fn is_conflicting(&self) -> bool {
-        (self.outlier || self.mismatch) && self.suppressed.is_none()
+        (self.outlier || self.mismatch || self.tied || self.self_contradiction)
+            && self.suppressed.is_none()
     }
+}
+
+/// The interval of a value, in the base unit: `lo`/`hi` as written (a
+/// bound is open on one side: "inf"), `compared` after the precision the
+/// text implies and the fact's tolerance.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Interval {
+    #[serde(serialize_with = "crate::text::float::serialize")]
+    pub lo: f64,
+    #[serde(serialize_with = "crate::text::float::serialize")]
+    pub hi: f64,
+    pub unit: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bound: Option<Bound>,
+    #[serde(serialize_with = "crate::text::float::serialize")]
+    pub compared_lo: f64,
+    #[serde(serialize_with = "crate::text::float::serialize")]
+    pub compared_hi: f64,
+}
+
+/// The interval of `value`, when its key is one.
+fn interval(n: &dyn Normalizer, value: &Normalized) -> Option<Interval> {
+    let Key::Interval { lo, hi, unit } = &value.key else {
+        return None;
+    };
+    let (compared_lo, compared_hi) = n.compared(value)?;
+    Some(Interval {
+        lo: *lo,
+        hi: *hi,
+        unit: unit.clone(),
+        bound: value.bound,
+        compared_lo,
+        compared_hi,
+    })
 }
 
 /// Why a mention is not reported.
@@ -90,11 +147,38 @@ pub struct Verdict {
     pub status: Status,
     pub reference: Reference,
     pub expected: Option<String>,
-    /// The value most sources give (set when there is a conflict).
+    /// The value that stands for the largest group of mutually compatible
+    /// values, when that group is a majority of the sources (conflicts only).
     pub consensus: Option<String>,
-    /// Sources whose value disagrees with the consensus, by path (two
+    /// A conflict where no group of compatible values holds a majority of
+    /// the sources: no consensus, no outliers.
+    pub tie: bool,
+    /// On a conflict, every group of mutually compatible values, largest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
+    /// Sources whose value is outside the consensus group, by path (two
     /// articles may share a file name in different folders).
     pub outliers: Vec<String>,
+    /// A name's conflict judged against its spelling of record (given by
+    /// some article), not by majority: `consensus` is the record.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub by_record: bool,
+    /// How the figure moves over time, when the fact says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<crate::rules::Changes>,
+    /// On `updated`: the newest value, and the sources that give it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latest: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub latest_sources: Vec<String>,
+    /// On `updated` (and conflicts of changing figures): sources whose
+    /// every figure a newer one replaced.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub superseded: Vec<String>,
+    /// Articles that contradict themselves: two values of this fact (and
+    /// subject) that do not agree. Such a verdict is always a conflict.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub self_contradictions: Vec<String>,
     /// Where the fact is defined, "rules/seed.toml:12:6".
     pub rule: String,
     pub mentions: Vec<MentionVerdict>,
@@ -191,22 +275,118 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         _ => Status::Agree,
     };
 
-    let mut consensus = None;
+    // A figure that changes over time: ordered by moment, not grouped.
+    let at: Vec<usize> = (0..mentions.len())
+        .filter(|&i| mentions[i].normalized.is_resolved())
+        .collect();
+    let timeline = fact
+        .changes
+        .filter(|_| status == Status::Conflict)
+        .map(|c| changes::timeline(c, n.as_ref(), &resolved));
+    let flag = |i: usize, of: &dyn Fn(&changes::Timeline, usize) -> bool| {
+        let t = timeline.as_ref()?;
+        let k = at.iter().position(|&j| j == i)?;
+        Some(of(t, k))
+    };
+    let status = match &timeline {
+        Some(t) if t.blamed.is_empty() => Status::Updated,
+        _ => status,
+    };
+
+    // A name's spelling of record is the reference: when an article gives
+    // it, it is never the outlier, whatever the majority spells.
+    let record_rules = status == Status::Conflict
+        && fact.kind == "name"
+        && resolved.iter().any(|m| matches_record(&m.normalized));
+    let mut grouped = None;
     let mut outliers = BTreeSet::new();
-    if status == Status::Conflict {
-        if let Some(value) = consensus_of(fact, &resolved, &expect, false) {
-            consensus = Some(value.clone());
+    if record_rules {
+        outliers.extend(
+            resolved
+                .iter()
+                .filter(|m| !matches_record(&m.normalized))
+                .map(|m| m.path.clone()),
+        );
+    } else if let Some(t) = &timeline {
+        outliers.extend(t.blamed.iter().map(|&k| resolved[k].path.clone()));
+    } else if status == Status::Conflict {
+        let votes: Vec<(&str, &Normalized)> = resolved
+            .iter()
+            .map(|m| (m.path.as_str(), &m.normalized))
+            .collect();
+        let g = consensus::groups(n.as_ref(), &votes);
+        if g.consensus.is_some() {
             for m in &resolved {
-                if !n.agree(&m.normalized, value) {
+                if !g.in_consensus(&m.normalized) {
                     outliers.insert(m.path.clone());
                 }
             }
         }
+        grouped = Some(g);
     }
 
-    let reference = if expect.is_empty() || resolved.is_empty() {
+    // Articles that give two incompatible values of this fact (subject);
+    // for a changing figure, two values for the same moment.
+    let contradicts_itself = |m: &Mention| {
+        resolved
+            .iter()
+            .any(|o| o.path == m.path && !n.agree(&o.normalized, &m.normalized))
+    };
+    let contradicting: Vec<bool> = (0..mentions.len())
+        .map(|i| {
+            flag(i, &|t, k| t.self_contradiction[k]).unwrap_or_else(|| {
+                timeline.is_none()
+                    && mentions[i].normalized.is_resolved()
+                    && contradicts_itself(&mentions[i])
+            })
+        })
+        .collect();
+    let self_contradictions: BTreeSet<String> = (0..mentions.len())
+        .filter(|&i| contradicting[i])
+        .map(|i| mentions[i].path.clone())
+        .collect();
+    let superseded: Vec<bool> = (0..mentions.len())
+        .map(|i| flag(i, &|t, k| t.superseded[k]).unwrap_or(false))
+        .collect();
+    let blamed: Vec<bool> = (0..mentions.len())
+        .map(|i| flag(i, &|t, k| t.blamed.contains(&k)).unwrap_or(false))
+        .collect();
+
+    // The newest figures of a changing fact; only they meet the record.
+    let current: Vec<usize> = timeline
+        .as_ref()
+        .map(|t| t.current().map(|k| at[k]).collect())
+        .unwrap_or_else(|| at.clone());
+    let latest = timeline.as_ref().and_then(|_| {
+        current
+            .iter()
+            .map(|&i| &mentions[i].normalized)
+            .min_by(|a, b| {
+                let width =
+                    |v: &Normalized| n.compared(v).map_or(f64::INFINITY, |(lo, hi)| hi - lo);
+                width(a)
+                    .total_cmp(&width(b))
+                    .then_with(|| keyed(a).cmp(&keyed(b)))
+            })
+            .map(keyed)
+    });
+    let latest_sources: BTreeSet<String> = if status == Status::Updated {
+        current.iter().map(|&i| mentions[i].path.clone()).collect()
+    } else {
+        BTreeSet::new()
+    };
+    let superseded_sources: BTreeSet<String> = (0..mentions.len())
+        .filter(|&i| superseded[i])
+        .map(|i| mentions[i].path.clone())
+        .filter(|s| !current.iter().any(|&c| &mentions[c].path == s))
+        .collect();
+
+    let reference = if expect.is_empty() || current.is_empty() {
         Reference::None
-    } else if resolved.iter().all(|m| matches_record(&m.normalized)) {
+    } else if current
+        .iter()
+        .all(|&i| matches_record(&mentions[i].normalized))
+    {
         Reference::Match
     } else {
         Reference::Mismatch
@@ -214,17 +394,27 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
 
     let mentions = mentions
         .into_iter()
-        .map(|m| {
+        .enumerate()
+        .map(|(i, m)| {
             let resolved = m.normalized.is_resolved();
-            let outlier = resolved
-                && consensus
-                    .as_ref()
-                    .is_some_and(|c| !n.agree(&m.normalized, c));
-            let mismatch = resolved && !expect.is_empty() && !matches_record(&m.normalized);
+            let outlier = blamed[i]
+                || record_rules && resolved && !matches_record(&m.normalized)
+                || resolved
+                    && grouped
+                        .as_ref()
+                        .is_some_and(|g| g.consensus.is_some() && !g.in_consensus(&m.normalized));
+            let tied = resolved && grouped.as_ref().is_some_and(|g| g.consensus.is_none());
+            let interval = interval(n.as_ref(), &m.normalized);
+            let mismatch =
+                resolved && !superseded[i] && !expect.is_empty() && !matches_record(&m.normalized);
             MentionVerdict {
                 mention: m,
+                interval,
                 outlier,
+                tied,
+                self_contradiction: contradicting[i],
                 mismatch,
+                superseded: superseded[i],
                 suppressed: None,
             }
         })
@@ -241,8 +431,22 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
             let shown: Vec<String> = expect.iter().map(|e| keyed(e)).collect();
             (!shown.is_empty()).then(|| shown.join(" or "))
         },
-        consensus: consensus.map(|c| keyed(&c)),
+        consensus: if record_rules {
+            expect.first().map(|e| keyed(e))
+        } else {
+            grouped
+                .as_ref()
+                .and_then(|g| g.consensus_value().map(str::to_string))
+        },
+        self_contradictions: self_contradictions.into_iter().collect(),
+        tie: grouped.as_ref().is_some_and(|g| g.consensus.is_none()),
+        groups: grouped.map(|g| g.groups).unwrap_or_default(),
         outliers: outliers.into_iter().collect(),
+        by_record: record_rules,
+        changes: fact.changes,
+        latest: latest.filter(|_| status == Status::Updated),
+        latest_sources: latest_sources.into_iter().collect(),
+        superseded: superseded_sources.into_iter().collect(),
         rule: fact.origin.to_string(),
         mentions,
         suppressed: false,
@@ -364,19 +568,24 @@ pub fn consensus_of<'m>(
     best.map(|(_, _, _, value)| value)
 }
 
-/// A value as reports show it: "≈7500 km" when hedged, ">140" or "<50%"
-/// with a one-sided bound as written, a choice value by its label ("did
-/// not vote").
+/// A value as reports show it, with the direction of its bound: "≈7500 km"
+/// when hedged or vague, "≥75" (at least), ">1200" (more than), "≤30" (up
+/// to), "<1 mi" (less than); a choice value by its label ("did not vote").
 pub fn shown(value: &Normalized) -> String {
     value.shown()
 }
 
-/// A value as baselines key it: [`shown`] without the label, so a label
-/// reworded in the rules does not bring accepted findings back.
+/// A value as baselines and verdicts key it: [`shown`] without the label,
+/// so a label reworded in the rules does not bring accepted findings back.
 pub fn keyed(value: &Normalized) -> String {
-    if value.approximate {
-        format!("≈{}", value.value)
-    } else {
-        value.value.clone()
+    marked(value, &value.value)
+}
+
+/// `text` after the mark of `value`'s bound or hedge.
+fn marked(value: &Normalized, text: &str) -> String {
+    match value.bound {
+        Some(b) => format!("{}{text}", b.symbol()),
+        None if value.approximate => format!("≈{text}"),
+        None => text.to_string(),
     }
 }

@@ -85,8 +85,12 @@ pub fn attach_inline(verdicts: &mut [Verdict], ignored: Vec<Mention>) {
         touched.insert(i);
         verdicts[i].mentions.push(MentionVerdict {
             mention,
+            interval: None,
             outlier: false,
+            tied: false,
+            self_contradiction: false,
             mismatch: false,
+            superseded: false,
             suppressed: Some(Suppression::Inline),
         });
     }

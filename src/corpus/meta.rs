@@ -16,6 +16,9 @@ pub struct SourceMeta {
     pub outlet: Option<String>,
     #[serde(default, skip)]
     pub published: Option<jiff::civil::Date>,
+    /// The publication time, when `published` gives one (RFC 3339 with offset).
+    #[serde(default, skip)]
+    pub published_at: Option<String>,
     #[serde(default, rename = "published")]
     published_raw: Option<toml::Value>,
     #[serde(default)]
@@ -45,6 +48,7 @@ impl SourceMeta {
         set(&mut source.timezone, &self.timezone);
         if self.published.is_some() {
             source.published = self.published;
+            source.published_at.clone_from(&self.published_at);
         }
     }
 
@@ -75,7 +79,7 @@ impl SourceMeta {
     /// Reads `published`; an error points at `at`.
     fn resolve_date(&mut self, at: Location) -> Result<()> {
         if let Some(raw) = &self.published_raw {
-            let date = crate::text::parse_date(raw).map_err(|m| {
+            let (date, time) = crate::text::parse_published(raw).map_err(|m| {
                 Error::corpus(
                     at,
                     format!("publication date: {m}"),
@@ -83,6 +87,7 @@ impl SourceMeta {
                 )
             })?;
             self.published = Some(date);
+            self.published_at = time;
         }
         Ok(())
     }

@@ -31,6 +31,10 @@ pub struct Source {
         default
     )]
     pub published: Option<jiff::civil::Date>,
+    /// The publication time when the manifest gives one, RFC 3339 with the
+    /// offset it was written with ("2014-08-04T00:37:00+08:00").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_at: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

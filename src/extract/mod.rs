@@ -2,6 +2,7 @@
 //! per place (the first pattern wins where two overlap), normalizes it, and
 //! records where it is (file, line, column, the sentence it stands in).
 
+pub mod as_of;
 pub mod prefilter;
 
 use crate::corpus::Article;
@@ -28,6 +29,10 @@ pub struct Mention {
     pub column: usize,
     #[serde(flatten)]
     pub normalized: Normalized,
+    /// The moment the figure stands for, for facts that change over time
+    /// (`changes`): the publication date and time, or an "as of" phrase.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Box<as_of::Moment>>,
 }
 
 /// Every mention of every fact in one article.
@@ -58,6 +63,15 @@ pub fn scan_filtered(
         for hit in hits_in(fact, &reading) {
             let (line, column) = index.line_col(&article.text, hit.value.start);
             let quote = bounds.quote(hit.value.clone(), 280);
+            let moment = fact.changes.and_then(|_| {
+                Some(Box::new(as_of::moment(
+                    &article.text,
+                    hit.value.clone(),
+                    article.source.published,
+                    article.source.published_at.as_deref(),
+                    article.source.timezone.as_deref(),
+                )?))
+            });
             for normalized in hit.values {
                 mentions.push(Mention {
                     fact: fact.id.clone(),
@@ -68,6 +82,7 @@ pub fn scan_filtered(
                     line,
                     column,
                     normalized,
+                    as_of: moment.clone(),
                 });
             }
         }

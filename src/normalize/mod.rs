@@ -84,12 +84,17 @@ impl<'a> RawMatch<'a> {
 pub struct Normalized {
     /// The value in canonical form, as a string ("7500 km", "2015", "C5 1").
     pub value: String,
-    /// Hedged ("some", "about", "more than"): compared with the fact's tolerance.
+    /// Hedged ("some", "about", "more than") or vague ("dozens"): shown
+    /// with its mark. The fact's tolerance applies to every value alike.
     pub approximate: bool,
     /// The hedge's bound, as written: "≈" (about), "≥", ">", "≤", "<"
     /// (one-sided). Reports show it before the value ("<50%").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bound: Option<hedge::Hedge>,
+    /// Half the last written digit, in base units ("6 miles": ±0.5 mile):
+    /// the precision the text implies, kept through conversion. 0 for none.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub precision: f64,
     /// Set when one mention states values for several subjects (per-country votes).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
@@ -112,6 +117,7 @@ impl Normalized {
             value: value.into(),
             approximate: false,
             bound: None,
+            precision: 0.0,
             subject: None,
             note: None,
             label: None,
@@ -150,6 +156,10 @@ impl Normalized {
     pub fn is_resolved(&self) -> bool {
         !matches!(self.key, Key::Unresolved(_))
     }
+}
+
+fn is_zero(v: &f64) -> bool {
+    *v == 0.0
 }
 
 /// The value of a match the normalizer could not read, with the reason.
@@ -269,6 +279,17 @@ pub trait Normalizer: Send + Sync + Debug {
         keys_agree(a, b, None)
     }
 
+    /// The fact's tolerance, for kinds that have one.
+    fn tolerance(&self) -> Option<&tolerance::Tolerance> {
+        None
+    }
+
+    /// The interval actually compared for a value (its precision and the
+    /// fact's tolerance applied), or `None` when the key is not an interval.
+    fn compared(&self, value: &Normalized) -> Option<(f64, f64)> {
+        compared(value, self.tolerance())
+    }
+
     /// The value the kind expects without an `expect` field (a term's canonical spelling).
     fn implicit_expect(&self) -> Option<Normalized> {
         None
@@ -301,7 +322,30 @@ pub trait Normalizer: Send + Sync + Debug {
     }
 }
 
-/// Agreement of two keys; intervals of approximate values are widened by `tolerance`.
+/// The interval a value stands for as written: its key widened by the
+/// precision its text implies ("6 miles" is 5.5 to 6.5 miles).
+pub fn written(value: &Normalized) -> Option<(f64, f64)> {
+    match &value.key {
+        Key::Interval { lo, hi, .. } => Some((lo - value.precision, hi + value.precision)),
+        _ => None,
+    }
+}
+
+/// The interval compared for an interval value: as [`written`], then
+/// widened by `tolerance` (exact and hedged values alike). Every value
+/// that lies in it agrees with this one.
+pub fn compared(
+    value: &Normalized,
+    tolerance: Option<&tolerance::Tolerance>,
+) -> Option<(f64, f64)> {
+    let (lo, hi) = written(value)?;
+    Some(tolerance::widen(lo, hi, tolerance))
+}
+
+/// Agreement of two keys. Two intervals agree when one, widened by
+/// `tolerance`, meets the other as written: values within tolerance of each
+/// other, not twice that. Intervals widened by their written precision must
+/// overlap by more than a point: "141" (±0.5) and "142" (±0.5) do not agree.
 pub fn keys_agree(
     a: &Normalized,
     b: &Normalized,
@@ -309,11 +353,19 @@ pub fn keys_agree(
 ) -> bool {
     match (&a.key, &b.key) {
         (Key::Interval { unit: ua, .. }, Key::Interval { unit: ub, .. }) if ua != ub => false,
-        (Key::Interval { lo: al, hi: ah, .. }, Key::Interval { lo: bl, hi: bh, .. }) => {
-            let (al, ah) = tolerance::widen(*al, *ah, a.approximate, tolerance);
-            let (bl, bh) = tolerance::widen(*bl, *bh, b.approximate, tolerance);
-            let eps = 1e-9 * (1.0 + al.abs().max(bl.abs()).min(1e300));
-            al <= bh + eps && bl <= ah + eps
+        (Key::Interval { .. }, Key::Interval { .. }) => {
+            let strict = a.precision > 0.0 || b.precision > 0.0;
+            let meet = |x: &Normalized, y: &Normalized| {
+                let (Some((xl, xh)), Some((yl, yh))) = (compared(x, tolerance), written(y)) else {
+                    return false;
+                };
+                if strict {
+                    return xl < yh && yl < xh;
+                }
+                let eps = 1e-9 * (1.0 + xl.abs().max(yl.abs()).min(1e300));
+                xl <= yh + eps && yl <= xh + eps
+            };
+            meet(a, b) || meet(b, a)
         }
         (Key::OneOf(x), Key::OneOf(y)) => x.iter().any(|v| y.contains(v)),
         (Key::Label(x), Key::Label(y)) => x == y,

@@ -8,8 +8,12 @@
 //! spelling = "hint"), `role`/`roles` (offices that anchor a mention written
 //! with the surname alone), `title` (the person's title; a different title
 //! written before the name is a reference mismatch under the subject
-//! "title") and `threshold` (similarity needed, default 0.85). `patterns`
-//! are optional: the kind finds the name itself ([`find`]).
+//! "title"), `threshold` (similarity needed, default 0.85) and `accents`
+//! (`"strict"`, the default: diacritics count, "Cavusoglu" is another
+//! spelling of "Çavuşoğlu"; `"ignore"`: house style drops them, and only
+//! letters count). `patterns` are optional: the kind finds the name itself
+//! ([`find`]). Honorifics and name prefixes ("Makhdoom", "H.E.", "Dr.",
+//! "Sheikh") are neither given names nor titles.
 //!
 //! The value is the spelling as written. Two mentions agree when given names
 //! and surname are spelled the same (case, hyphens and spacing aside, but
@@ -51,6 +55,7 @@ impl Kind for NameKind {
             "roles",
             "title",
             "threshold",
+            "accents",
         ]
     }
 
@@ -112,12 +117,23 @@ impl Kind for NameKind {
                 "`threshold` must be above 0 and at most 1, not {threshold}"
             ));
         }
+        let ignore_accents = match options.get("accents").map(|a| a.as_str()) {
+            None | Some(Some("strict")) => false,
+            Some(Some("ignore")) => true,
+            Some(_) => {
+                return Err(
+                    "`accents` must be \"strict\" (diacritics count) or \"ignore\" (house style drops them)"
+                        .into(),
+                )
+            }
+        };
         Ok(Box::new(Name {
             canonical,
             forms,
             roles,
             titles,
             threshold,
+            ignore_accents,
         }))
     }
 }
@@ -177,16 +193,46 @@ impl Form {
         })
     }
 
-    /// The spelling key: given names and surname as spelled.
-    fn key(&self) -> String {
-        spelling_key(&self.given_written, &self.surname_written)
+    /// The spelling key: given names and surname as spelled (without
+    /// diacritics when `ignore_accents`).
+    fn key(&self, ignore_accents: bool) -> String {
+        spelling_key(&self.given_written, &self.surname_written, ignore_accents)
     }
 }
 
-fn spelling_key(given: &str, surname: &str) -> String {
-    format!("{} {}", spelling(given), spelling(surname))
+fn spelling_key(given: &str, surname: &str, ignore_accents: bool) -> String {
+    let spell = |s: &str| {
+        if ignore_accents {
+            spelling(&fold(s))
+        } else {
+            spelling(s)
+        }
+    };
+    format!("{} {}", spell(given), spell(surname))
         .trim()
         .to_string()
+}
+
+/// `written` without the honorifics and name prefixes that lead it
+/// ("Makhdoom Shah Mahmood Qureshi" → "Shah Mahmood Qureshi", "H.E.
+/// Mevlut Cavusoglu" → "Mevlut Cavusoglu").
+fn without_honorifics(written: &str) -> &str {
+    let mut rest = written;
+    loop {
+        let trimmed = rest.trim_start();
+        let Some(w) = words(trimmed).into_iter().next() else {
+            return trimmed;
+        };
+        let folded = fold(&trimmed[w.span.clone()]);
+        let he = folded == "h" && trimmed[w.span.end..].starts_with(".E.");
+        if he {
+            rest = &trimmed[w.span.end + 3..];
+        } else if find::is_honorific(&folded) && words(trimmed).len() > 1 {
+            rest = trimmed[w.span.end..].trim_start_matches('.');
+        } else {
+            return trimmed;
+        }
+    }
 }
 
 fn collapse(text: &str) -> String {
@@ -224,6 +270,8 @@ pub struct Name {
     roles: Vec<String>,
     titles: Vec<String>,
     threshold: f64,
+    /// `accents = "ignore"`: diacritics do not make another spelling.
+    ignore_accents: bool,
 }
 
 impl Name {
@@ -294,12 +342,17 @@ impl Name {
         let (mine, theirs) = if given.is_empty() || given_from_article {
             (spelling(surname), spelling(&r.surname_written))
         } else {
-            (spelling_key(given, surname), r.key())
+            (
+                spelling_key(given, surname, self.ignore_accents),
+                r.key(self.ignore_accents),
+            )
         };
         let listed = self
             .forms
             .iter()
-            .find(|f| f.key() == spelling_key(given, surname))
+            .find(|f| {
+                f.key(self.ignore_accents) == spelling_key(given, surname, self.ignore_accents)
+            })
             .and_then(|f| f.hint.clone());
         let mut note = format!(
             "variant of “{}”, similarity {:.2}: {}",
@@ -328,7 +381,7 @@ impl Name {
         m: &RawMatch<'t>,
         fuller: &mut Option<Fuller<'t>>,
     ) -> Result<Vec<Normalized>, String> {
-        let written = collapse(m.value_str());
+        let written = collapse(without_honorifics(m.value_str()));
         let last = words(&written).pop().ok_or("no name in the match")?;
         let surname = &written[last.core];
         let given = written[..last.span.start].trim();
@@ -366,9 +419,9 @@ impl Name {
         } else {
             given
         });
-        let key = spelling_key(given_full, surname);
+        let key = spelling_key(given_full, surname, self.ignore_accents);
         let mut value = Normalized::new(written.clone(), Key::Label(key.clone()));
-        if key != self.reference().key() {
+        if key != self.reference().key(self.ignore_accents) {
             let shown_given = if given.is_empty() {
                 from_article.unwrap_or("")
             } else {
@@ -413,7 +466,7 @@ impl Normalizer for Name {
         let mut expects: Vec<Normalized> = self
             .canonical
             .iter()
-            .map(|c| Normalized::new(c.written.clone(), Key::Label(c.key())))
+            .map(|c| Normalized::new(c.written.clone(), Key::Label(c.key(self.ignore_accents))))
             .collect();
         if let Some(first) = self.titles.first() {
             let mut title = self.title_value(first);

@@ -35,7 +35,7 @@ fn find(text: &str) -> Vec<Found> {
         .into_iter()
         .map(|n| {
             let hedge = hedge::before(&text[..n.span.start]);
-            let read = Hedged::new(&n, hedge, "");
+            let read = Hedged::new(&n, hedge, "").precise(n.precision(text));
             let mut f = Found::at(
                 text,
                 n.span.clone(),
@@ -87,6 +87,8 @@ pub struct Hedged<'a> {
     pub hedge: Option<(Hedge, String)>,
     /// The text of the value after the number (a unit, a currency name).
     pub rest: &'a str,
+    /// The precision its written digits imply (see [`written_precision`]).
+    pub precision: f64,
     /// The digits were malformed ("28,933.004") and read as the likely value.
     pub malformed: bool,
 }
@@ -100,8 +102,15 @@ impl<'a> Hedged<'a> {
             shape: n.shape,
             hedge,
             rest,
+            precision: 0.0,
             malformed: n.malformed,
         }
+    }
+
+    /// With the precision its written digits imply.
+    pub fn precise(mut self, precision: f64) -> Self {
+        self.precision = precision;
+        self
     }
 
     /// The hedge's bound, if any.
@@ -161,11 +170,13 @@ impl<'a> Hedged<'a> {
         let mut n = Normalized::new(shown, Key::Interval { lo, hi, unit })
             .approximate(self.approximate())
             .bounded(self.bound());
+        n.precision = self.precision;
         n.note = self.note();
         n
     }
 }
 
+pub use super::numtext::written_precision;
 /// "28,933,004": a number with its thousands grouped, for notes.
 pub fn grouped(value: f64) -> String {
     let plain = format_number(value);
@@ -195,7 +206,7 @@ pub fn read_hedged<'a>(m: &RawMatch<'a>) -> Result<Hedged<'a>, String> {
     let n = numtext::leading(rest)
         .or_else(|| numtext::glued_at(rest, skipped, false))
         .ok_or_else(|| format!("`{}` does not start with a number", raw.trim()))?;
-    Ok(Hedged::new(&n, hedge, &rest[n.span.end..]))
+    Ok(Hedged::new(&n, hedge, &rest[n.span.end..]).precise(n.precision(rest)))
 }
 
 impl Normalizer for Number {
@@ -205,6 +216,10 @@ impl Normalizer for Number {
 
     fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
         keys_agree(a, b, self.tolerance.as_ref())
+    }
+
+    fn tolerance(&self) -> Option<&Tolerance> {
+        self.tolerance.as_ref()
     }
 }
 
@@ -393,14 +408,51 @@ mod tests {
     }
 
     #[test]
-    fn tolerance_applies_to_hedged_values_only() {
+    fn tolerance_applies_to_exact_and_hedged_values_alike() {
         let n = Number {
             tolerance: Some(Tolerance::Relative(0.05)),
             ordinal: false,
         };
         let hedged = read("some 7,500", "7,500");
         assert!(n.agree(&hedged, &read("7,591", "7,591")));
-        assert!(!n.agree(&read("7,500", "7,500"), &read("7,591", "7,591")));
+        assert!(n.agree(&read("7,500", "7,500"), &read("7,591", "7,591")));
         assert!(!n.agree(&hedged, &read("8,000", "8,000")));
+        // Within 5% of each other, not 10%: each side is not widened twice.
+        assert!(n.agree(&read("100", "100"), &read("104", "104")));
+        assert!(!n.agree(&read("100", "100"), &read("108", "108")));
+        let exact = Number {
+            tolerance: None,
+            ordinal: false,
+        };
+        assert!(!exact.agree(&read("7,500", "7,500"), &read("7,591", "7,591")));
+    }
+
+    #[test]
+    fn precision_as_written() {
+        // The last written digit: "17.8 million" is 17.75 to 17.85 million.
+        let cases = [
+            ("17.8 million", 50_000.0),
+            ("18 million", 500_000.0),
+            ("1,780,000", 0.5),
+            ("141", 0.5),
+            ("seven", 0.0),
+            ("between 30 and 40", 0.0),
+        ];
+        for (text, want) in cases {
+            assert_eq!(read(text, text).precision, want, "{text}");
+        }
+        // Dots as thousands separators (Press TV's "17.926.345"): ±0.5.
+        assert_eq!(written_precision("17.926.345", 17_926_345.0), 0.5);
+        let n = Number {
+            tolerance: None,
+            ordinal: false,
+        };
+        let rounded = read("18 million", "18 million");
+        assert!(n.agree(&rounded, &read("17,926,345", "17,926,345")));
+        assert!(!n.agree(
+            &read("17.8 million", "17.8 million"),
+            &read("17,926,345", "17,926,345")
+        ));
+        assert!(!n.agree(&read("1,000", "1,000"), &read("1,001", "1,001")));
     }
 }

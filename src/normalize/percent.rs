@@ -85,7 +85,8 @@ fn find(text: &str) -> Vec<Found> {
             .next_back()
             .is_some_and(|c| c.is_alphanumeric());
         if let Some((span, n)) = percent_at(text, pos, false).filter(|_| word_start) {
-            let read = Hedged::new(&n, hedge::before(&text[..span.start]), "");
+            let read =
+                Hedged::new(&n, hedge::before(&text[..span.start]), "").precise(n.precision(text));
             let mut f = Found::at(text, span.clone(), value(&read, None));
             extra_interval(&mut f, &read);
             f.extra.insert("number".into(), serde_json::json!(read.lo));
@@ -115,6 +116,7 @@ fn value(read: &Hedged, fraction: Option<&str>) -> Normalized {
     )
     .approximate(read.approximate() || fraction.is_some())
     .bounded(read.bound());
+    n.precision = read.precision;
     let mut notes: Vec<String> = read.note().into_iter().collect();
     if let Some(f) = fraction {
         notes.push(format!("fraction: '{f}'"));
@@ -138,6 +140,10 @@ impl Normalizer for Percent {
     fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
         keys_agree(a, b, self.tolerance.as_ref())
     }
+
+    fn tolerance(&self) -> Option<&Tolerance> {
+        self.tolerance.as_ref()
+    }
 }
 
 impl Percent {
@@ -157,7 +163,7 @@ impl Percent {
         let fraction = (n.shape == Shape::Fraction
             && !stripped[span.clone()].contains(['%', 'p', 'P']))
         .then(|| stripped[span].trim().to_lowercase());
-        let read = Hedged::new(&n, hedge, "");
+        let read = Hedged::new(&n, hedge, "").precise(n.precision(stripped));
         Ok(vec![value(&read, fraction.as_deref())])
     }
 }

@@ -64,7 +64,8 @@ fn convert(value: f64, from: &Unit, to: &Unit) -> String {
     format_number(v)
 }
 
-/// The comparable value of a number read with a unit.
+/// The comparable value of a number read with a unit; the precision of its
+/// written digits is kept through conversion ("6 miles" stays ±0.5 mile in km).
 fn value_in(read: &Hedged, unit: &Unit, shown_in: &Unit) -> Normalized {
     let (lo, hi) = read.bounds();
     let key = Key::Interval {
@@ -78,6 +79,7 @@ fn value_in(read: &Hedged, unit: &Unit, shown_in: &Unit) -> Normalized {
     )
     .approximate(read.approximate())
     .bounded(read.bound());
+    n.precision = read.precision * unit.factor;
     let mut notes: Vec<String> = read.note().into_iter().collect();
     if unit.symbol != shown_in.symbol {
         notes.push(format!(
@@ -99,6 +101,10 @@ impl Normalizer for Quantity {
 
     fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
         keys_agree(a, b, self.tolerance.as_ref())
+    }
+
+    fn tolerance(&self) -> Option<&Tolerance> {
+        self.tolerance.as_ref()
     }
 }
 
@@ -158,7 +164,7 @@ pub fn find(text: &str) -> Vec<Found> {
             span.end = end;
         }
         let hedge = hedge::before(&text[..span.start]);
-        let read = Hedged::new(&n, hedge, "");
+        let read = Hedged::new(&n, hedge, "").precise(n.precision(text));
         let mut f = Found::at(text, span.clone(), value_in(&read, unit, unit));
         extra_interval(&mut f, &read);
         f.extra.insert("number".into(), serde_json::json!(read.lo));
@@ -215,6 +221,27 @@ mod tests {
         assert!(!q.agree(&hedged, &q.parse("8,000 km").unwrap()));
         let q = km(None);
         assert!(!q.agree(&hedged, &q.parse("7,591 km").unwrap()));
+    }
+
+    #[test]
+    fn precision_as_written_survives_conversion() {
+        // AP's "6 miles" is a rounding of 10 km; "14 miles" of 23 km.
+        let q = km(None);
+        let six = read(&*q, "about 6 miles deep", "6 miles");
+        assert!((six.precision - 804.672).abs() < 1e-6);
+        assert!(q.agree(&six, &read(&*q, "10 kilometers deep", "10 kilometers")));
+        let fourteen = read(&*q, "14 miles away", "14 miles");
+        assert!(q.agree(&fourteen, &read(&*q, "23 km away", "23 km")));
+        assert!(!q.agree(&fourteen, &read(&*q, "25 km away", "25 km")));
+        // Same unit, neighbouring figures: still different.
+        assert!(!q.agree(
+            &read(&*q, "141 km", "141 km"),
+            &read(&*q, "142 km", "142 km")
+        ));
+        assert_eq!(
+            q.compared(&read(&*q, "10 km", "10 km")),
+            Some((9500.0, 10500.0))
+        );
     }
 
     #[test]

@@ -1,8 +1,9 @@
-//! Tolerance of numeric facts: how far a hedged value ("some 7,500") may lie
-//! from another and still agree. Written `tolerance = "5%"` (relative) or
-//! `tolerance = 100` (absolute, in the fact's unit).
+//! Tolerance of numeric facts: how far a value may lie from another and
+//! still agree, whether it is hedged ("some 7,500") or exact ("$12
+//! billion"). Written `tolerance = "5%"` (relative) or `tolerance = 100`
+//! (absolute, in the fact's unit).
 
-/// How far an approximate value may be from another.
+/// How far a value may be from another.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Tolerance {
     /// In base units.
@@ -80,12 +81,13 @@ pub fn flag(options: &toml::Table, key: &str) -> Result<bool, String> {
     }
 }
 
-/// The interval `[lo, hi]`, widened by the tolerance when the value is approximate.
-pub fn widen(lo: f64, hi: f64, approximate: bool, tolerance: Option<&Tolerance>) -> (f64, f64) {
-    match (approximate, tolerance) {
-        (true, Some(Tolerance::Absolute(a))) => (lo - a, hi + a),
-        (true, Some(Tolerance::Relative(r))) => (lo - lo.abs() * r, hi + hi.abs() * r),
-        _ => (lo, hi),
+/// The interval `[lo, hi]` widened by the tolerance: the values that lie
+/// within tolerance of it. Exact and hedged values alike.
+pub fn widen(lo: f64, hi: f64, tolerance: Option<&Tolerance>) -> (f64, f64) {
+    match tolerance {
+        Some(Tolerance::Absolute(a)) => (lo - a, hi + a),
+        Some(Tolerance::Relative(r)) => (lo - lo.abs() * r, hi + hi.abs() * r),
+        None => (lo, hi),
     }
 }
 
@@ -115,12 +117,12 @@ mod tests {
     }
 
     #[test]
-    fn widens_only_approximate_values() {
+    fn widens_every_value_by_the_tolerance() {
         let t = Tolerance::Relative(0.1);
-        assert_eq!(widen(100.0, 100.0, true, Some(&t)), (90.0, 110.0));
-        assert_eq!(widen(100.0, 100.0, false, Some(&t)), (100.0, 100.0));
+        assert_eq!(widen(100.0, 100.0, Some(&t)), (90.0, 110.0));
+        assert_eq!(widen(100.0, 100.0, None), (100.0, 100.0));
         assert_eq!(
-            widen(100.0, f64::INFINITY, true, Some(&Tolerance::Absolute(5.0))),
+            widen(100.0, f64::INFINITY, Some(&Tolerance::Absolute(5.0))),
             (95.0, f64::INFINITY)
         );
     }

@@ -5,8 +5,9 @@
 //! seeds/001_ac4287f27224b710.txt:10:127: un-vote-date: wrote “February 24” (2023-02-24); others 2023-02-23 (AFP (wire story) · 000, …); record 2023-02-23
 //! ```
 //!
-//! A finding is a mention that takes part in a contradiction (an outlier
-//! or a mismatch with the record, not accepted). "others" groups what the
+//! A finding is a mention that takes part in a contradiction (an outlier,
+//! one side of a split with no majority, a value its own article
+//! contradicts, or a mismatch with the record, not accepted). "others" groups what the
 //! other sources wrote by value, most sources first, each source named once
 //! (by outlet where known). A mention found but not read is a line with its
 //! reason. Violated constraints follow, one line per article; the
@@ -213,6 +214,12 @@ fn finding(
             .map(|(value, sources)| format!("{value} ({})", sources.join(", ")))
             .collect();
         text.push_str(&format!("; others {}", shown.join(", ")));
+    }
+    if m.tied {
+        text.push_str("; no majority");
+    }
+    if m.self_contradiction {
+        text.push_str("; contradicts itself");
     }
     if m.mismatch {
         if let Some(expected) = &v.expected {

@@ -122,8 +122,11 @@ pub fn job_summary(report: &Report) -> String {
                 .iter()
                 .filter(|m| m.is_conflicting())
                 .map(move |m| {
-                    let problem = match (m.outlier, m.mismatch) {
+                    let problem = match (m.outlier || m.tied, m.mismatch) {
+                        _ if m.self_contradiction => "self-contradiction",
+                        (true, true) if m.tied => "split, differs from the record",
                         (true, true) => "outlier, differs from the record",
+                        (true, false) if m.tied => "split: no majority",
                         (true, false) => "outlier",
                         _ => "differs from the record",
                     };

@@ -9,7 +9,7 @@
 //! Each part is linear in the mentions: mentions are grouped by article
 //! once per fact, never searched per cell.
 
-use super::labels::{reference_label, suppressed_mark, verdict_label};
+use super::labels::{reference_label, split_named, suppressed_mark, verdict_label};
 use super::{link, Report, Reporter, Target};
 use crate::compare::constraints::ConstraintStatus;
 use crate::compare::{outlier_counts, shown, MentionVerdict, Reference, Status, Verdict};
@@ -82,10 +82,19 @@ fn cell(mentions: &[&MentionVerdict]) -> String {
             if m.outlier {
                 marks.push_str(" ✗");
             }
+            if m.tied {
+                marks.push_str(" ⇆");
+            }
+            if m.self_contradiction {
+                marks.push_str(" ↯");
+            }
             if m.mismatch {
                 marks.push_str(" ≠");
             }
-            if m.outlier || m.mismatch {
+            if m.superseded {
+                marks.push_str(" ↻");
+            }
+            if m.outlier || m.tied || m.self_contradiction || m.mismatch {
                 format!("**{value}**{marks}{}", suppressed_mark(m))
             } else {
                 format!("{value}{}", suppressed_mark(m))
@@ -178,7 +187,7 @@ fn matrix(out: &mut String, report: &Report, target: &Target) {
             }
         );
     }
-    out.push_str("\nMarks: ✗ outlier against the consensus; ≠ differs from the public record; · not stated.\n\n");
+    out.push_str("\nMarks: ✗ outlier against the consensus; ⇆ one side of a split with no majority; ↯ the article contradicts itself; ≠ differs from the public record; ↻ superseded by a newer figure; · not stated.\n\n");
     for (label, s) in labels.iter().zip(&report.sources) {
         let about: Vec<String> = [
             // Not again when the label already names the outlet.
@@ -222,6 +231,12 @@ fn mention_table(out: &mut String, report: &Report, v: &Verdict, target: &Target
         let mut flags = Vec::new();
         if m.outlier {
             flags.push("**outlier**".to_string());
+        }
+        if m.tied {
+            flags.push("**split**".to_string());
+        }
+        if m.self_contradiction {
+            flags.push("**contradicts its own article**".to_string());
         }
         if m.mismatch {
             flags.push("differs from the record".to_string());
@@ -270,16 +285,46 @@ fn contradiction(out: &mut String, report: &Report, v: &Verdict, target: &Target
         .collect();
     let mut said = Vec::new();
     if v.status == Status::Conflict {
-        let consensus = super::readable(v, v.consensus.as_deref().unwrap_or("?"));
         let lead = if report.drafts.is_empty() {
-            "Sources disagree. Most give"
+            "Sources disagree. A majority give"
         } else {
             "The draft disagrees with the other sources. They give"
         };
+        match &v.consensus {
+            _ if v.changes.is_some() && report.drafts.is_empty() => said.push(format!(
+                "Sources disagree over time: a later figure moves against the fact's direction, or two figures stand for the same moment; outliers: {}.",
+                outliers.join(", ")
+            )),
+            Some(consensus) if v.by_record && report.drafts.is_empty() => said.push(format!(
+                "Sources disagree. The spelling of record, **{}**, is the reference; outliers: {}.",
+                escape(&super::readable(v, consensus)),
+                outliers.join(", ")
+            )),
+            Some(consensus) => said.push(format!(
+                "{lead} **{}**; outliers: {}.",
+                escape(&super::readable(v, consensus)),
+                outliers.join(", ")
+            )),
+            None => said.push(format!(
+                "Sources disagree, {}.",
+                escape(&split_named(v, |f| label_at(&by_path, f).to_string()))
+            )),
+        }
+    }
+    if !v.self_contradictions.is_empty() {
+        let named: Vec<String> = v
+            .self_contradictions
+            .iter()
+            .map(|f| escape(label_at(&by_path, f)))
+            .collect();
         said.push(format!(
-            "{lead} **{}**; outliers: {}.",
-            escape(&consensus),
-            outliers.join(", ")
+            "Self-contradiction: {} {} two values that do not agree.",
+            named.join(", "),
+            if named.len() == 1 {
+                "gives"
+            } else {
+                "each give"
+            }
         ));
     }
     if v.reference == Reference::Mismatch {
@@ -339,6 +384,8 @@ impl Reporter for Markdown {
             .filter(|v| !v.is_contradiction() && !v.mentions.is_empty())
             .collect();
         if !consistent.is_empty() {
+            let labels = labels(&report.sources);
+            let by_path = super::outlet::by_path(&report.sources, &labels);
             out.push_str(
                 "## Consistent facts\n\n| Fact | Status | Record | Where |\n|---|---|---|---|\n",
             );
@@ -348,17 +395,23 @@ impl Reporter for Markdown {
                     .iter()
                     .map(|m| {
                         format!(
-                            "{} {}",
+                            "{} {}{}",
                             place(&m.mention.path, m.mention.line, target),
-                            escape(&shown(&m.mention.normalized))
+                            escape(&shown(&m.mention.normalized)),
+                            if m.superseded { " ↻" } else { "" }
                         )
                     })
                     .collect();
+                let status =
+                    match super::labels::updated_named(v, |s| label_at(&by_path, s).to_string()) {
+                        Some(line) => format!("{}: {}", verdict_label(v), escape(&line)),
+                        None => verdict_label(v).to_string(),
+                    };
                 let _ = writeln!(
                     out,
                     "| {} | {} | {} | {} |",
                     fact_name(v),
-                    verdict_label(v),
+                    status,
                     escape(&reference_label(
                         v.reference,
                         v.expected

@@ -47,6 +47,9 @@ pub struct Summary {
     pub mentions: usize,
     pub agree: usize,
     pub conflict: usize,
+    /// Facts whose figure changed the declared way (`changes`): not contradictions.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub updated: usize,
     pub single: usize,
     pub missing: usize,
     pub unresolved: usize,
@@ -92,6 +95,7 @@ impl Report {
             match v.status {
                 Status::Agree => s.agree += 1,
                 Status::Conflict => s.conflict += 1,
+                Status::Updated => s.updated += 1,
                 Status::Single => s.single += 1,
                 Status::Missing => s.missing += 1,
                 Status::Unresolved => s.unresolved += 1,
@@ -158,6 +162,9 @@ impl Report {
             format!("{} single-source", s.single),
             format!("{} missing", s.missing),
         ];
+        if s.updated > 0 {
+            parts.push(format!("{} updated", s.updated));
+        }
         if s.unresolved > 0 {
             parts.push(format!("{} unresolved", s.unresolved));
         }
@@ -230,10 +237,9 @@ pub fn reason(m: &MentionVerdict) -> &str {
 pub fn readable(v: &Verdict, raw: &str) -> String {
     raw.split(" or ")
         .map(|part| {
-            let (hedge, value) = match part.strip_prefix('≈') {
-                Some(rest) => ("≈", rest),
-                None => ("", part),
-            };
+            // The mark of a hedge or bound ("≈", "≥", ">", "≤", "<") stays.
+            let value = part.trim_start_matches(['≈', '≥', '>', '≤', '<']);
+            let hedge = &part[..part.len() - value.len()];
             v.mentions
                 .iter()
                 .find(|m| m.mention.normalized.value == value)

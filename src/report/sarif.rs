@@ -125,11 +125,10 @@ pub fn log(report: &Report) -> Value {
             Some(s) => format!("{}[{s}]", v.id),
             None => v.id.clone(),
         };
-        for m in v
-            .mentions
-            .iter()
-            .filter(|m| (m.outlier || m.mismatch) && m.suppressed != Some(Suppression::Inline))
-        {
+        for m in v.mentions.iter().filter(|m| {
+            (m.outlier || m.mismatch || m.tied || m.self_contradiction)
+                && m.suppressed != Some(Suppression::Inline)
+        }) {
             let key = format!("{fact}|{}|{}", m.mention.path, keyed(&m.mention.normalized));
             let n = seen.entry(key.clone()).or_default();
             *n += 1;
@@ -141,7 +140,7 @@ pub fn log(report: &Report) -> Value {
                 "message": { "text": message(v, m) },
                 "locations": [location(m)],
                 "partialFingerprints": { "factlintMention/v2": fingerprint },
-                "properties": { "value": keyed(&m.mention.normalized), "status": v.status, "outlier": m.outlier, "mismatch": m.mismatch },
+                "properties": { "value": keyed(&m.mention.normalized), "status": v.status, "outlier": m.outlier, "tied": m.tied, "selfContradiction": m.self_contradiction, "mismatch": m.mismatch },
             });
             if !related.is_empty() {
                 result["relatedLocations"] = Value::Array(related.clone());

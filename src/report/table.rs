@@ -1,6 +1,7 @@
 //! `--format table`: one row per fact for the terminal: the fact, its
 //! status, agreement with the record, and the value each source gives
-//! (outliers marked ✗). The table fits the width it is given: columns as
+//! (outliers marked ✗, each side of a split with no majority ⇆, an article
+//! that contradicts itself ↯). The table fits the width it is given: columns as
 //! wide as their content needs, words never broken (see [`super::layout`]);
 //! when even that does not fit, the one-line-per-finding concise format is
 //! printed instead.
@@ -73,9 +74,20 @@ fn glue(text: &str) -> String {
 
 /// One mention as the "Values by source" column shows it: the article by
 /// path less the shared folder (two folders may hold a `wire.txt`), hostile
-/// characters cleaned.
+/// characters cleaned; marked ✗ outlier, ⇆ one side of a split with no
+/// majority, ↯ its article contradicts itself, ↻ superseded by a newer figure.
 fn value_line(names: &Names, m: &MentionVerdict) -> String {
-    let mark = if m.outlier { " ✗" } else { "" };
+    let mut mark = String::new();
+    for (on, sign) in [
+        (m.outlier, " ✗"),
+        (m.tied, " ⇆"),
+        (m.self_contradiction, " ↯"),
+        (m.superseded, " ↻"),
+    ] {
+        if on {
+            mark.push_str(sign);
+        }
+    }
     let value = if m.mention.normalized.is_resolved() {
         // A short value stays on one line: "≈7500 km", not "≈7500" / "km".
         let value = glue(&shown(&m.mention.normalized));
@@ -102,7 +114,15 @@ fn row(names: &Names, v: &Verdict) -> [(String, Option<&'static str>); 4] {
         Some(s) => format!("{}\n[{s}]", v.id),
         None => v.id.clone(),
     };
-    let values: Vec<String> = v.mentions.iter().map(|m| value_line(names, m)).collect();
+    let mut values: Vec<String> = v.mentions.iter().map(|m| value_line(names, m)).collect();
+    // A split with no majority has no outliers to mark: say so under its sides.
+    if v.tie && !v.suppressed {
+        values.push("⇆ no majority".into());
+    }
+    // A changing figure: which is the newest.
+    if let Some(line) = super::labels::updated_named(v, |p| clean(names.of(p))) {
+        values.push(line);
+    }
     let bad = v.is_contradiction();
     let status_color = if bad {
         RED

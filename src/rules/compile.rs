@@ -131,6 +131,7 @@ fn compile_fact(
                 "expect",
                 "examples",
                 "subjects",
+                "changes",
             ];
             accepted.extend(kind.options());
             let near = accepted
@@ -184,6 +185,24 @@ fn compile_fact(
             )
         })?,
     };
+    let changes = match &spec.changes {
+        None => None,
+        Some(c) => Some(super::Changes::parse(c.get_ref()).ok_or_else(|| {
+            bad(
+                c.span().start,
+                format!("unknown `changes = \"{}\"` in fact `{id}`", c.get_ref()),
+                "use rises, falls or any (how the figure moves over time)",
+            )
+        })?),
+    };
+    if changes.is_some() && !matches!(kind.name(), "number" | "quantity" | "money" | "percent") {
+        let c = spec.changes.as_ref().map_or(0, |c| c.span().start);
+        return Err(bad(
+            c,
+            format!("fact `{id}`: `changes` needs a figure (number, quantity, money or percent), not a {}", kind.name()),
+            "leave `changes` out, or use it on a numeric fact",
+        ));
+    }
     let values: Vec<String> = spec
         .values
         .as_ref()
@@ -304,6 +323,7 @@ fn compile_fact(
         normalizer,
         origin,
         values,
+        changes,
         cues,
     })
 }

@@ -82,6 +82,29 @@ pub struct Example {
     pub origin: Location,
 }
 
+/// How a fact's figure may move over time (`changes = "rises"`): a death
+/// toll rises, a count of missing people falls. Mentions are then ordered
+/// by the moment they stand for, and a move in this direction is an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Changes {
+    Rises,
+    Falls,
+    /// Either way; only the newest figure counts.
+    Any,
+}
+
+impl Changes {
+    pub fn parse(s: &str) -> Option<Changes> {
+        match s {
+            "rises" => Some(Changes::Rises),
+            "falls" => Some(Changes::Falls),
+            "any" => Some(Changes::Any),
+            _ => None,
+        }
+    }
+}
+
 /// A checkable fact, compiled from a `[[fact]]` table.
 #[derive(Debug)]
 pub struct Fact {
@@ -100,6 +123,8 @@ pub struct Fact {
     pub values: Vec<String>,
     /// `cues`, `exclude`, `window` and `by`, when the fact has any of them.
     pub cues: Option<cues::Cues>,
+    /// The direction the figure moves in over time, when it changes.
+    pub changes: Option<Changes>,
 }
 
 impl Fact {

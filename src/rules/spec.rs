@@ -39,6 +39,9 @@ pub struct FactSpec {
     pub kind: Spanned<String>,
     #[serde(default)]
     pub severity: Option<Spanned<String>>,
+    /// `rises`, `falls` or `any`: a figure that changes over time.
+    #[serde(default)]
+    pub changes: Option<Spanned<String>>,
     /// Optional for kinds that find their values themselves (name, term, choice).
     #[serde(default)]
     pub patterns: Option<Spanned<Vec<Spanned<toml::Value>>>>,

@@ -17,7 +17,7 @@ pub mod segment;
 pub mod walk;
 pub mod words;
 
-pub use date::{a_type, parse_date};
+pub use date::{a_type, parse_date, parse_published};
 pub use position::{line_col, LineIndex};
 pub use read::read_utf8;
 pub use segment::{quote, sentence_bounds, Bounds};

@@ -92,6 +92,31 @@ fn expect_takes_iso_dates_and_candidates() {
 }
 
 #[test]
+fn said_then_would_is_the_coming_day() {
+    // Business Recorder, Thursday 22 April 2021: the meeting was on Friday 23.
+    let text = "The host country’s foreign ministry said Friday's three-way meeting would cover recent developments.";
+    let v = read(text, "Friday", Some(date(2021, 4, 22))).unwrap();
+    assert_eq!(v.value, "2021-04-23");
+    assert!(v.note.unwrap().contains("reported speech"));
+    // The day of the saying stays in the past.
+    let v = read(
+        "The ministry said on Monday that talks would resume.",
+        "Monday",
+        Some(date(2021, 4, 22)),
+    )
+    .unwrap();
+    assert_eq!(v.value, "2021-04-19");
+    // A reported clause in the past tense stays in the past.
+    let v = read(
+        "Officials said Friday's meeting was held in Istanbul.",
+        "Friday",
+        Some(date(2021, 4, 24)),
+    )
+    .unwrap();
+    assert_eq!(v.value, "2021-04-23");
+}
+
+#[test]
 fn years_in_words_and_working_days() {
     let cases = [
         (

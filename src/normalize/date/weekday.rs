@@ -5,7 +5,10 @@
 //! before publication; with a future cue ("will", "is to", "is scheduled
 //! to", "next") the next one on or after it. A Tuesday article's "on
 //! Tuesday" is that day either way. When the cues disagree and the clause
-//! does not settle it, both candidates are kept.
+//! does not settle it, both candidates are kept. In reported speech the
+//! reported clause governs: "the ministry said Friday's meeting would
+//! cover…" is the coming Friday — "would" (future in the past) is the cue
+//! of the weekday's clause, "said" only of the sentence.
 
 use super::{need_published, Days, Expr, Resolved};
 use jiff::civil::{Date, Weekday};
@@ -38,9 +41,27 @@ static PAST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("past cues")
 });
 
+static SUBORDINATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:after|before|because|since|although|though|while|whereas|when|which|who|until|unless)\b")
+        .expect("subordinating words")
+});
+
+static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:said|says|told|announced|stated|added|noted|confirmed|explained)\b(?:\s+that\b)?")
+        .expect("reporting verbs")
+});
+
+static WOULD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:would|(?:was|were)\s+(?:to|due\s+to|expected\s+to|scheduled\s+to|set\s+to|slated\s+to))\b|\w['’]d\b")
+        .expect("future-in-the-past cues")
+});
+
 /// Tense of the clause (then the sentence) around `span`, and the cue that decided it.
 pub fn tense(text: &str, span: Range<usize>) -> (Tense, String) {
     let sentence = crate::text::sentence_bounds(text, span.clone());
+    if let Some(found) = reported(text, sentence.clone(), span.clone()) {
+        return found;
+    }
     let is_break = |c: char| matches!(c, ',' | ';' | ':' | '–' | '—' | '(' | ')' | '“' | '”' | '"');
     // After the break character, whatever its width ("—" is 3 bytes; found by fuzzing).
     let clause_start = text[sentence.start..span.start]
@@ -51,6 +72,15 @@ pub fn tense(text: &str, span: Range<usize>) -> (Tense, String) {
     let clause_end = text[span.end..sentence.end]
         .find(is_break)
         .map_or(sentence.end, |i| span.end + i);
+    // A subordinate clause is a scope of its own: "will hold a meeting on
+    // Friday after a conference was postponed" is future.
+    let clause_start = SUBORDINATE
+        .find_iter(&text[clause_start..span.start])
+        .last()
+        .map_or(clause_start, |m| clause_start + m.start());
+    let clause_end = SUBORDINATE
+        .find(&text[span.end..clause_end])
+        .map_or(clause_end, |m| span.end + m.start());
     for (scope, name) in [(clause_start..clause_end, "clause"), (sentence, "sentence")] {
         let cues = |re: &Regex| -> Vec<(usize, String)> {
             re.find_iter(&text[scope.clone()])
@@ -83,6 +113,47 @@ pub fn tense(text: &str, span: Range<usize>) -> (Tense, String) {
         Tense::Unmarked,
         "no tense cue (news reports the past)".into(),
     )
+}
+
+/// The tense of a weekday in a reported clause ("said Friday's meeting
+/// would cover"): after the last reporting verb before it, up to the end
+/// of its clause, "would"/"was to" or a future cue against the past cues.
+fn reported(text: &str, sentence: Range<usize>, span: Range<usize>) -> Option<(Tense, String)> {
+    let verb = REPORTING
+        .find_iter(&text[sentence.start..span.start])
+        .last()?;
+    let start = sentence.start + verb.end();
+    // "said on Monday that …", "said Monday": the day of the saying, not
+    // of the reported clause ("said Friday's meeting would…" is).
+    let gap = text[start..span.start].trim();
+    let possessive = ["'s", "’s"]
+        .iter()
+        .any(|s| text[span.end..].starts_with(s) || text[span.clone()].ends_with(s));
+    if (gap.is_empty() || gap.eq_ignore_ascii_case("on")) && !possessive {
+        return None;
+    }
+    let is_break = |c: char| matches!(c, ',' | ';' | ':' | '–' | '—' | '(' | ')' | '“' | '”' | '"');
+    let end = text[span.end..sentence.end]
+        .find(is_break)
+        .map_or(sentence.end, |i| span.end + i);
+    let scope = &text[start..end];
+    let outside = |m: &regex::Match| start + m.end() <= span.start || start + m.start() >= span.end;
+    let future = WOULD
+        .find_iter(scope)
+        .chain(FUTURE.find_iter(scope))
+        .find(|m| outside(m))
+        .map(|m| m.as_str().to_lowercase());
+    let past = PAST.find_iter(scope).any(|m| outside(&m));
+    match (future, past) {
+        (Some(f), false) => Some((
+            Tense::Future,
+            format!(
+                "reported speech: '{} … {f}' (future of the reported clause)",
+                verb.as_str().trim().to_lowercase()
+            ),
+        )),
+        _ => None,
+    }
 }
 
 /// The `weekday` on or before `day`.

@@ -82,17 +82,21 @@ pub struct Amount {
     pub span: std::ops::Range<usize>,
     pub currency: &'static Currency,
     pub number: numtext::NumSpan,
+    /// The precision its written digits imply, in the currency's units:
+    /// "$12 billion" is ±0.5 billion, "$3.50" ±0.005.
+    pub precision: f64,
 }
 
 impl Amount {
     /// The amount as the number kinds read it, with the hedge found before it.
     fn hedged(&self, hedge: Option<(hedge::Hedge, String)>) -> Hedged<'static> {
-        Hedged::new(&self.number, hedge, "")
+        Hedged::new(&self.number, hedge, "").precise(self.precision)
     }
 
     fn scaled(mut self, factor: f64, end: usize) -> Amount {
         self.number.lo *= factor;
         self.number.hi *= factor;
+        self.precision *= factor;
         self.span.end = end;
         self
     }
@@ -138,6 +142,7 @@ fn with_hundredths(text: &str, a: Amount) -> Amount {
     let mut a = a;
     a.number.lo += cents / 100.0;
     a.number.hi += cents / 100.0;
+    a.precision = 0.005;
     a.span.end = end;
     a
 }
@@ -166,6 +171,7 @@ fn amount_here(text: &str, pos: usize) -> Option<Amount> {
                     Amount {
                         span: pos..end,
                         currency: cur,
+                        precision: n.precision(text),
                         number: n,
                     }
                     .scaled(factor, end),
@@ -189,6 +195,7 @@ fn amount_here(text: &str, pos: usize) -> Option<Amount> {
     let a = Amount {
         span: pos..end,
         currency: cur,
+        precision: n.precision(text),
         number: n,
     }
     .scaled(factor, end);
@@ -332,6 +339,7 @@ impl Money {
         let (mut lo, mut hi) = read.bounds();
         lo *= cur.factor;
         hi *= cur.factor;
+        let mut precision = read.precision * cur.factor;
         let mut code = cur.code;
         let mut notes: Vec<String> = read.note().into_iter().collect();
         if let Some(fact) = self.currency.filter(|f| *f != cur.code) {
@@ -346,6 +354,7 @@ impl Money {
             ));
             lo *= rate;
             hi *= rate;
+            precision *= rate;
             code = fact;
         }
         let shown = if lo == hi || hi.is_infinite() || read.hedge.is_some() && read.lo == read.hi {
@@ -370,6 +379,7 @@ impl Money {
         )
         .approximate(read.approximate())
         .bounded(read.bound());
+        n.precision = precision;
         if !notes.is_empty() {
             n.note = Some(notes.join("; "));
         }
@@ -384,6 +394,10 @@ impl Normalizer for Money {
 
     fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
         keys_agree(a, b, self.tolerance.as_ref())
+    }
+
+    fn tolerance(&self) -> Option<&Tolerance> {
+        self.tolerance.as_ref()
     }
 }
 
@@ -491,6 +505,30 @@ mod tests {
             .build(&toml::from_str("currency = \"XYZ\"").unwrap())
             .unwrap_err()
             .contains("unknown currency"));
+    }
+
+    #[test]
+    fn precision_as_written_survives_the_rate() {
+        // Morocco's reconstruction plan: 120 billion dirhams, "$11.7 billion"
+        // (Africa News Watch) and "$12 billion" (North Africa Post).
+        let usd = money("currency = \"USD\"\ntolerance = \"5%\"\nrates = { Dirham = 0.0975 }");
+        let twelve = usd.parse("$12 billion").unwrap();
+        assert_eq!(twelve.precision, 0.5e9);
+        let eleven_seven = usd.parse("$11.7 billion").unwrap();
+        assert!((eleven_seven.precision - 0.05e9).abs() < 1.0);
+        assert!(usd.agree(&twelve, &eleven_seven));
+        let dirhams = usd.parse("120 billion dirhams").unwrap();
+        assert_eq!(dirhams.value, "USD 11.7 billion");
+        assert!((dirhams.precision - 0.04875e9).abs() < 1.0);
+        assert!(usd.agree(&twelve, &dirhams));
+        assert!(!usd.agree(&usd.parse("$11 million").unwrap(), &dirhams));
+        // Without tolerance, precision alone: 11.5–12.5 billion holds 11.7.
+        let strict = money("currency = \"USD\"");
+        assert!(strict.agree(
+            &strict.parse("$12 billion").unwrap(),
+            &strict.parse("$11.7 billion").unwrap()
+        ));
+        assert_eq!(strict.parse("3 dollars 50 cents").unwrap().precision, 0.005);
     }
 
     #[test]

@@ -36,8 +36,20 @@ const TITLE_WORDS: &str =
     "president vice prime minister foreign secretary undersecretary under assistant deputy \
     ambassador envoy director chairman chairwoman chairperson chair chief head spokesman \
     spokeswoman spokesperson adviser advisor senator governor mayor general king queen prince \
-    premier chancellor representative special commissioner emir sheikh leader official diplomat \
-    ceo cfo coo cto executive officer founder cofounder treasurer mr mrs ms dr prof sir madam";
+    premier chancellor representative special commissioner emir leader official diplomat \
+    ceo cfo coo cto executive officer founder cofounder treasurer";
+
+/// Honorifics and name prefixes: never given names, and not titles either
+/// ("Foreign Minister Makhdoom Shah Mahmood Qureshi", "H.E. Mevlut
+/// Cavusoglu", "Dr. Abdullah"). "H.E." is the initials h and e.
+const HONORIFICS: &str =
+    "makhdoom mian syed sayed sayyid sheikh shaikh haji hajji hafiz maulana mullah excellency \
+    mr mrs ms dr prof sir madam he";
+
+/// Whether a folded word is an honorific or a name prefix.
+pub fn is_honorific(folded: &str) -> bool {
+    listed(HONORIFICS, folded)
+}
 
 /// Capitalized words that start sentences or dates rather than names.
 const STOPWORDS: &str =
@@ -229,6 +241,7 @@ impl Person<'_> {
                 || prev.core != prev.span
                 || !capitalized(word)
                 || is_title_word(&folded)
+                || is_honorific(&folded)
                 || is_stopword(&folded)
                 || tokens + count > max
             {
@@ -255,6 +268,7 @@ impl Person<'_> {
             && capitalized(word)
             && !is_stopword(&folded)
             && !is_title_word(&folded)
+            && !is_honorific(&folded)
     }
 
     /// Whether one of the roles is written in the same sentence near `span`.
@@ -383,7 +397,22 @@ pub fn title_before(text: &str, start: usize) -> Option<Range<usize>> {
         .filter(|w| w.span.start >= begin)
         .find(|w| is_title_word(&fold(&text[w.span.clone()])))
         .map(|w| w.span.start)?;
-    let range = begin..trim_end(text, begin..start);
+    // Honorifics after the office ("Foreign Minister Makhdoom", "… H.E.")
+    // are not part of it.
+    let mut end = trim_end(text, begin..start);
+    while let Some(w) = ws
+        .iter()
+        .rev()
+        .find(|w| w.span.start >= begin && w.span.end <= end)
+    {
+        let folded = fold(&text[w.span.clone()]);
+        let initial_of_he = matches!(folded.as_str(), "h" | "e");
+        if !(is_honorific(&folded) || initial_of_he) {
+            break;
+        }
+        end = trim_end(text, begin..w.span.start);
+    }
+    let range = begin..end;
     (!range.is_empty()).then_some(range)
 }
 

@@ -214,6 +214,47 @@ fn odd_text_does_not_break_the_finder() {
     }
 }
 
+#[test]
+fn honorifics_are_neither_given_names_nor_titles() {
+    let qureshi = person("canonical = \"Shah Mahmood Qureshi\"\ntitle = \"Foreign Minister\"");
+    let text = "Foreign Minister Makhdoom Shah Mahmood Qureshi arrived.";
+    assert_eq!(found(&*qureshi, text), ["Shah Mahmood Qureshi"]);
+    let start = text.find("Shah").unwrap();
+    assert_eq!(
+        find::title_before(text, start).map(|r| &text[r]),
+        Some("Foreign Minister")
+    );
+    let m = RawMatch {
+        value: text.find("Makhdoom").unwrap()..text.find(" arrived").unwrap(),
+        ..RawMatch::whole_text(text)
+    };
+    let values = qureshi.normalize(&m).unwrap();
+    assert_eq!(values[0].value, "Shah Mahmood Qureshi");
+    assert_eq!(values[0].note, None);
+    assert_eq!(values[1].value, "Foreign Minister");
+    let he = "talks with H.E. Mevlut Cavusoglu";
+    assert_eq!(without_honorifics(&he[11..]), "Mevlut Cavusoglu");
+    assert_eq!(find::title_before("Mr Tokayev", 3), None);
+}
+
+#[test]
+fn accents_strict_or_ignored_by_house_style() {
+    let strict = person("canonical = \"Mevlüt Çavuşoğlu\"");
+    let ignore = person("canonical = \"Mevlüt Çavuşoğlu\"\naccents = \"ignore\"");
+    let read = |n: &dyn Normalizer, text: &str| n.parse(text).unwrap();
+    let record = &strict.implicit_expects()[0];
+    assert!(!strict.agree(&read(&*strict, "Mevlut Cavusoglu"), record));
+    assert!(!strict.agree(&read(&*strict, "Mevlüt Çavusoglu"), record));
+    let record = &ignore.implicit_expects()[0];
+    assert!(ignore.agree(&read(&*ignore, "Mevlut Cavusoglu"), record));
+    assert!(ignore.agree(&read(&*ignore, "Mevlüt Çavusoglu"), record));
+    assert!(!ignore.agree(&read(&*ignore, "Mevlut Cavusoglou"), record));
+    let err = NameKind
+        .build(&toml::from_str("canonical = \"A B\"\naccents = \"loose\"").unwrap())
+        .unwrap_err();
+    assert!(err.contains("`accents` must be"), "{err}");
+}
+
 /// Issue 19: the election coverage wrote "Rezaei", "Rezai", "Mohsen Rezai";
 /// the report printed 0.92 for "Mohsen Rezai" but the finder compared the
 /// surname alone (0.83) and never found it. Now the finder compares what the

@@ -70,6 +70,16 @@ impl NumSpan {
         }
     }
 
+    /// The precision a point's written digits imply, read from `text`
+    /// (the text the span indexes): "6" is ±0.5, "11.7 billion" ±50
+    /// million. 0 for intervals, fractions and numbers in words.
+    pub fn precision(&self, text: &str) -> f64 {
+        match (self.value(), text.get(self.span.clone())) {
+            (Some(v), Some(written)) if self.shape == Shape::Point => written_precision(written, v),
+            _ => 0.0,
+        }
+    }
+
     /// The value when it is one number.
     pub fn value(&self) -> Option<f64> {
         (self.lo == self.hi).then_some(self.lo)
@@ -325,6 +335,34 @@ pub fn parse_words(toks: &[words::Tok]) -> Option<words::Parsed> {
         return fraction::bare_half(toks, den);
     }
     fraction::fraction(toks).or_else(|| words::whole(toks))
+}
+
+/// Half the last digit written in `number` ("6" → 0.5, "6.25" → 0.005),
+/// scaled to `value` ("2.5 million" → 50,000). 0 when no digit is written.
+/// When `value` is not the written digits times a power of ten (dots as
+/// thousands separators, "17.926.345"; feet and inches), a whole value is
+/// ±0.5 and any other exact.
+pub fn written_precision(number: &str, value: f64) -> f64 {
+    static LITERAL: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"[0-9][0-9,]*(?:\.([0-9]+))?").unwrap());
+    let Some(c) = LITERAL.captures(number) else {
+        return 0.0;
+    };
+    let decimals = c.get(1).map_or(0, |d| d.as_str().len()) as i32;
+    let half = 0.5 * 10f64.powi(-decimals);
+    let literal: f64 = c[0].replace(',', "").parse().unwrap_or(0.0);
+    if !(literal > 0.0 && value.is_finite() && value != 0.0) {
+        return half;
+    }
+    let ratio = (value / literal).abs();
+    let scale = 10f64.powi(ratio.log10().round() as i32);
+    if (ratio / scale - 1.0).abs() < 1e-9 {
+        half * scale
+    } else if value.fract() == 0.0 {
+        0.5
+    } else {
+        0.0
+    }
 }
 
 #[cfg(test)]
