@@ -28,9 +28,10 @@ fn report(corpus: &str, rules: &str, threads: Option<&str>) -> Vec<u8> {
         args.extend(["--threads", n]);
     }
     let out = common::run_in(&root(), &args);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
+    // Findings or none (the 200-mention article has no error-level finding
+    // since verdicts); never a failure to run.
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
         "{corpus} with {rules}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
