@@ -522,19 +522,44 @@ pub fn consensus_of<'m>(
     candidates.dedup_by(|a, b| {
         a.value == b.value && a.approximate == b.approximate && a.bound == b.bound
     });
+    // The mentions grouped by value (equal values agree alike), each group
+    // with the sources that state it: each candidate is weighed against
+    // every distinct value, not every mention (a fact stated 30,000 times
+    // in 300 variants is 300 × 300 questions, not 300 × 30,000).
+    let mut sources: HashMap<&str, usize> = HashMap::new();
+    let mut groups: Vec<(&Normalized, Vec<usize>)> = Vec::new();
+    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    for m in resolved {
+        let next = sources.len();
+        let source = *sources.entry(m.path.as_str()).or_insert(next);
+        let same = by_text.entry(m.normalized.value.as_str()).or_default();
+        match same.iter().find(|&&g| *groups[g].0 == m.normalized) {
+            Some(&g) => groups[g].1.push(source),
+            None => {
+                same.push(groups.len());
+                groups.push((&m.normalized, vec![source]));
+            }
+        }
+    }
+    // seen[source] == stamp: the source was counted for the current candidate.
+    let mut seen = vec![usize::MAX; sources.len()];
     let mut best: Option<(bool, usize, bool, &Normalized)> = None;
-    for value in candidates {
-        let settles = !resolved.iter().all(|m| n.agree(&m.normalized, value));
+    for (stamp, value) in candidates.into_iter().enumerate() {
+        let agreeing: Vec<bool> = groups.iter().map(|(g, _)| n.agree(g, value)).collect();
+        let settles = !agreeing.iter().all(|a| *a);
         if !settles && !fallback {
             continue;
         }
         // For each distinct value, the sources that agree with it.
-        let support = resolved
-            .iter()
-            .filter(|m| n.agree(&m.normalized, value))
-            .map(|m| m.path.as_str())
-            .collect::<BTreeSet<_>>()
-            .len();
+        let mut support = 0;
+        for ((_, stated_by), _) in groups.iter().zip(&agreeing).filter(|(_, a)| **a) {
+            for &source in stated_by {
+                if seen[source] != stamp {
+                    seen[source] = stamp;
+                    support += 1;
+                }
+            }
+        }
         let on_record = expect.iter().any(|e| n.agree(value, e));
         if best.is_none_or(|(a, s, r, _)| (settles, support, on_record) > (a, s, r)) {
             best = Some((settles, support, on_record, value));
