@@ -462,9 +462,6 @@ fn lint_on_the_wrong_corpus_says_so_once_per_fact() {
         text.contains("no-corpus-match: no pattern of `bridge-cost` matches anything in the corpus (5 articles): is it the right corpus?"),
         "{text}"
     );
-    assert!(
-        !text.contains("of `bridge-cost` matches nothing"),
-        "{text}"
-    );
+    assert!(!text.contains("of `bridge-cost` matches nothing"), "{text}");
     assert_eq!(text.matches("no-corpus-match").count(), 3, "{text}");
 }
