@@ -180,9 +180,7 @@ impl Config {
             Some((l, c)) => Location::at(path, l, c),
             None => Location::file(path),
         };
-        let bad = |loc: Location, message: String, hint: &str| {
-            Error::usage(format!("{loc}: {message}"), hint)
-        };
+        let bad = |loc: Location, message: String, hint: &str| Error::config(loc, message, hint);
         let text = crate::text::read_utf8(path).map_err(|e| match e {
             // One message, one hint; "the settings file", not "the rule file".
             Error::Rules { at, message, .. } => bad(

@@ -81,6 +81,13 @@ pub enum Error {
         message: String,
         hint: String,
     },
+    /// `factlint.toml` cannot be read or holds a bad setting.
+    #[error("{at}: {message} — {hint}")]
+    Config {
+        at: Location,
+        message: String,
+        hint: String,
+    },
     /// A command-line value that clap cannot check by itself.
     #[error("{message} — {hint}")]
     Usage { message: String, hint: String },
@@ -109,6 +116,14 @@ impl Error {
 
     pub fn output(at: Location, message: impl Into<String>, hint: impl Into<String>) -> Self {
         Error::Output {
+            at,
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+
+    pub fn config(at: Location, message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Error::Config {
             at,
             message: message.into(),
             hint: hint.into(),
@@ -149,9 +164,10 @@ impl Error {
     /// Where the error is, when it names a place.
     pub fn location(&self) -> Option<&Location> {
         match self {
-            Error::Rules { at, .. } | Error::Corpus { at, .. } | Error::Output { at, .. } => {
-                Some(at)
-            }
+            Error::Rules { at, .. }
+            | Error::Corpus { at, .. }
+            | Error::Output { at, .. }
+            | Error::Config { at, .. } => Some(at),
             _ => None,
         }
     }

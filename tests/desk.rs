@@ -446,3 +446,28 @@ fn out_md_snapshot() {
     );
     insta::assert_snapshot!("out_md", md);
 }
+
+/// Rules run against another event's articles: one `no-corpus-match` per
+/// fact that is never stated, not one per pattern, and exit 0 (advice).
+#[test]
+fn lint_on_the_wrong_corpus_says_so_once_per_fact() {
+    let out = run_in(
+        &root(),
+        &[
+            "rules",
+            "lint",
+            "--no-config",
+            "seeds",
+            "--rules",
+            "tests/fixtures/editors/rules",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("no-corpus-match: no pattern of `bridge-cost` matches anything in the corpus (5 articles): is it the right corpus?"),
+        "{text}"
+    );
+    assert!(!text.contains("of `bridge-cost` matches nothing"), "{text}");
+    assert_eq!(text.matches("no-corpus-match").count(), 3, "{text}");
+}

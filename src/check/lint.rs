@@ -6,8 +6,9 @@
 //!   another, or `""` to turn it off);
 //! - `unreachable-pattern`: a pattern equal to an earlier one of the same
 //!   fact, or one whose every match (in the examples and the corpus) an
-//!   earlier pattern already claims, so it never yields a mention;
-//! - `no-corpus-match`: a pattern that matches nothing in the corpus;
+//!   earlier pattern already claims, so it yields no mention there;
+//! - `no-corpus-match`: a pattern that matches nothing in the corpus while
+//!   another pattern of its fact does, or once per fact when none does;
 //! - `no-example`: a pattern that no matching example exercises;
 //! - `overlap`: two facts whose patterns claim the same words of an article.
 //!
@@ -104,6 +105,20 @@ pub fn lint_with(rules: &RuleSet, corpus: &[Article], settings: &LintSettings) -
             .map(|t| (*t, 0))
             .chain(corpus.iter().map(|a| (a.text.as_str(), a.body_start)))
             .collect();
+        let stated = corpus.iter().any(|a| {
+            (0..fact.patterns.len()).any(|i| !spans(fact, i, &a.text, a.body_start).is_empty())
+        });
+        if !corpus.is_empty() && !stated && !fact.patterns.is_empty() {
+            findings.push(Finding {
+                at: fact.origin.clone(),
+                check: "no-corpus-match",
+                message: format!(
+                    "no pattern of `{}` matches anything in the corpus ({} articles): is it the right corpus?",
+                    fact.id,
+                    corpus.len()
+                ),
+            });
+        }
         for (i, pattern) in fact.patterns.iter().enumerate() {
             let at = pattern.origin.clone();
             if let Some(j) = fact.patterns[..i]
@@ -136,10 +151,12 @@ pub fn lint_with(rules: &RuleSet, corpus: &[Article], settings: &LintSettings) -
                 findings.push(Finding {
                     at: at.clone(),
                     check: "unreachable-pattern",
-                    message: format!("pattern {} of `{}` never yields a mention: an earlier pattern claims every place it matches", i + 1, fact.id),
+                    message: format!("pattern {} of `{}` yields no mention in the examples or the corpus: an earlier pattern claims every place it matches (add an example only it matches, or drop it)", i + 1, fact.id),
                 });
             }
+            // A fact the corpus never states is one finding (below), not one per pattern.
             if !corpus.is_empty()
+                && stated
                 && corpus
                     .iter()
                     .all(|a| spans(fact, i, &a.text, a.body_start).is_empty())
