@@ -167,12 +167,31 @@ pub struct Word {
 
 /// The words of `text`, in order.
 pub fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !c.is_alphanumeric() {
-            continue;
-        }
+    word_iter(text).collect()
+}
+
+/// The words of `text`, in order, one at a time: what an index of a long
+/// article reads without holding a list of all its words.
+pub fn word_iter(text: &str) -> Words<'_> {
+    Words {
+        text,
+        chars: text.char_indices().peekable(),
+    }
+}
+
+/// The iterator of [`word_iter`].
+pub struct Words<'t> {
+    text: &'t str,
+    chars: std::iter::Peekable<std::str::CharIndices<'t>>,
+}
+
+impl Iterator for Words<'_> {
+    type Item = Word;
+
+    fn next(&mut self) -> Option<Word> {
+        let text = self.text;
+        let chars = &mut self.chars;
+        let (start, c) = chars.by_ref().find(|(_, c)| c.is_alphanumeric())?;
         let mut end = start + c.len_utf8();
         while let Some(&(i, c)) = chars.peek() {
             if c.is_alphanumeric() || is_combining_mark(c) {
@@ -191,17 +210,19 @@ pub fn words(text: &str) -> Vec<Word> {
             break;
         }
         let word = &text[start..end];
-        let core_end = ["'s", "’s", "'S", "’S"]
+        let core_end = POSSESSIVES
             .iter()
             .find(|p| word.ends_with(*p) && word.len() > p.len() + 1)
             .map_or(end, |p| end - p.len());
-        out.push(Word {
+        Some(Word {
             span: start..end,
             core: start..core_end,
-        });
+        })
     }
-    out
 }
+
+/// The possessive endings a word's core leaves out.
+const POSSESSIVES: [&str; 4] = ["'s", "’s", "'S", "’S"];
 
 /// Whether the word starts with a capital letter.
 pub fn capitalized(word: &str) -> bool {

@@ -23,8 +23,40 @@ pub mod units;
 pub mod year;
 
 use serde::{Deserialize, Serialize};
+use std::cell::OnceCell;
 use std::fmt::Debug;
 use std::ops::Range;
+
+/// An article's text and what kinds read from it once for all its facts,
+/// each part built when some fact first asks for it: the capitalized words
+/// the name kind looks surnames up in ([`name::Capitals`]).
+#[derive(Debug)]
+pub struct TextIndex<'t> {
+    pub text: &'t str,
+    capitals: OnceCell<name::Capitals>,
+}
+
+impl<'t> TextIndex<'t> {
+    /// Nothing is read until asked for.
+    pub fn new(text: &'t str) -> TextIndex<'t> {
+        TextIndex {
+            text,
+            capitals: OnceCell::new(),
+        }
+    }
+
+    /// The capitalized words of the text.
+    pub fn capitals(&self) -> &name::Capitals {
+        self.capitals.get_or_init(|| name::Capitals::new(self.text))
+    }
+
+    /// The capitalized words of the text, when those of `text[from..]` are
+    /// the same words (`from` is 0 or follows a line break, as a body after
+    /// front matter does).
+    pub fn capitals_from(&self, from: usize) -> Option<&name::Capitals> {
+        (from == 0 || self.text[..from].ends_with('\n')).then(|| self.capitals())
+    }
+}
 
 /// What a pattern found in an article, with the context a normalizer may need.
 #[derive(Debug, Clone)]
@@ -260,8 +292,13 @@ pub trait Normalizer: Send + Sync + Debug {
     /// Reads every match of one article, in text order: the same as
     /// [`Normalizer::normalize`] on each, for kinds that look at the rest of
     /// the article (a name's given names written elsewhere) to do that work
-    /// once per article rather than once per match.
-    fn normalize_all(&self, matches: &[RawMatch]) -> Vec<Result<Vec<Normalized>, String>> {
+    /// once per article rather than once per match. `index` is the
+    /// article's, shared with its other facts.
+    fn normalize_all(
+        &self,
+        matches: &[RawMatch],
+        _index: &TextIndex,
+    ) -> Vec<Result<Vec<Normalized>, String>> {
         matches.iter().map(|m| self.normalize(m)).collect()
     }
 
@@ -313,6 +350,19 @@ pub trait Normalizer: Send + Sync + Debug {
     /// patterns or finds spans may leave out `patterns`.
     fn find_spans(&self, _text: &str) -> Option<Vec<Range<usize>>> {
         None
+    }
+
+    /// [`Normalizer::find_spans`] of `index.text[from..]`, with spans in
+    /// `index.text`: what a kind reads of the article once for all its facts
+    /// (the name kind's capitalized words) is read from `index`.
+    fn find_spans_in(&self, index: &TextIndex, from: usize) -> Option<Vec<Range<usize>>> {
+        let spans = self.find_spans(&index.text[from..])?;
+        Some(
+            spans
+                .into_iter()
+                .map(|s| s.start + from..s.end + from)
+                .collect(),
+        )
     }
 
     /// The subjects this fact's values can have, when the rule fixes them

@@ -22,11 +22,13 @@
 //! article, or from the canonical spelling.
 
 mod find;
+mod index;
 
 pub use find::{is_stopword, is_title_word};
+pub use index::Capitals;
 
 use super::fold::{fold, similarity, skeleton, spelling, words};
-use super::{Key, Kind, Normalized, Normalizer, RawMatch};
+use super::{Key, Kind, Normalized, Normalizer, RawMatch, TextIndex};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -290,10 +292,15 @@ impl Name {
 
     /// The mentions of `text` written with given names, by the spelling of
     /// their surname, each list in text order: found once per text, so that
-    /// reading N surname-only mentions stays linear in N.
-    fn fuller<'t>(&self, text: &'t str) -> Fuller<'t> {
+    /// reading N surname-only mentions stays linear in N. `capitals`: the
+    /// text's capitalized words, when the article has them listed.
+    fn fuller<'t>(&self, text: &'t str, capitals: Option<&Capitals>) -> Fuller<'t> {
+        let found = match capitals {
+            Some(capitals) => self.person().find_in(text, capitals, 0),
+            None => self.person().find(text),
+        };
         let mut by_surname: HashMap<String, Vec<(usize, &'t str)>> = HashMap::new();
-        for f in self.person().find(text) {
+        for f in found {
             if f.span.start < f.surname.start {
                 by_surname
                     .entry(spelling(&text[f.surname.clone()]))
@@ -375,11 +382,12 @@ impl Name {
 
 impl Name {
     /// Reads one match; `fuller` is [`Name::fuller`] of its text, found
-    /// when first needed.
+    /// when first needed (from `capitals`, the text's capitalized words).
     fn read<'t>(
         &self,
         m: &RawMatch<'t>,
         fuller: &mut Option<Fuller<'t>>,
+        capitals: Option<&Capitals>,
     ) -> Result<Vec<Normalized>, String> {
         let written = collapse(without_honorifics(m.value_str()));
         let last = words(&written).pop().ok_or("no name in the match")?;
@@ -392,7 +400,7 @@ impl Name {
             let tokens: Vec<String> = fold(given).split(' ').map(skeleton).collect();
             score = score.max(person.full_score(&tokens, &surname_skeleton));
         } else if Self::given_in_article(
-            fuller.get_or_insert_with(|| self.fuller(m.text)),
+            fuller.get_or_insert_with(|| self.fuller(m.text, capitals)),
             surname,
             m.value.start,
         )
@@ -409,7 +417,7 @@ impl Name {
             ));
         }
         let from_article = if given.is_empty() {
-            let fuller = fuller.get_or_insert_with(|| self.fuller(m.text));
+            let fuller = fuller.get_or_insert_with(|| self.fuller(m.text, capitals));
             Self::given_in_article(fuller, surname, m.value.start)
         } else {
             None
@@ -443,11 +451,16 @@ impl Name {
 
 impl Normalizer for Name {
     fn normalize(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
-        self.read(m, &mut None)
+        self.read(m, &mut None, None)
     }
 
-    /// The article's fuller mentions are found once for all its matches.
-    fn normalize_all(&self, matches: &[RawMatch]) -> Vec<Result<Vec<Normalized>, String>> {
+    /// The article's fuller mentions are found once for all its matches,
+    /// from the capitalized words the article lists once for all its facts.
+    fn normalize_all(
+        &self,
+        matches: &[RawMatch],
+        index: &TextIndex,
+    ) -> Vec<Result<Vec<Normalized>, String>> {
         let mut fuller = None;
         let mut text: Option<&str> = None;
         matches
@@ -457,7 +470,8 @@ impl Normalizer for Name {
                     fuller = None;
                 }
                 text = Some(m.text);
-                self.read(m, &mut fuller)
+                let capitals = std::ptr::eq(m.text, index.text).then(|| index.capitals());
+                self.read(m, &mut fuller, capitals)
             })
             .collect()
     }
@@ -477,13 +491,26 @@ impl Normalizer for Name {
     }
 
     fn find_spans(&self, text: &str) -> Option<Vec<Range<usize>>> {
-        Some(
-            self.person()
-                .find(text)
+        let found = self.person().find(text);
+        Some(found.into_iter().map(|f| f.span).collect())
+    }
+
+    fn find_spans_in(&self, index: &TextIndex, from: usize) -> Option<Vec<Range<usize>>> {
+        let person = self.person();
+        let spans = match index.capitals_from(from) {
+            Some(capitals) => person
+                .find_in(index.text, capitals, from)
                 .into_iter()
                 .map(|f| f.span)
                 .collect(),
-        )
+            // A body that does not start a line: its own words.
+            None => person
+                .find(&index.text[from..])
+                .into_iter()
+                .map(|f| f.span.start + from..f.span.end + from)
+                .collect(),
+        };
+        Some(spans)
     }
 }
 

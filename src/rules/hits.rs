@@ -130,10 +130,9 @@ fn pattern_hits(fact: &Fact, reading: &Reading) -> Vec<Hit> {
     // Spans the fact finds by itself (names spelled in ways no pattern lists).
     for span in fact
         .normalizer
-        .find_spans(&text[from..])
+        .find_spans_in(reading.index(), from)
         .unwrap_or_default()
     {
-        let span = span.start + from..span.end + from;
         found.push((span.clone(), span, Vec::new(), None));
     }
     // Text order; at one place the earlier pattern wins (stable sort).
@@ -155,7 +154,7 @@ fn pattern_hits(fact: &Fact, reading: &Reading) -> Vec<Hit> {
         places.push((value, whole, subject));
     }
     // All of the article's matches at once: a kind may share work between them.
-    let read = fact.normalizer.normalize_all(&raws);
+    let read = fact.normalizer.normalize_all(&raws, reading.index());
     places
         .into_iter()
         .zip(read)

@@ -19,12 +19,12 @@
 //! The module also reads the title written before a name ("Under Secretary
 //! of State for South and Central Asian Affairs Donald Lu").
 
-use super::super::fold::{
-    capitalized, fold, may_reach, similarity, skeleton, spelling, words, Word,
-};
+use super::super::fold::{capitalized, fold, may_reach, similarity, spelling, words, Word};
+use super::index::Capitals;
 use super::Form;
 use crate::text::Bounds;
-use std::collections::HashSet;
+use std::borrow::Borrow;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -139,7 +139,7 @@ impl Person<'_> {
 
     /// Best similarity of the whole name as written (given-name and
     /// surname skeletons) to the person's: the measure reports print.
-    pub fn full_score(&self, given: &[String], surname_skeleton: &str) -> f64 {
+    pub fn full_score<S: Borrow<str>>(&self, given: &[S], surname_skeleton: &str) -> f64 {
         let written = format!("{}{surname_skeleton}", given.concat());
         self.forms
             .iter()
@@ -152,7 +152,7 @@ impl Person<'_> {
     }
 
     /// Best similarity of written given-name tokens (skeletons) to the person's.
-    pub fn given_score(&self, given: &[String]) -> f64 {
+    pub fn given_score<S: Borrow<str>>(&self, given: &[S]) -> f64 {
         self.forms
             .iter()
             .map(|f| given_similarity(given, &f.given))
@@ -165,110 +165,157 @@ impl Person<'_> {
 
     /// Every mention of the person in `text`, in text order.
     pub fn find(&self, text: &str) -> Vec<Found> {
-        let ws = words(text);
-        let mut bounds = Bounds::new(text);
-        let mut candidates: Vec<(Found, Anchor)> = Vec::new();
-        for (i, w) in ws.iter().enumerate() {
-            let core = &text[w.core.clone()];
-            if !capitalized(core) {
-                continue;
-            }
-            let surname = skeleton(&fold(core));
-            let score = self.surname_score_from(&surname, self.threshold - NEAR);
+        self.find_in(text, &Capitals::new(text), 0)
+    }
+
+    /// Every mention of the person in `text[from..]`, in text order, with
+    /// spans in `text`; `capitals` lists the capitalized words of all of
+    /// `text`, and `from` is 0 or follows a line break (the same words as
+    /// in `text[from..]` alone). The same mentions as [`Person::find`] of
+    /// `text[from..]`, shifted.
+    pub fn find_in(&self, text: &str, capitals: &Capitals, from: usize) -> Vec<Found> {
+        let first = capitals.first_at(from);
+        let floor = self.threshold - NEAR;
+        // Each distinct spelling is compared with the surnames once.
+        let scores: Vec<f64> = capitals
+            .distinct()
+            .iter()
+            .map(|d| self.surname_score_from(&d.surname, floor))
+            .collect();
+        let mut bounds = None;
+        let mut candidates: Vec<(Found, Anchor, usize)> = Vec::new();
+        for i in first..capitals.len() {
+            let spelled = capitals.spelled(i);
+            let score = scores[spelled];
             // A surname this far off can still be the person's with given
             // names written; alone, only as spelled by an anchored mention.
-            if score < self.threshold - NEAR {
+            if score < floor {
                 continue;
             }
             let near = score >= self.threshold;
-            let given = self.given_before(text, &ws, i);
-            let span = given.as_ref().map_or(w.core.start, |g| g.start)..w.core.end;
+            let w = capitals.word(i);
+            let given = self.given_before(text, capitals, first, i);
+            let span = given.as_ref().map_or(w.core.start, |(g, _)| g.start)..w.core.end;
             let anchor = match given {
-                Some(g) => {
-                    let tokens: Vec<String> = fold(&text[g]).split(' ').map(skeleton).collect();
+                Some((_, k)) => {
+                    let distinct = capitals.distinct();
+                    let tokens: Vec<&str> = (k..i)
+                        .flat_map(|j| distinct[capitals.spelled(j)].tokens.iter())
+                        .map(|t| &**t)
+                        .collect();
                     if self.given_score(&tokens) < self.threshold {
                         continue; // Someone else with a similar surname.
                     }
-                    if !near && self.full_score(&tokens, &surname) < self.threshold {
+                    let surname = &distinct[spelled].surname;
+                    if !near && self.full_score(&tokens, surname) < self.threshold {
                         continue;
                     }
                     Anchor::Kept
                 }
                 // "Lu Xun": a surname-first name of someone else.
-                None if self.name_follows(text, &ws, i) => continue,
+                None if self.name_follows(text, capitals, i) => continue,
                 None if !near => Anchor::Pending,
-                None if score >= 1.0 || self.role_near(&mut bounds, w.core.clone()) => Anchor::Kept,
-                None => Anchor::Pending,
+                None if score >= 1.0 => Anchor::Kept,
+                None => {
+                    let bounds = bounds.get_or_insert_with(|| Bounds::new(&text[from..]));
+                    let core = w.core.start - from..w.core.end - from;
+                    if self.role_near(bounds, core) {
+                        Anchor::Kept
+                    } else {
+                        Anchor::Pending
+                    }
+                }
             };
-            candidates.push((
-                Found {
-                    span,
-                    surname: w.core.clone(),
-                },
-                anchor,
-            ));
+            let found = Found {
+                span,
+                surname: w.core,
+            };
+            candidates.push((found, anchor, spelled));
         }
-        let kept: HashSet<String> = candidates
+        // Spelling keys by distinct spelling, made once each.
+        let mut keys: HashMap<usize, String> = HashMap::new();
+        for (f, _, spelled) in &candidates {
+            keys.entry(*spelled)
+                .or_insert_with(|| spelling(&text[f.surname.clone()]));
+        }
+        let kept: HashSet<&str> = candidates
             .iter()
-            .filter(|(_, a)| *a == Anchor::Kept)
-            .map(|(f, _)| spelling(&text[f.surname.clone()]))
+            .filter(|(_, a, _)| *a == Anchor::Kept)
+            .map(|(_, _, s)| keys[s].as_str())
             .collect();
         candidates
             .into_iter()
-            .filter(|(f, a)| {
-                *a == Anchor::Kept || kept.contains(&spelling(&text[f.surname.clone()]))
-            })
-            .map(|(f, _)| f)
+            .filter(|(_, a, s)| *a == Anchor::Kept || kept.contains(keys[s].as_str()))
+            .map(|(f, _, _)| f)
             .collect()
     }
 
-    /// The given names written right before word `i`, if any: capitalized
-    /// words separated by spaces only, that are neither titles nor
-    /// sentence words nor possessives, at most as many as the person has.
-    fn given_before(&self, text: &str, ws: &[Word], i: usize) -> Option<Range<usize>> {
+    /// The given names written right before capitalized word `i` (and the
+    /// first of their words), if any: capitalized words separated by spaces
+    /// only, that are neither titles nor sentence words nor possessives, at
+    /// most as many as the person has; none before word `first`.
+    fn given_before(
+        &self,
+        text: &str,
+        capitals: &Capitals,
+        first: usize,
+        i: usize,
+    ) -> Option<(Range<usize>, usize)> {
         let max = self.max_given_tokens();
         let mut start = None;
         let mut tokens = 0;
         let mut j = i;
-        while j > 0 {
-            let prev = &ws[j - 1];
-            let gap = &text[prev.span.end..ws[j].span.start];
-            let word = &text[prev.span.clone()];
-            let folded = fold(word);
-            let count = folded.split(' ').count();
+        let mut next = capitals.word(i);
+        while j > first {
+            let prev = capitals.word(j - 1);
+            // A word between the two (not capitalized) is not white space.
+            let gap = &text[prev.span.end..next.span.start];
+            let d = &capitals.distinct()[capitals.spelled(j - 1)];
+            let count = d.tokens.len();
             if gap.is_empty()
                 || !gap.chars().all(|c| c == ' ' || c == '\u{a0}')
                 || prev.core != prev.span
-                || !capitalized(word)
-                || is_title_word(&folded)
-                || is_honorific(&folded)
-                || is_stopword(&folded)
+                || d.title
+                || d.honorific
+                || d.stop
                 || tokens + count > max
             {
                 break;
             }
             tokens += count;
-            start = Some(prev.span.start);
+            start = Some(j - 1);
             j -= 1;
+            next = prev;
         }
-        start.map(|s| s..ws[i - 1].span.end)
+        start.map(|k| {
+            (
+                capitals.word(k).span.start..capitals.word(i - 1).span.end,
+                k,
+            )
+        })
     }
 
-    /// Whether word `i` is followed, after a single space, by a capitalized
-    /// word that is not a sentence or office word: then it is part of
-    /// another name written surname first ("Lu Xun", "Rahman Khan").
-    fn name_follows(&self, text: &str, ws: &[Word], i: usize) -> bool {
-        let (Some(w), Some(next)) = (ws.get(i), ws.get(i + 1)) else {
+    /// Whether capitalized word `i` is followed, after a single space, by a
+    /// capitalized word that is not a sentence or office word: then it is
+    /// part of another name written surname first ("Lu Xun", "Rahman Khan").
+    fn name_follows(&self, text: &str, capitals: &Capitals, i: usize) -> bool {
+        if i + 1 >= capitals.len() {
             return false;
+        }
+        let (w, next) = (capitals.word(i), capitals.word(i + 1));
+        // A word between the two (not capitalized) is not a single space.
+        if w.core != w.span || &text[w.span.end..next.span.start] != " " {
+            return false;
+        }
+        let listed = if next.core == next.span {
+            let d = &capitals.distinct()[capitals.spelled(i + 1)];
+            d.stop || d.title || d.honorific
+        } else {
+            // The lists are asked about the word with its possessive.
+            let folded = fold(&text[next.span]);
+            is_stopword(&folded) || is_title_word(&folded) || is_honorific(&folded)
         };
-        let word = &text[next.span.clone()];
-        let folded = fold(word);
-        w.core == w.span
-            && &text[w.span.end..next.span.start] == " "
-            && capitalized(word)
-            && !is_stopword(&folded)
-            && !is_title_word(&folded)
-            && !is_honorific(&folded)
+        !listed
     }
 
     /// Whether one of the roles is written in the same sentence near `span`.
@@ -293,7 +340,7 @@ const NEAR: f64 = 0.15;
 
 /// The given names of `form` to compare `written` with, concatenated: all
 /// of them, or the run of as many as are written that is most alike.
-fn best_window(written: &[String], form: &[String]) -> String {
+fn best_window<S: Borrow<str>>(written: &[S], form: &[String]) -> String {
     if written.len() >= form.len() {
         return form.concat();
     }
@@ -318,7 +365,7 @@ fn trim_end(text: &str, r: Range<usize>) -> usize {
 /// Similarity of written given names to a form's: whole against whole, or,
 /// when fewer are written ("Kassym Tokayev"), against the best run of the
 /// form's given names of the same length.
-fn given_similarity(written: &[String], form: &[String]) -> f64 {
+fn given_similarity<S: Borrow<str>>(written: &[S], form: &[String]) -> f64 {
     if written.is_empty() || form.is_empty() {
         return 0.0;
     }

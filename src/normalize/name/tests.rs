@@ -312,3 +312,49 @@ fn spellings_the_report_calls_close_are_found_at_the_default_threshold() {
     };
     assert!(ghalibaf.normalize(&alone).is_err());
 }
+
+/// An article's body after its front matter, read from the capitalized
+/// words all its name facts share, gives the names the body alone gives.
+#[test]
+fn the_shared_word_list_finds_what_the_body_alone_finds() {
+    let front = "---\ntitle: President Tokayev and Mr Lu\n---\n";
+    let bodies = [
+        "Kassym-Jomart Tokaev arrived. Later Tokaev said so.",
+        "Tokaev said so, President Toka\u{AD}yev’s aide added; Kasim-Yomart Tokaïev spoke.",
+        "Mr Lu met. Mr Lu met. Donald Lu said Lu Xun wrote. Lu Tuesday",
+        "Foreign Minister Tileuberdi said Mukhtar Tleouberdi and Ｔｏｋａｙｅｖ met.",
+    ];
+    let rules = [
+        TOKAYEV,
+        TLEUBERDI,
+        "canonical = \"Donald Lu\"",
+        "canonical = \"Mevlüt Çavuşoğlu\"",
+    ];
+    let mut found_any = 0;
+    for body in bodies {
+        let text = format!("{front}{body}");
+        let index = TextIndex::new(&text);
+        for rule in rules {
+            let n = person(rule);
+            let alone: Vec<Range<usize>> = n
+                .find_spans(body)
+                .unwrap()
+                .into_iter()
+                .map(|s| s.start + front.len()..s.end + front.len())
+                .collect();
+            let shared = n.find_spans_in(&index, front.len()).unwrap();
+            assert_eq!(shared, alone, "{rule} in {body}");
+            found_any += shared.len();
+            // A body that starts mid-line reads its own words.
+            let cut = front.len() + 3;
+            let from_cut: Vec<Range<usize>> = n
+                .find_spans(&text[cut..])
+                .unwrap()
+                .into_iter()
+                .map(|s| s.start + cut..s.end + cut)
+                .collect();
+            assert_eq!(n.find_spans_in(&index, cut).unwrap(), from_cut);
+        }
+    }
+    assert_eq!(found_any, 12);
+}

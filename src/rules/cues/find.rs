@@ -8,7 +8,7 @@
 
 use super::{Cues, Unattributed, Window, UNATTRIBUTED};
 use crate::normalize::read::{find_in, Context, Values};
-use crate::normalize::{Found, Normalized, RawMatch, KINDS};
+use crate::normalize::{Found, Normalized, RawMatch, TextIndex, KINDS};
 use crate::text::analysis::{Analysis, SentenceId};
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
@@ -29,6 +29,8 @@ pub struct Reading<'a> {
     /// For each kind of [`KINDS`], its values in each sentence, read when
     /// first asked for: cue facts read only the sentences their cues are in.
     by_sentence: RefCell<HashMap<(usize, SentenceId), SentenceValues>>,
+    /// What kinds read once for all the article's facts (a name's capitalized words).
+    index: TextIndex<'a>,
 }
 
 /// The values of one kind in one sentence (`None`: the kind cannot search free text).
@@ -48,7 +50,13 @@ impl<'a> Reading<'a> {
             analysis: OnceCell::new(),
             values: Values::new(text, from..text.len(), Context { published }),
             by_sentence: RefCell::default(),
+            index: TextIndex::new(text),
         }
+    }
+
+    /// What kinds read once for all the article's facts.
+    pub fn index(&self) -> &TextIndex<'a> {
+        &self.index
     }
 
     /// The same reading, for a source in time zone `timezone` (an IANA name).
