@@ -47,7 +47,7 @@ pub fn fold(text: &str) -> String {
 }
 
 /// [`fold`] of ASCII text (NFKD changes nothing there), without allocating
-/// more than the result: every word of an article is folded once per name fact.
+/// more than the result: every capitalized word of an article is folded once.
 fn fold_ascii(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
