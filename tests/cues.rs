@@ -188,3 +188,31 @@ fn examples_of_cue_facts_are_checked_at_load() {
         err[0].message
     );
 }
+
+/// The Baltimore bridge coverage (27 March 2024): the ship's length stands
+/// before a bracketed conversion (BBC) or glued to "-long" (LA Times Now);
+/// the clause runs on across the aside, and an aside that ends its clause
+/// stays apart.
+#[test]
+fn a_clause_runs_on_across_a_bracketed_aside() {
+    let f = fact("kind = \"quantity\"\nunit = \"ft\"\ncues = [\"ship\"]");
+    assert_eq!(
+        values(
+            &f,
+            "By the time the crew of the Dali, a massive 948ft (289m) container ship, realised what was happening, it was already far too late."
+        ),
+        ["948 ft"]
+    );
+    assert_eq!(
+        values(
+            &f,
+            "A chilling video captured the full 1.6-mile stretch descending into the Patapsco River after being struck by a 948-foot-long container ship named Dali."
+        ),
+        ["948 ft"]
+    );
+    let vote = fact("kind = \"number\"\ncues = [\"abstained\"]");
+    assert_eq!(
+        values(&vote, "32 countries abstained (141 voted in favour)."),
+        ["32"]
+    );
+}

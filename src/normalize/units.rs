@@ -134,7 +134,7 @@ pub fn lookup(name: &str) -> Option<&'static Unit> {
 
 /// Whether `tail` starts with an adjective of measure that newsrooms glue to
 /// a unit ("a 948-foot-long ship", "a 10-mile-wide storm"), as a whole word.
-fn measure_adjective(tail: &str) -> bool {
+pub fn measure_adjective(tail: &str) -> bool {
     const ADJECTIVES: [&str; 7] = ["long", "tall", "wide", "high", "deep", "thick", "across"];
     ADJECTIVES.iter().any(|a| {
         tail.get(..a.len())

@@ -203,9 +203,11 @@ pub fn values_near_cues(
     // word qualifies that word; it is the value only when the word is the cue.
     let glued = |f: &Found, cue: &Range<usize>| {
         let t = reading.text;
+        // "a 948-foot-long ship": a measure adjective qualifies the value itself.
         let after = t[f.span.end..]
             .strip_prefix('-')
-            .filter(|r| r.starts_with(char::is_alphabetic));
+            .filter(|r| r.starts_with(char::is_alphabetic))
+            .filter(|r| !crate::normalize::units::measure_adjective(r));
         let before = t[..f.span.start]
             .strip_suffix('-')
             .filter(|r| r.ends_with(char::is_alphabetic));
@@ -266,7 +268,7 @@ pub fn values_near_cues(
             let bounds = a.range(sentence);
             let cue_span = occurrence.span.clone();
             let window = match cues.window {
-                Window::Clause => a.clause_of(&occurrence),
+                Window::Clause => across_aside(reading.text, a.clause_of(&occurrence), &bounds),
                 Window::Sentence => a.range(sentence),
                 // The sentence, and at most N words between (checked below).
                 Window::Words(_) => a.range(sentence),
@@ -396,6 +398,53 @@ pub fn attribute(cues: &Cues, reading: &Reading, span: &Range<usize>) -> Option<
         None if cues.unattributed == Unattributed::Keep => Some(UNATTRIBUTED.into()),
         None => None,
     }
+}
+
+/// A clause continued across a bracketed aside: in "a massive 948ft (289m)
+/// container ship" the cue "ship" and the value "948ft" are one clause that
+/// the aside splits. `clause` grows over one aside on either side when clause
+/// text (not a separator or the sentence's end) stands beyond it; an aside
+/// that ends its clause ("32 abstained (141 voted in favour)") stays apart.
+fn across_aside(text: &str, clause: Range<usize>, sentence: &Range<usize>) -> Range<usize> {
+    let clause_text = |r: &str| {
+        r.trim_start()
+            .starts_with(|c: char| c.is_alphanumeric() || c == '$' || c == '"' || c == '\u{201c}')
+    };
+    let mut out = clause.clone();
+    let after = &text[clause.end..sentence.end];
+    if after.trim_start().starts_with('(') {
+        let open = clause.end + (after.len() - after.trim_start().len());
+        if let Some(close) = text[open..sentence.end].find(')').map(|i| open + i) {
+            let rest = &text[close + 1..sentence.end];
+            if clause_text(rest) {
+                let stop = crate::text::segment::clause_breaks(rest)
+                    .map(|(i, _)| i)
+                    .next()
+                    .unwrap_or(rest.len());
+                out.end = close + 1 + rest[..stop].trim_end().len();
+            }
+        }
+    }
+    let before = &text[sentence.start..clause.start];
+    if before.trim_end().ends_with(')') {
+        let close = sentence.start + before.trim_end().len() - 1;
+        if let Some(open) = text[sentence.start..close]
+            .rfind('(')
+            .map(|i| sentence.start + i)
+        {
+            let head = &text[sentence.start..open];
+            let start = crate::text::segment::clause_breaks(head)
+                .map(|(i, _)| i)
+                .last()
+                .map_or(sentence.start, |i| sentence.start + i + 1);
+            if !head[start - sentence.start..].trim().is_empty() {
+                out.start = start
+                    + (head[start - sentence.start..].len()
+                        - head[start - sentence.start..].trim_start().len());
+            }
+        }
+    }
+    out
 }
 
 /// How far apart two spans are, in words between them; a joining word
