@@ -107,6 +107,11 @@ impl<'a> Reading<'a> {
 const JOINERS: &[&str] = &["and", "or", "but", "while", "wherea", "with"];
 /// What crossing a joiner costs, in words of distance.
 const JOINER_COST: usize = 5;
+/// Joiners that open a contrasting statement of its own ("two were rescued
+/// while six others are feared dead"): crossing one costs more than a
+/// plain clause holds words, so a value on the cue's own side wins.
+const CONTRASTS: &[&str] = &["while", "wherea"];
+const CONTRAST_COST: usize = 15;
 
 /// Units of time: "N hours", "six decades" are durations, not counts.
 const DURATIONS: &[&str] = &[
@@ -238,6 +243,17 @@ pub fn values_near_cues(
             found.iter().any(|g| g.span.end == end)
         })
     };
+    // "transitioning to one of search and recovery", "one of the victims":
+    // a spelled "one of" picks one out of something; it counts nothing.
+    let partitive = |f: &Found| {
+        let t = reading.text;
+        kind == "number"
+            && t[f.span.clone()].eq_ignore_ascii_case("one")
+            && t[f.span.end..]
+                .trim_start()
+                .get(..3)
+                .is_some_and(|w| w.eq_ignore_ascii_case("of "))
+    };
     let clock = |f: &Found| {
         // "4:30" without a time kind: two numbers around a colon.
         let t = reading.text.as_bytes();
@@ -281,7 +297,7 @@ pub fn values_near_cues(
                 .iter()
                 .filter(|f| f.span.start >= window.start && f.span.end <= window.end)
                 .filter(|f| f.span.end <= cue_span.start || f.span.start >= cue_span.end)
-                .filter(|f| !clock(f))
+                .filter(|f| !clock(f) && !partitive(f))
                 .filter(|f| !glued(f, &cue_span) && near(f) && !restated(f, found))
                 .filter(|f| !duration(f))
                 .map(|f| {
@@ -434,9 +450,8 @@ fn across_aside(text: &str, clause: Range<usize>, sentence: &Range<usize>) -> Ra
         {
             let head = &text[sentence.start..open];
             let start = crate::text::segment::clause_breaks(head)
-                .map(|(i, _)| i)
                 .last()
-                .map_or(sentence.start, |i| sentence.start + i + 1);
+                .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
             if !head[start - sentence.start..].trim().is_empty() {
                 out.start = start
                     + (head[start - sentence.start..].len()
@@ -448,7 +463,8 @@ fn across_aside(text: &str, clause: Range<usize>, sentence: &Range<usize>) -> Ra
 }
 
 /// How far apart two spans are, in words between them; a joining word
-/// ("and", "while") counts as [`JOINER_COST`] words.
+/// ("and") counts as [`JOINER_COST`] words, a contrasting one ("while") as
+/// [`CONTRAST_COST`].
 fn distance(a: &Analysis, text: &str, x: &Range<usize>, y: &Range<usize>) -> usize {
     let (left, right) = if x.start <= y.start { (x, y) } else { (y, x) };
     // Words in brackets between them are an aside ("44 miles (71
@@ -466,7 +482,9 @@ fn distance(a: &Analysis, text: &str, x: &Range<usize>, y: &Range<usize>) -> usi
         }
         at = w.span.end;
         if depth == 0 {
-            count += if JOINERS.contains(&w.stem.as_str()) {
+            count += if CONTRASTS.contains(&w.stem.as_str()) {
+                CONTRAST_COST
+            } else if JOINERS.contains(&w.stem.as_str()) {
                 JOINER_COST
             } else {
                 1
