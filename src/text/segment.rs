@@ -117,12 +117,15 @@ const KEPT_LINE: usize = 1 << 16;
 /// How many lines a thread keeps segmented (about thirty dense articles).
 const KEPT_LINES: usize = 1 << 10;
 
+/// A line's sentences, as byte ranges into the line.
+type Pieces = Rc<[Range<usize>]>;
+
 thread_local! {
     /// Lines segmented lately, by their text, with sentence ranges relative
     /// to the line: the analysis of cue facts, the quotes of mentions and
     /// each weekday's tense all ask for the sentences of the same lines,
     /// which UAX #29 then reads once.
-    static SEGMENTED: RefCell<HashMap<Box<str>, Rc<[Range<usize>]>>> = RefCell::new(HashMap::new());
+    static SEGMENTED: RefCell<HashMap<Box<str>, Pieces>> = RefCell::new(HashMap::new());
 }
 
 /// The sentences of one line, covering it (white space stays with the
@@ -145,7 +148,7 @@ fn line_sentences(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     if let Some(pieces) = SEGMENTED.with_borrow(|kept| kept.get(part).cloned()) {
         return absolute(&pieces);
     }
-    let pieces: Rc<[Range<usize>]> = segment_line(text, line.clone())
+    let pieces: Pieces = segment_line(text, line.clone())
         .into_iter()
         .map(|p| p.start - line.start..p.end - line.start)
         .collect();
