@@ -285,7 +285,8 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         .map(|c| changes::timeline(c, n.as_ref(), &resolved));
     let flag = |i: usize, of: &dyn Fn(&changes::Timeline, usize) -> bool| {
         let t = timeline.as_ref()?;
-        let k = at.iter().position(|&j| j == i)?;
+        // `at` is ascending: a binary search, not a scan per mention.
+        let k = at.binary_search(&i).ok()?;
         Some(of(t, k))
     };
     let status = match &timeline {
@@ -327,10 +328,19 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
 
     // Articles that give two incompatible values of this fact (subject);
     // for a changing figure, two values for the same moment.
+    // Only the article's own mentions are looked at (grouped by path once:
+    // scanning every mention per mention was quadratic in the corpus).
+    let mut by_path: HashMap<&str, Vec<&Normalized>> = HashMap::new();
+    for m in &resolved {
+        by_path
+            .entry(m.path.as_str())
+            .or_default()
+            .push(&m.normalized);
+    }
     let contradicts_itself = |m: &Mention| {
-        resolved
-            .iter()
-            .any(|o| o.path == m.path && !n.agree(&o.normalized, &m.normalized))
+        by_path
+            .get(m.path.as_str())
+            .is_some_and(|own| own.iter().any(|o| !n.agree(o, &m.normalized)))
     };
     let contradicting: Vec<bool> = (0..mentions.len())
         .map(|i| {

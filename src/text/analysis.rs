@@ -49,6 +49,10 @@ pub struct Analysis<'a> {
     lines: Vec<Range<usize>>,
     /// For each line, its sentences, each with its words once read.
     parts: Vec<OnceCell<Vec<LazySentence>>>,
+    /// Runs of non-blank text with a dot inside ("U.S.", "p.m.", "6.1"):
+    /// their byte range, and their lower case without dots, since words
+    /// fold without their dots. Read when a phrase is first looked for.
+    dotted: OnceCell<Vec<(Range<usize>, String)>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -71,6 +75,7 @@ impl<'a> Analysis<'a> {
             lower: text.to_ascii_lowercase(),
             parts: lines.iter().map(|_| OnceCell::new()).collect(),
             lines,
+            dotted: OnceCell::new(),
         }
     }
 
@@ -134,11 +139,13 @@ impl<'a> Analysis<'a> {
 
     /// Every place the folded `phrase` occurs, in text order. A phrase does
     /// not run across a sentence end. Only sentences that hold a piece every
-    /// form of the phrase contains are read ([`words::literal`]).
+    /// form of the phrase contains are read ([`words::piece`]): where the
+    /// piece is in the text, or in a word written with dots once they are
+    /// dropped ("U.S." for "us").
     pub fn find(&self, phrase: &[String]) -> Vec<Occurrence> {
         let piece = phrase
             .iter()
-            .filter_map(|w| words::literal(w))
+            .filter_map(|w| words::piece(w))
             .max_by_key(String::len)
             // The Kelvin sign lower-cases to an ASCII "k" the search would miss.
             .filter(|_| !self.text.contains('\u{212A}'));
@@ -149,9 +156,31 @@ impl<'a> Analysis<'a> {
                 .flat_map(|s| self.find_in(phrase, s))
                 .collect();
         };
+        let mut places: Vec<usize> = self
+            .lower
+            .match_indices(piece.as_str())
+            .map(|(at, _)| at)
+            .collect();
+        let dotted = self.dotted.get_or_init(|| dotted_runs(&self.lower));
+        let before = places.len();
+        // A word whose piece a dot splits holds that dot: the sentences of
+        // the run's dots are those its words can be in.
+        for (run, _) in dotted
+            .iter()
+            .filter(|(_, dotless)| dotless.contains(piece.as_str()))
+        {
+            places.extend(
+                self.lower[run.clone()]
+                    .match_indices('.')
+                    .map(|(i, _)| run.start + i),
+            );
+        }
+        if places.len() > before {
+            places.sort_unstable();
+        }
         let mut out = Vec::new();
         let mut last = None;
-        for (at, _) in self.lower.match_indices(piece.as_str()) {
+        for at in places {
             let s = self.sentence_at(at);
             if s.is_some() && s != last {
                 last = s;
@@ -221,6 +250,37 @@ impl<'a> Analysis<'a> {
     }
 }
 
+/// The runs of non-blank `lower` that hold a dot with something on both
+/// sides: each run's byte range, and the run without its dots. A word is
+/// never wider than its run.
+fn dotted_runs(lower: &str) -> Vec<(Range<usize>, String)> {
+    let bytes = lower.as_bytes();
+    let blank = |b: u8| b.is_ascii_whitespace();
+    let mut out: Vec<(Range<usize>, String)> = Vec::new();
+    let mut covered = 0;
+    for (at, _) in lower.match_indices('.') {
+        let inside = at > 0
+            && at + 1 < bytes.len()
+            && !blank(bytes[at - 1])
+            && !blank(bytes[at + 1])
+            && bytes[at + 1] != b'.';
+        if !inside || at < covered {
+            continue;
+        }
+        let start = bytes[..at]
+            .iter()
+            .rposition(|&b| blank(b))
+            .map_or(0, |i| i + 1);
+        let end = bytes[at..]
+            .iter()
+            .position(|&b| blank(b))
+            .map_or(bytes.len(), |i| at + i);
+        out.push((start..end, lower[start..end].replace('.', "")));
+        covered = end;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,6 +313,30 @@ mod tests {
         let a = Analysis::new(TEXT, 0..TEXT.len());
         assert_eq!(a.find(&phrase("officials")).len(), 1);
         assert!(a.parts[0].get().is_none(), "the headline was not read");
+    }
+
+    #[test]
+    fn short_cues_are_found_in_words_with_dots_too() {
+        let text = "Aid rose.\nThe U.S. gave it.\nThey voted; the vote stood.\nNo one.";
+        let a = Analysis::new(text, 0..text.len());
+        let us: Vec<&str> = a
+            .find(&phrase("US"))
+            .iter()
+            .map(|o| &text[o.span.clone()])
+            .collect();
+        assert_eq!(us, ["U.S"]);
+        let votes: Vec<&str> = a
+            .find(&phrase("vote"))
+            .iter()
+            .map(|o| &text[o.span.clone()])
+            .collect();
+        assert_eq!(votes, ["voted", "vote"]);
+        assert_eq!(a.find(&phrase("aid")).len(), 1);
+        assert!(a.parts[3].get().is_none(), "the last line was not read");
+        assert_eq!(
+            dotted_runs("the u.s. and 6.1, end."),
+            [(4..8, "us".to_string()), (13..17, "61,".to_string())]
+        );
     }
 
     #[test]

@@ -11,8 +11,10 @@
 //! reads the values of one sentence or clause.
 
 use regex::Regex;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -110,9 +112,57 @@ impl<'a> Bounds<'a> {
     }
 }
 
+/// Lines longer than this are segmented each time rather than kept.
+const KEPT_LINE: usize = 1 << 16;
+/// How many lines a thread keeps segmented (about thirty dense articles).
+const KEPT_LINES: usize = 1 << 10;
+
+/// A line's sentences, as byte ranges into the line.
+type Pieces = Rc<[Range<usize>]>;
+
+thread_local! {
+    /// Lines segmented lately, by their text, with sentence ranges relative
+    /// to the line: the analysis of cue facts, the quotes of mentions and
+    /// each weekday's tense all ask for the sentences of the same lines,
+    /// which UAX #29 then reads once.
+    static SEGMENTED: RefCell<HashMap<Box<str>, Pieces>> = RefCell::new(HashMap::new());
+}
+
 /// The sentences of one line, covering it (white space stays with the
-/// sentence before it).
+/// sentence before it). A line's sentences depend only on its own text
+/// (an abbreviation's word is read back to the line's start at most), so
+/// a line starting the text or after a line break is segmented once per
+/// thread and kept.
 fn line_sentences(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    let whole = line.start == 0 || text.as_bytes()[line.start - 1] == b'\n';
+    let part = &text[line.clone()];
+    if !whole || part.len() > KEPT_LINE {
+        return segment_line(text, line);
+    }
+    let absolute = |pieces: &[Range<usize>]| {
+        pieces
+            .iter()
+            .map(|p| line.start + p.start..line.start + p.end)
+            .collect()
+    };
+    if let Some(pieces) = SEGMENTED.with_borrow(|kept| kept.get(part).cloned()) {
+        return absolute(&pieces);
+    }
+    let pieces: Pieces = segment_line(text, line.clone())
+        .into_iter()
+        .map(|p| p.start - line.start..p.end - line.start)
+        .collect();
+    SEGMENTED.with_borrow_mut(|kept| {
+        if kept.len() >= KEPT_LINES {
+            kept.clear();
+        }
+        kept.insert(part.into(), pieces.clone());
+    });
+    absolute(&pieces)
+}
+
+/// [`line_sentences`], computed.
+fn segment_line(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     let part = &text[line.clone()];
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut offset = 0;
@@ -360,6 +410,39 @@ mod tests {
             all("A quake – the worst – hit."),
             ["A quake – the worst – hit."]
         );
+    }
+
+    #[test]
+    fn a_line_segmented_before_gives_the_same_sentences_elsewhere() {
+        let line = "He met Gen. Smith on Feb. 24. Then he left.";
+        let first = format!("{line}\nBEIJING – {line}");
+        let second = format!("Headline\n{line}");
+        let got = |text: &str| -> Vec<String> {
+            sentences(text)
+                .into_iter()
+                .map(|r| text[r].to_string())
+                .collect()
+        };
+        assert_eq!(
+            got(&first),
+            [
+                "He met Gen. Smith on Feb. 24.",
+                "Then he left.",
+                "BEIJING –",
+                "He met Gen. Smith on Feb. 24.",
+                "Then he left."
+            ]
+        );
+        // The kept line at another place in another text.
+        assert_eq!(
+            got(&second),
+            ["Headline", "He met Gen. Smith on Feb. 24.", "Then he left."]
+        );
+        let at = second.find("Then").unwrap();
+        assert_eq!(sentence_bounds(&second, at..at + 4), at..second.len());
+        // Within a line (an article body cut mid-line) nothing is kept.
+        let cut = sentences_in(&first, 3..line.len());
+        assert_eq!(&first[cut[0].clone()], "met Gen. Smith on Feb. 24.");
     }
 
     #[test]

@@ -130,6 +130,26 @@ pub fn literal(stem: &str) -> Option<String> {
     (core.len() >= 4).then_some(core)
 }
 
+/// A piece of text every word folding to `stem` contains once the dots
+/// inside it are dropped ("U.S." is the word "us"), in ASCII lower case:
+/// [`literal`] where there is one, else, for a short stem ("vote", "aid",
+/// "us"), the stem without the last letters the stemmer may have written
+/// itself (a final "e", "i" or "y": "voted" → "vote", "skies" → "sky").
+/// [`super::analysis::Analysis::find`] looks for it in the text and in the
+/// dotless form of every word written with dots, so no sentence that holds
+/// the stem is skipped. `None` for pieces under two letters ("dying" →
+/// "die" leaves "d") and non-ASCII stems.
+pub fn piece(stem: &str) -> Option<String> {
+    if let Some(long) = literal(stem) {
+        return Some(long);
+    }
+    if !stem.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let core = stem.trim_end_matches(['e', 'i', 'y']);
+    (core.len() >= 2).then(|| core.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,6 +229,23 @@ mod tests {
             }
         }
         assert_eq!(literal(&fold("dying")), None);
+        // Short stems have a piece (found in dotless words too), not a literal.
+        for (cue, forms) in [
+            ("vote", &["voted", "voting", "VOTES"][..]),
+            ("aid", &["aided", "aids", "Aid"]),
+            ("sky", &["skies", "sky"]),
+            ("US", &["U.S.", "us"]),
+            ("cried", &["cries", "crying"]),
+        ] {
+            let piece = piece(&fold(cue)).unwrap();
+            for form in forms {
+                assert_eq!(fold(form), fold(cue), "{form}");
+                let dotless = form.to_ascii_lowercase().replace('.', "");
+                assert!(dotless.contains(&piece), "{form} lacks {piece}");
+            }
+        }
+        assert_eq!(piece(&fold("dying")), None, "\"d\" would be no help");
+        assert_eq!(piece(&fold("evacuated")), literal(&fold("evacuated")));
         assert_eq!(literal(&fold("killed")), None, "under five letters");
         assert_eq!(literal(&fold("km")), None);
     }
