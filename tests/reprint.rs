@@ -101,6 +101,11 @@ fn the_republished_preview_is_warned_about_in_every_format() {
         md.contains("written on 2021-04-22, 2 days before its publication date 2021-04-24"),
         "{md}"
     );
+    // The self-contradiction it causes is reported as such, not hidden.
+    assert!(
+        md.contains("Self-contradiction: tech-consultingstudies.eu (republished story; the original outlet is not named) gives two values that do not agree."),
+        "{md}"
+    );
     // (Backticks are escaped in Markdown: the warning is data, not markup.)
     assert!(md.contains("set \\`written = 2021-04-22\\` for it"), "{md}");
 }

@@ -670,3 +670,75 @@ fn said_friday_s_meeting_would_is_the_coming_friday_in_business_recorder() {
         "{fridays:?}"
     );
 }
+
+#[test]
+fn an_updated_toll_is_shown_in_every_format_and_fails_only_when_asked() {
+    // The nine Ludian articles whose toll rises 175 → 617, through the CLI.
+    let dir = root().join("tests/fixtures/events/ludian-earthquake-2014/articles");
+    let files = [
+        "02-cntv-xinhua.txt",
+        "07-asiaone-afp.txt",
+        "08-china-daily.txt",
+        "09-cbc-ap.txt",
+        "12-cgtn-america.txt",
+        "13-efe-globalpost.txt",
+        "14-guardian-0806.txt",
+        "15-shanghai-daily.txt",
+        "16-scmp.txt",
+    ];
+    let run = |extra: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+            .current_dir(&dir)
+            .arg("check")
+            .args(files)
+            .arg("--rules")
+            .arg(root().join("tests/fixtures/verdicts/ludian-toll.toml"))
+            .args(["--no-config", "--no-progress"])
+            .args(extra)
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    let summary = "1 fact in 9 articles: 0 conflicts, 0 reference mismatches, 0 agree, 0 single-source, 0 missing, 1 updated";
+
+    let (code, table) = run(&["--format", "table"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        table.contains("↑ newest 617 (16-scmp.txt); superseded: 02-cntv-xinhua.txt,"),
+        "{table}"
+    );
+    assert!(
+        table.contains("02-cntv-xinhua.txt:1 ≥175 “At least 175” ↻"),
+        "{table}"
+    );
+    assert!(table.contains(summary), "{table}");
+
+    let (code, md) = run(&["--format", "markdown"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        md.contains("updated: ↑ newest 617 (South China Morning Post); superseded: CNTV (Xinhua wire story), AsiaOne (AFP wire story)"),
+        "{md}"
+    );
+
+    let (code, json) = run(&["--format", "json"]);
+    assert_eq!(code, Some(0));
+    let json: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["facts"][0]["status"], "updated");
+    assert_eq!(json["summary"]["updated"], 1);
+    assert_eq!(json["summary"]["conflict"], 0);
+
+    for format in ["concise", "github"] {
+        let (code, out) = run(&["--format", format]);
+        assert_eq!(code, Some(0), "{format}");
+        assert!(out.contains(summary), "{format}: {out}");
+    }
+
+    // SARIF lists contradictions: an update is none.
+    let (code, sarif) = run(&["--format", "sarif"]);
+    assert_eq!(code, Some(0));
+    let sarif: Value = serde_json::from_str(&sarif).unwrap();
+    assert_eq!(sarif["runs"][0]["results"], json!([]));
+
+    let (code, _) = run(&["--format", "json", "--fail-on", "updated"]);
+    assert_eq!(code, Some(1));
+}
