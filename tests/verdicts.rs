@@ -715,6 +715,11 @@ fn an_updated_toll_is_shown_in_every_format_and_fails_only_when_asked() {
 
     let (code, md) = run(&["--format", "markdown"]);
     assert_eq!(code, Some(0));
+    // Bounds as written, in the row of values by source.
+    assert!(
+        md.contains("| `death-toll` | ≥175 | ≥367<br>&gt;367<br>≥367 | ≥381<br>381 | ≥398 | &gt;400 | 410 |"),
+        "{md}"
+    );
     assert!(
         md.contains("updated: ↑ newest 617 (South China Morning Post); superseded: CNTV (Xinhua wire story), AsiaOne (AFP wire story)"),
         "{md}"
@@ -724,6 +729,11 @@ fn an_updated_toll_is_shown_in_every_format_and_fails_only_when_asked() {
     assert_eq!(code, Some(0));
     let json: Value = serde_json::from_str(&json).unwrap();
     assert_eq!(json["facts"][0]["status"], "updated");
+    let first = &json["facts"][0]["mentions"][0];
+    assert_eq!(first["bound"], "≥");
+    assert_eq!(first["interval"]["lo"], 175.0);
+    assert_eq!(first["interval"]["hi"], "inf");
+    assert_eq!(first["superseded"], true);
     assert_eq!(json["summary"]["updated"], 1);
     assert_eq!(json["summary"]["conflict"], 0);
 
