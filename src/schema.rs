@@ -295,6 +295,10 @@ pub fn sources() -> Value {
                         "file": { "type": "string", "description": "The article's file name, in this folder." },
                         "outlet": { "type": "string" },
                         "published": published(),
+                        "written": {
+                            "description": "The day the text was written, when not on its publication date (a reprint): its relative dates resolve against it. YYYY-MM-DD (a TOML date or a string).",
+                            "anyOf": date()["anyOf"].clone()
+                        },
                         "url": { "type": "string" },
                         "translated_from": { "type": "string" },
                         "title": { "type": "string" },

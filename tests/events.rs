@@ -2,7 +2,9 @@
 //! `tests/fixtures/events/<slug>/` has cue-only rules (`rules.toml`), and the
 //! report factlint gives on its articles is an insta snapshot
 //! (`tests/snapshots/events__<slug>.snap`): every fact and subject with its
-//! verdict and each mention as file:line = value. The snapshots are read
+//! verdict and each mention as file:line = value (a changing figure's
+//! newest value, each mention's moment, ↻ superseded, ✗ outlier, ↯ its
+//! own article disagrees), then the run's warnings. The snapshots are read
 //! against the events' `FACTS.md` (see the comments in each rules file).
 //! Also: no bundled or event rule may use a regex, and each fact fits in
 //! eight lines of TOML.
@@ -47,17 +49,44 @@ fn report(event: &Path) -> String {
             .as_str()
             .map(|s| format!(" [{s}]"))
             .unwrap_or_default();
+        let changes = fact["changes"]
+            .as_str()
+            .map(|c| format!(", {c}"))
+            .unwrap_or_default();
         let _ = writeln!(
             text,
-            "{}{subject}: {} (record: {})",
+            "{}{subject}: {}{changes} (record: {})",
             fact["id"].as_str().unwrap(),
             fact["status"].as_str().unwrap(),
             fact["reference"].as_str().unwrap()
         );
-        for m in fact["mentions"].as_array().unwrap() {
+        if let Some(latest) = fact["latest"].as_str() {
             let _ = writeln!(
                 text,
-                "  {}:{} {}{} “{}”{}",
+                "  newest: {latest} ({})",
+                files(&fact["latest_sources"])
+            );
+        }
+        for m in fact["mentions"].as_array().unwrap() {
+            // The moment a changing figure stands for.
+            let at = match (m["as_of"]["date"].as_str(), m["as_of"]["time"].as_str()) {
+                (Some(d), Some(t)) => format!(" @{d} {t}"),
+                (Some(d), None) => format!(" @{d}"),
+                _ => String::new(),
+            };
+            let mut marks = String::new();
+            for (flag, mark) in [
+                ("superseded", " ↻"),
+                ("outlier", " ✗"),
+                ("self_contradiction", " ↯"),
+            ] {
+                if m[flag] == true {
+                    marks.push_str(mark);
+                }
+            }
+            let _ = writeln!(
+                text,
+                "  {}:{} {}{} “{}”{at}{marks}",
                 m["source"].as_str().unwrap(),
                 m["line"],
                 // A hedge's bound as written ("<62%"), else ≈ for a vague value.
@@ -66,11 +95,23 @@ fn report(event: &Path) -> String {
                     .unwrap_or(if m["approximate"] == true { "≈" } else { "" }),
                 m["value"].as_str().unwrap(),
                 m["text"].as_str().unwrap(),
-                if m["outlier"] == true { " ✗" } else { "" },
             );
         }
     }
+    for w in json["warnings"].as_array().unwrap() {
+        let _ = writeln!(text, "warning: {}", w.as_str().unwrap());
+    }
     text
+}
+
+/// A list of article paths as their file names, comma-separated.
+fn files(list: &Value) -> String {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().rsplit('/').next().unwrap())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[test]

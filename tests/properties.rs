@@ -1,8 +1,9 @@
 //! Property tests (proptest): the rule loader never panics on TOML-ish text,
 //! no normalizer panics on any text, numbers survive number → text → number,
 //! the order of articles never changes the verdicts, the consensus never
-//! depends on the order of articles or mentions, mutually compatible
-//! mentions are never a conflict, and (once a `date` kind
+//! depends on the order of articles or mentions (on two real events with
+//! rising tolls too), mutually compatible mentions are never a conflict,
+//! and (once a `date` kind
 //! exists) weekdays resolve within 7 days of publication, on the right day.
 //!
 //! `FACTLINT_PROPTEST_CASES` sets the number of cases per property (default
@@ -187,6 +188,19 @@ proptest! {
     }
 
     #[test]
+    fn real_events_changing_figures_never_depend_on_mention_order(order in any::<u64>()) {
+        // Ludian and Morocco with their own rules: rising tolls (updated),
+        // stale figures (conflicts), self-contradictions; each case
+        // shuffles the mentions before they reach the comparer.
+        for (rules, mentions) in event_mentions() {
+            let baseline = serde_json::to_string(&compare::compare(&rules.facts, mentions.clone())).unwrap();
+            let mut shuffled = mentions.clone();
+            shuffle(&mut shuffled, order);
+            prop_assert_eq!(serde_json::to_string(&compare::compare(&rules.facts, shuffled)).unwrap(), baseline);
+        }
+    }
+
+    #[test]
     fn scanning_any_article_with_the_seed_rules_never_panics(text in newsy(), published in prop::option::of(date())) {
         let (rules, _) = seed_mentions();
         let mut a = article("fuzz.txt", &text);
@@ -303,4 +317,46 @@ fn seed_verdicts_are_real() {
         "the seeds hold a conflict"
     );
     assert!(!seed_mentions().1.is_empty());
+}
+
+/// The real events whose facts change over time, each with its own rules,
+/// scanned once (slow in debug builds).
+fn event_mentions() -> &'static Vec<(rules::RuleSet, Vec<extract::Mention>)> {
+    static EVENTS: std::sync::OnceLock<Vec<(rules::RuleSet, Vec<extract::Mention>)>> =
+        std::sync::OnceLock::new();
+    EVENTS.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/events");
+        ["ludian-earthquake-2014", "morocco-earthquake-2023"]
+            .iter()
+            .map(|slug| {
+                let rules = rules::RuleSet::load(&[root.join(slug).join("rules.toml")]).unwrap();
+                let entries =
+                    factlint::corpus::discover(&[root.join(slug).join("articles")]).unwrap();
+                let mentions = entries
+                    .iter()
+                    .filter_map(|e| factlint::corpus::read(e).unwrap().0)
+                    .flat_map(|a| extract::scan(&rules, &a))
+                    .collect();
+                (rules, mentions)
+            })
+            .collect()
+    })
+}
+
+#[test]
+fn the_real_events_of_the_order_property_hold_updates_and_conflicts() {
+    // The property above is not vacuous: both events have facts that rise
+    // (updated) and facts with a conflict among their changing figures.
+    for (rules, mentions) in event_mentions() {
+        let verdicts = compare::compare(&rules.facts, mentions.clone());
+        let status = |id: &str| {
+            let v = verdicts.iter().find(|v| v.id == id).unwrap();
+            serde_json::to_value(v).unwrap()["status"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(status("death-toll"), "updated");
+        assert_eq!(status("injured"), "conflict");
+    }
 }

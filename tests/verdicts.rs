@@ -493,6 +493,68 @@ fn publication_times_in_the_manifest_order_figures_of_one_day() {
     );
 }
 
+#[test]
+fn two_tolls_for_one_instant_are_a_conflict_but_one_day_is_not_one_moment() {
+    // China Daily's 381 and CBC/AP's "at least 398", both of 4 August. With
+    // one publication instant for both, the two figures stand for the same
+    // moment: a conflict, with no newest value and nothing superseded.
+    // With the day alone, the rise within the day is taken as read, and
+    // under `any` (no direction to order them by) it is a conflict.
+    let src = root().join("tests/fixtures/events/ludian-earthquake-2014/articles");
+    let dir = std::env::temp_dir().join(format!("factlint-instant-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["08-china-daily.txt", "09-cbc-ap.txt"] {
+        std::fs::copy(src.join(f), dir.join(f)).unwrap();
+    }
+    let manifest = |published: &str| {
+        format!("[[source]]\nfile = \"08-china-daily.txt\"\npublished = {published}\n\n[[source]]\nfile = \"09-cbc-ap.txt\"\npublished = {published}\n")
+    };
+    let run = |manifest: &str, rules: &str| {
+        std::fs::write(dir.join("sources.toml"), manifest).unwrap();
+        let rules_file = dir.join("rules.toml");
+        std::fs::write(&rules_file, rules).unwrap();
+        let report = check::run(&Options {
+            corpus: vec![dir.join("08-china-daily.txt"), dir.join("09-cbc-ap.txt")],
+            rules: vec![rules_file],
+        })
+        .unwrap();
+        by_file(serde_json::to_value(&report.facts[0]).unwrap())
+    };
+    let rises =
+        std::fs::read_to_string(root().join("tests/fixtures/verdicts/ludian-toll.toml")).unwrap();
+    let any = rises.replace("changes = \"rises\"", "changes = \"any\"");
+    assert_ne!(rises, any);
+
+    let instant = run(&manifest("2014-08-04T20:00:00+08:00"), &rises);
+    assert_eq!(instant["status"], "conflict");
+    assert_eq!(instant["latest"], Value::Null);
+    assert_eq!(instant["superseded"], Value::Null);
+    // China Daily's exact 381 is below both of AP's "at least 398" at the
+    // same instant (its own "at least 381" agrees with them): it is in the
+    // most conflicting pairs, so it is the one blamed.
+    assert_eq!(instant["outliers"], json!(["08-china-daily.txt"]));
+    assert_eq!(
+        timeline(&instant),
+        [
+            "08 ≥381 @2014-08-04 20:00",
+            "08 381 @2014-08-04 20:00 ✗",
+            "09 ≥398 @2014-08-04 20:00",
+            "09 ≥398 @2014-08-04 20:00",
+        ]
+    );
+
+    let day = run(&manifest("2014-08-04"), &rises);
+    assert_eq!(day["status"], "updated");
+    assert_eq!(day["latest"], "≥398");
+    assert_eq!(day["superseded"], json!(["08-china-daily.txt"]));
+
+    let unordered = run(&manifest("2014-08-04"), &any);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(unordered["status"], "conflict");
+    assert_eq!(unordered["latest"], Value::Null);
+    assert_eq!(unordered["outliers"], json!(["08-china-daily.txt"]));
+}
+
 /// The verdicts of the Istanbul trilateral's name facts, all articles.
 fn trilateral(id: &str, subject: Option<&str>) -> Value {
     let dir = root().join("tests/fixtures/events/trilateral-istanbul-2021/articles");
@@ -607,4 +669,86 @@ fn said_friday_s_meeting_would_is_the_coming_friday_in_business_recorder() {
         fridays[2].1.contains("reported speech: 'said … would'"),
         "{fridays:?}"
     );
+}
+
+#[test]
+fn an_updated_toll_is_shown_in_every_format_and_fails_only_when_asked() {
+    // The nine Ludian articles whose toll rises 175 → 617, through the CLI.
+    let dir = root().join("tests/fixtures/events/ludian-earthquake-2014/articles");
+    let files = [
+        "02-cntv-xinhua.txt",
+        "07-asiaone-afp.txt",
+        "08-china-daily.txt",
+        "09-cbc-ap.txt",
+        "12-cgtn-america.txt",
+        "13-efe-globalpost.txt",
+        "14-guardian-0806.txt",
+        "15-shanghai-daily.txt",
+        "16-scmp.txt",
+    ];
+    let run = |extra: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+            .current_dir(&dir)
+            .arg("check")
+            .args(files)
+            .arg("--rules")
+            .arg(root().join("tests/fixtures/verdicts/ludian-toll.toml"))
+            .args(["--no-config", "--no-progress"])
+            .args(extra)
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    let summary = "1 fact in 9 articles: 0 conflicts, 0 reference mismatches, 0 agree, 0 single-source, 0 missing, 1 updated";
+
+    let (code, table) = run(&["--format", "table"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        table.contains("↑ newest 617 (16-scmp.txt); superseded: 02-cntv-xinhua.txt,"),
+        "{table}"
+    );
+    assert!(
+        table.contains("02-cntv-xinhua.txt:1 ≥175 “At least 175” ↻"),
+        "{table}"
+    );
+    assert!(table.contains(summary), "{table}");
+
+    let (code, md) = run(&["--format", "markdown"]);
+    assert_eq!(code, Some(0));
+    // Bounds as written, in the row of values by source.
+    assert!(
+        md.contains("| `death-toll` | ≥175 | ≥367<br>&gt;367<br>≥367 | ≥381<br>381 | ≥398 | &gt;400 | 410 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("updated: ↑ newest 617 (South China Morning Post); superseded: CNTV (Xinhua wire story), AsiaOne (AFP wire story)"),
+        "{md}"
+    );
+
+    let (code, json) = run(&["--format", "json"]);
+    assert_eq!(code, Some(0));
+    let json: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["facts"][0]["status"], "updated");
+    let first = &json["facts"][0]["mentions"][0];
+    assert_eq!(first["bound"], "≥");
+    assert_eq!(first["interval"]["lo"], 175.0);
+    assert_eq!(first["interval"]["hi"], "inf");
+    assert_eq!(first["superseded"], true);
+    assert_eq!(json["summary"]["updated"], 1);
+    assert_eq!(json["summary"]["conflict"], 0);
+
+    for format in ["concise", "github"] {
+        let (code, out) = run(&["--format", format]);
+        assert_eq!(code, Some(0), "{format}");
+        assert!(out.contains(summary), "{format}: {out}");
+    }
+
+    // SARIF lists contradictions: an update is none.
+    let (code, sarif) = run(&["--format", "sarif"]);
+    assert_eq!(code, Some(0));
+    let sarif: Value = serde_json::from_str(&sarif).unwrap();
+    assert_eq!(sarif["runs"][0]["results"], json!([]));
+
+    let (code, _) = run(&["--format", "json", "--fail-on", "updated"]);
+    assert_eq!(code, Some(1));
 }

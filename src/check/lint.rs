@@ -199,14 +199,9 @@ fn overlap(rules: &RuleSet, corpus: &[Article]) -> Vec<Finding> {
             .facts
             .iter()
             .flat_map(|f| {
-                crate::rules::hits(
-                    f,
-                    &article.text,
-                    article.body_start,
-                    article.source.published,
-                )
-                .into_iter()
-                .map(move |h| (f, h.value))
+                crate::rules::hits(f, &article.text, article.body_start, article.source.dated())
+                    .into_iter()
+                    .map(move |h| (f, h.value))
             })
             .collect();
         for (i, (a, ra)) in hits.iter().enumerate() {

@@ -242,7 +242,7 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
         let article_reading = factlint::rules::Reading::new(
             &article.text,
             article.body_start,
-            article.source.published,
+            article.source.dated(),
         )
         .with_timezone(article.source.timezone.as_deref());
         let hits = factlint::rules::hits_in(fact, &article_reading);

@@ -21,6 +21,13 @@ pub struct SourceMeta {
     pub published_at: Option<String>,
     #[serde(default, rename = "published")]
     published_raw: Option<toml::Value>,
+    /// When the text was written, if not on its publication date (a reprint
+    /// dated later): its relative dates ("tomorrow", "Friday") are resolved
+    /// against this day instead.
+    #[serde(default, skip)]
+    pub written: Option<jiff::civil::Date>,
+    #[serde(default, rename = "written")]
+    written_raw: Option<toml::Value>,
     #[serde(default)]
     pub url: Option<String>,
     #[serde(default)]
@@ -50,15 +57,25 @@ impl SourceMeta {
             source.published = self.published;
             source.published_at.clone_from(&self.published_at);
         }
+        if self.written.is_some() {
+            source.written = self.written;
+        }
     }
 
-    /// Metadata from a table of fields (YAML front matter); errors point at `at`.
-    pub(crate) fn from_table(table: toml::Table, at: Location, hint: &str) -> Result<SourceMeta> {
+    /// Metadata from a table of fields (YAML front matter); errors point at
+    /// `at`, those of `written` at `written_at`.
+    pub(crate) fn from_table(
+        table: toml::Table,
+        at: Location,
+        written_at: Location,
+        hint: &str,
+    ) -> Result<SourceMeta> {
         let mut meta: SourceMeta = table.try_into().map_err(|e: toml::de::Error| {
             Error::corpus(at.clone(), e.message().trim().replace('\n', " "), hint)
         })?;
         meta.check_timezone(at.clone())?;
         meta.resolve_date(at)?;
+        meta.resolve_written(written_at)?;
         Ok(meta)
     }
 
@@ -88,6 +105,22 @@ impl SourceMeta {
             })?;
             self.published = Some(date);
             self.published_at = time;
+        }
+        Ok(())
+    }
+
+    /// Reads `written` (a date, like `published` without a time); an error
+    /// points at `at`.
+    fn resolve_written(&mut self, at: Location) -> Result<()> {
+        if let Some(raw) = &self.written_raw {
+            let date = crate::text::parse_date(raw).map_err(|m| {
+                Error::corpus(
+                    at,
+                    format!("writing date: {m}"),
+                    "write the day the text was written as YYYY-MM-DD (`written = 2021-04-22`), or leave `written` out",
+                )
+            })?;
+            self.written = Some(date);
         }
         Ok(())
     }
@@ -202,7 +235,7 @@ pub fn load_manifest(dir: &Path) -> Result<Manifest> {
         }
         other => other,
     })?;
-    let hint = "fix sources.toml: [[source]] entries with file, outlet, published, url, translated_from, title, note, timezone";
+    let hint = "fix sources.toml: [[source]] entries with file, outlet, published, written, url, translated_from, title, note, timezone";
     let spec: ManifestSpec =
         toml::from_str(&text).map_err(|e| toml_error(&path, &text, 0, &e, hint))?;
     // One line index for the file: a manifest of 1,000 entries would
@@ -222,11 +255,14 @@ pub fn load_manifest(dir: &Path) -> Result<Manifest> {
         let to = text[entry.file.span().start..]
             .find("[[source]]")
             .map_or(text.len(), |i| entry.file.span().start + i);
-        let zone_at = text[from..to].find("timezone").map_or(at.clone(), |i| {
-            let (line, column) = index.line_col(&text, from + i);
-            Location::at(&path, line, column)
-        });
-        meta.check_timezone(zone_at)?;
+        let key_at = |key: &str| {
+            text[from..to].find(key).map_or(at.clone(), |i| {
+                let (line, column) = index.line_col(&text, from + i);
+                Location::at(&path, line, column)
+            })
+        };
+        meta.check_timezone(key_at("timezone"))?;
+        meta.resolve_written(key_at("written"))?;
         let file = entry.file.into_inner();
         let Some(key) = relative_key(&file) else {
             manifest.warnings.push(format!(
@@ -281,6 +317,8 @@ pub fn front_matter(path: &Path, text: &str, source: &mut Source) -> Result<usiz
             meta.resolve_date(Location::of_offset(path, text, key))?;
             let key = body.find("timezone").map_or(open_end, |i| open_end + i);
             meta.check_timezone(Location::of_offset(path, text, key))?;
+            let key = body.find("written").map_or(open_end, |i| open_end + i);
+            meta.resolve_written(Location::of_offset(path, text, key))?;
             meta.apply(source);
             return Ok(offset + line.len());
         }

@@ -35,6 +35,15 @@ pub struct Source {
     /// offset it was written with ("2014-08-04T00:37:00+08:00").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published_at: Option<String>,
+    /// When the text was written, when the manifest says it differs from
+    /// `published` (`written`, a reprint): relative dates resolve against it.
+    #[serde(
+        serialize_with = "meta::serialize_date",
+        deserialize_with = "meta::deserialize_date",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub written: Option<jiff::civil::Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -45,6 +54,23 @@ pub struct Source {
     /// sources.toml or the front matter), for times written without one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
+}
+
+impl Source {
+    /// The day the article's relative dates ("tomorrow", "Friday",
+    /// "yesterday") are resolved against: `written` when the manifest gives
+    /// one, else the publication date.
+    pub fn dated(&self) -> Option<jiff::civil::Date> {
+        self.written.or(self.published)
+    }
+
+    /// The publication time, when it falls on [`Source::dated`]: a reprint's
+    /// time belongs to the reprint, not to the day its text was written.
+    pub fn dated_at(&self) -> Option<&str> {
+        self.published_at
+            .as_deref()
+            .filter(|_| self.written.is_none() || self.written == self.published)
+    }
 }
 
 /// An article found on disk, not read yet.

@@ -1,7 +1,7 @@
 //! YAML front matter between `---` lines at the top of a Markdown article,
 //! as static-site generators (Jekyll, Hugo, Astro) write it. The fields
 //! factlint knows are read (`outlet`, `published`, `url`, `translated_from`,
-//! `title`, `note`, `timezone`; `date` stands for `published` when that is absent);
+//! `title`, `note`, `written`; `date` stands for `published` when that is absent);
 //! other keys belong to the site generator and are left alone.
 
 use super::meta::SourceMeta;
@@ -12,6 +12,7 @@ use std::path::Path;
 const KNOWN: &[&str] = &[
     "outlet",
     "published",
+    "written",
     "url",
     "translated_from",
     "title",
@@ -55,7 +56,7 @@ fn block(text: &str) -> Option<(usize, usize, usize)> {
 /// Reads YAML front matter into metadata; `start..end` is the YAML text.
 fn read(path: &Path, text: &str, start: usize, end: usize) -> Result<SourceMeta> {
     let yaml = &text[start..end];
-    let hint = "fix the front matter (YAML between --- lines): outlet, published (YYYY-MM-DD), url, translated_from, title, note";
+    let hint = "fix the front matter (YAML between --- lines): outlet, published (YYYY-MM-DD), written, url, translated_from, title, note";
     let value: serde_norway::Value = serde_norway::from_str(yaml).map_err(|e| {
         let at = match e.location() {
             Some(l) => {
@@ -114,5 +115,11 @@ fn read(path: &Path, text: &str, start: usize, end: usize) -> Result<SourceMeta>
         .find("published:")
         .or_else(|| yaml.find("date:"))
         .map_or(start, |i| start + i);
-    SourceMeta::from_table(table, Location::of_offset(path, text, key_at), hint)
+    let written_at = yaml.find("written:").map_or(start, |i| start + i);
+    SourceMeta::from_table(
+        table,
+        Location::of_offset(path, text, key_at),
+        Location::of_offset(path, text, written_at),
+        hint,
+    )
 }

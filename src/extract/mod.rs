@@ -4,6 +4,7 @@
 
 pub mod as_of;
 pub mod prefilter;
+pub mod reprint;
 
 use crate::corpus::Article;
 use crate::normalize::Normalized;
@@ -56,7 +57,7 @@ pub fn scan_filtered(
     let mut bounds = text::Bounds::new(&article.text);
     let mut mentions = Vec::new();
     // Words, sentences and values read once for all the article's facts.
-    let reading = Reading::new(&article.text, article.body_start, article.source.published)
+    let reading = Reading::new(&article.text, article.body_start, article.source.dated())
         .with_timezone(article.source.timezone.as_deref());
     for (fact, _) in rules.facts.iter().zip(&wanted).filter(|(_, w)| **w) {
         let index = index.get_or_insert_with(|| text::LineIndex::new(&article.text));
@@ -67,8 +68,8 @@ pub fn scan_filtered(
                 Some(Box::new(as_of::moment(
                     &article.text,
                     hit.value.clone(),
-                    article.source.published,
-                    article.source.published_at.as_deref(),
+                    article.source.dated(),
+                    article.source.dated_at(),
                     article.source.timezone.as_deref(),
                 )?))
             });

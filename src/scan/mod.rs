@@ -114,10 +114,11 @@ pub fn scan_corpus(
         .map(|(seq, entry)| {
             let (article, warnings) = corpus::read_owned(entry)?;
             let scanned = match article {
-                Some(article) => Scanned {
-                    warnings,
-                    ..scan_article(rules, &filter, seq, article)
-                },
+                Some(article) => {
+                    let mut scanned = scan_article(rules, &filter, seq, article);
+                    scanned.warnings.splice(0..0, warnings);
+                    scanned
+                }
                 None => Scanned {
                     seq,
                     warnings,
@@ -140,9 +141,14 @@ pub fn scan_corpus(
 }
 
 /// Scans one article in memory; mentions of facts its inline markers
-/// ignore are set aside (see [`crate::compare::suppress`]).
+/// ignore are set aside (see [`crate::compare::suppress`]). A publication
+/// date its relative dates contradict is a warning
+/// ([`extract::reprint`]).
 pub fn scan_article(rules: &RuleSet, filter: &Prefilter, seq: usize, article: Article) -> Scanned {
     let found = extract::scan_filtered(rules, filter, &article);
+    let warnings = extract::reprint::check(rules, &article, &found)
+        .into_iter()
+        .collect();
     let (mut mentions, mut ignored) = suppress::split_inline(&article.text, found);
     // Kept until the whole corpus is scanned: no spare capacity per article.
     mentions.shrink_to_fit();
@@ -152,7 +158,7 @@ pub fn scan_article(rules: &RuleSet, filter: &Prefilter, seq: usize, article: Ar
         source: Some(article.source),
         mentions,
         ignored,
-        warnings: Vec::new(),
+        warnings,
     }
 }
 

@@ -130,7 +130,18 @@ fn reported(text: &str, sentence: Range<usize>, span: Range<usize>) -> Option<(T
         .iter()
         .any(|s| text[span.end..].starts_with(s) || text[span.clone()].ends_with(s));
     if (gap.is_empty() || gap.eq_ignore_ascii_case("on")) && !possessive {
-        return None;
+        // The reporting verb is in the past ("confirmed Thursday that a
+        // meeting will take place on Friday"): its day is past, whatever the
+        // reported clause says. Verbs that are past cues themselves ("said",
+        // "told") are read as such in the clause below; "says" tells nothing.
+        let verb = verb.as_str().split_whitespace().next().unwrap_or("");
+        let plain = verb.eq_ignore_ascii_case("says") || PAST.is_match(verb);
+        return (!plain).then(|| {
+            (
+                Tense::Past,
+                format!("the day of the saying: '{}'", verb.to_lowercase()),
+            )
+        });
     }
     let is_break = |c: char| matches!(c, ',' | ';' | ':' | '–' | '—' | '(' | ')' | '“' | '”' | '"');
     let end = text[span.end..sentence.end]
@@ -282,6 +293,21 @@ mod tests {
         assert_eq!(same_day.days, Days::one(date(2023, 2, 28)));
         let none = at("Talks on Monday.", "Monday", friday);
         assert_eq!(none.days, Days::one(date(2023, 2, 20)));
+    }
+
+    #[test]
+    fn the_day_a_ministry_confirmed_a_coming_meeting_is_past() {
+        // tech-consultingstudies.eu, dated Saturday 24 April 2021 (the
+        // trilateral fixture's 04): the confirming was on Thursday the 22nd,
+        // the meeting it confirms is still to come.
+        let text = "Turkey’s Foreign Ministry confirmed Thursday that a trilateral meeting between foreign ministers from Turkey, Afghanistan and Pakistan will take place on Friday, April 23, in Istanbul.";
+        let r = at(text, "Thursday", date(2021, 4, 24));
+        assert_eq!(r.days, Days::one(date(2021, 4, 22)));
+        assert!(
+            r.how.ends_with("the day of the saying: 'confirmed'"),
+            "{}",
+            r.how
+        );
     }
 
     #[test]
