@@ -108,6 +108,12 @@ fn the_republished_preview_is_warned_about_in_every_format() {
     );
     // (Backticks are escaped in Markdown: the warning is data, not markup.)
     assert!(md.contains("set \\`written = 2021-04-22\\` for it"), "{md}");
+    // SARIF: the invocation's notifications.
+    let sarif = json(&check(&event(), &rules, &["--format", "sarif"]));
+    assert_eq!(
+        sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"],
+        serde_json::json!([{ "level": "warning", "message": { "text": WARNING } }])
+    );
 }
 
 #[test]

@@ -13,6 +13,7 @@
 //! [`MAX_RELATED`] mentions that are not outliers (the consensus, or the
 //! other side of a tie), never the result's own, computed once per fact:
 //! the log grows linearly with the outliers, not with outliers × sources.
+//! The run's warnings are the invocation's `toolExecutionNotifications`.
 
 use super::labels::message;
 use super::{Report, Reporter, Target};
@@ -185,7 +186,7 @@ pub fn log(report: &Report) -> Value {
             "properties": { "value": "unresolved", "status": v.status, "outlier": false, "mismatch": false },
         }));
     }
-    json!({
+    let mut log = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
@@ -198,7 +199,22 @@ pub fn log(report: &Report) -> Value {
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
-    })
+    });
+    // The run's warnings (a reprint date, a manifest entry that matches no
+    // file) as the invocation's notifications, which dashboards list apart
+    // from results.
+    if !report.warnings.is_empty() {
+        let notes: Vec<Value> = report
+            .warnings
+            .iter()
+            .map(|w| json!({ "level": "warning", "message": { "text": w } }))
+            .collect();
+        log["runs"][0]["invocations"] = json!([{
+            "executionSuccessful": true,
+            "toolExecutionNotifications": notes,
+        }]);
+    }
+    log
 }
 
 impl Reporter for Sarif {
