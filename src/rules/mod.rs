@@ -15,7 +15,7 @@ pub mod hits;
 pub mod placeholders;
 pub mod spec;
 
-pub use compile::{parse_file, parse_file_all, parse_file_full};
+pub use compile::{parse_file, parse_file_all, parse_file_full, COMMON_KEYS};
 pub use cues::find::Reading;
 pub use hits::{hits, hits_in, Hit};
 
