@@ -5,6 +5,8 @@
 //! 2021". The run warns, naming the likely writing day; `written` in the
 //! manifest resolves the article against that day instead.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -114,6 +116,11 @@ fn the_republished_preview_is_warned_about_in_every_format() {
         sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"],
         serde_json::json!([{ "level": "warning", "message": { "text": WARNING } }])
     );
+    let errors: Vec<String> = common::sarif_validator()
+        .iter_errors(&sarif)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
 }
 
 #[test]
