@@ -67,22 +67,7 @@ fn one_or_many(what: &str) -> Value {
 }
 
 /// The keys every `[[fact]]` may have, whatever its kind.
-const COMMON: &[&str] = &[
-    "id",
-    "claim",
-    "kind",
-    "severity",
-    "cues",
-    "exclude",
-    "window",
-    "by",
-    "unattributed",
-    "patterns",
-    "expect",
-    "examples",
-    "subjects",
-    "changes",
-];
+const COMMON: &[&str] = crate::rules::COMMON_KEYS;
 
 /// A rule file: `[[fact]]`, `[[constraint]]` and `[[test]]` tables.
 pub fn rules() -> Value {

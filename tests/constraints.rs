@@ -122,3 +122,35 @@ fn a_baseline_keeps_constraint_verdicts() {
         "the constraint still fails the run"
     );
 }
+
+/// Draft mode keeps the constraint checks of the drafts only, by path (a
+/// draft given as `articles/b.txt` is not known by its file name `b.txt`).
+#[test]
+fn draft_mode_keeps_the_drafts_constraint_checks_by_path() {
+    let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(fixture())
+        .args([
+            "check",
+            "--no-config",
+            "articles/b.txt",
+            "--against",
+            "articles",
+            "--rules",
+            "rules",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let total = &report["constraints"][0];
+    let sources: Vec<&str> = total["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(sources, ["articles/b.txt"], "{total}");
+    assert_eq!(total["status"], "violated");
+    assert_eq!(out.status.code(), Some(1));
+}

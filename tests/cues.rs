@@ -188,3 +188,58 @@ fn examples_of_cue_facts_are_checked_at_load() {
         err[0].message
     );
 }
+
+/// The Baltimore bridge coverage (27 March 2024): the ship's length stands
+/// before a bracketed conversion (BBC) or glued to "-long" (LA Times Now);
+/// the clause runs on across the aside, and an aside that ends its clause
+/// stays apart.
+#[test]
+fn a_clause_runs_on_across_a_bracketed_aside() {
+    let f = fact("kind = \"quantity\"\nunit = \"ft\"\ncues = [\"ship\"]");
+    assert_eq!(
+        values(
+            &f,
+            "By the time the crew of the Dali, a massive 948ft (289m) container ship, realised what was happening, it was already far too late."
+        ),
+        ["948 ft"]
+    );
+    assert_eq!(
+        values(
+            &f,
+            "A chilling video captured the full 1.6-mile stretch descending into the Patapsco River after being struck by a 948-foot-long container ship named Dali."
+        ),
+        ["948 ft"]
+    );
+    // A separator of several bytes before the aside (an en dash).
+    assert_eq!(
+        values(&f, "The pier – struck by a 984-foot (300 m) ship – fell."),
+        ["984 ft"]
+    );
+    let vote = fact("kind = \"number\"\ncues = [\"abstained\"]");
+    assert_eq!(
+        values(&vote, "32 countries abstained (141 voted in favour)."),
+        ["32"]
+    );
+}
+
+/// The Baltimore bridge coverage (USA Today and LA Times Now, March 2024): a
+/// count on the cue's side of "while" wins over a nearer one beyond it, and a
+/// spelled "one of" picks out, it does not count.
+#[test]
+fn while_opens_another_statement_and_one_of_is_no_count() {
+    let f = fact("kind = \"number\"\ncues = [\"rescued\", \"rescue\"]");
+    assert_eq!(
+        values(
+            &f,
+            "Two construction workers known to be on the bridge were rescued while six others are feared dead."
+        ),
+        ["2"]
+    );
+    assert_eq!(
+        values(
+            &f,
+            "On Tuesday evening, Roland L. Butler Jr. said that the search and rescue mission was transitioning to one of search and recovery."
+        ),
+        Vec::<String>::new()
+    );
+}

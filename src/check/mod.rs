@@ -74,16 +74,12 @@ pub fn check_drafts(
             .filter(|e| !draft_files.contains(&real(e))),
     );
     let report = check_with(rules, entries, progress)?;
-    let draft_files: std::collections::BTreeSet<&str> = report
-        .sources
-        .iter()
-        .filter(|s| paths.contains(&s.path))
-        .map(|s| s.file.as_str())
-        .collect();
+    // Constraint checks name their article by path, as everything else does.
+    let draft_paths: std::collections::BTreeSet<&str> = paths.iter().map(String::as_str).collect();
     let constraints = report
         .constraints
         .into_iter()
-        .map(|c| draft::only_drafts(c, &draft_files))
+        .map(|c| draft::only_drafts(c, &draft_paths))
         .collect();
     let verdicts = draft::judge_drafts(&rules.facts, report.facts, &paths);
     let mut narrowed = Report::new(verdicts, report.sources, report.rules, report.warnings)

@@ -7,7 +7,7 @@ use factlint::check;
 use factlint::compare::suppress::Baseline;
 use factlint::config::{Config, FailOn};
 use factlint::report::{self, github, Format, Report, Target};
-use factlint::rules::RuleSet;
+use factlint::rules::{Load, RuleSet};
 use factlint::text::walk::Walk;
 use factlint::{corpus, Error, Exit, Location, Result};
 use std::path::{Path, PathBuf};
@@ -24,6 +24,31 @@ pub struct ConfigArgs {
     /// Read every file in the folders walked, even those .gitignore, .ignore or .factlintignore list
     #[arg(long)]
     no_ignore: bool,
+    /// What all the rules' compiled patterns may take together, by factlint's estimate (e.g. 64M, 1G) [default: 256M]
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    regex_size_limit: Option<usize>,
+}
+
+/// A size as ripgrep's `--regex-size-limit` takes it: bytes, or a number
+/// with a K, M or G suffix (powers of 1024).
+fn parse_size(text: &str) -> std::result::Result<usize, String> {
+    let t = text.trim();
+    let (digits, shift) = match t.char_indices().last() {
+        Some((i, 'K' | 'k')) => (&t[..i], 10),
+        Some((i, 'M' | 'm')) => (&t[..i], 20),
+        Some((i, 'G' | 'g')) => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    digits
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(1usize << shift))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| {
+            format!(
+                "`{text}` is not a size: give bytes, or a number with a K, M or G suffix (512M)"
+            )
+        })
 }
 
 impl ConfigArgs {
@@ -32,6 +57,14 @@ impl ConfigArgs {
             (_, true) => Ok(Config::default()),
             (Some(path), _) => Config::load(path),
             (None, false) => Config::discover(),
+        }
+    }
+
+    /// How rules are loaded: their folders walked, their patterns bounded.
+    pub fn rule_load(&self) -> Load {
+        Load {
+            walk: self.walk(),
+            budget: self.regex_size_limit.unwrap_or(Load::default().budget),
         }
     }
 
@@ -184,7 +217,7 @@ pub fn refuse(flag: &str, out: Option<&Path>, inputs: &[(PathBuf, &'static str)]
 pub fn run(args: CheckArgs) -> Result<Exit> {
     let config = args.settings.load()?;
     let walk = args.settings.walk();
-    let rules = RuleSet::load_with(&rule_paths(args.rules, &config)?, walk)?;
+    let rules = RuleSet::load_with(&rule_paths(args.rules, &config)?, args.settings.rule_load())?;
     let format = pick_format(args.format, args.out.as_deref(), &config);
     // `-` and /dev/stdout are standard output, written like no --out at all.
     let out = args

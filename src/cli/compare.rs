@@ -36,7 +36,7 @@ pub struct CompareArgs {
 
 pub fn run(args: CompareArgs) -> Result<Exit> {
     let config = args.settings.load()?;
-    let rules = RuleSet::load_with(&rule_paths(args.rules, &config)?, args.settings.walk())?;
+    let rules = RuleSet::load_with(&rule_paths(args.rules, &config)?, args.settings.rule_load())?;
     let format = super::check::pick_format(args.format, args.out.as_deref(), &config);
     let out = args
         .out

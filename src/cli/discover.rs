@@ -89,7 +89,7 @@ pub fn run(args: DiscoverArgs) -> Result<Exit> {
     let existing = if args.rules.is_empty() {
         None
     } else {
-        Some(RuleSet::load_with(&args.rules, walk)?)
+        Some(RuleSet::load_with(&args.rules, args.settings.rule_load())?)
     };
     let corpus = corpus_paths(args.paths, &config)?;
     let found = entries(&corpus, &config, walk)?;

@@ -162,7 +162,7 @@ fn pattern_of(
 
 pub fn run(args: ExplainArgs) -> Result<Exit> {
     let config = args.settings.load()?;
-    let rules = RuleSet::load_with(&rule_paths(args.rules, &config)?, args.settings.walk())?;
+    let rules = RuleSet::load_with(&rule_paths(args.rules, &config)?, args.settings.rule_load())?;
     let Some(fact) = rules.facts.iter().find(|f| f.id == args.fact) else {
         let near: Vec<&str> = rules
             .facts

@@ -35,7 +35,7 @@ pub struct ExtractArgs {
 pub fn run(args: ExtractArgs) -> Result<Exit> {
     let shard: Shard = args.shard.parse()?;
     let config = args.settings.load()?;
-    let rules = RuleSet::load_with(&rule_paths(args.rules, &config)?, args.settings.walk())?;
+    let rules = RuleSet::load_with(&rule_paths(args.rules, &config)?, args.settings.rule_load())?;
     let bar = args.run.start();
     let paths = corpus_paths(args.paths, &config)?;
     for warning in factlint::corpus::meta::misplaced_manifests(&paths) {

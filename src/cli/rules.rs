@@ -4,8 +4,7 @@ use super::check::{corpus_paths, entries, rule_paths, ConfigArgs};
 use clap::{Args, Subcommand};
 use factlint::check::{corpus_test, lint};
 use factlint::config::Config;
-use factlint::rules::{examples, RuleSet};
-use factlint::text::walk::Walk;
+use factlint::rules::{examples, Load, RuleSet};
 use factlint::{corpus, Exit, Result};
 use std::path::PathBuf;
 
@@ -66,11 +65,15 @@ struct RuleArgs {
 
 impl RuleArgs {
     /// The rule paths and the config; `more` are rule paths given the older way.
-    fn resolve(self, more: Vec<PathBuf>) -> Result<(Vec<PathBuf>, Config, Walk)> {
+    fn resolve(self, more: Vec<PathBuf>) -> Result<(Vec<PathBuf>, Config, Load)> {
         let config = self.settings.load()?;
         let mut flags = self.rules;
         flags.extend(more);
-        Ok((rule_paths(flags, &config)?, config, self.settings.walk()))
+        Ok((
+            rule_paths(flags, &config)?,
+            config,
+            self.settings.rule_load(),
+        ))
     }
 }
 
@@ -105,7 +108,7 @@ pub fn run(args: RulesArgs) -> Result<Exit> {
             let mut flags = paths;
             flags.extend(corpus);
             let mut articles = Vec::new();
-            for entry in entries(&corpus_paths(flags, &config)?, &config, walk)? {
+            for entry in entries(&corpus_paths(flags, &config)?, &config, walk.walk)? {
                 let (article, warnings) = corpus::read(&entry)?;
                 for w in warnings {
                     eprintln!("factlint: warning: {w}");
@@ -134,7 +137,7 @@ pub fn run(args: RulesArgs) -> Result<Exit> {
 }
 
 /// `rules test`: examples and corpus tests, every failure listed.
-fn test(paths: Vec<PathBuf>, how: factlint::text::walk::Walk) -> Result<Exit> {
+fn test(paths: Vec<PathBuf>, how: Load) -> Result<Exit> {
     let rules = RuleSet::load_unchecked_with(&paths, how)?;
     let mut failures: Vec<examples::ExampleFailure> = Vec::new();
     let mut count = 0;

@@ -148,7 +148,8 @@ fn judge(fact: &Fact, verdict: Verdict, drafts: &BTreeSet<String>) -> Verdict {
     }
 }
 
-/// A constraint verdict with only the checks of the drafts (by file name).
+/// A constraint verdict with only the checks of the drafts (by path: two
+/// folders may hold articles of one file name).
 pub fn only_drafts(mut c: ConstraintVerdict, drafts: &BTreeSet<&str>) -> ConstraintVerdict {
     c.sources.retain(|s| drafts.contains(s.source.as_str()));
     c.status = if c.sources.is_empty() {

@@ -5,6 +5,35 @@
 //! [`KINDS`] is the one table that maps `kind = "…"` to its file. Adding a kind
 //! is one new file plus one line there.
 
+/// The [`Normalizer`] of a numeric kind: it reads in the number style of
+/// the article (`1.234,5` or `1,234.5`) with its own `read`, and agrees
+/// within its `tolerance` field.
+macro_rules! numeric_normalizer {
+    ($kind:ty) => {
+        impl $crate::normalize::Normalizer for $kind {
+            fn normalize(
+                &self,
+                m: &$crate::normalize::RawMatch,
+            ) -> Result<Vec<$crate::normalize::Normalized>, String> {
+                use $crate::normalize::numtext::style::{self, Style};
+                style::within(Style::of(m.text), || self.read(m))
+            }
+
+            fn agree(
+                &self,
+                a: &$crate::normalize::Normalized,
+                b: &$crate::normalize::Normalized,
+            ) -> bool {
+                $crate::normalize::keys_agree(a, b, self.tolerance.as_ref())
+            }
+
+            fn tolerance(&self) -> Option<&$crate::normalize::tolerance::Tolerance> {
+                self.tolerance.as_ref()
+            }
+        }
+    };
+}
+
 pub mod choice;
 pub mod date;
 pub mod fold;

@@ -5,7 +5,7 @@ use super::hedge::{self, Hedge};
 use super::numtext::style::{self, Style};
 use super::numtext::{self, NumSpan, Shape};
 use super::tolerance::Tolerance;
-use super::{format_number, keys_agree, Found, Key, Kind, Normalized, Normalizer, RawMatch};
+use super::{format_number, Found, Key, Kind, Normalized, Normalizer, RawMatch};
 
 pub struct NumberKind;
 
@@ -209,19 +209,7 @@ pub fn read_hedged<'a>(m: &RawMatch<'a>) -> Result<Hedged<'a>, String> {
     Ok(Hedged::new(&n, hedge, &rest[n.span.end..]).precise(n.precision(rest)))
 }
 
-impl Normalizer for Number {
-    fn normalize(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
-        style::within(Style::of(m.text), || self.read(m))
-    }
-
-    fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
-        keys_agree(a, b, self.tolerance.as_ref())
-    }
-
-    fn tolerance(&self) -> Option<&Tolerance> {
-        self.tolerance.as_ref()
-    }
-}
+numeric_normalizer!(Number);
 
 impl Number {
     fn read(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {

@@ -8,7 +8,7 @@ use super::number::{extra_interval, Hedged};
 use super::numtext::style::{self, Style};
 use super::numtext::{self, Shape};
 use super::tolerance::Tolerance;
-use super::{format_number, keys_agree, Found, Key, Kind, Normalized, Normalizer, RawMatch};
+use super::{format_number, Found, Key, Kind, Normalized, Normalizer, RawMatch};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -132,19 +132,7 @@ pub struct Percent {
     pub fractions: bool,
 }
 
-impl Normalizer for Percent {
-    fn normalize(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
-        style::within(Style::of(m.text), || self.read(m))
-    }
-
-    fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
-        keys_agree(a, b, self.tolerance.as_ref())
-    }
-
-    fn tolerance(&self) -> Option<&Tolerance> {
-        self.tolerance.as_ref()
-    }
-}
+numeric_normalizer!(Percent);
 
 impl Percent {
     fn read(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {

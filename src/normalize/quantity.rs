@@ -245,6 +245,23 @@ mod tests {
     }
 
     #[test]
+    fn reads_units_glued_to_an_adjective_of_measure() {
+        // LA Times Now on the Baltimore bridge collapse, 27 March 2024.
+        let text = "after being struck by a 948-foot-long container ship named Dali";
+        let found = find(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].text, "948-foot");
+        assert_eq!(found[0].value.value, "948 ft");
+        let wide: Vec<String> = find("a 10-mile-wide storm and a 30-metre-high wave")
+            .into_iter()
+            .map(|f| f.value.value)
+            .collect();
+        assert_eq!(wide, ["10 mi", "30 m"]);
+        // A word that only starts like one is still glued: not a unit.
+        assert!(find("the 5-m-longitude grid").is_empty());
+    }
+
+    #[test]
     fn rejects_missing_or_foreign_units() {
         let q = km(None);
         let m = RawMatch::whole_text("7,500 people");

@@ -132,6 +132,17 @@ pub fn lookup(name: &str) -> Option<&'static Unit> {
         })
 }
 
+/// Whether `tail` starts with an adjective of measure that newsrooms glue to
+/// a unit ("a 948-foot-long ship", "a 10-mile-wide storm"), as a whole word.
+pub fn measure_adjective(tail: &str) -> bool {
+    const ADJECTIVES: [&str; 7] = ["long", "tall", "wide", "high", "deep", "thick", "across"];
+    ADJECTIVES.iter().any(|a| {
+        tail.get(..a.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(a))
+            && !tail[a.len()..].starts_with(|c: char| c.is_alphanumeric())
+    })
+}
+
 /// The unit written at the start of `text` (after spaces, one hyphen, or an
 /// opening bracket: "7,500-km", "20 (kg)"), the longest name first. Returns
 /// the unit and the byte offset where it ends (past a closing bracket).
@@ -165,7 +176,9 @@ pub fn at_start(text: &str) -> Option<(&'static Unit, usize)> {
         if against.starts_with(name) && best.is_none_or(|(_, l)| name.len() > l) {
             let tail = &rest[name.len()..];
             let glued = tail.starts_with(|c: char| c.is_alphanumeric())
-                || tail.starts_with('-') && tail[1..].starts_with(|c: char| c.is_alphanumeric());
+                || tail.starts_with('-')
+                    && tail[1..].starts_with(|c: char| c.is_alphanumeric())
+                    && !measure_adjective(&tail[1..]);
             if !glued {
                 best = Some((unit, name.len()));
             }

@@ -164,16 +164,24 @@ pub fn log(report: &Report) -> Value {
         }
     }
     // Mentions found but not read: notes, so a dashboard shows what was lost.
+    // Fingerprinted like results: by path (file names repeat across folders)
+    // and the quote, numbered where one article repeats it.
     for (v, m) in report.unresolved_mentions() {
+        let fact = match &v.subject {
+            Some(s) => format!("{}[{s}]", v.id),
+            None => v.id.clone(),
+        };
+        let key = format!("{fact}|{}|unresolved|{}", m.mention.path, m.mention.text);
+        let n = seen.entry(key.clone()).or_default();
+        *n += 1;
+        let fingerprint = if *n == 1 { key } else { format!("{key}|{n}") };
         results.push(json!({
             "ruleId": v.id,
             "ruleIndex": index[v.id.as_str()],
             "level": "note",
             "message": { "text": format!("“{}” was found but not read: {}", m.mention.text, super::reason(m)) },
             "locations": [location(m)],
-            "partialFingerprints": {
-                "factlintMention/v1": format!("{}|{}|unresolved", v.id, m.mention.source),
-            },
+            "partialFingerprints": { "factlintMention/v2": fingerprint },
             "properties": { "value": "unresolved", "status": v.status, "outlier": false, "mismatch": false },
         }));
     }

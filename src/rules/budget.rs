@@ -4,7 +4,8 @@
 //! a thousand patterns near that cap would take gigabytes before the first
 //! article is read. After loading, each pattern's compiled size is estimated
 //! from its syntax tree and added up in rule-file order; the pattern that
-//! takes the total over [`BUDGET`] is an error at its place in its file.
+//! takes the total over the budget ([`BUDGET`] unless `--regex-size-limit` says
+//! otherwise) is an error at its place in its file.
 //!
 //! The estimate counts what the regex crate's Thompson NFA holds: a state
 //! per literal byte, per byte of each range of a character class (the way
@@ -82,15 +83,20 @@ pub fn check(facts: &[Fact], budget: usize) -> Result<()> {
                     mib(size),
                     mib(total)
                 ),
-                "shrink the largest patterns (bounded repeats like {1,1000} and Unicode classes grow them), write the fact with `cues` instead, or check the rules in several runs",
+                "shrink the largest patterns (bounded repeats like {1,1000} and Unicode classes grow them), write the fact with `cues` instead, check the rules in several runs, or raise `--regex-size-limit`",
             ));
         }
     }
     Ok(())
 }
 
+/// Bytes in MiB, or KiB below one MiB (a lowered `--regex-size-limit`).
 fn mib(bytes: usize) -> String {
-    format!("{:.1} MiB", bytes as f64 / (1 << 20) as f64)
+    if bytes < 1 << 20 {
+        format!("{:.1} KiB", bytes as f64 / 1024.0)
+    } else {
+        format!("{:.1} MiB", bytes as f64 / (1 << 20) as f64)
+    }
 }
 
 #[cfg(test)]

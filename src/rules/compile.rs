@@ -10,6 +10,25 @@ use regex::RegexBuilder;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// The keys every `[[fact]]` may have, whatever its kind (the JSON Schema
+/// of rule files lists the same).
+pub const COMMON_KEYS: &[&str] = &[
+    "id",
+    "claim",
+    "kind",
+    "severity",
+    "cues",
+    "exclude",
+    "window",
+    "by",
+    "unattributed",
+    "patterns",
+    "expect",
+    "examples",
+    "subjects",
+    "changes",
+];
+
 /// Parses and compiles the facts of one rule file.
 pub fn parse_file(path: &Path, text: &str) -> Result<Vec<Fact>> {
     parse_file_full(path, text).map(|(facts, _)| facts)
@@ -117,22 +136,7 @@ fn compile_fact(
     })?;
     for key in spec.options.keys() {
         if !kind.options().contains(&key.as_str()) {
-            let mut accepted: Vec<&str> = vec![
-                "id",
-                "claim",
-                "kind",
-                "severity",
-                "cues",
-                "exclude",
-                "window",
-                "by",
-                "unattributed",
-                "patterns",
-                "expect",
-                "examples",
-                "subjects",
-                "changes",
-            ];
+            let mut accepted: Vec<&str> = COMMON_KEYS.to_vec();
             accepted.extend(kind.options());
             let near = accepted
                 .iter()

@@ -15,7 +15,7 @@ pub mod hits;
 pub mod placeholders;
 pub mod spec;
 
-pub use compile::{parse_file, parse_file_all, parse_file_full};
+pub use compile::{parse_file, parse_file_all, parse_file_full, COMMON_KEYS};
 pub use cues::find::Reading;
 pub use hits::{hits, hits_in, Hit};
 
@@ -135,6 +135,33 @@ impl Fact {
     }
 }
 
+/// How rules are loaded: how their folders are walked, and what all their
+/// compiled patterns may take together ([`budget`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Load {
+    pub walk: Walk,
+    /// Bytes, by [`budget::compiled_size`]'s estimate.
+    pub budget: usize,
+}
+
+impl Default for Load {
+    fn default() -> Self {
+        Load {
+            walk: Walk::default(),
+            budget: budget::BUDGET,
+        }
+    }
+}
+
+impl From<Walk> for Load {
+    fn from(walk: Walk) -> Self {
+        Load {
+            walk,
+            ..Load::default()
+        }
+    }
+}
+
 /// Every fact of every loaded rule file, in file order.
 #[derive(Debug, Default)]
 pub struct RuleSet {
@@ -153,8 +180,10 @@ impl RuleSet {
         RuleSet::load_with(paths, Walk::default())
     }
 
-    /// [`RuleSet::load`], walking folders as `how` says (`--no-ignore`).
-    pub fn load_with(paths: &[PathBuf], how: Walk) -> Result<RuleSet> {
+    /// [`RuleSet::load`], walking folders and bounding patterns as `how`
+    /// says (`--no-ignore`, `--regex-size-limit`; a bare [`Walk`] keeps the
+    /// default budget).
+    pub fn load_with(paths: &[PathBuf], how: impl Into<Load>) -> Result<RuleSet> {
         let rules = RuleSet::load_unchecked_with(paths, how)?;
         let mut errors = Vec::new();
         for fact in &rules.facts {
@@ -178,9 +207,10 @@ impl RuleSet {
         RuleSet::load_unchecked_with(paths, Walk::default())
     }
 
-    /// [`RuleSet::load_unchecked`], walking folders as `how` says.
-    pub fn load_unchecked_with(paths: &[PathBuf], how: Walk) -> Result<RuleSet> {
-        let (files, warnings) = files::rule_files(paths, how)?;
+    /// [`RuleSet::load_unchecked`], walking folders and bounding patterns as `how` says.
+    pub fn load_unchecked_with(paths: &[PathBuf], how: impl Into<Load>) -> Result<RuleSet> {
+        let how = how.into();
+        let (files, warnings) = files::rule_files(paths, how.walk)?;
         let mut rules = RuleSet {
             warnings,
             ..RuleSet::default()
@@ -234,7 +264,7 @@ impl RuleSet {
         if !errors.is_empty() {
             return Err(Error::several(errors));
         }
-        budget::check(&rules.facts, budget::BUDGET)?;
+        budget::check(&rules.facts, how.budget)?;
         Ok(rules)
     }
 }

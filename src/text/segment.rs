@@ -213,26 +213,30 @@ pub fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let part = &text[sentence.clone()];
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in part.char_indices() {
-        let after = &part[i + c.len_utf8()..];
-        let splits = match c {
-            ';' | '(' | ')' => true,
-            ',' | ':' => after.starts_with(char::is_whitespace),
-            '—' | '–' => {
-                part[..i].ends_with(char::is_whitespace) && after.starts_with(char::is_whitespace)
-            }
-            _ => false,
-        };
-        if splits {
-            out.push(sentence.start + start..sentence.start + i);
-            start = i + c.len_utf8();
-        }
+    for (i, c) in clause_breaks(part) {
+        out.push(sentence.start + start..sentence.start + i);
+        start = i + c.len_utf8();
     }
     out.push(sentence.start + start..sentence.end);
     out.into_iter()
         .map(|r| trim(text, r))
         .filter(|r| !r.is_empty())
         .collect()
+}
+
+/// Where [`clauses`] splits `part`, and the separator found there.
+pub fn clause_breaks(part: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    part.char_indices().filter(|&(i, c)| {
+        let after = &part[i + c.len_utf8()..];
+        match c {
+            ';' | '(' | ')' => true,
+            ',' | ':' => after.starts_with(char::is_whitespace),
+            '—' | '–' => {
+                part[..i].ends_with(char::is_whitespace) && after.starts_with(char::is_whitespace)
+            }
+            _ => false,
+        }
+    })
 }
 
 /// `range` without the white space at its ends.

@@ -18,7 +18,7 @@ use super::numtext::{
     style::{self, Style},
 };
 use super::tolerance::Tolerance;
-use super::{format_number, keys_agree, Found, Key, Kind, Normalized, Normalizer, RawMatch};
+use super::{format_number, Found, Key, Kind, Normalized, Normalizer, RawMatch};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -387,19 +387,7 @@ impl Money {
     }
 }
 
-impl Normalizer for Money {
-    fn normalize(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {
-        style::within(Style::of(m.text), || self.read(m))
-    }
-
-    fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
-        keys_agree(a, b, self.tolerance.as_ref())
-    }
-
-    fn tolerance(&self) -> Option<&Tolerance> {
-        self.tolerance.as_ref()
-    }
-}
+numeric_normalizer!(Money);
 
 impl Money {
     fn read(&self, m: &RawMatch) -> Result<Vec<Normalized>, String> {

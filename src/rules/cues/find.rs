@@ -107,6 +107,11 @@ impl<'a> Reading<'a> {
 const JOINERS: &[&str] = &["and", "or", "but", "while", "wherea", "with"];
 /// What crossing a joiner costs, in words of distance.
 const JOINER_COST: usize = 5;
+/// Joiners that open a contrasting statement of its own ("two were rescued
+/// while six others are feared dead"): crossing one costs more than a
+/// plain clause holds words, so a value on the cue's own side wins.
+const CONTRASTS: &[&str] = &["while", "wherea"];
+const CONTRAST_COST: usize = 15;
 
 /// Units of time: "N hours", "six decades" are durations, not counts.
 const DURATIONS: &[&str] = &[
@@ -203,9 +208,11 @@ pub fn values_near_cues(
     // word qualifies that word; it is the value only when the word is the cue.
     let glued = |f: &Found, cue: &Range<usize>| {
         let t = reading.text;
+        // "a 948-foot-long ship": a measure adjective qualifies the value itself.
         let after = t[f.span.end..]
             .strip_prefix('-')
-            .filter(|r| r.starts_with(char::is_alphabetic));
+            .filter(|r| r.starts_with(char::is_alphabetic))
+            .filter(|r| !crate::normalize::units::measure_adjective(r));
         let before = t[..f.span.start]
             .strip_suffix('-')
             .filter(|r| r.ends_with(char::is_alphabetic));
@@ -235,6 +242,17 @@ pub fn values_near_cues(
             let end = b.trim_end().len();
             found.iter().any(|g| g.span.end == end)
         })
+    };
+    // "transitioning to one of search and recovery", "one of the victims":
+    // a spelled "one of" picks one out of something; it counts nothing.
+    let partitive = |f: &Found| {
+        let t = reading.text;
+        kind == "number"
+            && t[f.span.clone()].eq_ignore_ascii_case("one")
+            && t[f.span.end..]
+                .trim_start()
+                .get(..3)
+                .is_some_and(|w| w.eq_ignore_ascii_case("of "))
     };
     let clock = |f: &Found| {
         // "4:30" without a time kind: two numbers around a colon.
@@ -266,7 +284,7 @@ pub fn values_near_cues(
             let bounds = a.range(sentence);
             let cue_span = occurrence.span.clone();
             let window = match cues.window {
-                Window::Clause => a.clause_of(&occurrence),
+                Window::Clause => across_aside(reading.text, a.clause_of(&occurrence), &bounds),
                 Window::Sentence => a.range(sentence),
                 // The sentence, and at most N words between (checked below).
                 Window::Words(_) => a.range(sentence),
@@ -279,7 +297,7 @@ pub fn values_near_cues(
                 .iter()
                 .filter(|f| f.span.start >= window.start && f.span.end <= window.end)
                 .filter(|f| f.span.end <= cue_span.start || f.span.start >= cue_span.end)
-                .filter(|f| !clock(f))
+                .filter(|f| !clock(f) && !partitive(f))
                 .filter(|f| !glued(f, &cue_span) && near(f) && !restated(f, found))
                 .filter(|f| !duration(f))
                 .map(|f| {
@@ -398,8 +416,55 @@ pub fn attribute(cues: &Cues, reading: &Reading, span: &Range<usize>) -> Option<
     }
 }
 
+/// A clause continued across a bracketed aside: in "a massive 948ft (289m)
+/// container ship" the cue "ship" and the value "948ft" are one clause that
+/// the aside splits. `clause` grows over one aside on either side when clause
+/// text (not a separator or the sentence's end) stands beyond it; an aside
+/// that ends its clause ("32 abstained (141 voted in favour)") stays apart.
+fn across_aside(text: &str, clause: Range<usize>, sentence: &Range<usize>) -> Range<usize> {
+    let clause_text = |r: &str| {
+        r.trim_start()
+            .starts_with(|c: char| c.is_alphanumeric() || c == '$' || c == '"' || c == '\u{201c}')
+    };
+    let mut out = clause.clone();
+    let after = &text[clause.end..sentence.end];
+    if after.trim_start().starts_with('(') {
+        let open = clause.end + (after.len() - after.trim_start().len());
+        if let Some(close) = text[open..sentence.end].find(')').map(|i| open + i) {
+            let rest = &text[close + 1..sentence.end];
+            if clause_text(rest) {
+                let stop = crate::text::segment::clause_breaks(rest)
+                    .map(|(i, _)| i)
+                    .next()
+                    .unwrap_or(rest.len());
+                out.end = close + 1 + rest[..stop].trim_end().len();
+            }
+        }
+    }
+    let before = &text[sentence.start..clause.start];
+    if before.trim_end().ends_with(')') {
+        let close = sentence.start + before.trim_end().len() - 1;
+        if let Some(open) = text[sentence.start..close]
+            .rfind('(')
+            .map(|i| sentence.start + i)
+        {
+            let head = &text[sentence.start..open];
+            let start = crate::text::segment::clause_breaks(head)
+                .last()
+                .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
+            if !head[start - sentence.start..].trim().is_empty() {
+                out.start = start
+                    + (head[start - sentence.start..].len()
+                        - head[start - sentence.start..].trim_start().len());
+            }
+        }
+    }
+    out
+}
+
 /// How far apart two spans are, in words between them; a joining word
-/// ("and", "while") counts as [`JOINER_COST`] words.
+/// ("and") counts as [`JOINER_COST`] words, a contrasting one ("while") as
+/// [`CONTRAST_COST`].
 fn distance(a: &Analysis, text: &str, x: &Range<usize>, y: &Range<usize>) -> usize {
     let (left, right) = if x.start <= y.start { (x, y) } else { (y, x) };
     // Words in brackets between them are an aside ("44 miles (71
@@ -417,7 +482,9 @@ fn distance(a: &Analysis, text: &str, x: &Range<usize>, y: &Range<usize>) -> usi
         }
         at = w.span.end;
         if depth == 0 {
-            count += if JOINERS.contains(&w.stem.as_str()) {
+            count += if CONTRASTS.contains(&w.stem.as_str()) {
+                CONTRAST_COST
+            } else if JOINERS.contains(&w.stem.as_str()) {
                 JOINER_COST
             } else {
                 1
