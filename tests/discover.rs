@@ -304,3 +304,14 @@ fn bad_input_is_one_clear_error_and_exit_2() {
         .unwrap()
         .contains("[[fact]]"));
 }
+
+#[test]
+fn output_is_the_same_on_one_thread_and_many() {
+    // The survey reads articles in parallel and the comparer judges facts in
+    // parallel: the candidates, their order and their mentions must not move.
+    let (code1, one, _) = discover(&root(), &["seeds", "--threads", "1"]);
+    let (code4, many, _) = discover(&root(), &["seeds", "--threads", "4"]);
+    assert_eq!((code1, code4), (0, 0));
+    assert!(!one["facts"].as_array().unwrap().is_empty());
+    assert_eq!(one, many);
+}

@@ -89,10 +89,15 @@ pub fn groups(n: &dyn Normalizer, votes: &[(&str, &Normalized)]) -> Groups {
         greedy(&agree)
     };
     let total: BTreeSet<&str> = votes.iter().map(|(s, _)| *s).collect();
+    // How many values each one agrees with, counted once for every group.
+    let reach: Vec<usize> = agree
+        .iter()
+        .map(|row| row.iter().filter(|a| **a).count())
+        .collect();
     let mut weighted: Vec<(BTreeSet<usize>, Group)> = cliques
         .into_iter()
         .map(|c| {
-            let group = describe(n, &values, &c);
+            let group = describe(n, &values, &reach, &c);
             (c, group)
         })
         .collect();
@@ -126,11 +131,11 @@ pub fn groups(n: &dyn Normalizer, votes: &[(&str, &Normalized)]) -> Groups {
 fn describe(
     n: &dyn Normalizer,
     values: &[(Normalized, BTreeSet<String>)],
+    reach: &[usize],
     members: &BTreeSet<usize>,
 ) -> Group {
     // The most specific value: compatible with the fewest others ("abstained"
-    // rather than "abstained or absent", 89 rather than "≥75").
-    let reach = |v: &Normalized| values.iter().filter(|(o, _)| n.agree(v, o)).count();
+    // rather than "abstained or absent", 89 rather than "≥75"), `reach[i]`.
     let width = |v: &Normalized| n.compared(v).map_or(0.0, |(lo, hi)| hi - lo);
     // A bare surname never stands for a group that also holds the full
     // name ("Mevlut Cavusoglu", not "Cavusoglu"): a value whose words end
@@ -149,16 +154,16 @@ fn describe(
     };
     let representative = members
         .iter()
-        .map(|&i| &values[i])
-        .min_by(|a, b| {
+        .map(|&i| (reach[i], &values[i]))
+        .min_by(|(ra, a), (rb, b)| {
             tail(&a.0)
                 .cmp(&tail(&b.0))
-                .then_with(|| reach(&a.0).cmp(&reach(&b.0)))
+                .then_with(|| ra.cmp(rb))
                 .then_with(|| b.1.len().cmp(&a.1.len()))
                 .then_with(|| width(&a.0).total_cmp(&width(&b.0)))
                 .then_with(|| keyed(&a.0).cmp(&keyed(&b.0)))
         })
-        .map(|(v, _)| keyed(v))
+        .map(|(_, (v, _))| keyed(v))
         .unwrap_or_default();
     let mut shown_values: Vec<String> = members.iter().map(|&i| keyed(&values[i].0)).collect();
     shown_values.sort();
