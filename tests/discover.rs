@@ -140,7 +140,11 @@ fn seeds_without_rules_show_the_known_facts() {
 
 #[test]
 fn real_events_show_their_expected_candidates() {
-    for slug in ["ludian-earthquake-2014", "morocco-earthquake-2023"] {
+    for slug in [
+        "baltimore-bridge-2024",
+        "ludian-earthquake-2014",
+        "morocco-earthquake-2023",
+    ] {
         let event = root().join("tests/fixtures/events").join(slug);
         let expected: toml::Table =
             toml::from_str(&std::fs::read_to_string(event.join("discover.toml")).unwrap()).unwrap();
