@@ -447,17 +447,24 @@ fn a_stale_injured_count_and_a_same_day_split_are_conflicts() {
     );
 }
 
+/// A temporary folder holding two Ludian articles of 4 August: China Daily
+/// (381) and CBC/AP ("at least 398"), for manifests written by each test.
+fn china_daily_and_ap(tag: &str) -> PathBuf {
+    let src = root().join("tests/fixtures/events/ludian-earthquake-2014/articles");
+    let dir = std::env::temp_dir().join(format!("factlint-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["08-china-daily.txt", "09-cbc-ap.txt"] {
+        std::fs::copy(src.join(f), dir.join(f)).unwrap();
+    }
+    dir
+}
+
 #[test]
 fn publication_times_in_the_manifest_order_figures_of_one_day() {
     // Two Ludian articles of 4 August: 381 (China Daily) and 398 (CBC/AP).
     // By date alone the rise is taken as read; with times that put 381
     // after 398, the later figure falls: a conflict.
-    let src = root().join("tests/fixtures/events/ludian-earthquake-2014/articles");
-    let dir = std::env::temp_dir().join(format!("factlint-verdicts-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    for f in ["08-china-daily.txt", "09-cbc-ap.txt"] {
-        std::fs::copy(src.join(f), dir.join(f)).unwrap();
-    }
+    let dir = china_daily_and_ap("verdicts");
     let run = |manifest: &str| {
         std::fs::write(dir.join("sources.toml"), manifest).unwrap();
         let report = check::run(&Options {
@@ -500,12 +507,7 @@ fn two_tolls_for_one_instant_are_a_conflict_but_one_day_is_not_one_moment() {
     // moment: a conflict, with no newest value and nothing superseded.
     // With the day alone, the rise within the day is taken as read, and
     // under `any` (no direction to order them by) it is a conflict.
-    let src = root().join("tests/fixtures/events/ludian-earthquake-2014/articles");
-    let dir = std::env::temp_dir().join(format!("factlint-instant-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    for f in ["08-china-daily.txt", "09-cbc-ap.txt"] {
-        std::fs::copy(src.join(f), dir.join(f)).unwrap();
-    }
+    let dir = china_daily_and_ap("instant");
     let manifest = |published: &str| {
         format!("[[source]]\nfile = \"08-china-daily.txt\"\npublished = {published}\n\n[[source]]\nfile = \"09-cbc-ap.txt\"\npublished = {published}\n")
     };
