@@ -77,25 +77,16 @@ impl Kind for PercentKind {
 /// Every percentage in `text`, read in the style already set.
 fn find(text: &str) -> Vec<Found> {
     let mut found = Vec::new();
-    let mut pos = 0;
-    while pos < text.len() {
-        let step = text[pos..].chars().next().map_or(1, |c| c.len_utf8());
-        let word_start = !text[..pos]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphanumeric());
-        if let Some((span, n)) = percent_at(text, pos, false).filter(|_| word_start) {
-            let read =
-                Hedged::new(&n, hedge::before(&text[..span.start]), "").precise(n.precision(text));
-            let mut f = Found::at(text, span.clone(), value(&read, None));
-            extra_interval(&mut f, &read);
-            f.extra.insert("number".into(), serde_json::json!(read.lo));
-            found.push(f);
-            pos = span.end;
-            continue;
-        }
-        pos += step;
-    }
+    numtext::scan_words(text, |pos| {
+        let (span, n) = percent_at(text, pos, false)?;
+        let read =
+            Hedged::new(&n, hedge::before(&text[..span.start]), "").precise(n.precision(text));
+        let mut f = Found::at(text, span.clone(), value(&read, None));
+        extra_interval(&mut f, &read);
+        f.extra.insert("number".into(), serde_json::json!(read.lo));
+        found.push(f);
+        Some(span.end)
+    });
     found
 }
 

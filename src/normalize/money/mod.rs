@@ -212,22 +212,12 @@ fn amount_here(text: &str, pos: usize) -> Option<Amount> {
 /// Every amount in `text`.
 pub fn amounts(text: &str) -> Vec<Amount> {
     let mut found = Vec::new();
-    let mut pos = 0;
-    while pos < text.len() {
-        let step = text[pos..].chars().next().map_or(1, |c| c.len_utf8());
-        let word_start = !text[..pos]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphanumeric());
-        if word_start {
-            if let Some(a) = amount_at(text, pos) {
-                pos = a.span.end;
-                found.push(a);
-                continue;
-            }
-        }
-        pos += step;
-    }
+    numtext::scan_words(text, |pos| {
+        let a = amount_at(text, pos)?;
+        let end = a.span.end;
+        found.push(a);
+        Some(end)
+    });
     found
 }
 

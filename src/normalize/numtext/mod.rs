@@ -257,6 +257,28 @@ pub fn scan_for(text: &str, mut accept: impl FnMut(usize) -> Option<usize>) {
     }
 }
 
+/// Calls `accept` at every place a word starts (no letter or digit just
+/// before it), left to right; when it returns the end of what it found,
+/// scanning resumes there. For readers whose values start with a symbol or
+/// a word ("$5", "Rs 5 crore", "half").
+pub fn scan_words(text: &str, mut accept: impl FnMut(usize) -> Option<usize>) {
+    let mut pos = 0;
+    while pos < text.len() {
+        let step = text[pos..].chars().next().map_or(1, |c| c.len_utf8());
+        let word_start = !text[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric());
+        if word_start {
+            if let Some(end) = accept(pos) {
+                pos = end.max(pos + step);
+                continue;
+            }
+        }
+        pos += step;
+    }
+}
+
 /// The number at `pos`, also when letters follow it directly ("29km",
 /// "$25m" with `money`): for kinds that read a unit or currency next.
 pub fn glued_at(text: &str, pos: usize, money: bool) -> Option<NumSpan> {
