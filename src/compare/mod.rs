@@ -27,6 +27,7 @@ pub use consensus::Group;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// How the sources stand on a fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -63,9 +64,10 @@ pub enum Reference {
 pub struct MentionVerdict {
     #[serde(flatten)]
     pub mention: Mention,
-    /// The interval of an interval value, as written and as compared.
+    /// The interval of an interval value, as written and as compared
+    /// (one per distinct value of the fact, shared by its mentions).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub interval: Option<Interval>,
+    pub interval: Option<Arc<Interval>>,
     /// Disagrees with the consensus.
     pub outlier: bool,
     /// One side of a conflict with no majority (see [`Verdict::tie`]).
@@ -210,7 +212,10 @@ pub fn outlier_counts(verdicts: &[Verdict]) -> Vec<(String, usize)> {
 }
 
 /// Verdicts for every fact, in rule order; subjects sorted within a fact.
-pub fn compare(facts: &[Fact], mentions: Vec<Mention>) -> Vec<Verdict> {
+/// `mentions` is consumed as it is grouped (give it per-article lists,
+/// flattened, and each list is freed once grouped: no second copy of every
+/// mention of the corpus).
+pub fn compare(facts: &[Fact], mentions: impl IntoIterator<Item = Mention>) -> Vec<Verdict> {
     // Looked up once per mention: a map, not a scan of 1,000 facts.
     let ids: std::collections::HashMap<&str, &str> = facts
         .iter()
@@ -266,7 +271,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
     let expect = expected_for(fact, subject.as_ref());
     let matches_record = |v: &Normalized| expect.iter().any(|e| n.agree(v, e));
 
-    let values: Vec<&Normalized> = resolved.iter().map(|m| &m.normalized).collect();
+    let values: Vec<&Normalized> = resolved.iter().map(|m| &*m.normalized).collect();
     let all_agree = all_agree(n.as_ref(), &values);
     let status = match (
         mentions.is_empty(),
@@ -312,20 +317,20 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
             resolved
                 .iter()
                 .filter(|m| !matches_record(&m.normalized))
-                .map(|m| m.path.clone()),
+                .map(|m| m.path.to_string()),
         );
     } else if let Some(t) = &timeline {
-        outliers.extend(t.blamed.iter().map(|&k| resolved[k].path.clone()));
+        outliers.extend(t.blamed.iter().map(|&k| resolved[k].path.to_string()));
     } else if status == Status::Conflict {
         let votes: Vec<(&str, &Normalized)> = resolved
             .iter()
-            .map(|m| (m.path.as_str(), &m.normalized))
+            .map(|m| (m.path.as_str(), &*m.normalized))
             .collect();
         let g = consensus::groups(n.as_ref(), &votes);
         if g.consensus.is_some() {
             for m in &resolved {
                 if !g.in_consensus(&m.normalized) {
-                    outliers.insert(m.path.clone());
+                    outliers.insert(m.path.to_string());
                 }
             }
         }
@@ -340,7 +345,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
     let mut by_path: HashMap<&str, Vec<&Normalized>> = HashMap::new();
     for m in &resolved {
         let own = by_path.entry(m.path.as_str()).or_default();
-        if !own.contains(&&m.normalized) {
+        if !own.contains(&&*m.normalized) {
             own.push(&m.normalized);
         }
     }
@@ -360,7 +365,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         .collect();
     let self_contradictions: BTreeSet<String> = (0..mentions.len())
         .filter(|&i| contradicting[i])
-        .map(|i| mentions[i].path.clone())
+        .map(|i| mentions[i].path.to_string())
         .collect();
     let superseded: Vec<bool> = (0..mentions.len())
         .map(|i| flag(i, &|t, k| t.superseded[k]).unwrap_or(false))
@@ -377,7 +382,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
     let latest = timeline.as_ref().and_then(|_| {
         current
             .iter()
-            .map(|&i| &mentions[i].normalized)
+            .map(|&i| &*mentions[i].normalized)
             .min_by(|a, b| {
                 let width =
                     |v: &Normalized| n.compared(v).map_or(f64::INFINITY, |(lo, hi)| hi - lo);
@@ -388,14 +393,14 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
             .map(keyed)
     });
     let latest_sources: BTreeSet<String> = if status == Status::Updated {
-        current.iter().map(|&i| mentions[i].path.clone()).collect()
+        current.iter().map(|&i| mentions[i].path.to_string()).collect()
     } else {
         BTreeSet::new()
     };
     let superseded_sources: BTreeSet<String> = (0..mentions.len())
         .filter(|&i| superseded[i])
-        .map(|i| mentions[i].path.clone())
-        .filter(|s| !current.iter().any(|&c| &mentions[c].path == s))
+        .map(|i| mentions[i].path.to_string())
+        .filter(|s| !current.iter().any(|&c| mentions[c].path == *s))
         .collect();
 
     let reference = if expect.is_empty() || current.is_empty() {
@@ -409,6 +414,8 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         Reference::Mismatch
     };
 
+    // Equal values share one `Normalized` (the scan's interner), and so one interval.
+    let mut intervals: HashMap<*const Normalized, Option<Arc<Interval>>> = HashMap::new();
     let mentions = mentions
         .into_iter()
         .enumerate()
@@ -421,7 +428,10 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
                         .as_ref()
                         .is_some_and(|g| g.consensus.is_some() && !g.in_consensus(&m.normalized));
             let tied = resolved && grouped.as_ref().is_some_and(|g| g.consensus.is_none());
-            let interval = interval(n.as_ref(), &m.normalized);
+            let interval = intervals
+                .entry(Arc::as_ptr(&m.normalized))
+                .or_insert_with(|| interval(n.as_ref(), &m.normalized).map(Arc::new))
+                .clone();
             let mismatch =
                 resolved && !superseded[i] && !expect.is_empty() && !matches_record(&m.normalized);
             MentionVerdict {
@@ -534,7 +544,7 @@ pub fn consensus_of<'m>(
     fallback: bool,
 ) -> Option<&'m Normalized> {
     let n = &fact.normalizer;
-    let mut candidates: Vec<&Normalized> = resolved.iter().map(|m| &m.normalized).collect();
+    let mut candidates: Vec<&Normalized> = resolved.iter().map(|m| &*m.normalized).collect();
     candidates.sort_by(|a, b| a.value.cmp(&b.value));
     candidates.dedup_by(|a, b| {
         a.value == b.value && a.approximate == b.approximate && a.bound == b.bound
@@ -550,7 +560,7 @@ pub fn consensus_of<'m>(
         let next = sources.len();
         let source = *sources.entry(m.path.as_str()).or_insert(next);
         let same = by_text.entry(m.normalized.value.as_str()).or_default();
-        match same.iter().find(|&&g| *groups[g].0 == m.normalized) {
+        match same.iter().find(|&&g| *groups[g].0 == *m.normalized) {
             Some(&g) => groups[g].1.push(source),
             None => {
                 same.push(groups.len());
