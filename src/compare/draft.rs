@@ -28,7 +28,11 @@ pub fn judge_drafts(
 ) -> Vec<Verdict> {
     verdicts
         .into_iter()
-        .filter(|v| v.mentions.iter().any(|m| drafts.contains(m.mention.path.as_str())))
+        .filter(|v| {
+            v.mentions
+                .iter()
+                .any(|m| drafts.contains(m.mention.path.as_str()))
+        })
         .filter_map(|v| {
             let fact = facts.iter().find(|f| f.id == v.id)?;
             Some(judge(fact, v, drafts))

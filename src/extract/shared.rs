@@ -191,8 +191,11 @@ impl Interner {
         Interner::default()
     }
 
-    /// The mentions with every string and value replaced by the table's
-    /// equal one (added when new): the mentions' own copies are dropped.
+    /// The mentions with their fact id, text, quote and value replaced by
+    /// the table's equal one (added when new): the mentions' own copies are
+    /// dropped. File name and path are left as they are: the scan makes
+    /// them once per article, and keeping every path in the table would
+    /// only add an entry per article.
     pub fn mentions(&self, mentions: &mut [Mention]) {
         if mentions.is_empty() {
             return;
@@ -202,8 +205,6 @@ impl Interner {
         let mut t = self.tables.lock().unwrap_or_else(|e| e.into_inner());
         for m in mentions {
             m.fact = t.string(&m.fact);
-            m.source = t.string(&m.source);
-            m.path = t.string(&m.path);
             m.text = t.string(&m.text);
             m.quote = t.string(&m.quote);
             m.normalized = t.value(&m.normalized);
@@ -246,8 +247,7 @@ mod tests {
         assert!(Arc::ptr_eq(&a.quote.0, &c.quote.0));
         assert!(Arc::ptr_eq(&a.normalized, &b.normalized));
         assert!(!Arc::ptr_eq(&b.normalized, &c.normalized));
-        assert!(Arc::ptr_eq(&b.path.0, &c.path.0));
-        assert!(!Arc::ptr_eq(&a.path.0, &b.path.0));
+        assert!(Arc::ptr_eq(&a.fact.0, &c.fact.0));
         assert_eq!((b.normalized.value.as_str(), c.text.as_str()), ("12", "13"));
     }
 
