@@ -256,7 +256,9 @@ mod tests {
         let s = Shared::from("Tokaïev");
         assert_eq!(s, "Tokaïev");
         assert_eq!(s.len(), "Tokaïev".len());
-        assert!(Shared::from("a") < Shared::from("b"));
+        let mut sorted = vec![Shared::from("b"), Shared::from("a")];
+        sorted.sort();
+        assert_eq!(sorted, ["a", "b"]);
         assert_eq!(serde_json::to_string(&s).unwrap(), "\"Tokaïev\"");
         let back: Shared = serde_json::from_str("\"Tokaïev\"").unwrap();
         assert_eq!(back, s);
