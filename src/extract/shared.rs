@@ -252,6 +252,14 @@ mod tests {
     }
 
     #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_mention_is_a_few_pointers() {
+        // 1.6 million of them at 100k dense articles: each byte here is 1.6 MB.
+        assert_eq!(std::mem::size_of::<Shared>(), 8);
+        assert_eq!(std::mem::size_of::<Mention>(), 72);
+    }
+
+    #[test]
     fn reads_compares_and_serializes_as_its_text() {
         let s = Shared::from("Tokaïev");
         assert_eq!(s, "Tokaïev");
