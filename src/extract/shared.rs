@@ -7,7 +7,7 @@
 //! values become one allocation, and a mention costs a few pointers.
 
 use super::Mention;
-use crate::normalize::Normalized;
+use crate::normalize::{Key, Normalized};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Borrow;
 use std::collections::{HashMap, HashSet};
@@ -178,12 +178,23 @@ impl Tables {
 
     fn value(&mut self, v: &Arc<Normalized>) -> Arc<Normalized> {
         let same = self.values.entry(Shared::from(&v.value)).or_default();
-        if let Some(known) = same.iter().find(|k| ***k == **v) {
+        if let Some(known) = same.iter().find(|k| identical(k, v)) {
             return known.clone();
         }
         same.push(v.clone());
         v.clone()
     }
+}
+
+/// Equal, and written the same: `==` on floats holds 0.0 and -0.0 equal,
+/// which serialize differently, so a value only stands for another when
+/// their floats are the same bits too.
+fn identical(a: &Normalized, b: &Normalized) -> bool {
+    let floats = |n: &Normalized| match n.key {
+        Key::Interval { lo, hi, .. } => [n.precision, lo, hi].map(f64::to_bits),
+        _ => [n.precision, 0.0, 0.0].map(f64::to_bits),
+    };
+    a == b && floats(a) == floats(b)
 }
 
 impl Interner {
@@ -249,6 +260,32 @@ mod tests {
         assert!(!Arc::ptr_eq(&b.normalized, &c.normalized));
         assert!(Arc::ptr_eq(&a.fact.0, &c.fact.0));
         assert_eq!((b.normalized.value.as_str(), c.text.as_str()), ("12", "13"));
+    }
+
+    #[test]
+    fn a_negative_zero_is_not_taken_for_a_zero() {
+        let interner = Interner::new();
+        let zero = |lo: f64| {
+            let mut m = mention("d/a.txt", "It was 0.".into(), "0");
+            m.normalized = Arc::new(Normalized::new(
+                "0",
+                Key::Interval {
+                    lo,
+                    hi: 0.0,
+                    unit: String::new(),
+                },
+            ));
+            m
+        };
+        let mut ms = vec![zero(0.0), zero(-0.0)];
+        interner.mentions(&mut ms);
+        assert!(!Arc::ptr_eq(&ms[0].normalized, &ms[1].normalized));
+        // The interval reports show is read from the key: it keeps its sign.
+        let lo = |m: &Mention| match m.normalized.key {
+            Key::Interval { lo, .. } => lo.is_sign_negative(),
+            _ => false,
+        };
+        assert_eq!((lo(&ms[0]), lo(&ms[1])), (false, true));
     }
 
     #[test]
