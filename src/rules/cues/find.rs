@@ -9,7 +9,7 @@
 use super::{Cues, Unattributed, Window, UNATTRIBUTED};
 use crate::normalize::read::{find_in, Context, Values};
 use crate::normalize::{Found, Normalized, RawMatch, TextIndex, KINDS};
-use crate::text::analysis::{Analysis, SentenceId};
+use crate::text::analysis::{Analysis, SentenceId, KEPT_SENTENCES};
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -24,10 +24,12 @@ pub struct Reading<'a> {
     pub published: Option<jiff::civil::Date>,
     /// The source's time zone (`timezone` in sources.toml), for times written without one.
     pub timezone: Option<&'a str>,
-    analysis: OnceCell<Analysis<'a>>,
+    /// Shared with the article's readings against other publication dates.
+    analysis: Rc<OnceCell<Analysis<'a>>>,
     values: Values<'a>,
     /// For each kind of [`KINDS`], its values in each sentence, read when
     /// first asked for: cue facts read only the sentences their cues are in.
+    /// At most [`KEPT_SENTENCES`] sentences' values are kept at once.
     by_sentence: RefCell<HashMap<(usize, SentenceId), SentenceValues>>,
     /// What kinds read once for all the article's facts (a name's capitalized words).
     index: TextIndex<'a>,
@@ -47,10 +49,27 @@ impl<'a> Reading<'a> {
             from,
             published,
             timezone: None,
-            analysis: OnceCell::new(),
+            analysis: Rc::default(),
             values: Values::new(text, from..text.len(), Context { published }),
             by_sentence: RefCell::default(),
             index: TextIndex::new(text),
+        }
+    }
+
+    /// The same article read against another publication date (a
+    /// reprint's likely writing day): the values are read again, but the
+    /// sentences, words and date expressions, which do not depend on the
+    /// date, are shared with this reading.
+    pub fn redated(&self, published: Option<jiff::civil::Date>) -> Reading<'a> {
+        Reading {
+            text: self.text,
+            from: self.from,
+            published,
+            timezone: self.timezone,
+            analysis: self.analysis.clone(),
+            values: self.values.redated(published),
+            by_sentence: RefCell::default(),
+            index: TextIndex::new(self.text),
         }
     }
 
@@ -94,7 +113,11 @@ impl<'a> Reading<'a> {
             })
         };
         let found = Rc::new(found);
-        self.by_sentence.borrow_mut().insert(key, found.clone());
+        let mut kept = self.by_sentence.borrow_mut();
+        if kept.len() >= KEPT_SENTENCES {
+            kept.clear();
+        }
+        kept.insert(key, found.clone());
         Some(found)
     }
 
@@ -480,7 +503,8 @@ fn distance(a: &Analysis, text: &str, x: &Range<usize>, y: &Range<usize>) -> usi
     let mut depth = 0usize;
     let mut at = left.end.min(right.start);
     let mut count = 0;
-    for w in a.between(x, y) {
+    let between = a.between(x, y);
+    for w in between.words() {
         for c in text[at.min(w.span.start)..w.span.start].chars() {
             match c {
                 '(' | '[' => depth += 1,
@@ -490,9 +514,9 @@ fn distance(a: &Analysis, text: &str, x: &Range<usize>, y: &Range<usize>) -> usi
         }
         at = w.span.end;
         if depth == 0 {
-            count += if CONTRASTS.contains(&w.stem.as_str()) {
+            count += if CONTRASTS.contains(&&*w.stem) {
                 CONTRAST_COST
-            } else if JOINERS.contains(&w.stem.as_str()) {
+            } else if JOINERS.contains(&&*w.stem) {
                 JOINER_COST
             } else {
                 1
