@@ -187,6 +187,39 @@ mod tests {
     }
 
     #[test]
+    fn a_redated_reading_shares_the_date_expressions_and_resolves_anew() {
+        let text = "He arrived on Tuesday. The vote was held on 23 February 2023.";
+        let friday = Context {
+            published: "2023-03-03".parse().ok(),
+        };
+        let monday = "2023-02-27".parse().ok();
+        let values = Values::new(text, 0..text.len(), friday);
+        let dates: Vec<&str> = values
+            .of("date")
+            .unwrap()
+            .iter()
+            .map(|f| f.value.value.as_str())
+            .collect();
+        assert_eq!(dates, ["2023-02-28", "2023-02-23"]);
+        let redated = values.redated(monday);
+        assert!(Rc::ptr_eq(&values.dates, &redated.dates));
+        let fresh = Values::new(text, 0..text.len(), Context { published: monday });
+        let read = |v: &Values| -> Vec<(Range<usize>, String)> {
+            v.of("date")
+                .unwrap()
+                .iter()
+                .map(|f| (f.span.clone(), f.value.value.clone()))
+                .collect()
+        };
+        assert_eq!(read(&redated), read(&fresh));
+        assert_eq!(
+            read(&redated)[0].1,
+            "2023-02-21",
+            "the Tuesday before that Monday"
+        );
+    }
+
+    #[test]
     fn kinds_that_need_patterns_are_not_readers() {
         let names: Vec<&str> = readers().map(|k| k.name()).collect();
         assert!(names.contains(&"date") && names.contains(&"quantity"));

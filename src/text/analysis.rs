@@ -410,6 +410,24 @@ mod tests {
     }
 
     #[test]
+    fn a_long_text_keeps_few_sentences_and_reads_them_again_alike() {
+        let text: String = (0..KEPT_SENTENCES + 500)
+            .map(|i| format!("Vote {i} passed. It was close.\n"))
+            .collect();
+        let a = Analysis::new(&text, 0..text.len());
+        let first = a.find(&phrase("voted"));
+        assert_eq!(first.len(), KEPT_SENTENCES + 500);
+        assert_eq!(&text[first[7].span.clone()], "Vote");
+        assert!(a.read.borrow().len() <= KEPT_SENTENCES);
+        assert!(
+            a.parts[1].get().is_some(),
+            "the sentence ranges of the lines read stay"
+        );
+        assert_eq!(a.find(&phrase("votes")), first, "read again, found alike");
+        assert!(a.find(&phrase("close")).iter().all(|o| o.sentence.1 == 1));
+    }
+
+    #[test]
     fn clauses_and_words_between() {
         let a = Analysis::new(TEXT, 0..TEXT.len());
         let at = TEXT.find("1,801").unwrap();
