@@ -29,6 +29,9 @@ pub struct Reading<'a> {
     /// For each kind of [`KINDS`], its values in each sentence, read when
     /// first asked for: cue facts read only the sentences their cues are in.
     by_sentence: RefCell<HashMap<(usize, SentenceId), SentenceValues>>,
+    /// Whether the number at a span is part of another kind's value, as
+    /// first worked out: every number fact of the article asks the same.
+    claimed: RefCell<HashMap<(usize, usize), bool>>,
     /// What kinds read once for all the article's facts (a name's capitalized words).
     index: TextIndex<'a>,
 }
@@ -50,6 +53,7 @@ impl<'a> Reading<'a> {
             analysis: OnceCell::new(),
             values: Values::new(text, from..text.len(), Context { published }),
             by_sentence: RefCell::default(),
+            claimed: RefCell::default(),
             index: TextIndex::new(text),
         }
     }
@@ -182,6 +186,12 @@ pub fn values_near_cues(
         if kind != "number" {
             return false;
         }
+        // The answer depends on the number's place only (its sentence is
+        // the one it stands in): asked once per article, not once per fact.
+        let key = (f.span.start, f.span.end);
+        if let Some(&known) = reading.claimed.borrow().get(&key) {
+            return known;
+        }
         let mut from = f.span.start.saturating_sub(CONTEXT).max(sentence.start);
         while !reading.text.is_char_boundary(from) {
             from += 1;
@@ -208,9 +218,12 @@ pub fn values_near_cues(
                 .to_lowercase();
             overlaps(&y.span, &f.span) && BEFORE_YEARS.contains(&word.as_str())
         });
-        year || CLAIMED_BY_OTHERS
-            .iter()
-            .any(|k| in_kind(k).iter().any(|c| overlaps(&c.span, &f.span)))
+        let claimed = year
+            || CLAIMED_BY_OTHERS
+                .iter()
+                .any(|k| in_kind(k).iter().any(|c| overlaps(&c.span, &f.span)));
+        reading.claimed.borrow_mut().insert(key, claimed);
+        claimed
     };
     // "a 6.1-magnitude quake", "an 18-year-old": a number hyphenated to a
     // word qualifies that word; it is the value only when the word is the cue.
