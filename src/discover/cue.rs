@@ -34,7 +34,7 @@ const VALUES_KEPT: usize = 16;
 /// The longest period a date value may span, in days: "last year" (365
 /// days) or "the past twelve months" name no day an article could get
 /// wrong, and a cue near them ("prices") governs no date in particular.
-const LONGEST_PERIOD: usize = 31;
+pub const LONGEST_PERIOD: usize = 31;
 
 /// Words that govern no value: function words, reporting verbs and the
 /// words of time that every news sentence holds. Folded forms.
