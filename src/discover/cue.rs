@@ -21,6 +21,9 @@ pub const KINDS: &[&str] = &[
     "date", "time", "money", "percent", "quantity", "year", "number",
 ];
 
+/// The `dim` of an ordinal's pair: a number fact with `ordinal = true`.
+pub const ORDINAL: &str = "ordinal";
+
 /// Kinds whose values always hold a number: read only in sentences with one.
 const NUMBERS_WITH_MORE: &[&str] = &["money", "percent", "quantity", "year"];
 
@@ -255,6 +258,27 @@ fn values_in(reading: &Reading, s: SentenceId, undated: &mut usize) -> Vec<Value
             });
         }
     }
+    // Ordinals ("the 7th session", "the seventh session": 7) are numbers of
+    // their own pair ([`ORDINAL`]), drafted with `ordinal = true`. "First"
+    // is left out: "the first such visit" states no figure.
+    let range = reading.analysis().range(s);
+    for f in crate::rules::cues::find::ordinals_in(reading.text, range) {
+        let first = matches!(f.value.key, Key::Interval { lo, .. } if lo == 1.0);
+        if first
+            || taken
+                .iter()
+                .any(|t| t.start < f.span.end && f.span.start < t.end)
+        {
+            continue;
+        }
+        out.push(Value {
+            kind: "number",
+            span: f.span.clone(),
+            value: f.value.value.clone(),
+            dim: ORDINAL.into(),
+            unit: String::new(),
+        });
+    }
     out
 }
 
@@ -404,6 +428,27 @@ mod tests {
             ..pompeo
         };
         assert!(got.cues.contains_key(&pushed));
+    }
+
+    #[test]
+    fn ordinals_in_digits_and_words_are_one_number() {
+        let key = CueKey {
+            kind: "number",
+            dim: ORDINAL.into(),
+            stem: "session".into(),
+            sentence: false,
+        };
+        for text in [
+            "Preparations for the 7th Session of the conference were reviewed.",
+            "Preparations for the seventh session of the conference were reviewed.",
+        ] {
+            let got = cues_of(text, None);
+            let values: Vec<&String> = got.cues[&key].values.iter().collect();
+            assert_eq!(values, ["7"], "{text}");
+        }
+        // "the first such visit" states no figure.
+        let first = cues_of("It was the first such visit since 2020.", None);
+        assert!(first.cues.keys().all(|k| k.dim != ORDINAL));
     }
 
     #[test]

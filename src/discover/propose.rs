@@ -126,7 +126,10 @@ pub fn proposals(survey: &Survey) -> Vec<Proposal> {
     for (key, stats, _) in pairs.into_iter().take(MAX_PROPOSALS) {
         let beyond = if key.sentence { "-sentence" } else { "" };
         let unit = stats.unit.as_str();
-        let dim = if unit.is_empty() {
+        let ordinal = key.kind == "number" && key.dim == super::cue::ORDINAL;
+        let dim = if ordinal {
+            "-ordinal".to_string()
+        } else if unit.is_empty() {
             String::new()
         } else {
             format!("-{}", slug(unit))
@@ -140,6 +143,7 @@ pub fn proposals(survey: &Survey) -> Vec<Proposal> {
         match key.kind {
             "quantity" => fields.push(("unit".into(), quoted(unit))),
             "money" => fields.push(("currency".into(), quoted(unit))),
+            _ if ordinal => fields.push(("ordinal".into(), "true".into())),
             _ => {}
         }
         fields.push(("cues".into(), format!("[{}]", quoted(&stats.surface))));
@@ -156,7 +160,11 @@ pub fn proposals(survey: &Survey) -> Vec<Proposal> {
             kind: key.kind,
             claim: format!(
                 "The {} stated {place} “{}”.",
-                what(key.kind, unit),
+                if ordinal {
+                    "ordinal".into()
+                } else {
+                    what(key.kind, unit)
+                },
                 stats.surface
             ),
             fields,
