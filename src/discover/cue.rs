@@ -169,11 +169,12 @@ pub fn read(reading: &Reading) -> ArticleCues {
     let mut per: HashMap<CueKey, (BTreeSet<String>, usize, String, String)> = HashMap::new();
     for s in reading.analysis().sentences() {
         out.sentences += 1;
-        let words = &reading.analysis().sentence(s).words;
+        let sentence = reading.analysis().sentence(s);
+        let words = &sentence.words;
         let held: BTreeSet<&str> = words
             .iter()
             .filter(|w| content(reading, w))
-            .map(|w| w.stem.as_str())
+            .map(|w| &*w.stem)
             .collect();
         for stem in held {
             *out.stems.entry(stem.to_string()).or_default() += 1;
@@ -262,7 +263,7 @@ fn values_in(reading: &Reading, s: SentenceId, undated: &mut usize) -> Vec<Value
     // their own pair ([`ORDINAL`]), drafted with `ordinal = true`. "First"
     // is left out: "the first such visit" states no figure.
     let range = reading.analysis().range(s);
-    for f in crate::rules::cues::find::ordinals_in(reading.text, range) {
+    for f in crate::rules::cues::reading::ordinals_in(reading.text, range) {
         let first = matches!(f.value.key, Key::Interval { lo, .. } if lo == 1.0);
         if first
             || taken
@@ -360,7 +361,7 @@ fn cue_words(
             let key = CueKey {
                 kind: v.kind,
                 dim: v.dim.clone(),
-                stem: words[i].stem.clone(),
+                stem: words[i].stem.to_string(),
                 sentence: sentence_window,
             };
             let surface = reading.text[words[i].span.clone()].to_lowercase();

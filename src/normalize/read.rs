@@ -7,9 +7,10 @@
 //!
 //! [`Normalized`]: super::Normalized
 
-use super::{Found, Kind, KINDS};
+use super::{date, Found, Kind, KINDS};
 use std::cell::OnceCell;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// What a reader may need to know about the text besides the text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -39,22 +40,29 @@ pub fn find_in(
 ) -> Option<Vec<Found>> {
     let part = text.get(within.clone())?;
     let found = kind.find(part, ctx.published)?;
-    if within.start == 0 || found.is_empty() {
-        return Some(found);
-    }
-    let chars_before = text[..within.start].chars().count();
-    Some(
-        found
-            .into_iter()
-            .map(|f| Found {
-                start: f.start + chars_before,
-                end: f.end + chars_before,
-                span: f.span.start + within.start..f.span.end + within.start,
-                ..f
-            })
-            .collect(),
-    )
+    Some(shifted(text, within.start, found))
 }
+
+/// Values read in `text[from..]`, their spans and offsets moved to point
+/// into the whole `text`.
+fn shifted(text: &str, from: usize, found: Vec<Found>) -> Vec<Found> {
+    if from == 0 || found.is_empty() {
+        return found;
+    }
+    let chars_before = text[..from].chars().count();
+    found
+        .into_iter()
+        .map(|f| Found {
+            start: f.start + chars_before,
+            end: f.end + chars_before,
+            span: f.span.start + from..f.span.end + from,
+            ..f
+        })
+        .collect()
+}
+
+/// The date expressions of a text, before calendar arithmetic.
+type DateExpressions = Vec<(Range<usize>, date::Expr)>;
 
 /// Every value of each kind in one text, each kind read once when first
 /// asked for: an article's cue-based facts share one reading per kind.
@@ -65,6 +73,9 @@ pub struct Values<'a> {
     ctx: Context,
     /// One slot per entry of [`KINDS`].
     read: Vec<OnceCell<Option<Vec<Found>>>>,
+    /// The date expressions of the text, shared with its readings against
+    /// other publication dates ([`Values::redated`]).
+    dates: Rc<OnceCell<DateExpressions>>,
 }
 
 impl<'a> Values<'a> {
@@ -75,6 +86,20 @@ impl<'a> Values<'a> {
             within,
             ctx,
             read: KINDS.iter().map(|_| OnceCell::new()).collect(),
+            dates: Rc::default(),
+        }
+    }
+
+    /// The same text read against another publication date: nothing is
+    /// read yet, but the date expressions, which do not depend on it, are
+    /// searched for once for both.
+    pub fn redated(&self, published: Option<jiff::civil::Date>) -> Values<'a> {
+        Values {
+            text: self.text,
+            within: self.within.clone(),
+            ctx: Context { published },
+            read: KINDS.iter().map(|_| OnceCell::new()).collect(),
+            dates: self.dates.clone(),
         }
     }
 
@@ -84,7 +109,14 @@ impl<'a> Values<'a> {
         let i = KINDS.iter().position(|k| k.name() == kind)?;
         self.read[i]
             .get_or_init(|| {
-                let mut found = find_in(KINDS[i], self.text, self.within.clone(), self.ctx)?;
+                let mut found = if kind == "date" {
+                    let part = self.text.get(self.within.clone())?;
+                    let expressions = self.dates.get_or_init(|| date::expressions(part));
+                    let found = date::read(part, expressions, self.ctx.published);
+                    shifted(self.text, self.within.start, found)
+                } else {
+                    find_in(KINDS[i], self.text, self.within.clone(), self.ctx)?
+                };
                 found.sort_by_key(|f| (f.span.start, f.span.end));
                 Some(found)
             })
@@ -152,6 +184,39 @@ mod tests {
         assert_eq!(values.of("year").unwrap()[0].text, "2014");
         assert!(values.of("term").is_none());
         assert!(values.of("no such kind").is_none());
+    }
+
+    #[test]
+    fn a_redated_reading_shares_the_date_expressions_and_resolves_anew() {
+        let text = "He arrived on Tuesday. The vote was held on 23 February 2023.";
+        let friday = Context {
+            published: "2023-03-03".parse().ok(),
+        };
+        let monday = "2023-02-27".parse().ok();
+        let values = Values::new(text, 0..text.len(), friday);
+        let dates: Vec<&str> = values
+            .of("date")
+            .unwrap()
+            .iter()
+            .map(|f| f.value.value.as_str())
+            .collect();
+        assert_eq!(dates, ["2023-02-28", "2023-02-23"]);
+        let redated = values.redated(monday);
+        assert!(Rc::ptr_eq(&values.dates, &redated.dates));
+        let fresh = Values::new(text, 0..text.len(), Context { published: monday });
+        let read = |v: &Values| -> Vec<(Range<usize>, String)> {
+            v.of("date")
+                .unwrap()
+                .iter()
+                .map(|f| (f.span.clone(), f.value.value.clone()))
+                .collect()
+        };
+        assert_eq!(read(&redated), read(&fresh));
+        assert_eq!(
+            read(&redated)[0].1,
+            "2023-02-21",
+            "the Tuesday before that Monday"
+        );
     }
 
     #[test]

@@ -382,17 +382,34 @@ impl Normalizer for DateNormalizer {
 /// Every date in `text` (`factlint normalize --kind date`). A line that is
 /// only a year ("2024") is that year, as a date fact's match would be.
 pub fn find(text: &str, published: Option<Date>) -> Vec<Found> {
+    read(text, &expressions(text), published)
+}
+
+/// The date expressions [`find`] reads in `text`, before any calendar
+/// arithmetic: they do not depend on the publication date, so a text read
+/// again against another day (a reprint's likely writing day) is not
+/// searched again.
+pub fn expressions(text: &str) -> Vec<(Range<usize>, Expr)> {
     let mut found = scan::scan(text);
     if found.is_empty() {
         found.extend(scan::bare_year(text));
     }
     found
-        .into_iter()
+}
+
+/// [`find`] from the `expressions` of `text`, resolved against `published`.
+pub fn read(
+    text: &str,
+    expressions: &[(Range<usize>, Expr)],
+    published: Option<Date>,
+) -> Vec<Found> {
+    expressions
+        .iter()
         .map(
-            |(span, expr)| match resolve(text, span.clone(), &expr, published) {
+            |(span, expr)| match resolve(text, span.clone(), expr, published) {
                 Ok(resolved) => {
                     let normalized = resolved.normalized(&text[span.clone()]);
-                    let mut found = Found::at(text, span, normalized);
+                    let mut found = Found::at(text, span.clone(), normalized);
                     let candidates: Vec<serde_json::Value> = match &resolved.days {
                         Days::OneOf(dates) => dates.iter().map(|d| d.to_string().into()).collect(),
                         Days::Range(..) => vec![],
@@ -405,7 +422,7 @@ pub fn find(text: &str, published: Option<Date>) -> Vec<Found> {
                     }
                     found
                 }
-                Err(reason) => Found::at(text, span, crate::normalize::unresolved(reason)),
+                Err(reason) => Found::at(text, span.clone(), crate::normalize::unresolved(reason)),
             },
         )
         .collect()

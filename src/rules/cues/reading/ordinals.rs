@@ -4,9 +4,9 @@
 //! of their own. One reader, [`crate::normalize::numtext::ordinal`], the
 //! one `ordinal = true` uses in pattern matches.
 
-use super::{overlaps, Reading, SentenceValues};
+use super::{Reading, SentenceValues};
 use crate::normalize::{Found, Normalized, KINDS};
-use crate::text::analysis::SentenceId;
+use crate::text::analysis::{SentenceId, KEPT_SENTENCES};
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -32,13 +32,20 @@ impl Reading<'_> {
         let numbers = self.values_in("number", s);
         let numbers = numbers.as_deref().and_then(Option::as_ref);
         for n in numbers.into_iter().flatten() {
-            if !found.iter().any(|o| overlaps(&o.span, &n.span)) {
+            if !found
+                .iter()
+                .any(|o| o.span.start < n.span.end && n.span.start < o.span.end)
+            {
                 found.push(n.clone());
             }
         }
         found.sort_by_key(|f| (f.span.start, f.span.end));
         let found = Rc::new(Some(found));
-        self.by_sentence.borrow_mut().insert(key, found.clone());
+        let mut kept = self.by_sentence.borrow_mut();
+        if kept.len() >= KEPT_SENTENCES {
+            kept.clear();
+        }
+        kept.insert(key, found.clone());
         found
     }
 }
