@@ -139,6 +139,37 @@ fn seeds_without_rules_show_the_known_facts() {
 }
 
 #[test]
+fn ordinals_in_digits_and_words_read_as_one_number() {
+    // The Heart of Asia ministerial: "the 7th Session" (Business Recorder,
+    // ARY News, The News) and "the seventh session" (BOL News).
+    let event = root().join("tests/fixtures/events/trilateral-istanbul-2021");
+    let (code, report, _) = discover(&event, &["articles"]);
+    assert_eq!(code, 0);
+    let session = report["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| {
+            f["id"]
+                .as_str()
+                .unwrap()
+                .starts_with("number-session-ordinal")
+        })
+        .expect("an ordinal candidate near \"session\"");
+    let read: BTreeSet<(String, String)> = session["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let text = m["text"].as_str().unwrap().to_lowercase();
+            (text, m["value"].as_str().unwrap().to_string())
+        })
+        .collect();
+    assert!(read.contains(&("7th".into(), "7".into())), "{read:?}");
+    assert!(read.contains(&("seventh".into(), "7".into())), "{read:?}");
+}
+
+#[test]
 fn real_events_show_their_expected_candidates() {
     for slug in [
         "baltimore-bridge-2024",

@@ -8,10 +8,11 @@
 //! in [`CueStats`]: in how many articles, with which values, how near.
 
 use crate::normalize::Found;
+use crate::normalize::Key;
 use crate::rules::Reading;
 use crate::text::analysis::SentenceId;
 use crate::text::words::Word;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 /// The kinds discovery reads, most specific first: where two kinds read the
@@ -20,6 +21,12 @@ pub const KINDS: &[&str] = &[
     "date", "time", "money", "percent", "quantity", "year", "number",
 ];
 
+/// The `dim` of an ordinal's pair: a number fact with `ordinal = true`.
+pub const ORDINAL: &str = "ordinal";
+
+/// Kinds whose values always hold a number: read only in sentences with one.
+const NUMBERS_WITH_MORE: &[&str] = &["money", "percent", "quantity", "year"];
+
 /// Content words nearest a value, in its clause, that become its cues.
 const IN_CLAUSE: usize = 6;
 /// Content words beyond the value's clause, in its sentence, and how far.
@@ -27,6 +34,10 @@ const BEYOND_CLAUSE: usize = 3;
 const BEYOND_DISTANCE: usize = 4;
 /// Distinct values kept per pair (enough to tell agreement from conflict).
 const VALUES_KEPT: usize = 16;
+/// The longest period a date value may span, in days: "last year" (365
+/// days) or "the past twelve months" name no day an article could get
+/// wrong, and a cue near them ("prices") governs no date in particular.
+pub const LONGEST_PERIOD: usize = 31;
 
 /// Words that govern no value: function words, reporting verbs and the
 /// words of time that every news sentence holds. Folded forms.
@@ -78,6 +89,11 @@ pub struct CueStats {
     pub unit: String,
     /// Distinct values seen (at most [`VALUES_KEPT`]).
     pub values: BTreeSet<String>,
+    /// For each value an article gives alone near the cue, in how many
+    /// articles (at most [`VALUES_KEPT`] values; the rest are `scattered`).
+    pub counts: BTreeMap<String, usize>,
+    /// Articles giving one value alone that `counts` does not hold.
+    pub scattered: usize,
 }
 
 impl CueStats {
@@ -98,6 +114,32 @@ impl CueStats {
             }
             self.values.insert(v);
         }
+        self.scattered += other.scattered;
+        for (v, n) in other.counts {
+            let room = self.counts.len() < VALUES_KEPT;
+            match self.counts.get_mut(&v) {
+                Some(mine) => *mine += n,
+                None if room => {
+                    self.counts.insert(v, n);
+                }
+                None => self.scattered += n,
+            }
+        }
+    }
+
+    /// The share of the articles giving one value alone near the cue that
+    /// give one of its two most frequent values: how cohesive a candidate
+    /// it can make, as [`super::rank`] measures cohesion (exact values
+    /// only, so a lower bound where near values agree). 1 when no article
+    /// gives one value alone.
+    pub fn cohesion(&self) -> f64 {
+        let total = self.counts.values().sum::<usize>() + self.scattered;
+        if total == 0 {
+            return 1.0;
+        }
+        let mut top: Vec<usize> = self.counts.values().copied().collect();
+        top.sort_unstable_by(|a, b| b.cmp(a));
+        top.iter().take(2).sum::<usize>() as f64 / total as f64
     }
 }
 
@@ -144,9 +186,15 @@ pub fn read(reading: &Reading) -> ArticleCues {
         cue_words(reading, s, &values, &mut per);
     }
     for (key, (values, distance, surface, unit)) in per {
+        let counts = match values.len() {
+            1 => values.iter().map(|v| (v.clone(), 1)).collect(),
+            _ => BTreeMap::new(),
+        };
         let stats = CueStats {
             articles: 1,
             specific: usize::from(values.len() == 1),
+            counts,
+            scattered: 0,
             distance,
             surface,
             unit,
@@ -161,7 +209,22 @@ pub fn read(reading: &Reading) -> ArticleCues {
 fn values_in(reading: &Reading, s: SentenceId, undated: &mut usize) -> Vec<Value> {
     let mut taken: Vec<Range<usize>> = Vec::new();
     let mut out = Vec::new();
+    // Money, percentages, quantities and years are numbers with something
+    // more: a sentence without digits where the number reader (which reads
+    // "seven", "a million", "several hundred") finds nothing holds none of
+    // them, and their readers, most of the survey's time, are not run.
+    let range = reading.analysis().range(s);
+    let digits = reading.text[range].bytes().any(|b| b.is_ascii_digit());
+    let numbers = || {
+        reading
+            .values_in("number", s)
+            .is_some_and(|f| f.as_ref().as_ref().is_some_and(|f| !f.is_empty()))
+    };
+    let bare = !digits && !numbers();
     for &kind in KINDS {
+        if bare && NUMBERS_WITH_MORE.contains(&kind) {
+            continue;
+        }
         let Some(found) = reading.values_in(kind, s) else {
             continue;
         };
@@ -183,6 +246,9 @@ fn values_in(reading: &Reading, s: SentenceId, undated: &mut usize) -> Vec<Value
                 }
                 continue;
             }
+            if matches!(&f.value.key, Key::OneOf(days) if days.len() > LONGEST_PERIOD) {
+                continue;
+            }
             let (dim, unit) = grouping(kind, f);
             out.push(Value {
                 kind,
@@ -192,6 +258,27 @@ fn values_in(reading: &Reading, s: SentenceId, undated: &mut usize) -> Vec<Value
                 unit,
             });
         }
+    }
+    // Ordinals ("the 7th session", "the seventh session": 7) are numbers of
+    // their own pair ([`ORDINAL`]), drafted with `ordinal = true`. "First"
+    // is left out: "the first such visit" states no figure.
+    let range = reading.analysis().range(s);
+    for f in crate::rules::cues::reading::ordinals_in(reading.text, range) {
+        let first = matches!(f.value.key, Key::Interval { lo, .. } if lo == 1.0);
+        if first
+            || taken
+                .iter()
+                .any(|t| t.start < f.span.end && f.span.start < t.end)
+        {
+            continue;
+        }
+        out.push(Value {
+            kind: "number",
+            span: f.span.clone(),
+            value: f.value.value.clone(),
+            dim: ORDINAL.into(),
+            unit: String::new(),
+        });
     }
     out
 }
@@ -214,10 +301,9 @@ fn grouping(kind: &str, f: &Found) -> (String, String) {
 
 /// Whether a word can govern a value: letters, three or more, no stop word.
 fn content(reading: &Reading, w: &Word) -> bool {
-    let surface = reading.text[w.span.clone()].to_lowercase();
     w.stem.chars().count() >= 3
         && w.stem.chars().any(char::is_alphabetic)
-        && !is_stop(&surface, &w.stem)
+        && !is_stop(&reading.text[w.span.clone()].to_lowercase(), &w.stem)
 }
 
 /// Adds the cue words of each value of sentence `s` to `per`.
@@ -343,6 +429,27 @@ mod tests {
             ..pompeo
         };
         assert!(got.cues.contains_key(&pushed));
+    }
+
+    #[test]
+    fn ordinals_in_digits_and_words_are_one_number() {
+        let key = CueKey {
+            kind: "number",
+            dim: ORDINAL.into(),
+            stem: "session".into(),
+            sentence: false,
+        };
+        for text in [
+            "Preparations for the 7th Session of the conference were reviewed.",
+            "Preparations for the seventh session of the conference were reviewed.",
+        ] {
+            let got = cues_of(text, None);
+            let values: Vec<&String> = got.cues[&key].values.iter().collect();
+            assert_eq!(values, ["7"], "{text}");
+        }
+        // "the first such visit" states no figure.
+        let first = cues_of("It was the first such visit since 2020.", None);
+        assert!(first.cues.keys().all(|k| k.dim != ORDINAL));
     }
 
     #[test]

@@ -24,6 +24,11 @@ use std::path::Path;
 const MAX_PROPOSALS: usize = 400;
 /// The least share of articles that state one value near the cue.
 const MIN_SPECIFIC: f64 = 0.5;
+/// The least share of those articles whose values are among the two most
+/// frequent ([`super::CueStats::cohesion`]): below it the values near the
+/// cue are scattered ("prices" near a new date in every article) and make
+/// no candidate worth its check.
+const MIN_COHESION: f64 = 0.25;
 /// Examples drafted per rule.
 const EXAMPLES: usize = 2;
 
@@ -93,7 +98,12 @@ pub fn proposals(survey: &Survey) -> Vec<Proposal> {
         .filter_map(|(k, s)| {
             let specific = s.specific as f64 / s.articles as f64;
             let rare = survey.rarity(&k.stem);
-            (specific >= MIN_SPECIFIC).then_some((k, s, s.articles as f64 * specific * rare))
+            let cohesion = s.cohesion();
+            (specific >= MIN_SPECIFIC && cohesion >= MIN_COHESION).then_some((
+                k,
+                s,
+                s.articles as f64 * specific * rare * cohesion,
+            ))
         })
         .collect();
     // Best first; ties by nearness, then by the key, so the order is stable.
@@ -116,7 +126,10 @@ pub fn proposals(survey: &Survey) -> Vec<Proposal> {
     for (key, stats, _) in pairs.into_iter().take(MAX_PROPOSALS) {
         let beyond = if key.sentence { "-sentence" } else { "" };
         let unit = stats.unit.as_str();
-        let dim = if unit.is_empty() {
+        let ordinal = key.kind == "number" && key.dim == super::cue::ORDINAL;
+        let dim = if ordinal {
+            "-ordinal".to_string()
+        } else if unit.is_empty() {
             String::new()
         } else {
             format!("-{}", slug(unit))
@@ -130,6 +143,7 @@ pub fn proposals(survey: &Survey) -> Vec<Proposal> {
         match key.kind {
             "quantity" => fields.push(("unit".into(), quoted(unit))),
             "money" => fields.push(("currency".into(), quoted(unit))),
+            _ if ordinal => fields.push(("ordinal".into(), "true".into())),
             _ => {}
         }
         fields.push(("cues".into(), format!("[{}]", quoted(&stats.surface))));
@@ -146,7 +160,11 @@ pub fn proposals(survey: &Survey) -> Vec<Proposal> {
             kind: key.kind,
             claim: format!(
                 "The {} stated {place} “{}”.",
-                what(key.kind, unit),
+                if ordinal {
+                    "ordinal".into()
+                } else {
+                    what(key.kind, unit)
+                },
                 stats.surface
             ),
             fields,

@@ -24,7 +24,8 @@
 //!   numbers, days apart as d/(d+1), 1 − similarity of two spellings).
 //!
 //! Conflicts where fewer than half the sources are consistent make no
-//! candidate. A disagreement whose outlying mentions a better candidate
+//! candidate, nor do date conflicts that only a period longer than a month
+//! ("2015", "last year") makes. A disagreement whose outlying mentions a better candidate
 //! already shows as outlying is left out, and so is an agreement that
 //! shares half its mentions or more with a better agreement, or with a
 //! better disagreement on the same cue word.
@@ -87,6 +88,9 @@ pub fn score(fact: &Fact, proposal: &Proposal, v: &Verdict) -> Option<(u8, f64)>
         _ => return None,
     };
     let n = &fact.normalizer;
+    if tier == 0 && fact.kind == "date" && !days_disagree(n.as_ref(), &resolved) {
+        return None;
+    }
     let consistent = by_source
         .values()
         .filter(|vals| {
@@ -134,6 +138,21 @@ pub fn score(fact: &Fact, proposal: &Proposal, v: &Verdict) -> Option<(u8, f64)>
             * window
             * (1.0 + spread / 4.0),
     ))
+}
+
+/// Whether the dates of a candidate that name a day or a few (a month at
+/// most) still disagree once longer periods are set aside: "2015" or "last
+/// year" against "February 28" is two facts near one word, not one fact
+/// told two ways (the survey proposes no pair for such periods either).
+fn days_disagree(n: &dyn crate::normalize::Normalizer, values: &[&Normalized]) -> bool {
+    let days: Vec<&Normalized> = values
+        .iter()
+        .copied()
+        .filter(|v| !matches!(&v.key, Key::OneOf(d) if d.len() > super::cue::LONGEST_PERIOD))
+        .collect();
+    days.iter()
+        .enumerate()
+        .any(|(i, a)| days[i + 1..].iter().any(|b| !n.agree(a, b)))
 }
 
 /// How far apart two values are, from 0 to 1.
@@ -257,6 +276,36 @@ mod tests {
                 unit: String::new(),
             },
         )
+    }
+
+    #[test]
+    fn a_year_against_a_day_is_no_date_conflict() {
+        let date = crate::normalize::kind("date")
+            .unwrap()
+            .build(&toml::Table::new())
+            .unwrap();
+        let days = |from: &str, n: i64| {
+            let start: jiff::civil::Date = from.parse().unwrap();
+            let list: Vec<String> = (0..n)
+                .map(|i| {
+                    start
+                        .checked_add(jiff::Span::new().days(i))
+                        .unwrap()
+                        .to_string()
+                })
+                .collect();
+            Normalized::new(from, Key::OneOf(list))
+        };
+        let (year, feb28, feb24) = (
+            days("2015-01-01", 365),
+            days("2023-02-28", 1),
+            days("2023-02-24", 1),
+        );
+        assert!(!days_disagree(date.as_ref(), &[&year, &feb28, &feb28]));
+        assert!(days_disagree(date.as_ref(), &[&year, &feb28, &feb24]));
+        // A month is a day precise enough: "the end of November" stays.
+        let november = days("2022-11-21", 10);
+        assert!(days_disagree(date.as_ref(), &[&november, &feb28]));
     }
 
     #[test]

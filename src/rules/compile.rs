@@ -152,6 +152,12 @@ fn compile_fact(
             ));
         }
     }
+    let ordinals = kind.name() == "number"
+        && spec
+            .options
+            .get("ordinal")
+            .and_then(toml::Value::as_bool)
+            .unwrap_or(false);
     let normalizer = kind.build(&spec.options).map_err(|m| {
         // The kind's field the message names: one in backticks first ("unknown
         // currency `MAD` in `rates`" is about `rates`), else any (`tolerance …`).
@@ -329,6 +335,7 @@ fn compile_fact(
         values,
         changes,
         cues,
+        ordinals,
     })
 }
 

@@ -70,7 +70,7 @@ fn near_cues(fact: &Fact, reading: &Reading) -> Vec<Hit> {
             .ok()
             .filter(|v| !v.is_empty())
     };
-    values_near_cues(cues, fact.kind, reading, &normalize)
+    values_near_cues(cues, fact.kind, fact.ordinals, reading, &normalize)
         .into_iter()
         .map(|(span, values)| Hit {
             value: span.clone(),

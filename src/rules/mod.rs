@@ -125,6 +125,9 @@ pub struct Fact {
     pub cues: Option<cues::Cues>,
     /// The direction the figure moves in over time, when it changes.
     pub changes: Option<Changes>,
+    /// A number fact with `ordinal = true`: near its cues it reads ordinals
+    /// ("7th", "seventh") as well as numbers.
+    pub ordinals: bool,
 }
 
 impl Fact {

@@ -71,10 +71,12 @@ const BEFORE_YEARS: &[&str] = &[
 ];
 
 /// The values a cue-based fact reads: for each value, its byte span and
-/// what `normalize` makes of it.
+/// what `normalize` makes of it. With `ordinals` (a number fact with
+/// `ordinal = true`) ordinals are read along with numbers.
 pub fn values_near_cues(
     cues: &Cues,
     kind: &str,
+    ordinals: bool,
     reading: &Reading,
     normalize: &dyn Fn(&RawMatch) -> Option<Vec<Normalized>>,
 ) -> Vec<(Range<usize>, Vec<Normalized>)> {
@@ -85,6 +87,12 @@ pub fn values_near_cues(
     let claimed = |f: &Found, sentence: &Range<usize>| {
         if kind != "number" {
             return false;
+        }
+        // The answer depends on the number's place only (its sentence is
+        // the one it stands in): asked once per article, not once per fact.
+        let key = (f.span.start, f.span.end);
+        if let Some(&known) = reading.claimed.borrow().get(&key) {
+            return known;
         }
         let mut from = f.span.start.saturating_sub(CONTEXT).max(sentence.start);
         while !reading.text.is_char_boundary(from) {
@@ -112,9 +120,12 @@ pub fn values_near_cues(
                 .to_lowercase();
             overlaps(&y.span, &f.span) && BEFORE_YEARS.contains(&word.as_str())
         });
-        year || CLAIMED_BY_OTHERS
-            .iter()
-            .any(|k| in_kind(k).iter().any(|c| overlaps(&c.span, &f.span)))
+        let claimed = year
+            || CLAIMED_BY_OTHERS
+                .iter()
+                .any(|k| in_kind(k).iter().any(|c| overlaps(&c.span, &f.span)));
+        reading.claimed.borrow_mut().insert(key, claimed);
+        claimed
     };
     // "a 6.1-magnitude quake", "an 18-year-old": a number hyphenated to a
     // word qualifies that word; it is the value only when the word is the cue.
@@ -189,7 +200,12 @@ pub fn values_near_cues(
             }) {
                 continue;
             }
-            let Some(found) = reading.values_in(kind, sentence) else {
+            let found = if ordinals {
+                Some(reading.numbers_and_ordinals(sentence))
+            } else {
+                reading.values_in(kind, sentence)
+            };
+            let Some(found) = found else {
                 return Vec::new();
             };
             let found: &[Found] = found.as_deref().unwrap_or_default();

@@ -11,6 +11,9 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+mod ordinals;
+pub use ordinals::ordinals_in;
+
 /// One article as its facts read it, each part computed when first needed.
 #[derive(Debug)]
 pub struct Reading<'a> {
@@ -27,6 +30,10 @@ pub struct Reading<'a> {
     /// first asked for: cue facts read only the sentences their cues are in.
     /// At most [`KEPT_SENTENCES`] sentences' values are kept at once.
     by_sentence: RefCell<HashMap<(usize, SentenceId), SentenceValues>>,
+    /// Whether the number at a span is part of another kind's value, as
+    /// first worked out: every number fact of the article asks the same
+    /// ([`super::find`]).
+    pub(super) claimed: RefCell<HashMap<(usize, usize), bool>>,
     /// What kinds read once for all the article's facts (a name's capitalized words).
     index: TextIndex<'a>,
 }
@@ -48,6 +55,7 @@ impl<'a> Reading<'a> {
             analysis: Rc::default(),
             values: Values::new(text, from..text.len(), Context { published }),
             by_sentence: RefCell::default(),
+            claimed: RefCell::default(),
             index: TextIndex::new(text),
         }
     }
@@ -65,6 +73,8 @@ impl<'a> Reading<'a> {
             analysis: self.analysis.clone(),
             values: self.values.redated(published),
             by_sentence: RefCell::default(),
+            // Dates read against the new day may claim other numbers.
+            claimed: RefCell::default(),
             index: TextIndex::new(self.text),
         }
     }
