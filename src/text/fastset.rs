@@ -30,6 +30,10 @@ use regex_automata::{Input, MatchKind};
 /// text's size.
 const MAX_PLACES_PER_BYTE: usize = 4;
 
+/// The lazy DFA's states per thread: the forms together make far more
+/// states than each alone, and a cache that keeps clearing rebuilds them.
+const CACHE_BYTES: usize = 64 << 20;
+
 type CachePool = Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>;
 
 /// Patterns searched together.
@@ -69,12 +73,17 @@ impl Set {
             .configure(
                 thompson::Config::new()
                     .reverse(true)
+                    .shrink(true)
                     .which_captures(thompson::WhichCaptures::None),
             )
             .build_many_from_hir(&hirs)
             .ok()?;
         DFA::builder()
-            .configure(DFA::config().match_kind(MatchKind::All))
+            .configure(
+                DFA::config()
+                    .match_kind(MatchKind::All)
+                    .cache_capacity(CACHE_BYTES),
+            )
             .build_from_nfa(nfa)
             .ok()
     }
