@@ -21,7 +21,7 @@ pub mod scan;
 pub mod weekday;
 pub mod words;
 
-use super::{Found, Key, Kind, Normalized, Normalizer, RawMatch};
+use super::{Chars, Found, Key, Kind, Normalized, Normalizer, RawMatch};
 use jiff::civil::{Date, Weekday};
 use std::ops::Range;
 
@@ -386,13 +386,14 @@ pub fn find(text: &str, published: Option<Date>) -> Vec<Found> {
     if found.is_empty() {
         found.extend(scan::bare_year(text));
     }
+    let mut chars = Chars::new(text);
     found
         .into_iter()
         .map(
             |(span, expr)| match resolve(text, span.clone(), &expr, published) {
                 Ok(resolved) => {
                     let normalized = resolved.normalized(&text[span.clone()]);
-                    let mut found = Found::at(text, span, normalized);
+                    let mut found = Found::counted(&mut chars, span, normalized);
                     let candidates: Vec<serde_json::Value> = match &resolved.days {
                         Days::OneOf(dates) => dates.iter().map(|d| d.to_string().into()).collect(),
                         Days::Range(..) => vec![],
@@ -405,7 +406,9 @@ pub fn find(text: &str, published: Option<Date>) -> Vec<Found> {
                     }
                     found
                 }
-                Err(reason) => Found::at(text, span, crate::normalize::unresolved(reason)),
+                Err(reason) => {
+                    Found::counted(&mut chars, span, crate::normalize::unresolved(reason))
+                }
             },
         )
         .collect()
