@@ -292,6 +292,8 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
                 let _ = writeln!(out, "  ignored: the article has a `factlint: ignore {}` marker; left out of the comparison", fact.id);
             }
         }
+        // The reading borrows the article's text (its kinds' scans may hold it).
+        drop(article_reading);
         articles.push(article);
     }
     if !silent.is_empty() {

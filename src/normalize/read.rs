@@ -7,7 +7,7 @@
 //!
 //! [`Normalized`]: super::Normalized
 
-use super::{Found, Kind, KINDS};
+use super::{Found, Kind, Scanned, KINDS};
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -65,6 +65,10 @@ pub struct Values<'a> {
     ctx: Context,
     /// One slot per entry of [`KINDS`].
     read: Vec<OnceCell<Option<Vec<Found>>>>,
+    /// One slot per entry of [`KINDS`]: what a kind keeps of the text to
+    /// make its values a part at a time ([`Kind::scan`]), and the
+    /// characters before `within`.
+    scanned: Vec<OnceCell<Option<(Box<dyn Scanned + 'a>, usize)>>>,
 }
 
 impl<'a> Values<'a> {
@@ -75,7 +79,36 @@ impl<'a> Values<'a> {
             within,
             ctx,
             read: KINDS.iter().map(|_| OnceCell::new()).collect(),
+            scanned: KINDS.iter().map(|_| OnceCell::new()).collect(),
         }
+    }
+
+    /// The values of the kind called `kind` whose span starts inside
+    /// `range` (a sentence), in text order: those of [`Values::of`] there.
+    /// A kind that can ([`Kind::scan`]) makes only these, from what it
+    /// keeps of the text, and holds no value of the rest.
+    pub fn of_in(&self, kind: &str, range: Range<usize>) -> Option<Vec<Found>> {
+        let i = KINDS.iter().position(|k| k.name() == kind)?;
+        let scanned = self.scanned[i].get_or_init(|| {
+            let part = self.text.get(self.within.clone())?;
+            let scan = KINDS[i].scan(part, self.ctx.published)?;
+            Some((scan, self.text[..self.within.start].chars().count()))
+        });
+        let Some((scan, chars_before)) = scanned else {
+            let all = self.of(kind)?;
+            let lo = all.partition_point(|f| f.span.start < range.start);
+            let hi = all.partition_point(|f| f.span.start < range.end);
+            return Some(all[lo..hi.max(lo)].to_vec());
+        };
+        let from = self.within.start;
+        let part = range.start.saturating_sub(from)..range.end.saturating_sub(from);
+        let mut found = scan.found_in(part);
+        for f in &mut found {
+            f.start += chars_before;
+            f.end += chars_before;
+            f.span = f.span.start + from..f.span.end + from;
+        }
+        Some(found)
     }
 
     /// Every value of the kind called `kind`, in text order; `None` when
@@ -152,6 +185,58 @@ mod tests {
         assert_eq!(values.of("year").unwrap()[0].text, "2014");
         assert!(values.of("term").is_none());
         assert!(values.of("no such kind").is_none());
+    }
+
+    #[test]
+    fn dates_of_one_sentence_are_those_of_the_whole_text_there() {
+        let text = "+++\npublished = 2023-03-02\n+++\nTokaïev — “yesterday” — met him. \
+                    A day earlier, on Feb. 27, he was in Astana; last year too. \
+                    3 days after January 12th it ended, on Thursday.";
+        let body = text.find("Tokaïev").unwrap();
+        let ctx = Context {
+            published: "2023-03-02".parse().ok(),
+        };
+        let values = Values::new(text, body..text.len(), ctx);
+        let all = values.of("date").unwrap().to_vec();
+        assert_eq!(all.len(), 6, "{all:?}");
+        let sentences = segment::sentences(text);
+        let mut seen = 0;
+        for s in sentences.iter().filter(|s| s.start >= body) {
+            let some = values.of_in("date", s.clone()).unwrap();
+            let want: Vec<Found> = all
+                .iter()
+                .filter(|f| s.contains(&f.span.start))
+                .cloned()
+                .collect();
+            assert_eq!(some, want, "{:?}", &text[s.clone()]);
+            seen += some.len();
+        }
+        assert_eq!(seen, 6);
+        let around = |what: &str| {
+            let at = text.find(what).unwrap();
+            sentences.iter().find(|s| s.contains(&at)).unwrap().clone()
+        };
+        let earlier = values.of_in("date", around("A day")).unwrap();
+        assert_eq!(earlier[0].text, "A day earlier");
+        assert_eq!(earlier[0].value.value, "2023-02-28");
+        assert_eq!(
+            earlier[0].start,
+            text[..earlier[0].span.start].chars().count()
+        );
+        // A kind without a scan gives the same slice of its values.
+        let sentence = around("3 days");
+        let numbers = values.of_in("number", sentence.clone()).unwrap();
+        let all_numbers = values.of("number").unwrap();
+        let want: Vec<&str> = all_numbers
+            .iter()
+            .filter(|f| sentence.contains(&f.span.start))
+            .map(|f| f.text.as_str())
+            .collect();
+        assert!(want.contains(&"3"), "{want:?}");
+        assert_eq!(
+            numbers.iter().map(|f| f.text.as_str()).collect::<Vec<_>>(),
+            want
+        );
     }
 
     #[test]

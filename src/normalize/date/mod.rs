@@ -21,8 +21,9 @@ pub mod scan;
 pub mod weekday;
 pub mod words;
 
-use super::{Chars, Found, Key, Kind, Normalized, Normalizer, RawMatch};
+use super::{Chars, Found, Key, Kind, Normalized, Normalizer, RawMatch, Scanned};
 use jiff::civil::{Date, Weekday};
+use std::cell::RefCell;
 use std::ops::Range;
 
 pub struct DateKind;
@@ -42,6 +43,10 @@ impl Kind for DateKind {
 
     fn find(&self, text: &str, published: Option<Date>) -> Option<Vec<Found>> {
         Some(find(text, published))
+    }
+
+    fn scan<'t>(&self, text: &'t str, published: Option<Date>) -> Option<Box<dyn Scanned + 't>> {
+        Some(Box::new(Dates::new(text, published)))
     }
 }
 
@@ -382,36 +387,90 @@ impl Normalizer for DateNormalizer {
 /// Every date in `text` (`factlint normalize --kind date`). A line that is
 /// only a year ("2024") is that year, as a date fact's match would be.
 pub fn find(text: &str, published: Option<Date>) -> Vec<Found> {
+    let mut chars = Chars::new(text);
+    expressions(text)
+        .into_iter()
+        .map(|(span, expr)| found(text, span, &expr, published, &mut chars))
+        .collect()
+}
+
+/// The expressions [`find`] reads, in its order.
+fn expressions(text: &str) -> Vec<(Range<usize>, Expr)> {
     let mut found = scan::scan(text);
     if found.is_empty() {
         found.extend(scan::bare_year(text));
     }
-    let mut chars = Chars::new(text);
     found
-        .into_iter()
-        .map(
-            |(span, expr)| match resolve(text, span.clone(), &expr, published) {
-                Ok(resolved) => {
-                    let normalized = resolved.normalized(&text[span.clone()]);
-                    let mut found = Found::counted(&mut chars, span, normalized);
-                    let candidates: Vec<serde_json::Value> = match &resolved.days {
-                        Days::OneOf(dates) => dates.iter().map(|d| d.to_string().into()).collect(),
-                        Days::Range(..) => vec![],
-                    };
-                    if let Days::Range(first, last) = resolved.days {
-                        found.extra.insert("start".into(), first.to_string().into());
-                        found.extra.insert("end".into(), last.to_string().into());
-                    } else {
-                        found.extra.insert("candidates".into(), candidates.into());
-                    }
-                    found
-                }
-                Err(reason) => {
-                    Found::counted(&mut chars, span, crate::normalize::unresolved(reason))
-                }
-            },
-        )
-        .collect()
+}
+
+/// The value of the expression at `span`, resolved.
+fn found(
+    text: &str,
+    span: Range<usize>,
+    expr: &Expr,
+    published: Option<Date>,
+    chars: &mut Chars,
+) -> Found {
+    match resolve(text, span.clone(), expr, published) {
+        Ok(resolved) => {
+            let normalized = resolved.normalized(&text[span.clone()]);
+            let mut found = Found::counted(chars, span, normalized);
+            if let Days::Range(first, last) = resolved.days {
+                found.extra.insert("start".into(), first.to_string().into());
+                found.extra.insert("end".into(), last.to_string().into());
+            } else if let Days::OneOf(dates) = &resolved.days {
+                let candidates: Vec<serde_json::Value> =
+                    dates.iter().map(|d| d.to_string().into()).collect();
+                found.extra.insert("candidates".into(), candidates.into());
+            }
+            found
+        }
+        Err(reason) => Found::counted(chars, span, crate::normalize::unresolved(reason)),
+    }
+}
+
+/// The dates of a whole text as [`Scanned`]: each expression's span and
+/// what it says (some 60 bytes a date), resolved into a [`Found`] only when
+/// a part of the text it starts in is asked for. A `Found` holds the text,
+/// a note and every day a value may mean ("last year": 365 of them), some
+/// kilobytes; an article's facts ask for the few sentences their cues are in.
+#[derive(Debug)]
+pub struct Dates<'t> {
+    text: &'t str,
+    published: Option<Date>,
+    /// By start, then end (as [`find`] gives them, sorted stably).
+    expressions: Vec<(Range<usize>, Expr)>,
+    chars: RefCell<Chars<'t>>,
+}
+
+impl<'t> Dates<'t> {
+    pub fn new(text: &'t str, published: Option<Date>) -> Dates<'t> {
+        let mut expressions = expressions(text);
+        expressions.sort_by_key(|(span, _)| (span.start, span.end));
+        expressions.shrink_to_fit();
+        Dates {
+            text,
+            published,
+            expressions,
+            chars: RefCell::new(Chars::new(text)),
+        }
+    }
+}
+
+impl Scanned for Dates<'_> {
+    fn found_in(&self, range: Range<usize>) -> Vec<Found> {
+        let lo = self
+            .expressions
+            .partition_point(|(span, _)| span.start < range.start);
+        let hi = self
+            .expressions
+            .partition_point(|(span, _)| span.start < range.end);
+        let chars = &mut self.chars.borrow_mut();
+        self.expressions[lo..hi.max(lo)]
+            .iter()
+            .map(|(span, expr)| found(self.text, span.clone(), expr, self.published, chars))
+            .collect()
+    }
 }
 
 #[cfg(test)]
