@@ -68,8 +68,11 @@ pub struct Values<'a> {
     /// One slot per entry of [`KINDS`]: what a kind keeps of the text to
     /// make its values a part at a time ([`Kind::scan`]), and the
     /// characters before `within`.
-    scanned: Vec<OnceCell<Option<(Box<dyn Scanned + 'a>, usize)>>>,
+    scanned: Vec<OnceCell<Option<Scan<'a>>>>,
 }
+
+/// A kind's scan of the text, and the characters before the part scanned.
+type Scan<'a> = (Box<dyn Scanned + 'a>, usize);
 
 impl<'a> Values<'a> {
     /// Values of `text[within]` (an article body), read lazily.
