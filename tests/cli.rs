@@ -90,22 +90,20 @@ fn seed_json_follows_the_contract() {
     let c5 = fact(&report, "c5-plus-one-name");
     assert_eq!(c5["status"], "conflict");
     assert_eq!(c5["reference"], "mismatch");
-    // One source against one: a tie, never "most give".
-    assert_eq!(c5["consensus"], serde_json::Value::Null);
-    assert_eq!(c5["tie"], true);
-    assert_eq!(c5["outliers"], serde_json::json!([]));
+    // One source against one, one of them the record: the record decides
+    // (a tie only when neither or both give it).
+    assert_eq!(c5["consensus"], "C5+1");
+    assert_eq!(c5["by_record"], true);
+    assert_eq!(c5["tie"], false);
     assert_eq!(
-        c5["groups"],
-        serde_json::json!([
-            {"value": "C5 1", "values": ["C5 1"], "sources": ["seeds/001_ac4287f27224b710.txt"]},
-            {"value": "C5+1", "values": ["C5+1"], "sources": ["seeds/004_2f777ac1ff471857.txt"]},
-        ])
+        c5["outliers"],
+        serde_json::json!(["seeds/001_ac4287f27224b710.txt"])
     );
     assert!(c5["mentions"]
         .as_array()
         .unwrap()
         .iter()
-        .all(|m| m["tied"] == true));
+        .all(|m| m["tied"] != true));
     // "some 7,500 kilometers": the interval as written and as compared (2% tolerance).
     assert_eq!(first["bound"], "≈");
     assert_eq!(first["interval"]["unit"], "length");

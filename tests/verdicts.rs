@@ -129,6 +129,69 @@ fn one_outlet_against_one_is_a_tie() {
         .all(|m| m["tied"] == true));
 }
 
+/// Yeti Airlines, Pokhara, 15 January 2023: four outlets say 10 foreigners
+/// were on board, two say 15, the figure of the CAAN passenger list. The
+/// majority repeats a wrong figure: the record decides, and the four are
+/// the outliers, not the two that give it.
+#[test]
+fn the_record_decides_when_the_majority_repeats_another_figure() {
+    let dir = root().join("tests/fixtures/events/yeti-pokhara-2023");
+    let report = check::run(&Options {
+        corpus: vec![dir.join("articles")],
+        rules: vec![dir.join("rules.toml")],
+    })
+    .unwrap();
+    let v = report
+        .facts
+        .iter()
+        .find(|v| v.id == "foreigners-on-board")
+        .unwrap();
+    let v = by_file(serde_json::to_value(v).unwrap());
+    assert_eq!(
+        json!({
+            "status": v["status"],
+            "reference": v["reference"],
+            "by_record": v["by_record"],
+            "consensus": v["consensus"],
+            "tie": v["tie"],
+            "outliers": v["outliers"],
+        }),
+        json!({
+            "status": "conflict",
+            "reference": "mismatch",
+            "by_record": true,
+            "consensus": "15",
+            "tie": false,
+            "outliers": [
+                "01-kashmirreader.txt",
+                "02-businesstoday.txt",
+                "03-orissadiary.txt",
+                "04-indianawaaz.txt",
+            ],
+        })
+    );
+    // Without the record the same articles make a majority for 10.
+    let rules = std::fs::read_to_string(dir.join("rules.toml"))
+        .unwrap()
+        .replace("expect = 15\n", "");
+    let tmp = std::env::temp_dir().join(format!("factlint-yeti-{}.toml", std::process::id()));
+    std::fs::write(&tmp, rules).unwrap();
+    let report = check::run(&Options {
+        corpus: vec![dir.join("articles")],
+        rules: vec![tmp.clone()],
+    })
+    .unwrap();
+    std::fs::remove_file(&tmp).unwrap();
+    let v = report
+        .facts
+        .iter()
+        .find(|v| v.id == "foreigners-on-board")
+        .unwrap();
+    assert_eq!(v.consensus.as_deref(), Some("10"));
+    assert!(!v.by_record);
+    assert_eq!(v.outliers.len(), 2);
+}
+
 /// In SARIF each side of a tie is a result whose related location is the
 /// other side, never itself (it is not an outlier, so it is a candidate).
 #[test]

@@ -292,8 +292,6 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
                 let _ = writeln!(out, "  ignored: the article has a `factlint: ignore {}` marker; left out of the comparison", fact.id);
             }
         }
-        // The reading borrows the article's text (its kinds' scans may hold it).
-        drop(article_reading);
         articles.push(article);
     }
     if !silent.is_empty() {
@@ -418,8 +416,12 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
                 .collect();
             let total: BTreeSet<&str> = active.iter().map(|m| m.mention.path.as_str()).collect();
             match &v.consensus {
-                Some(consensus) if v.by_record => format!(
+                Some(consensus) if v.by_record && v.kind == "name" => format!(
                     "some spellings differ, and at least one article spells it as the record does: the record, {consensus}, is the reference, not the majority. Outliers, spelled otherwise: {}",
+                    v.outliers.join(", ")
+                ),
+                Some(consensus) if v.by_record => format!(
+                    "some values do not agree, and at least one article gives the public record's value: the record, {consensus}, is the reference, not the majority. Outliers, with another value: {}",
                     v.outliers.join(", ")
                 ),
                 Some(consensus) => format!(

@@ -160,8 +160,10 @@ pub struct Verdict {
     /// Sources whose value is outside the consensus group, by path (two
     /// articles may share a file name in different folders).
     pub outliers: Vec<String>,
-    /// A name's conflict judged against its spelling of record (given by
-    /// some article), not by majority: `consensus` is the record.
+    /// A conflict judged against the public record (given by some
+    /// article), not by majority: `consensus` is the record's value (for
+    /// other kinds than names, as a source gives it when none gives the
+    /// record's own value).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub by_record: bool,
     /// How the figure moves over time, when the fact says so.
@@ -300,12 +302,33 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         _ => status,
     };
 
-    // A name's spelling of record is the reference: when an article gives
-    // it, it is never the outlier, whatever the majority spells.
-    let record_rules = status == Status::Conflict
-        && fact.kind == "name"
-        && resolved.iter().any(|m| matches_record(&m.normalized));
-    let mut grouped = None;
+    // The public record is the reference: when an article gives it, that
+    // article is never the outlier. A name's spelling of record always
+    // decides; for other kinds the majority decides while it agrees with the
+    // record, and the record does when the sources split without a majority
+    // or the majority repeats another value (three wire copies of a wrong
+    // figure against two that give the record). A changing figure is judged
+    // by its timeline instead.
+    let gives_record =
+        status == Status::Conflict && resolved.iter().any(|m| matches_record(&m.normalized));
+    let name_record = gives_record && fact.kind == "name";
+    let mut grouped =
+        (status == Status::Conflict && !name_record && timeline.is_none()).then(|| {
+            let votes: Vec<(&str, &Normalized)> = resolved
+                .iter()
+                .map(|m| (m.path.as_str(), &m.normalized))
+                .collect();
+            consensus::groups(n.as_ref(), &votes)
+        });
+    let majority_holds_record = grouped.as_ref().is_some_and(|g| {
+        g.consensus
+            .as_ref()
+            .is_some_and(|c| c.iter().all(|&i| matches_record(&g.values[i].0)))
+    });
+    let record_rules = name_record || gives_record && timeline.is_none() && !majority_holds_record;
+    if record_rules {
+        grouped = None;
+    }
     let mut outliers = BTreeSet::new();
     if record_rules {
         outliers.extend(
@@ -316,20 +339,12 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         );
     } else if let Some(t) = &timeline {
         outliers.extend(t.blamed.iter().map(|&k| resolved[k].path.clone()));
-    } else if status == Status::Conflict {
-        let votes: Vec<(&str, &Normalized)> = resolved
-            .iter()
-            .map(|m| (m.path.as_str(), &m.normalized))
-            .collect();
-        let g = consensus::groups(n.as_ref(), &votes);
-        if g.consensus.is_some() {
-            for m in &resolved {
-                if !g.in_consensus(&m.normalized) {
-                    outliers.insert(m.path.clone());
-                }
+    } else if let Some(g) = grouped.as_ref().filter(|g| g.consensus.is_some()) {
+        for m in &resolved {
+            if !g.in_consensus(&m.normalized) {
+                outliers.insert(m.path.clone());
             }
         }
-        grouped = Some(g);
     }
 
     // Articles that give two incompatible values of this fact (subject);
@@ -409,6 +424,15 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         Reference::Mismatch
     };
 
+    let consensus = if record_rules && fact.kind == "name" {
+        expect.first().map(|e| keyed(e))
+    } else if record_rules {
+        record_consensus(&resolved, &expect, &matches_record)
+    } else {
+        grouped
+            .as_ref()
+            .and_then(|g| g.consensus_value().map(str::to_string))
+    };
     let mentions = mentions
         .into_iter()
         .enumerate()
@@ -448,13 +472,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
             let shown: Vec<String> = expect.iter().map(|e| keyed(e)).collect();
             (!shown.is_empty()).then(|| shown.join(" or "))
         },
-        consensus: if record_rules {
-            expect.first().map(|e| keyed(e))
-        } else {
-            grouped
-                .as_ref()
-                .and_then(|g| g.consensus_value().map(str::to_string))
-        },
+        consensus,
         self_contradictions: self_contradictions.into_iter().collect(),
         tie: grouped.as_ref().is_some_and(|g| g.consensus.is_none()),
         groups: grouped.map(|g| g.groups).unwrap_or_default(),
@@ -468,6 +486,35 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         mentions,
         suppressed: false,
     }
+}
+
+/// The consensus of a conflict judged by the record: the record's own value
+/// when a source gives it as such, otherwise, of the values that agree with
+/// the record, the one most sources give (then the first in sorted order),
+/// as the sources wrote it ("≈7500 km" against a record of 7591 km).
+fn record_consensus(
+    resolved: &[&Mention],
+    expect: &[&Normalized],
+    matches_record: &dyn Fn(&Normalized) -> bool,
+) -> Option<String> {
+    let mut by_value: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    for m in resolved.iter().filter(|m| matches_record(&m.normalized)) {
+        by_value
+            .entry(keyed(&m.normalized))
+            .or_default()
+            .insert(m.path.as_str());
+    }
+    if let Some(record) = expect
+        .iter()
+        .map(|e| keyed(e))
+        .find(|e| by_value.contains_key(e))
+    {
+        return Some(record);
+    }
+    by_value
+        .into_iter()
+        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then_with(|| b.0.cmp(&a.0)))
+        .map(|(value, _)| value)
 }
 
 /// Whether every two of `values` agree, each pair asked earlier first (as

@@ -127,11 +127,12 @@ pub fn read(reading: &Reading) -> ArticleCues {
     let mut per: HashMap<CueKey, (BTreeSet<String>, usize, String, String)> = HashMap::new();
     for s in reading.analysis().sentences() {
         out.sentences += 1;
-        let words = &reading.analysis().sentence(s).words;
+        let sentence = reading.analysis().sentence(s);
+        let words = &sentence.words;
         let held: BTreeSet<&str> = words
             .iter()
             .filter(|w| content(reading, w))
-            .map(|w| w.stem.as_str())
+            .map(|w| &*w.stem)
             .collect();
         for stem in held {
             *out.stems.entry(stem.to_string()).or_default() += 1;
@@ -274,7 +275,7 @@ fn cue_words(
             let key = CueKey {
                 kind: v.kind,
                 dim: v.dim.clone(),
-                stem: words[i].stem.clone(),
+                stem: words[i].stem.to_string(),
                 sentence: sentence_window,
             };
             let surface = reading.text[words[i].span.clone()].to_lowercase();

@@ -52,16 +52,30 @@ pub fn scan_filtered(
     filter: &prefilter::Prefilter,
     article: &Article,
 ) -> Vec<Mention> {
+    scan_reading(rules, filter, article, &reading(article))
+}
+
+/// The article as its facts read it: words, sentences and values read once
+/// for all of them (and for [`reprint::check`]).
+pub fn reading(article: &Article) -> Reading<'_> {
+    Reading::new(&article.text, article.body_start, article.source.dated())
+        .with_timezone(article.source.timezone.as_deref())
+}
+
+/// [`scan_filtered`] through the article's `reading` ([`reading`]).
+pub fn scan_reading(
+    rules: &RuleSet,
+    filter: &prefilter::Prefilter,
+    article: &Article,
+    reading: &Reading,
+) -> Vec<Mention> {
     let wanted = filter.candidates(&article.text[article.body_start..]);
     let mut index = None;
     let mut bounds = text::Bounds::new(&article.text);
     let mut mentions = Vec::new();
-    // Words, sentences and values read once for all the article's facts.
-    let reading = Reading::new(&article.text, article.body_start, article.source.dated())
-        .with_timezone(article.source.timezone.as_deref());
     for (fact, _) in rules.facts.iter().zip(&wanted).filter(|(_, w)| **w) {
         let index = index.get_or_insert_with(|| text::LineIndex::new(&article.text));
-        for hit in hits_in(fact, &reading) {
+        for hit in hits_in(fact, reading) {
             let (line, column) = index.line_col(&article.text, hit.value.start);
             let quote = bounds.quote(hit.value.clone(), 280);
             let moment = fact.changes.and_then(|_| {

@@ -141,11 +141,10 @@ fn under_manifest<'r>(rules: &'r RuleSet, mentions: &[Mention]) -> (Vec<&'r Fact
     (facts, judgement)
 }
 
-/// How the relative dates of `facts` compare when the article is read as
-/// written on `day`.
-fn under(facts: &[&Fact], article: &Article, day: Date) -> Judgement {
-    let reading = Reading::new(&article.text, article.body_start, Some(day))
-        .with_timezone(article.source.timezone.as_deref());
+/// How the relative dates of `facts` compare when the article (as
+/// `reading` read it) is read as written on `day`.
+fn under(facts: &[&Fact], article: &Article, reading: &Reading, day: Date) -> Judgement {
+    let reading = reading.redated(Some(day));
     let mut judgement = Judgement::default();
     for fact in facts {
         let hits = hits_in(fact, &reading);
@@ -165,8 +164,15 @@ fn under(facts: &[&Fact], article: &Article, day: Date) -> Judgement {
 /// The warning for an article whose relative dates all read as written one
 /// or two days off its publication date, given its `mentions`; `None` when
 /// they agree with its absolute dates, name no single day, or the manifest
-/// already gives the day it was written.
-pub fn check(rules: &RuleSet, article: &Article, mentions: &[Mention]) -> Option<Warning> {
+/// already gives the day it was written. `reading` is the article's
+/// reading that found `mentions`: what it read that does not depend on the
+/// publication date is not read again for each day tried.
+pub fn check(
+    rules: &RuleSet,
+    article: &Article,
+    reading: &Reading,
+    mentions: &[Mention],
+) -> Option<Warning> {
     let published = article.source.published?;
     if article.source.written.is_some() {
         return None;
@@ -177,7 +183,7 @@ pub fn check(rules: &RuleSet, article: &Article, mentions: &[Mention]) -> Option
         let Ok(day) = published.checked_add(jiff::Span::new().days(shift)) else {
             continue;
         };
-        let shifted = under(&facts, article, day);
+        let shifted = under(&facts, article, reading, day);
         if shifted.compared == 0 || !shifted.clashes.is_empty() {
             continue;
         }

@@ -279,25 +279,6 @@ pub trait Kind: Sync {
     fn find(&self, _text: &str, _published: Option<jiff::civil::Date>) -> Option<Vec<Found>> {
         None
     }
-    /// What the kind keeps of a whole text to give its values a part at a
-    /// time ([`read::Values::of_in`]), when that is much smaller than the
-    /// values themselves (the date kind keeps each date's span and
-    /// expression, and resolves only those asked for). `None`: the values
-    /// are read at once by [`Kind::find`].
-    fn scan<'t>(
-        &self,
-        _text: &'t str,
-        _published: Option<jiff::civil::Date>,
-    ) -> Option<Box<dyn Scanned + 't>> {
-        None
-    }
-}
-
-/// A kind's reading of a whole text, its values made when asked for.
-pub trait Scanned: Debug {
-    /// The values [`Kind::find`] gives whose span starts inside `range`, in
-    /// the order of the text (by start, then end).
-    fn found_in(&self, range: Range<usize>) -> Vec<Found>;
 }
 
 /// A value found in free text by [`Kind::find`].

@@ -6,6 +6,7 @@ use super::numtext::style::{self, Style};
 use super::numtext::{self, NumSpan, Shape};
 use super::tolerance::Tolerance;
 use super::{format_number, Found, Key, Kind, Normalized, Normalizer, RawMatch};
+use std::ops::Range;
 
 pub struct NumberKind;
 
@@ -29,10 +30,61 @@ impl Kind for NumberKind {
     }
 }
 
-/// Every number in `text`, read in the style already set.
+/// Words that name a thing by a number after them: "Flight 691", "Boeing
+/// 737", "Resolution 2334" — a designation, not a count.
+const DESIGNATORS: &[&str] = &[
+    "Airbus",
+    "Article",
+    "Boeing",
+    "Chapter",
+    "Flight",
+    "Gate",
+    "Highway",
+    "Interstate",
+    "No",
+    "Platform",
+    "Resolution",
+    "Route",
+    "Section",
+    "Terminal",
+];
+
+/// Whether the number at `span` names a thing rather than counts: it follows
+/// a designator word or an acronym ("ATR 72", "ATR-72", "COVID-19") with one
+/// space or hyphen between, and the word after it is not in capitals too (an
+/// all-capitals headline, "PLANE WITH 72 PEOPLE", still counts).
+fn designation(text: &str, span: &Range<usize>) -> bool {
+    let before = &text[..span.start];
+    let Some(gap) = before
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, ' ' | '-' | '\u{a0}'))
+    else {
+        return false;
+    };
+    let before = before[..before.len() - gap.len_utf8()].trim_end_matches('.');
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[word_start..];
+    let acronym = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+    let next_in_capitals = text[span.end..]
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()));
+    (acronym && !next_in_capitals) || DESIGNATORS.contains(&word)
+}
+
+/// Every number in `text`, read in the style already set; numbers that
+/// name a thing ("ATR 72", "Flight 691") are not values.
 fn find(text: &str) -> Vec<Found> {
     numtext::scan(text, true)
         .into_iter()
+        .filter(|n| !designation(text, &n.span))
         .map(|n| {
             let hedge = hedge::before(&text[..n.span.start]);
             let read = Hedged::new(&n, hedge, "").precise(n.precision(text));
@@ -350,6 +402,25 @@ mod tests {
             err,
             "`29km` is not a plain number: `km` follows it (a unit or currency needs kind = \"quantity\" or \"money\")"
         );
+    }
+
+    #[test]
+    fn designations_are_not_counts() {
+        // Pakistan Point News on the Yeti Airlines crash, 15 January 2023.
+        let said =
+            |text: &str| -> Vec<String> { find(text).into_iter().map(|f| f.value.value).collect() };
+        assert_eq!(
+            said("a twin-engine turboprop ATR 72 passenger plane of Yeti Airlines"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            said("A Yeti Airlines operated ATR-72 aircraft carrying 72 passengers crashed"),
+            ["72"]
+        );
+        assert_eq!(said("Flight 691 with 68 passengers and No. 4 crew"), ["68"]);
+        // An all-capitals headline still counts; "US" before a count does not name it.
+        assert_eq!(said("PLANE WITH 72 PEOPLE CRASHES"), ["72"]);
+        assert_eq!(said("the 2 US officials and 3 others"), ["2", "3"]);
     }
 
     #[test]

@@ -296,7 +296,8 @@ fn contradiction(out: &mut String, report: &Report, v: &Verdict, target: &Target
                 outliers.join(", ")
             )),
             Some(consensus) if v.by_record && report.drafts.is_empty() => said.push(format!(
-                "Sources disagree. The spelling of record, **{}**, is the reference; outliers: {}.",
+                "Sources disagree. The {} of record, **{}**, is the reference; outliers: {}.",
+                if v.kind == "name" { "spelling" } else { "value" },
                 escape(&super::readable(v, consensus)),
                 outliers.join(", ")
             )),

@@ -6,7 +6,8 @@
 //! [`hits`] or, with one [`Reading`] per article shared by its facts,
 //! [`hits_in`].
 
-use super::cues::find::{admits, attribute, values_near_cues, Reading};
+use super::cues::find::{admits, attribute, values_near_cues};
+use super::cues::reading::Reading;
 use super::Fact;
 use crate::normalize::{unresolved, Normalized, RawMatch};
 use std::ops::Range;

@@ -16,7 +16,7 @@ pub mod placeholders;
 pub mod spec;
 
 pub use compile::{parse_file, parse_file_all, parse_file_full, COMMON_KEYS};
-pub use cues::find::Reading;
+pub use cues::reading::Reading;
 pub use hits::{hits, hits_in, Hit};
 
 use crate::error::{Error, Location, Result};

@@ -145,10 +145,12 @@ pub fn scan_corpus(
 /// date its relative dates contradict is a warning
 /// ([`extract::reprint`]).
 pub fn scan_article(rules: &RuleSet, filter: &Prefilter, seq: usize, article: Article) -> Scanned {
-    let found = extract::scan_filtered(rules, filter, &article);
-    let warnings = extract::reprint::check(rules, &article, &found)
+    let reading = extract::reading(&article);
+    let found = extract::scan_reading(rules, filter, &article, &reading);
+    let warnings = extract::reprint::check(rules, &article, &reading, &found)
         .into_iter()
         .collect();
+    drop(reading);
     let (mut mentions, mut ignored) = suppress::split_inline(&article.text, found);
     // Kept until the whole corpus is scanned: no spare capacity per article.
     mentions.shrink_to_fit();

@@ -5,11 +5,18 @@
 //! Cue-based facts find their cue phrases through it: a phrase is looked for
 //! only in the sentences that hold a piece of text every form of it
 //! contains, so an article's words are folded only where a cue may be.
+//! What it holds stays small beside the text: no copy of the text, the
+//! sentences' byte ranges, and the words of at most [`KEPT_SENTENCES`]
+//! sentences at a time (a sentence read again after it was let go is read
+//! anew, with the same result).
 
 use super::segment;
 use super::words::{self, Word};
-use std::cell::OnceCell;
+use aho_corasick::AhoCorasick;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// The words and clauses of one sentence.
 #[derive(Debug, Default)]
@@ -35,24 +42,45 @@ pub struct Occurrence {
     pub span: Range<usize>,
 }
 
-/// A sentence's range, segmented into words when first asked for.
-type LazySentence = (Range<usize>, OnceCell<Sentence>);
+/// How many sentences' words and clauses an analysis keeps at once. A news
+/// article has a few hundred sentences, so all of them stay; a 200 MB text
+/// holds its words for at most this many sentences, not for all of them.
+pub const KEPT_SENTENCES: usize = 4096;
+
+/// The words of one sentence between two spans ([`Analysis::between`]).
+#[derive(Debug)]
+pub struct Between {
+    sentence: Option<Rc<Sentence>>,
+    words: Range<usize>,
+}
+
+impl Between {
+    /// The words, in text order.
+    pub fn words(&self) -> &[Word] {
+        self.sentence
+            .as_ref()
+            .map_or(&[], |s| &s.words[self.words.clone()])
+    }
+}
 
 /// The lines of a text, and the sentences, words and clauses of each, read
 /// when first asked for.
 #[derive(Debug)]
 pub struct Analysis<'a> {
     text: &'a str,
-    /// The text in ASCII lower case, to look for pieces of phrases.
-    lower: String,
     /// Byte ranges of the non-blank lines (a line break always ends a sentence).
     lines: Vec<Range<usize>>,
-    /// For each line, its sentences, each with its words once read.
-    parts: Vec<OnceCell<Vec<LazySentence>>>,
+    /// For each line, the byte ranges of its sentences, once read.
+    parts: Vec<OnceCell<Box<[Range<usize>]>>>,
+    /// The sentences read into words and clauses, at most [`KEPT_SENTENCES`].
+    read: RefCell<HashMap<SentenceId, Rc<Sentence>>>,
     /// Runs of non-blank text with a dot inside ("U.S.", "p.m.", "6.1"):
     /// their byte range, and their lower case without dots, since words
     /// fold without their dots. Read when a phrase is first looked for.
     dotted: OnceCell<Vec<(Range<usize>, String)>>,
+    /// Whether the text holds the Kelvin sign, which lower-cases to an
+    /// ASCII "k" a search for pieces would miss.
+    kelvin: OnceCell<bool>,
 }
 
 impl<'a> Analysis<'a> {
@@ -72,21 +100,17 @@ impl<'a> Analysis<'a> {
         }
         Analysis {
             text,
-            lower: text.to_ascii_lowercase(),
             parts: lines.iter().map(|_| OnceCell::new()).collect(),
             lines,
+            read: RefCell::default(),
             dotted: OnceCell::new(),
+            kelvin: OnceCell::new(),
         }
     }
 
-    /// The sentences of line `l`.
-    fn line(&self, l: usize) -> &[(Range<usize>, OnceCell<Sentence>)] {
-        self.parts[l].get_or_init(|| {
-            segment::sentences_in(self.text, self.lines[l].clone())
-                .into_iter()
-                .map(|r| (r, OnceCell::new()))
-                .collect()
-        })
+    /// The byte ranges of the sentences of line `l`.
+    fn line(&self, l: usize) -> &[Range<usize>] {
+        self.parts[l].get_or_init(|| segment::sentences_in(self.text, self.lines[l].clone()).into())
     }
 
     /// Every sentence, in order (reads every line).
@@ -98,7 +122,7 @@ impl<'a> Analysis<'a> {
 
     /// The byte range of sentence `s`.
     pub fn range(&self, s: SentenceId) -> Range<usize> {
-        self.line(s.0)[s.1].0.clone()
+        self.line(s.0)[s.1].clone()
     }
 
     /// The sentence before `s`, in its line or the line before.
@@ -111,44 +135,50 @@ impl<'a> Analysis<'a> {
     }
 
     /// The words and clauses of sentence `s`.
-    pub fn sentence(&self, s: SentenceId) -> &Sentence {
-        let (range, cell) = &self.line(s.0)[s.1];
-        cell.get_or_init(|| {
-            let clauses = segment::clauses(self.text, range.clone());
-            let words = words::words(self.text, range.clone());
-            let clause_of = words
-                .iter()
-                .map(|w| {
-                    clauses
-                        .iter()
-                        .rposition(|c| c.start <= w.span.start)
-                        .unwrap_or(0)
-                })
-                .collect();
-            Sentence {
-                words,
-                clauses: if clauses.is_empty() {
-                    vec![range.clone()]
-                } else {
-                    clauses
-                },
-                clause_of,
-            }
-        })
+    pub fn sentence(&self, s: SentenceId) -> Rc<Sentence> {
+        if let Some(read) = self.read.borrow().get(&s) {
+            return read.clone();
+        }
+        let range = self.range(s);
+        let clauses = segment::clauses(self.text, range.clone());
+        let words = words::words(self.text, range.clone());
+        let clause_of = words
+            .iter()
+            .map(|w| {
+                clauses
+                    .iter()
+                    .rposition(|c| c.start <= w.span.start)
+                    .unwrap_or(0)
+            })
+            .collect();
+        let sentence = Rc::new(Sentence {
+            words,
+            clauses: if clauses.is_empty() {
+                vec![range]
+            } else {
+                clauses
+            },
+            clause_of,
+        });
+        let mut read = self.read.borrow_mut();
+        if read.len() >= KEPT_SENTENCES {
+            read.clear();
+        }
+        read.insert(s, sentence.clone());
+        sentence
     }
 
     /// Every place the folded `phrase` occurs, in text order. A phrase does
     /// not run across a sentence end. Only sentences that hold a piece every
     /// form of the phrase contains are read ([`words::piece`]): where the
-    /// piece is in the text, or in a word written with dots once they are
-    /// dropped ("U.S." for "us").
+    /// piece is in the text (ASCII case ignored), or in a word written with
+    /// dots once they are dropped ("U.S." for "us").
     pub fn find(&self, phrase: &[String]) -> Vec<Occurrence> {
         let piece = phrase
             .iter()
             .filter_map(|w| words::piece(w))
             .max_by_key(String::len)
-            // The Kelvin sign lower-cases to an ASCII "k" the search would miss.
-            .filter(|_| !self.text.contains('\u{212A}'));
+            .filter(|_| !*self.kelvin.get_or_init(|| self.text.contains('\u{212A}')));
         let Some(piece) = piece else {
             return self
                 .sentences()
@@ -156,12 +186,11 @@ impl<'a> Analysis<'a> {
                 .flat_map(|s| self.find_in(phrase, s))
                 .collect();
         };
-        let mut places: Vec<usize> = self
-            .lower
-            .match_indices(piece.as_str())
-            .map(|(at, _)| at)
+        let mut places: Vec<usize> = searcher(&piece)
+            .find_iter(self.text)
+            .map(|m| m.start())
             .collect();
-        let dotted = self.dotted.get_or_init(|| dotted_runs(&self.lower));
+        let dotted = self.dotted.get_or_init(|| dotted_runs(self.text));
         let before = places.len();
         // A word whose piece a dot splits holds that dot: the sentences of
         // the run's dots are those its words can be in.
@@ -170,7 +199,7 @@ impl<'a> Analysis<'a> {
             .filter(|(_, dotless)| dotless.contains(piece.as_str()))
         {
             places.extend(
-                self.lower[run.clone()]
+                self.text[run.clone()]
                     .match_indices('.')
                     .map(|(i, _)| run.start + i),
             );
@@ -192,12 +221,18 @@ impl<'a> Analysis<'a> {
 
     /// Every place the folded `phrase` occurs in sentence `s`.
     pub fn find_in(&self, phrase: &[String], s: SentenceId) -> Vec<Occurrence> {
-        let words = &self.sentence(s).words;
+        let sentence = self.sentence(s);
+        let words = &sentence.words;
         if phrase.is_empty() || phrase.len() > words.len() {
             return Vec::new();
         }
         (0..=words.len() - phrase.len())
-            .filter(|&i| phrase.iter().zip(&words[i..]).all(|(p, w)| *p == w.stem))
+            .filter(|&i| {
+                phrase
+                    .iter()
+                    .zip(&words[i..])
+                    .all(|(p, w)| p.as_str() == &*w.stem)
+            })
             .map(|i| Occurrence {
                 sentence: s,
                 words: i..i + phrase.len(),
@@ -218,14 +253,15 @@ impl<'a> Analysis<'a> {
             return None;
         }
         let line = self.line(l);
-        let k = line.partition_point(|(r, _)| r.end <= at);
-        (k < line.len() && line[k].0.start <= at).then_some((l, k))
+        let k = line.partition_point(|r| r.end <= at);
+        (k < line.len() && line[k].start <= at).then_some((l, k))
     }
 
     /// The byte range of the clause that holds byte `at`, if any.
     pub fn clause_at(&self, at: usize) -> Option<Range<usize>> {
         let s = self.sentence_at(at)?;
-        let clauses = &self.sentence(s).clauses;
+        let sentence = self.sentence(s);
+        let clauses = &sentence.clauses;
         let i = clauses.partition_point(|c| c.end <= at);
         clauses.get(i).filter(|c| c.start <= at).cloned()
     }
@@ -238,27 +274,58 @@ impl<'a> Analysis<'a> {
 
     /// The words between byte ranges `a` and `b` of one sentence (none when
     /// they touch or overlap).
-    pub fn between(&self, a: &Range<usize>, b: &Range<usize>) -> &[Word] {
+    pub fn between(&self, a: &Range<usize>, b: &Range<usize>) -> Between {
         let (left, right) = if a.start <= b.start { (a, b) } else { (b, a) };
         let Some(s) = self.sentence_at(left.start) else {
-            return &[];
+            return Between {
+                sentence: None,
+                words: 0..0,
+            };
         };
-        let words = &self.sentence(s).words;
+        let sentence = self.sentence(s);
+        let words = &sentence.words;
         let from = words.partition_point(|w| w.span.start < left.end);
         let to = words.partition_point(|w| w.span.end <= right.start);
-        &words[from..to.max(from)]
+        Between {
+            words: from..to.max(from),
+            sentence: Some(sentence),
+        }
     }
 }
 
-/// The runs of non-blank `lower` that hold a dot with something on both
-/// sides: each run's byte range, and the run without its dots. A word is
-/// never wider than its run.
-fn dotted_runs(lower: &str) -> Vec<(Range<usize>, String)> {
-    let bytes = lower.as_bytes();
+/// A search for `piece` (ASCII lower case) that ignores ASCII case, built
+/// once per thread for each piece: the text is searched as it is, with no
+/// lower-case copy of it.
+fn searcher(piece: &str) -> AhoCorasick {
+    const KEPT: usize = 1024;
+    thread_local! {
+        static SEARCHERS: RefCell<HashMap<Box<str>, AhoCorasick>> = RefCell::default();
+    }
+    if let Some(found) = SEARCHERS.with_borrow(|s| s.get(piece).cloned()) {
+        return found;
+    }
+    let built = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([piece])
+        .expect("one short ASCII pattern always builds");
+    SEARCHERS.with_borrow_mut(|s| {
+        if s.len() >= KEPT {
+            s.clear();
+        }
+        s.insert(piece.into(), built.clone());
+    });
+    built
+}
+
+/// The runs of non-blank `text` that hold a dot with something on both
+/// sides: each run's byte range, and the run in ASCII lower case without
+/// its dots. A word is never wider than its run.
+fn dotted_runs(text: &str) -> Vec<(Range<usize>, String)> {
+    let bytes = text.as_bytes();
     let blank = |b: u8| b.is_ascii_whitespace();
     let mut out: Vec<(Range<usize>, String)> = Vec::new();
     let mut covered = 0;
-    for (at, _) in lower.match_indices('.') {
+    for (at, _) in text.match_indices('.') {
         let inside = at > 0
             && at + 1 < bytes.len()
             && !blank(bytes[at - 1])
@@ -275,7 +342,10 @@ fn dotted_runs(lower: &str) -> Vec<(Range<usize>, String)> {
             .iter()
             .position(|&b| blank(b))
             .map_or(bytes.len(), |i| at + i);
-        out.push((start..end, lower[start..end].replace('.', "")));
+        out.push((
+            start..end,
+            text[start..end].to_ascii_lowercase().replace('.', ""),
+        ));
         covered = end;
     }
     out
@@ -334,9 +404,27 @@ mod tests {
         assert_eq!(a.find(&phrase("aid")).len(), 1);
         assert!(a.parts[3].get().is_none(), "the last line was not read");
         assert_eq!(
-            dotted_runs("the u.s. and 6.1, end."),
+            dotted_runs("The U.S. and 6.1, end."),
             [(4..8, "us".to_string()), (13..17, "61,".to_string())]
         );
+    }
+
+    #[test]
+    fn a_long_text_keeps_few_sentences_and_reads_them_again_alike() {
+        let text: String = (0..KEPT_SENTENCES + 500)
+            .map(|i| format!("Vote {i} passed. It was close.\n"))
+            .collect();
+        let a = Analysis::new(&text, 0..text.len());
+        let first = a.find(&phrase("voted"));
+        assert_eq!(first.len(), KEPT_SENTENCES + 500);
+        assert_eq!(&text[first[7].span.clone()], "Vote");
+        assert!(a.read.borrow().len() <= KEPT_SENTENCES);
+        assert!(
+            a.parts[1].get().is_some(),
+            "the sentence ranges of the lines read stay"
+        );
+        assert_eq!(a.find(&phrase("votes")), first, "read again, found alike");
+        assert!(a.find(&phrase("close")).iter().all(|o| o.sentence.1 == 1));
     }
 
     #[test]
@@ -349,6 +437,7 @@ mod tests {
         let value = TEXT.find("398,").unwrap();
         let between: Vec<&str> = a
             .between(&(toll..toll + 4), &(value..value + 3))
+            .words()
             .iter()
             .map(|w| &TEXT[w.span.clone()])
             .collect();

@@ -21,9 +21,8 @@ pub mod scan;
 pub mod weekday;
 pub mod words;
 
-use super::{Chars, Found, Key, Kind, Normalized, Normalizer, RawMatch, Scanned};
+use super::{Chars, Found, Key, Kind, Normalized, Normalizer, RawMatch};
 use jiff::civil::{Date, Weekday};
-use std::cell::RefCell;
 use std::ops::Range;
 
 pub struct DateKind;
@@ -43,10 +42,6 @@ impl Kind for DateKind {
 
     fn find(&self, text: &str, published: Option<Date>) -> Option<Vec<Found>> {
         Some(find(text, published))
-    }
-
-    fn scan<'t>(&self, text: &'t str, published: Option<Date>) -> Option<Box<dyn Scanned + 't>> {
-        Some(Box::new(Dates::new(text, published)))
     }
 }
 
@@ -387,20 +382,43 @@ impl Normalizer for DateNormalizer {
 /// Every date in `text` (`factlint normalize --kind date`). A line that is
 /// only a year ("2024") is that year, as a date fact's match would be.
 pub fn find(text: &str, published: Option<Date>) -> Vec<Found> {
-    let mut chars = Chars::new(text);
-    expressions(text)
-        .into_iter()
-        .map(|(span, expr)| found(text, span, &expr, published, &mut chars))
-        .collect()
+    read(text, &expressions(text), published)
 }
 
-/// The expressions [`find`] reads, in its order.
-fn expressions(text: &str) -> Vec<(Range<usize>, Expr)> {
+/// The date expressions [`find`] reads in `text`, before any calendar
+/// arithmetic: they do not depend on the publication date, so a text read
+/// again against another day (a reprint's likely writing day) is not
+/// searched again.
+pub fn expressions(text: &str) -> Vec<(Range<usize>, Expr)> {
     let mut found = scan::scan(text);
     if found.is_empty() {
         found.extend(scan::bare_year(text));
     }
     found
+}
+
+/// [`find`] from the `expressions` of `text`, resolved against `published`.
+pub fn read(
+    text: &str,
+    expressions: &[(Range<usize>, Expr)],
+    published: Option<Date>,
+) -> Vec<Found> {
+    read_counted(text, expressions, published, &mut Chars::new(text))
+}
+
+/// [`read`], character offsets counted on by `chars` (a counter over
+/// `text`): the dates of one sentence of a long text cost no count from
+/// its top.
+pub fn read_counted(
+    text: &str,
+    expressions: &[(Range<usize>, Expr)],
+    published: Option<Date>,
+    chars: &mut Chars,
+) -> Vec<Found> {
+    expressions
+        .iter()
+        .map(|(span, expr)| found(text, span.clone(), expr, published, chars))
+        .collect()
 }
 
 /// The value of the expression at `span`, resolved.
@@ -426,50 +444,6 @@ fn found(
             found
         }
         Err(reason) => Found::counted(chars, span, crate::normalize::unresolved(reason)),
-    }
-}
-
-/// The dates of a whole text as [`Scanned`]: each expression's span and
-/// what it says (some 60 bytes a date), resolved into a [`Found`] only when
-/// a part of the text it starts in is asked for. A `Found` holds the text,
-/// a note and every day a value may mean ("last year": 365 of them), some
-/// kilobytes; an article's facts ask for the few sentences their cues are in.
-#[derive(Debug)]
-pub struct Dates<'t> {
-    text: &'t str,
-    published: Option<Date>,
-    /// By start, then end (as [`find`] gives them, sorted stably).
-    expressions: Vec<(Range<usize>, Expr)>,
-    chars: RefCell<Chars<'t>>,
-}
-
-impl<'t> Dates<'t> {
-    pub fn new(text: &'t str, published: Option<Date>) -> Dates<'t> {
-        let mut expressions = expressions(text);
-        expressions.sort_by_key(|(span, _)| (span.start, span.end));
-        expressions.shrink_to_fit();
-        Dates {
-            text,
-            published,
-            expressions,
-            chars: RefCell::new(Chars::new(text)),
-        }
-    }
-}
-
-impl Scanned for Dates<'_> {
-    fn found_in(&self, range: Range<usize>) -> Vec<Found> {
-        let lo = self
-            .expressions
-            .partition_point(|(span, _)| span.start < range.start);
-        let hi = self
-            .expressions
-            .partition_point(|(span, _)| span.start < range.end);
-        let chars = &mut self.chars.borrow_mut();
-        self.expressions[lo..hi.max(lo)]
-            .iter()
-            .map(|(span, expr)| found(self.text, span.clone(), expr, self.published, chars))
-            .collect()
     }
 }
 

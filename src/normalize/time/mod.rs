@@ -15,7 +15,9 @@
 //! zone's offset that day.
 //!
 //! Two times agree when their instants are within the fact's `tolerance`
-//! (default 0: the same second). When either has no written day, only the time
+//! (default 0: the same second); a hedged time ("about 10:30 a.m.", "shortly
+//! before 01:30") is as precise as its hedge, within five minutes
+//! ([`HEDGED_WITHIN`]). When either has no written day, only the time
 //! of day in UTC counts, so "7:45 a.m. local time" on Monday in Beijing and
 //! "2345 GMT" (Sunday) agree. A time with no zone at all — none written, none
 //! on the rule or the source — is compared by its wall clock, with a note.
@@ -144,9 +146,18 @@ impl Normalizer for TimeNormalizer {
     }
 
     fn agree(&self, a: &Normalized, b: &Normalized) -> bool {
-        agree(&a.key, &b.key, self.tolerance)
+        let tolerance = if a.approximate || b.approximate {
+            self.tolerance.max(HEDGED_WITHIN)
+        } else {
+            self.tolerance
+        };
+        agree(&a.key, &b.key, tolerance)
     }
 }
+
+/// Seconds a hedged time ("about 10:30 a.m.") may be from another and still
+/// agree with it: five minutes, the rounding a writer's "about" covers.
+pub const HEDGED_WITHIN: i64 = 300;
 
 /// Whether two time keys agree within `tolerance` seconds.
 pub fn agree(a: &Key, b: &Key, tolerance: i64) -> bool {

@@ -279,6 +279,22 @@ fn hedged_times_are_approximate() {
 }
 
 #[test]
+fn a_hedged_time_agrees_within_five_minutes() {
+    // The Yeti Airlines flight of 15 January 2023: "took off … at 10:33 am"
+    // (CAAN, via Kashmir Reader) and "left Kathmandu about 10:30 a.m. local
+    // time" (AP).
+    let n = normalizer("timezone = \"Asia/Kathmandu\"");
+    let day = Some(Date::constant(2023, 1, 15));
+    let exact = read_with(&n, "took off at 10:33 am", day);
+    let about = read_with(&n, "left about 10:30 a.m. local time", day);
+    assert!(n.agree(&exact, &about));
+    assert!(n.agree(&about, &exact));
+    // Past five minutes, or with no hedge, they differ.
+    assert!(!n.agree(&read_with(&n, "at 10:36 am", day), &about));
+    assert!(!n.agree(&exact, &read_with(&n, "at 10:30 a.m.", day)));
+}
+
+#[test]
 fn expect_values_read_in_the_rules_zone() {
     let n = normalizer("timezone = \"Asia/Shanghai\"");
     assert_eq!(n.parse("16:30").unwrap().value, "08:30 UTC");

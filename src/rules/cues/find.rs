@@ -6,105 +6,13 @@
 //! words, sentences and every value of each kind) is built once and shared
 //! by all of its facts.
 
+use super::reading::Reading;
 use super::{Cues, Unattributed, Window, UNATTRIBUTED};
-use crate::normalize::read::{find_in, Context, Values};
-use crate::normalize::{Found, Normalized, RawMatch, TextIndex, KINDS};
+use crate::normalize::read::{find_in, Context};
+use crate::normalize::{Found, Normalized, RawMatch};
 use crate::text::analysis::{Analysis, SentenceId};
-use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
-use std::rc::Rc;
-
-/// One article as its facts read it, each part computed when first needed.
-#[derive(Debug)]
-pub struct Reading<'a> {
-    pub text: &'a str,
-    /// Where the body starts (after front matter).
-    pub from: usize,
-    pub published: Option<jiff::civil::Date>,
-    /// The source's time zone (`timezone` in sources.toml), for times written without one.
-    pub timezone: Option<&'a str>,
-    analysis: OnceCell<Analysis<'a>>,
-    values: Values<'a>,
-    /// For each kind of [`KINDS`], its values in each sentence, read when
-    /// first asked for: cue facts read only the sentences their cues are in.
-    by_sentence: RefCell<HashMap<(usize, SentenceId), SentenceValues>>,
-    /// What kinds read once for all the article's facts (a name's capitalized words).
-    index: TextIndex<'a>,
-}
-
-/// The values of one kind in one sentence (`None`: the kind cannot search free text).
-pub type SentenceValues = Rc<Option<Vec<Found>>>;
-
-/// Kinds read over the whole text, whose values depend on what comes
-/// before ("a day earlier" counts from the date mentioned before it).
-const WHOLE_TEXT: &[&str] = &["date", "time"];
-
-impl<'a> Reading<'a> {
-    pub fn new(text: &'a str, from: usize, published: Option<jiff::civil::Date>) -> Reading<'a> {
-        Reading {
-            text,
-            from,
-            published,
-            timezone: None,
-            analysis: OnceCell::new(),
-            values: Values::new(text, from..text.len(), Context { published }),
-            by_sentence: RefCell::default(),
-            index: TextIndex::new(text),
-        }
-    }
-
-    /// What kinds read once for all the article's facts.
-    pub fn index(&self) -> &TextIndex<'a> {
-        &self.index
-    }
-
-    /// The same reading, for a source in time zone `timezone` (an IANA name).
-    pub fn with_timezone(mut self, timezone: Option<&'a str>) -> Reading<'a> {
-        self.timezone = timezone;
-        self
-    }
-
-    /// Every value of `kind` in sentence `s` of the analysis, in text
-    /// order; `None` when the kind cannot search free text.
-    pub fn values_in(&self, kind: &str, s: SentenceId) -> Option<SentenceValues> {
-        self.read_in(kind, s, WHOLE_TEXT.contains(&kind))
-    }
-
-    fn read_in(&self, kind: &str, s: SentenceId, whole: bool) -> Option<SentenceValues> {
-        let sentence = self.analysis().range(s);
-        let k = KINDS.iter().position(|x| x.name() == kind)?;
-        let key = (k + if whole { KINDS.len() } else { 0 }, s);
-        if let Some(found) = self.by_sentence.borrow().get(&key) {
-            return Some(found.clone());
-        }
-        let found = if whole {
-            self.values.of_in(kind, sentence)
-        } else {
-            let ctx = Context {
-                published: self.published,
-            };
-            find_in(KINDS[k], self.text, sentence, ctx).map(|mut found| {
-                found.sort_by_key(|f| (f.span.start, f.span.end));
-                found
-            })
-        };
-        let found = Rc::new(found);
-        self.by_sentence.borrow_mut().insert(key, found.clone());
-        Some(found)
-    }
-
-    /// The sentences, clauses and words of the body.
-    pub fn analysis(&self) -> &Analysis<'a> {
-        self.analysis
-            .get_or_init(|| Analysis::new(self.text, self.from..self.text.len()))
-    }
-
-    /// Every value of each kind in the body.
-    pub fn values(&self) -> &Values<'a> {
-        &self.values
-    }
-}
 
 /// Words that join two statements: a value beyond one belongs to the other
 /// ("381 dead and 1,801 injured").
@@ -476,7 +384,8 @@ fn distance(a: &Analysis, text: &str, x: &Range<usize>, y: &Range<usize>) -> usi
     let mut depth = 0usize;
     let mut at = left.end.min(right.start);
     let mut count = 0;
-    for w in a.between(x, y) {
+    let between = a.between(x, y);
+    for w in between.words() {
         for c in text[at.min(w.span.start)..w.span.start].chars() {
             match c {
                 '(' | '[' => depth += 1,
@@ -486,9 +395,9 @@ fn distance(a: &Analysis, text: &str, x: &Range<usize>, y: &Range<usize>) -> usi
         }
         at = w.span.end;
         if depth == 0 {
-            count += if CONTRASTS.contains(&w.stem.as_str()) {
+            count += if CONTRASTS.contains(&&*w.stem) {
                 CONTRAST_COST
-            } else if JOINERS.contains(&w.stem.as_str()) {
+            } else if JOINERS.contains(&&*w.stem) {
                 JOINER_COST
             } else {
                 1

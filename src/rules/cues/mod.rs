@@ -8,6 +8,7 @@
 //! when it cannot work; [`find`] does the matching.
 
 pub mod find;
+pub mod reading;
 
 use crate::error::{Error, Location, Result};
 use crate::text::words;
