@@ -237,6 +237,39 @@ fn without_honorifics(written: &str) -> &str {
     }
 }
 
+/// Given names without the initials that end them ("Shannon N." is
+/// Shannon, "George H. W." George).
+fn trailing_initials_cut(given: &str) -> &str {
+    let mut given = given;
+    while let Some((rest, last)) = given.rsplit_once(' ') {
+        let mut c = last.chars();
+        let initial =
+            c.next().is_some_and(char::is_uppercase) && c.next() == Some('.') && c.next().is_none();
+        if !initial {
+            break;
+        }
+        given = rest.trim_end();
+    }
+    given
+}
+
+/// `written` without middle initials ("Shannon N. Gilreath" is Shannon
+/// Gilreath): a capital letter and a period between the first and last word.
+fn without_initials(written: &str) -> String {
+    let parts: Vec<&str> = written.split(' ').collect();
+    let initial = |p: &str| {
+        let mut c = p.chars();
+        c.next().is_some_and(char::is_uppercase) && c.next() == Some('.') && c.next().is_none()
+    };
+    parts
+        .iter()
+        .enumerate()
+        .filter(|&(i, p)| i == 0 || i + 1 == parts.len() || !initial(p))
+        .map(|(_, p)| *p)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -305,7 +338,10 @@ impl Name {
                 by_surname
                     .entry(spelling(&text[f.surname.clone()]))
                     .or_default()
-                    .push((f.span.start, text[f.span.start..f.surname.start].trim()));
+                    .push((
+                        f.span.start,
+                        trailing_initials_cut(text[f.span.start..f.surname.start].trim()),
+                    ));
             }
         }
         by_surname
@@ -389,7 +425,7 @@ impl Name {
         fuller: &mut Option<Fuller<'t>>,
         capitals: Option<&Capitals>,
     ) -> Result<Vec<Normalized>, String> {
-        let written = collapse(without_honorifics(m.value_str()));
+        let written = without_initials(&collapse(without_honorifics(m.value_str())));
         let last = words(&written).pop().ok_or("no name in the match")?;
         let surname = &written[last.core];
         let given = written[..last.span.start].trim();

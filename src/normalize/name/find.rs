@@ -200,6 +200,7 @@ impl Person<'_> {
                 Some((_, k)) => {
                     let distinct = capitals.distinct();
                     let tokens: Vec<&str> = (k..i)
+                        .filter(|&j| !is_initial(text, capitals, j))
                         .flat_map(|j| distinct[capitals.spelled(j)].tokens.iter())
                         .map(|t| &**t)
                         .collect();
@@ -266,14 +267,27 @@ impl Person<'_> {
         let mut tokens = 0;
         let mut j = i;
         let mut next = capitals.word(i);
+        let space = |c: char| c == ' ' || c == '\u{a0}';
         while j > first {
             let prev = capitals.word(j - 1);
             // A word between the two (not capitalized) is not white space.
             let gap = &text[prev.span.end..next.span.start];
+            // A middle initial ("Shannon N. Gilreath") belongs to the name
+            // but is no given name: it adds no token, and a name does not
+            // start with it.
+            if is_initial(text, capitals, j - 1)
+                && gap
+                    .strip_prefix('.')
+                    .is_some_and(|g| !g.is_empty() && g.chars().all(space))
+            {
+                j -= 1;
+                next = prev;
+                continue;
+            }
             let d = &capitals.distinct()[capitals.spelled(j - 1)];
             let count = d.tokens.len();
             if gap.is_empty()
-                || !gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+                || !gap.chars().all(space)
                 || prev.core != prev.span
                 || d.title
                 || d.honorific
@@ -376,6 +390,16 @@ fn given_similarity<S: Borrow<str>>(written: &[S], form: &[String]) -> f64 {
     form.windows(written.len())
         .map(|w| similarity(&joined, &w.concat()))
         .fold(0.0, f64::max)
+}
+
+/// Whether capitalized word `j` is an initial: one capital letter followed
+/// by a period ("N." in "Shannon N. Gilreath").
+fn is_initial(text: &str, capitals: &Capitals, j: usize) -> bool {
+    let w = capitals.word(j);
+    let mut letters = text[w.core.clone()].chars();
+    letters.next().is_some_and(char::is_uppercase)
+        && letters.next().is_none()
+        && text[w.span.end..].starts_with('.')
 }
 
 /// The title written right before byte `start` (a name's first letter):

@@ -358,3 +358,40 @@ fn the_shared_word_list_finds_what_the_body_alone_finds() {
     }
     assert_eq!(found_any, 12);
 }
+
+#[test]
+fn a_middle_initial_belongs_to_the_name() {
+    // Latin Times on the Key Bridge collapse: "Coast Guard Rear Adm.
+    // Shannon N. Gilreath"; other outlets write "Shannon Gilreath".
+    let gilreath = person("canonical = \"Shannon Gilreath\"");
+    let text = "Coast Guard Rear Adm. Shannon N. Gilreath said the search had ended.";
+    assert_eq!(found(&*gilreath, text), ["Shannon N. Gilreath"]);
+    let m = RawMatch {
+        value: text.find("Shannon").unwrap()..text.find(" said").unwrap(),
+        ..RawMatch::whole_text(text)
+    };
+    let values = gilreath.normalize(&m).unwrap();
+    let plain = "Shannon Gilreath said so.";
+    let m2 = RawMatch {
+        value: 0..16,
+        ..RawMatch::whole_text(plain)
+    };
+    let other = gilreath.normalize(&m2).unwrap();
+    assert!(gilreath.agree(&values[0], &other[0]), "{values:?}");
+    assert_eq!(values[0].value, "Shannon Gilreath");
+    assert_eq!(values[0].note, None);
+    // The surname alone later takes the given name, not the initial.
+    let both = "Rear Adm. Shannon N. Gilreath spoke. Gilreath said the search had ended.";
+    let at = both.rfind("Gilreath").unwrap();
+    let m3 = RawMatch {
+        value: at..at + "Gilreath".len(),
+        ..RawMatch::whole_text(both)
+    };
+    let alone = gilreath.normalize(&m3).unwrap();
+    assert!(gilreath.agree(&alone[0], &other[0]), "{alone:?}");
+    // Another given name with the initial is still someone else.
+    assert_eq!(
+        found(&*gilreath, "Michael N. Gilreath spoke."),
+        Vec::<String>::new()
+    );
+}
