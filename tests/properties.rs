@@ -209,7 +209,7 @@ proptest! {
         for m in extract::scan(rules, &a) {
             prop_assert!(m.line >= 1 && m.line <= lines, "line {} of {}", m.line, lines);
             prop_assert!(m.column >= 1);
-            prop_assert!(text.contains(&m.text));
+            prop_assert!(text.contains(m.text.as_str()));
         }
     }
 

@@ -358,7 +358,7 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
         .iter()
         .filter(|m| m.suppressed.is_none() && m.mention.normalized.is_resolved())
         .collect();
-    let mut values: Vec<&Normalized> = active.iter().map(|m| &m.mention.normalized).collect();
+    let mut values: Vec<&Normalized> = active.iter().map(|m| &*m.mention.normalized).collect();
     values.sort_by_key(|n| shown(n));
     values.dedup_by_key(|n| shown(n));
     for value in &values {

@@ -159,18 +159,18 @@ mod tests {
             fact: "toll".into(),
             source: path.into(),
             path: path.into(),
-            text: value.to_string(),
-            quote: String::new(),
+            text: value.to_string().into(),
+            quote: Default::default(),
             line: 1,
             column: 1,
-            normalized: Normalized::new(
+            normalized: std::sync::Arc::new(Normalized::new(
                 value.to_string(),
                 Key::Interval {
                     lo: value,
                     hi,
                     unit: String::new(),
                 },
-            ),
+            )),
             as_of: Some(Box::new(Moment {
                 date: date.into(),
                 time: None,

@@ -44,7 +44,10 @@ pub struct ConstraintVerdict {
 }
 
 /// Checks every constraint against the mentions of every source.
-pub fn check(constraints: &[Constraint], mentions: &[Mention]) -> Vec<ConstraintVerdict> {
+pub fn check<'m>(
+    constraints: &[Constraint],
+    mentions: impl IntoIterator<Item = &'m Mention>,
+) -> Vec<ConstraintVerdict> {
     // Each source's mentions, by path (file names repeat across folders);
     // grouped once, so the check is linear in mentions, not sources × mentions.
     let mut by_source: BTreeMap<&str, Vec<&Mention>> = BTreeMap::new();

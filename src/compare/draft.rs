@@ -28,7 +28,11 @@ pub fn judge_drafts(
 ) -> Vec<Verdict> {
     verdicts
         .into_iter()
-        .filter(|v| v.mentions.iter().any(|m| drafts.contains(&m.mention.path)))
+        .filter(|v| {
+            v.mentions
+                .iter()
+                .any(|m| drafts.contains(m.mention.path.as_str()))
+        })
         .filter_map(|v| {
             let fact = facts.iter().find(|f| f.id == v.id)?;
             Some(judge(fact, v, drafts))
@@ -40,7 +44,7 @@ pub fn judge_drafts(
 fn judge(fact: &Fact, verdict: Verdict, drafts: &BTreeSet<String>) -> Verdict {
     let n = &fact.normalizer;
     let expect = expected_for(fact, verdict.subject.as_ref());
-    let is_draft = |m: &Mention| drafts.contains(&m.path);
+    let is_draft = |m: &Mention| drafts.contains(m.path.as_str());
     let counted =
         |m: &&MentionVerdict| m.suppressed.is_none() && m.mention.normalized.is_resolved();
     let draft: Vec<&Mention> = verdict
@@ -71,7 +75,7 @@ fn judge(fact: &Fact, verdict: Verdict, drafts: &BTreeSet<String>) -> Verdict {
         Some(c) if !others.is_empty() => others
             .iter()
             .filter(|o| n.agree(&o.normalized, c))
-            .map(|o| o.normalized.clone())
+            .map(|o| (*o.normalized).clone())
             .collect(),
         _ => Vec::new(),
     };
@@ -108,7 +112,7 @@ fn judge(fact: &Fact, verdict: Verdict, drafts: &BTreeSet<String>) -> Verdict {
             let outlier = judged && off && !on_record(&m.mention);
             let mismatch = judged && !expect.is_empty() && !on_record(&m.mention);
             if outlier {
-                outliers.insert(m.mention.path.clone());
+                outliers.insert(m.mention.path.to_string());
             }
             // The other sources are never blamed: no ties, and only a
             // draft can contradict itself.

@@ -50,7 +50,7 @@ pub fn split_inline(text: &str, mentions: Vec<Mention>) -> (Vec<Mention>, Vec<Me
     }
     mentions
         .into_iter()
-        .partition(|m| !ignored.contains(&m.fact))
+        .partition(|m| !ignored.contains(m.fact.as_str()))
 }
 
 /// Puts ignored mentions back into their fact's verdict, marked, so the
@@ -134,7 +134,7 @@ fn key(v: &Verdict, m: &MentionVerdict) -> Accepted {
     Accepted {
         fact: v.id.clone(),
         subject: v.subject.clone(),
-        path: m.mention.path.clone(),
+        path: m.mention.path.to_string(),
         value: super::keyed(&m.mention.normalized),
     }
 }

@@ -57,7 +57,7 @@ pub fn positions(verdicts: &[Verdict]) -> BTreeSet<Place> {
 }
 
 fn place(m: &crate::extract::Mention) -> Place {
-    (m.path.clone(), m.line, m.column)
+    (m.path.to_string(), m.line, m.column)
 }
 
 /// The tier and score of one verdict; `None` when it is no candidate.
@@ -65,7 +65,7 @@ pub fn score(fact: &Fact, proposal: &Proposal, v: &Verdict) -> Option<(u8, f64)>
     let resolved: Vec<&Normalized> = v
         .mentions
         .iter()
-        .map(|m| &m.mention.normalized)
+        .map(|m| &*m.mention.normalized)
         .filter(|n| n.is_resolved())
         .collect();
     let mut by_source: BTreeMap<&str, Vec<&Normalized>> = BTreeMap::new();

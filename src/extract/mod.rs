@@ -5,31 +5,35 @@
 pub mod as_of;
 pub mod prefilter;
 pub mod reprint;
+pub mod shared;
 
 use crate::corpus::Article;
 use crate::normalize::Normalized;
 use crate::rules::{hits_in, Reading, RuleSet};
 use crate::text;
 use serde::{Deserialize, Serialize};
+pub use shared::{Interner, Shared};
+use std::sync::Arc;
 
-/// One place an article states a fact.
+/// One place an article states a fact. Its strings and value are shared
+/// with the other mentions that hold equal ones ([`shared`]).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Mention {
     /// The fact's id.
-    pub fact: String,
+    pub fact: Shared,
     /// The article's file name.
-    pub source: String,
+    pub source: Shared,
     /// The article's path as given on the command line.
-    pub path: String,
+    pub path: Shared,
     /// The exact matched text (the `value` group).
-    pub text: String,
+    pub text: Shared,
     /// The sentence it stands in.
-    pub quote: String,
+    pub quote: Shared,
     /// 1-based line and column (in characters) of the value.
     pub line: usize,
     pub column: usize,
     #[serde(flatten)]
-    pub normalized: Normalized,
+    pub normalized: Arc<Normalized>,
     /// The moment the figure stands for, for facts that change over time
     /// (`changes`): the publication date and time, or an "as of" phrase.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -73,11 +77,16 @@ pub fn scan_reading(
     let mut index = None;
     let mut bounds = text::Bounds::new(&article.text);
     let mut mentions = Vec::new();
+    // One allocation per article for its names, one per hit for its quote.
+    let source = Shared::from(&article.source.file);
+    let path = Shared::from(&article.source.path);
     for (fact, _) in rules.facts.iter().zip(&wanted).filter(|(_, w)| **w) {
         let index = index.get_or_insert_with(|| text::LineIndex::new(&article.text));
         for hit in hits_in(fact, reading) {
             let (line, column) = index.line_col(&article.text, hit.value.start);
-            let quote = bounds.quote(hit.value.clone(), 280);
+            let quote = Shared::from(bounds.quote(hit.value.clone(), 280));
+            let text = Shared::from(&article.text[hit.value.clone()]);
+            let id = Shared::from(&fact.id);
             let moment = fact.changes.and_then(|_| {
                 Some(Box::new(as_of::moment(
                     &article.text,
@@ -89,14 +98,14 @@ pub fn scan_reading(
             });
             for normalized in hit.values {
                 mentions.push(Mention {
-                    fact: fact.id.clone(),
-                    source: article.source.file.clone(),
-                    path: article.source.path.clone(),
-                    text: article.text[hit.value.clone()].to_string(),
+                    fact: id.clone(),
+                    source: source.clone(),
+                    path: path.clone(),
+                    text: text.clone(),
                     quote: quote.clone(),
                     line,
                     column,
-                    normalized,
+                    normalized: Arc::new(normalized),
                     as_of: moment.clone(),
                 });
             }

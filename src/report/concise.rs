@@ -48,7 +48,7 @@ impl Reporter for Concise {
             let counts = (v.mentions.len() > NAMED).then(|| Counts::of(v));
             for m in v.mentions.iter().filter(|m| m.is_conflicting()) {
                 let key = (
-                    m.mention.path.clone(),
+                    m.mention.path.to_string(),
                     m.mention.line,
                     m.mention.column,
                     v.id.clone(),
@@ -59,7 +59,7 @@ impl Reporter for Concise {
         // Mentions found but not read, with the reason: nothing is dropped silently.
         for (v, m) in report.unresolved_mentions() {
             let key = (
-                m.mention.path.clone(),
+                m.mention.path.to_string(),
                 m.mention.line,
                 m.mention.column,
                 v.id.clone(),
@@ -193,7 +193,7 @@ fn finding(
         }
         let label = by_path
             .get(o.path.as_str())
-            .map_or(o.source.clone(), |l| l.to_string());
+            .map_or(o.source.to_string(), |l| l.to_string());
         let sources = by_value.entry(shown(&o.normalized)).or_default();
         if !sources.contains(&label) {
             sources.push(label);

@@ -335,7 +335,7 @@ pub fn read_files(paths: &[PathBuf], rules: &RuleSet) -> Result<Vec<Scanned>> {
                         ));
                     }
                     this.held.mentions += 1;
-                    mention.normalized.key = key;
+                    std::sync::Arc::make_mut(&mut mention.normalized).key = key;
                     match ignored {
                         true => article.ignored.push(mention),
                         false => article.mentions.push(mention),

@@ -11,7 +11,7 @@ use crate::compare;
 use crate::compare::suppress;
 use crate::corpus::{self, Article, Entry, Source, Warning};
 use crate::error::{Error, Result};
-use crate::extract::{self, prefilter::Prefilter, Mention};
+use crate::extract::{self, prefilter::Prefilter, Interner, Mention};
 use crate::report::Report;
 use crate::rules::RuleSet;
 use rayon::prelude::*;
@@ -103,6 +103,8 @@ pub fn scan_corpus(
     progress: &dyn Progress,
 ) -> Result<Vec<Scanned>> {
     let filter = Prefilter::new(rules);
+    // Equal quotes, values and names across articles are held once.
+    let interner = Interner::new();
     let chosen: Vec<(usize, Entry)> = entries
         .into_iter()
         .enumerate()
@@ -116,6 +118,8 @@ pub fn scan_corpus(
             let scanned = match article {
                 Some(article) => {
                     let mut scanned = scan_article(rules, &filter, seq, article);
+                    interner.mentions(&mut scanned.mentions);
+                    interner.mentions(&mut scanned.ignored);
                     scanned.warnings.splice(0..0, warnings);
                     scanned
                 }
@@ -168,19 +172,23 @@ pub fn scan_article(rules: &RuleSet, filter: &Prefilter, seq: usize, article: Ar
 pub fn report(rules: &RuleSet, mut scanned: Vec<Scanned>) -> Report {
     // `seq` is unique, so an unstable sort gives the one order and needs no scratch buffer.
     scanned.sort_unstable_by_key(|s| s.seq);
+    let checked =
+        compare::constraints::check(&rules.constraints, scanned.iter().flat_map(|s| &s.mentions));
     let mut sources = Vec::with_capacity(scanned.len());
-    let mut mentions = Vec::new();
+    // Per article, not one list: `compare_lists` frees each list once it
+    // has grouped it, so every mention is held once (1.6 million at 100k
+    // dense articles).
+    let mut mentions = Vec::with_capacity(scanned.len());
     let mut ignored = Vec::new();
     let mut warnings = rules.warnings.clone();
     for s in scanned {
         warnings.extend(s.warnings);
-        mentions.extend(s.mentions);
+        mentions.push(s.mentions);
         ignored.extend(s.ignored);
         sources.extend(s.source);
     }
     warnings.extend(undated(rules, &sources));
-    let checked = compare::constraints::check(&rules.constraints, &mentions);
-    let mut verdicts = compare::compare(&rules.facts, mentions);
+    let mut verdicts = compare::compare_lists(&rules.facts, mentions);
     suppress::attach_inline(&mut verdicts, ignored);
     let files = rules
         .files
