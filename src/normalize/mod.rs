@@ -302,14 +302,51 @@ pub struct Found {
 impl Found {
     /// A value found at byte range `span` of `text`.
     pub fn at(text: &str, span: Range<usize>, value: Normalized) -> Found {
+        Found::counted(&mut Chars::new(text), span, value)
+    }
+
+    /// The same, character offsets counted on from the last value's: for
+    /// the many values of a long text, found in text order.
+    pub fn counted(chars: &mut Chars, span: Range<usize>, value: Normalized) -> Found {
         Found {
-            text: text[span.clone()].to_string(),
-            start: text[..span.start].chars().count(),
-            end: text[..span.end].chars().count(),
+            text: chars.text[span.clone()].to_string(),
+            start: chars.at(span.start),
+            end: chars.at(span.end),
             span,
             value,
             extra: Default::default(),
         }
+    }
+}
+
+/// Character offsets of byte offsets in a text, each counted from the
+/// previous one asked for: the values of a whole article (every date of a
+/// 10 MB text) cost one count of the text, not one per value.
+#[derive(Debug)]
+pub struct Chars<'t> {
+    text: &'t str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'t> Chars<'t> {
+    pub fn new(text: &'t str) -> Chars<'t> {
+        Chars {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The number of characters before byte `byte` (a character boundary).
+    pub fn at(&mut self, byte: usize) -> usize {
+        if byte >= self.byte {
+            self.chars += self.text[self.byte..byte].chars().count();
+        } else {
+            self.chars -= self.text[byte..self.byte].chars().count();
+        }
+        self.byte = byte;
+        self.chars
     }
 }
 

@@ -7,8 +7,8 @@
 //!
 //! [`Normalized`]: super::Normalized
 
-use super::{date, Found, Kind, KINDS};
-use std::cell::OnceCell;
+use super::{date, Chars, Found, Kind, KINDS};
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -73,20 +73,24 @@ pub struct Values<'a> {
     ctx: Context,
     /// One slot per entry of [`KINDS`].
     read: Vec<OnceCell<Option<Vec<Found>>>>,
-    /// The date expressions of the text, shared with its readings against
-    /// other publication dates ([`Values::redated`]).
+    /// The date expressions of the text, by start then end, shared with its
+    /// readings against other publication dates ([`Values::redated`]).
     dates: Rc<OnceCell<DateExpressions>>,
+    /// Character offsets in the body, counted on from the last date's.
+    chars: RefCell<Chars<'a>>,
 }
 
 impl<'a> Values<'a> {
     /// Values of `text[within]` (an article body), read lazily.
     pub fn new(text: &'a str, within: Range<usize>, ctx: Context) -> Values<'a> {
+        let body = text.get(within.clone()).unwrap_or_default();
         Values {
             text,
             within,
             ctx,
             read: KINDS.iter().map(|_| OnceCell::new()).collect(),
             dates: Rc::default(),
+            chars: RefCell::new(Chars::new(body)),
         }
     }
 
@@ -100,7 +104,53 @@ impl<'a> Values<'a> {
             ctx: Context { published },
             read: KINDS.iter().map(|_| OnceCell::new()).collect(),
             dates: self.dates.clone(),
+            chars: RefCell::new(Chars::new(
+                self.text.get(self.within.clone()).unwrap_or_default(),
+            )),
         }
+    }
+
+    /// The date expressions of the body, by start then end (in the order
+    /// [`Values::of`] gives their values).
+    fn dates(&self, part: &str) -> &[(Range<usize>, date::Expr)] {
+        self.dates.get_or_init(|| {
+            let mut expressions = date::expressions(part);
+            expressions.sort_by_key(|(span, _)| (span.start, span.end));
+            expressions.shrink_to_fit();
+            expressions
+        })
+    }
+
+    /// The values of the kind called `kind` whose span starts inside
+    /// `range` (a sentence), in text order: those of [`Values::of`] there.
+    /// Dates are resolved here from the article's date expressions (spans
+    /// and what they say, ~60 bytes a date), so an article whose facts ask
+    /// for a few sentences holds no value of the others: a value holds its
+    /// text, a note and every day it may mean ("last year": 365 strings).
+    pub fn of_in(&self, kind: &str, range: Range<usize>) -> Option<Vec<Found>> {
+        if kind != "date" {
+            let all = self.of(kind)?;
+            let lo = all.partition_point(|f| f.span.start < range.start);
+            let hi = all.partition_point(|f| f.span.start < range.end);
+            return Some(all[lo..hi.max(lo)].to_vec());
+        }
+        let part = self.text.get(self.within.clone())?;
+        let expressions = self.dates(part);
+        let from = self.within.start;
+        let (start, end) = (
+            range.start.saturating_sub(from),
+            range.end.saturating_sub(from),
+        );
+        let lo = expressions.partition_point(|(span, _)| span.start < start);
+        let hi = expressions.partition_point(|(span, _)| span.start < end);
+        let chars = &mut self.chars.borrow_mut();
+        let found = date::read_counted(
+            part,
+            &expressions[lo..hi.max(lo)],
+            self.ctx.published,
+            chars,
+        );
+        Some(shifted(self.text, from, found))
     }
 
     /// Every value of the kind called `kind`, in text order; `None` when
@@ -111,7 +161,7 @@ impl<'a> Values<'a> {
             .get_or_init(|| {
                 let mut found = if kind == "date" {
                     let part = self.text.get(self.within.clone())?;
-                    let expressions = self.dates.get_or_init(|| date::expressions(part));
+                    let expressions = self.dates(part);
                     let found = date::read(part, expressions, self.ctx.published);
                     shifted(self.text, self.within.start, found)
                 } else {
@@ -216,6 +266,59 @@ mod tests {
             read(&redated)[0].1,
             "2023-02-21",
             "the Tuesday before that Monday"
+        );
+    }
+
+    #[test]
+    fn dates_of_one_sentence_are_those_of_the_whole_text_there() {
+        let text = "+++\npublished = 2023-03-02\n+++\nTokaïev — “yesterday” — met him. \
+                    A day earlier, on Feb. 27, he was in Astana; last year too. \
+                    3 days after January 12th it ended, on Thursday.";
+        let body = text.find("Tokaïev").unwrap();
+        let ctx = Context {
+            published: "2023-03-02".parse().ok(),
+        };
+        let values = Values::new(text, body..text.len(), ctx);
+        let all = values.of("date").unwrap().to_vec();
+        assert_eq!(all.len(), 6, "{all:?}");
+        let sentences = segment::sentences(text);
+        let mut seen = 0;
+        // Last sentence first: the character count goes back as well as on.
+        for s in sentences.iter().rev().filter(|s| s.start >= body) {
+            let some = values.of_in("date", s.clone()).unwrap();
+            let want: Vec<Found> = all
+                .iter()
+                .filter(|f| s.contains(&f.span.start))
+                .cloned()
+                .collect();
+            assert_eq!(some, want, "{:?}", &text[s.clone()]);
+            seen += some.len();
+        }
+        assert_eq!(seen, 6);
+        let around = |what: &str| {
+            let at = text.find(what).unwrap();
+            sentences.iter().find(|s| s.contains(&at)).unwrap().clone()
+        };
+        let earlier = values.of_in("date", around("A day")).unwrap();
+        assert_eq!(earlier[0].text, "A day earlier");
+        assert_eq!(earlier[0].value.value, "2023-02-28");
+        assert_eq!(
+            earlier[0].start,
+            text[..earlier[0].span.start].chars().count()
+        );
+        // Another kind gives the same slice of its values.
+        let sentence = around("3 days");
+        let numbers = values.of_in("number", sentence.clone()).unwrap();
+        let all_numbers = values.of("number").unwrap();
+        let want: Vec<&str> = all_numbers
+            .iter()
+            .filter(|f| sentence.contains(&f.span.start))
+            .map(|f| f.text.as_str())
+            .collect();
+        assert!(want.contains(&"3"), "{want:?}");
+        assert_eq!(
+            numbers.iter().map(|f| f.text.as_str()).collect::<Vec<_>>(),
+            want
         );
     }
 

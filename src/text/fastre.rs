@@ -46,6 +46,30 @@ impl Pattern {
         &self.regex
     }
 
+    /// The loose twin's syntax tree, when the pattern has one: the regex
+    /// without its Unicode word boundaries, whose matches start wherever
+    /// the regex's may ([`super::fastset`] scans many at once).
+    pub fn loose_hir(&self) -> Option<Hir> {
+        let hir = regex_syntax::parse(self.regex.as_str()).ok()?;
+        twin_helps(&hir).then(|| without_unicode_boundaries(&hir))
+    }
+
+    /// The match that starts exactly at `start`, with its groups, as
+    /// [`Pattern::captures_iter`] would give it had its search reached `start`.
+    pub fn captures_starting_at<'h>(&self, text: &'h str, start: usize) -> Option<Captures<'h>> {
+        let anchored = Input::new(text).range(start..).anchored(Anchored::Yes);
+        let fast = self.fast.get_or_init(|| Fast::build(self.regex.as_str()));
+        match fast {
+            Some(fast) if !fast.exact.is_match(anchored) => None,
+            // Leftmost from `start`, and one starts there: that one.
+            Some(_) => self.regex.captures_at(text, start),
+            None => self
+                .regex
+                .captures_at(text, start)
+                .filter(|c| c.get(0).is_some_and(|m| m.start() == start)),
+        }
+    }
+
     /// The same as [`Regex::captures_iter`], the DFA doing the scanning.
     pub fn captures_iter<'p, 'h>(&'p self, text: &'h str) -> CapturesIter<'p, 'h> {
         CapturesIter {
@@ -63,7 +87,7 @@ impl Fast {
     /// could not keep the iteration exact (a regex that matches empty text).
     fn build(pattern: &str) -> Option<Fast> {
         let hir = regex_syntax::parse(pattern).ok()?;
-        if hir.properties().minimum_len() == Some(0) || !has_unicode_boundary(&hir) {
+        if !twin_helps(&hir) {
             return None;
         }
         let loose = meta::Builder::new()
@@ -72,6 +96,12 @@ impl Fast {
         let exact = meta::Builder::new().build_from_hir(&hir).ok()?;
         Some(Fast { loose, exact })
     }
+}
+
+/// A twin helps when the regex has a Unicode word boundary, and keeps
+/// iteration exact when the regex cannot match empty text.
+fn twin_helps(hir: &Hir) -> bool {
+    hir.properties().minimum_len() != Some(0) && has_unicode_boundary(hir)
 }
 
 fn unicode_boundary(look: Look) -> bool {

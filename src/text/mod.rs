@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod date;
 pub mod decode;
 pub mod fastre;
+pub mod fastset;
 pub mod float;
 pub mod output;
 pub mod position;

@@ -5,6 +5,7 @@
 use super::words::*;
 use super::{Expr, MonthRef, Part, Unit};
 use crate::text::fastre::Pattern;
+use crate::text::fastset::Set;
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
@@ -39,8 +40,15 @@ pub fn numeric(c: &Captures) -> Option<Expr> {
     })
 }
 
-/// Every form: its regex (case-insensitive) and its reader.
-pub static FORMS: LazyLock<Vec<(Pattern, Reader)>> = LazyLock::new(|| {
+/// Every form: its regex (case-insensitive), searched with the others in
+/// one pass, and its reader (the same index in `readers`).
+pub struct Forms {
+    pub set: Set,
+    pub readers: Vec<Reader>,
+}
+
+/// The forms, compiled once per process.
+pub static FORMS: LazyLock<Forms> = LazyLock::new(|| {
     let dw = day_word_regex();
     let day = format!(r"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<dayw>{dw}))");
     let wd = format!(r"(?:(?P<wd>{WEEKDAYS_SHORT})\.?,?\s+)?");
@@ -234,7 +242,7 @@ pub static FORMS: LazyLock<Vec<(Pattern, Reader)>> = LazyLock::new(|| {
             Some(Expr::Month { month: month_from(&c["month"])?, year: year_of(c, "year")?, offset })
         }),
     ];
-    forms
+    let (patterns, readers) = forms
         .into_iter()
         .map(|(re, read)| {
             (
@@ -242,7 +250,11 @@ pub static FORMS: LazyLock<Vec<(Pattern, Reader)>> = LazyLock::new(|| {
                 read,
             )
         })
-        .collect()
+        .unzip();
+    Forms {
+        set: Set::new(patterns),
+        readers,
+    }
 });
 
 /// "the 24th" is a date when what follows is not a noun ("the 24th anniversary").

@@ -21,7 +21,7 @@ pub mod scan;
 pub mod weekday;
 pub mod words;
 
-use super::{Found, Key, Kind, Normalized, Normalizer, RawMatch};
+use super::{Chars, Found, Key, Kind, Normalized, Normalizer, RawMatch};
 use jiff::civil::{Date, Weekday};
 use std::ops::Range;
 
@@ -403,29 +403,48 @@ pub fn read(
     expressions: &[(Range<usize>, Expr)],
     published: Option<Date>,
 ) -> Vec<Found> {
+    read_counted(text, expressions, published, &mut Chars::new(text))
+}
+
+/// [`read`], character offsets counted on by `chars` (a counter over
+/// `text`): the dates of one sentence of a long text cost no count from
+/// its top.
+pub fn read_counted(
+    text: &str,
+    expressions: &[(Range<usize>, Expr)],
+    published: Option<Date>,
+    chars: &mut Chars,
+) -> Vec<Found> {
     expressions
         .iter()
-        .map(
-            |(span, expr)| match resolve(text, span.clone(), expr, published) {
-                Ok(resolved) => {
-                    let normalized = resolved.normalized(&text[span.clone()]);
-                    let mut found = Found::at(text, span.clone(), normalized);
-                    let candidates: Vec<serde_json::Value> = match &resolved.days {
-                        Days::OneOf(dates) => dates.iter().map(|d| d.to_string().into()).collect(),
-                        Days::Range(..) => vec![],
-                    };
-                    if let Days::Range(first, last) = resolved.days {
-                        found.extra.insert("start".into(), first.to_string().into());
-                        found.extra.insert("end".into(), last.to_string().into());
-                    } else {
-                        found.extra.insert("candidates".into(), candidates.into());
-                    }
-                    found
-                }
-                Err(reason) => Found::at(text, span.clone(), crate::normalize::unresolved(reason)),
-            },
-        )
+        .map(|(span, expr)| found(text, span.clone(), expr, published, chars))
         .collect()
+}
+
+/// The value of the expression at `span`, resolved.
+fn found(
+    text: &str,
+    span: Range<usize>,
+    expr: &Expr,
+    published: Option<Date>,
+    chars: &mut Chars,
+) -> Found {
+    match resolve(text, span.clone(), expr, published) {
+        Ok(resolved) => {
+            let normalized = resolved.normalized(&text[span.clone()]);
+            let mut found = Found::counted(chars, span, normalized);
+            if let Days::Range(first, last) = resolved.days {
+                found.extra.insert("start".into(), first.to_string().into());
+                found.extra.insert("end".into(), last.to_string().into());
+            } else if let Days::OneOf(dates) = &resolved.days {
+                let candidates: Vec<serde_json::Value> =
+                    dates.iter().map(|d| d.to_string().into()).collect();
+                found.extra.insert("candidates".into(), candidates.into());
+            }
+            found
+        }
+        Err(reason) => Found::counted(chars, span, crate::normalize::unresolved(reason)),
+    }
 }
 
 #[cfg(test)]

@@ -220,3 +220,20 @@ fn offsets_with_thousands_separators_count_whole() {
         "2024-11-20"
     );
 }
+
+#[test]
+fn character_offsets_are_counted_once_over_a_long_text() {
+    // Non-ASCII text between the dates ("—", "ï"), and "3 days after" reaching
+    // back before the date it shifts.
+    let text =
+        "Tokaïev — on Feb. 24 — met “them”; 3 days after January 12th, yesterday. ".repeat(50);
+    let found = find(&text, Some(date(2023, 3, 2)));
+    assert_eq!(found.len(), 150);
+    for f in &found {
+        assert_eq!(f.start, text[..f.span.start].chars().count(), "{}", f.text);
+        assert_eq!(f.end, text[..f.span.end].chars().count(), "{}", f.text);
+        assert_eq!(f.text, text[f.span.clone()]);
+    }
+    assert_eq!(found[4].text, "3 days after January 12th");
+    assert_eq!((found[4].start, found[4].end), (108, 133));
+}

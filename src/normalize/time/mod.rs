@@ -27,7 +27,7 @@ pub mod range;
 pub mod scan;
 pub mod zones;
 
-use super::{Found, Key, Kind, Normalized, Normalizer, RawMatch};
+use super::{Chars, Found, Key, Kind, Normalized, Normalizer, RawMatch};
 use day::{boundary, written_day};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -434,11 +434,12 @@ pub fn read(text: &str, clock: &Clock, context: &Context) -> Result<Normalized, 
 
 /// Every time in `text` (`factlint normalize --kind time`), read in `context`.
 pub fn find(text: &str, context: &Context) -> Vec<Found> {
+    let mut chars = Chars::new(text);
     scan::scan(text)
         .into_iter()
         .map(|clock| match read(text, &clock, context) {
             Ok(value) => {
-                let mut found = Found::at(text, clock.span.clone(), value.clone());
+                let mut found = Found::counted(&mut chars, clock.span.clone(), value.clone());
                 let mut walls = vec![clock_text(clock.seconds)];
                 if clock.twelve {
                     walls.push(clock_text(clock.seconds + 43200));
@@ -453,8 +454,8 @@ pub fn find(text: &str, context: &Context) -> Vec<Found> {
                 }
                 found
             }
-            Err(reason) => Found::at(
-                text,
+            Err(reason) => Found::counted(
+                &mut chars,
                 clock.span.clone(),
                 crate::normalize::unresolved(reason),
             ),

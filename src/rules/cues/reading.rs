@@ -104,11 +104,7 @@ impl<'a> Reading<'a> {
             return Some(found.clone());
         }
         let found = if whole {
-            self.values.of(kind).map(|all| {
-                let lo = all.partition_point(|f| f.span.start < sentence.start);
-                let hi = all.partition_point(|f| f.span.start < sentence.end);
-                all[lo..hi].to_vec()
-            })
+            self.values.of_in(kind, sentence)
         } else {
             let ctx = Context {
                 published: self.published,

@@ -1,0 +1,252 @@
+//! Many [`Pattern`]s searched in one pass over a text, each giving exactly
+//! the matches its own [`Pattern::captures_iter`] gives. The date reader has
+//! some twenty forms; searched one by one, each is a lazy-DFA scan of the
+//! whole article plus a restart after every place it may start.
+//!
+//! One lazy DFA holds every pattern's loose twin (the pattern without its
+//! Unicode word boundaries, see [`super::fastre`]), reversed and unanchored,
+//! reporting every match ([`MatchKind::All`]). Run once backwards over the
+//! text, it names every (place, pattern) where a match of the twin starts:
+//! the places each pattern's own search would stop at, all at once. Walking
+//! them forwards, a pattern tests a place (the anchored search of the
+//! pattern itself) only when it lies at or after the end of that pattern's
+//! last match, which is what its own iteration does; so every pattern gets
+//! its own matches in its own order, overlapping those of the others.
+//!
+//! The places are kept as one `u64` each, and only while a text's fit a
+//! budget ([`MAX_PLACES_PER_BYTE`]): a text where nearly every byte may
+//! start a match (a file of digits) is searched pattern by pattern instead,
+//! with the same results.
+
+use super::fastre::Pattern;
+use regex::Captures;
+use regex_automata::hybrid::dfa::{Cache, OverlappingState, DFA};
+use regex_automata::nfa::thompson;
+use regex_automata::util::pool::Pool;
+use regex_automata::{Input, MatchKind};
+
+/// At most one place per this many bytes of text is kept (else the
+/// patterns are searched one by one): the places stay a fraction of the
+/// text's size.
+const MAX_PLACES_PER_BYTE: usize = 4;
+
+/// The lazy DFA's states per thread: the forms together make far more
+/// states than each alone, and a cache that keeps clearing rebuilds them.
+const CACHE_BYTES: usize = 64 << 20;
+
+type CachePool = Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>;
+
+/// Patterns searched together.
+pub struct Set {
+    patterns: Vec<Pattern>,
+    /// Where each pattern's loose twin may start; `None` when some pattern
+    /// has no twin (it is then searched on its own, as are all).
+    starts: Option<(DFA, CachePool)>,
+}
+
+impl std::fmt::Debug for Set {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Set")
+            .field("patterns", &self.patterns)
+            .field("one_pass", &self.starts.is_some())
+            .finish()
+    }
+}
+
+impl Set {
+    /// The patterns, in order; their index is what [`Set::each`] reports.
+    pub fn new(patterns: Vec<Pattern>) -> Set {
+        let starts = Self::build(&patterns).map(|dfa| {
+            let for_pool = dfa.clone();
+            let pool: CachePool = Pool::new(Box::new(move || for_pool.create_cache()));
+            (dfa, pool)
+        });
+        Set { patterns, starts }
+    }
+
+    fn build(patterns: &[Pattern]) -> Option<DFA> {
+        let hirs = patterns
+            .iter()
+            .map(Pattern::loose_hir)
+            .collect::<Option<Vec<_>>>()?;
+        let nfa = thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .reverse(true)
+                    .shrink(true)
+                    .which_captures(thompson::WhichCaptures::None),
+            )
+            .build_many_from_hir(&hirs)
+            .ok()?;
+        DFA::builder()
+            .configure(
+                DFA::config()
+                    .match_kind(MatchKind::All)
+                    .cache_capacity(CACHE_BYTES),
+            )
+            .build_from_nfa(nfa)
+            .ok()
+    }
+
+    pub fn patterns(&self) -> &[Pattern] {
+        &self.patterns
+    }
+
+    /// Calls `found` with every match of every pattern in `text` (the
+    /// pattern's index and its groups): each pattern's matches are those of
+    /// its own `captures_iter`, in order; across patterns they come in no
+    /// particular order.
+    pub fn each<'h>(&self, text: &'h str, mut found: impl FnMut(usize, Captures<'h>)) {
+        let Some(places) = self.places(text) else {
+            for (i, pattern) in self.patterns.iter().enumerate() {
+                for caps in pattern.captures_iter(text) {
+                    found(i, caps);
+                }
+            }
+            return;
+        };
+        // Where each pattern's next match may start: the end of its last one.
+        let mut next = vec![0usize; self.patterns.len()];
+        // A place where a pattern's own search would not stop is harmless:
+        // the pattern matches only where its twin does, so the test fails.
+        for &place in &places {
+            let (at, i) = ((place >> 8) as usize, (place & 0xff) as usize);
+            if at < next[i] {
+                continue;
+            }
+            if let Some(caps) = self.patterns[i].captures_starting_at(text, at) {
+                // Never empty (a twin is built only then): the next search starts at its end.
+                next[i] = caps.get(0).map_or(text.len() + 1, |m| m.end());
+                found(i, caps);
+            }
+        }
+    }
+
+    /// Every (place, pattern) where a loose twin's match starts, as
+    /// `place << 8 | pattern`, sorted; `None` when the patterns must be
+    /// searched one by one (no twins, more than 256 patterns, too many
+    /// places, or the lazy DFA gave up).
+    fn places(&self, text: &str) -> Option<Vec<u64>> {
+        let (dfa, pool) = self.starts.as_ref()?;
+        if self.patterns.len() > 256 {
+            return None;
+        }
+        let budget = text.len() / MAX_PLACES_PER_BYTE + 64;
+        let mut cache = pool.get();
+        let input = Input::new(text);
+        let mut state = OverlappingState::start();
+        let mut places = Vec::new();
+        // The place of the latest reports, and the one reported before it
+        // (places come last first, each pattern's once or, see below, twice).
+        let (mut current, mut above) = (None, None);
+        loop {
+            dfa.try_search_overlapping_rev(&mut cache, &input, &mut state)
+                .ok()?;
+            let Some(m) = state.get_match() else {
+                places.sort_unstable();
+                return Some(places);
+            };
+            if places.len() >= budget {
+                return None;
+            }
+            let (at, pattern) = (m.offset(), m.pattern().as_u64());
+            if current != Some(at) {
+                (above, current) = (current, Some(at));
+            }
+            places.push(((at as u64) << 8) | pattern);
+            // When several patterns start at one place, regex-automata 0.4
+            // reports the first there and the others one byte before it (its
+            // reverse overlapping search gives `at + 1` for the first match of
+            // a state, `at` for the next ones). A place one before the last
+            // one reported may be such: the pattern is tried at both (a place
+            // where the pattern does not start costs one failed test, never a
+            // wrong match: see `each`).
+            if above == Some(at + 1) {
+                places.push((((at + 1) as u64) << 8) | pattern);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regex::Regex;
+
+    fn show(c: &Captures) -> String {
+        format!(
+            "{:?}",
+            c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>()
+        )
+    }
+
+    /// Each pattern's matches, from the set and from the pattern alone.
+    fn both(patterns: &[&str], text: &str) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
+        let compiled = |p: &&str| Pattern::new(Regex::new(p).unwrap());
+        let want = patterns
+            .iter()
+            .map(|p| compiled(p).captures_iter(text).map(|c| show(&c)).collect())
+            .collect();
+        let set = Set::new(patterns.iter().map(compiled).collect());
+        let mut got = vec![Vec::new(); patterns.len()];
+        set.each(text, |i, c| got[i].push(show(&c)));
+        (got, want)
+    }
+
+    #[test]
+    fn each_pattern_gets_its_own_matches_overlapping_the_others() {
+        let text = "“Mr Tokaïev met Çavuşoğlu” on Tuesday, Feb. 28, 2023 — Tuesday’s talks; \
+                    monday 3/4, Tokai, tues 12 Feb and 2023-02-28 in Astana. Feb";
+        let patterns = [
+            r"(?i)\b(?:next\s+)?(?P<wd>tuesday|tues|monday)\b",
+            r"(?i)\b(?P<m>feb)\.?(?:\s+(?P<d>\d{1,2}))?\b(?:,\s+(?P<y>\d{4}))?",
+            r"(?i)\b(?P<d>\d{1,2})\s+(?P<m>feb)\b",
+            r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b",
+            r"\bTok\w+",
+            r"\b\d+\b",
+            r"(?i)\bfeb\b\s*$",
+        ];
+        let set = Set::new(
+            patterns
+                .iter()
+                .map(|p| Pattern::new(Regex::new(p).unwrap()))
+                .collect(),
+        );
+        assert!(set.starts.is_some(), "every pattern has a twin: one pass");
+        let (got, want) = both(&patterns, text);
+        assert!(want.iter().all(|w| !w.is_empty()), "{want:?}");
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_pattern_without_a_twin_sends_all_through_their_own_search() {
+        let patterns = [r"(?-u:\b)feb(?-u:\b)", r"\bmar\b"];
+        let set = Set::new(
+            patterns
+                .iter()
+                .map(|p| Pattern::new(Regex::new(p).unwrap()))
+                .collect(),
+        );
+        assert!(set.starts.is_none());
+        let (got, want) = both(&patterns, "feb mar feb");
+        assert_eq!(got, want);
+        assert_eq!(got[0].len(), 2);
+    }
+
+    #[test]
+    fn too_many_places_fall_back_with_the_same_matches() {
+        let text = "1 ".repeat(3000);
+        let patterns = [r"\b\d\b", r"\b\d\s+\d\b"];
+        let set = Set::new(
+            patterns
+                .iter()
+                .map(|p| Pattern::new(Regex::new(p).unwrap()))
+                .collect(),
+        );
+        assert!(set.places(&text).is_none(), "two places per two bytes");
+        assert!(set.places("1 1 and some more words here").is_some());
+        let (got, want) = both(&patterns, &text);
+        assert_eq!((got[0].len(), got[1].len()), (3000, 1500));
+        assert_eq!(got, want);
+    }
+}
