@@ -12,6 +12,7 @@ use crate::compare::suppress;
 use crate::corpus::{self, Article, Entry, Source, Warning};
 use crate::error::{Error, Result};
 use crate::extract::{self, prefilter::Prefilter, Interner, Mention};
+use crate::normalize::numtext::style;
 use crate::report::Report;
 use crate::rules::RuleSet;
 use rayon::prelude::*;
@@ -149,12 +150,14 @@ pub fn scan_corpus(
 /// date its relative dates contradict is a warning
 /// ([`extract::reprint`]).
 pub fn scan_article(rules: &RuleSet, filter: &Prefilter, seq: usize, article: Article) -> Scanned {
-    let reading = extract::reading(&article);
-    let found = extract::scan_reading(rules, filter, &article, &reading);
-    let warnings = extract::reprint::check(rules, &article, &reading, &found)
-        .into_iter()
-        .collect();
-    drop(reading);
+    let (found, warnings) = style::for_article(&article.text, || {
+        let reading = extract::reading(&article);
+        let found = extract::scan_reading(rules, filter, &article, &reading);
+        let warnings = extract::reprint::check(rules, &article, &reading, &found)
+            .into_iter()
+            .collect();
+        (found, warnings)
+    });
     let (mut mentions, mut ignored) = suppress::split_inline(&article.text, found);
     // Kept until the whole corpus is scanned: no spare capacity per article.
     mentions.shrink_to_fit();

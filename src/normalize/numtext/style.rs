@@ -58,6 +58,16 @@ impl Style {
     /// only that convention allows ("17.926.345", "1.111,11") and none only
     /// English allows ("1,234,567", "1,234.5"); English otherwise.
     pub fn of(text: &str) -> Style {
+        // The article being scanned: decided once, not per value read.
+        if let Some((at, len, style)) = ARTICLE.with(Cell::get) {
+            if at == text.as_ptr() as usize && len == text.len() {
+                return style;
+            }
+        }
+        Self::decide(text)
+    }
+
+    fn decide(text: &str) -> Style {
         let dots = DOT_GROUPED.is_match(text) && !COMMA_GROUPED.is_match(text);
         Style {
             grouping: if dots { Grouping::Dot } else { Grouping::Comma },
@@ -82,6 +92,28 @@ thread_local! {
 /// outside [`within`]).
 pub fn current() -> Style {
     CURRENT.with(Cell::get)
+}
+
+thread_local! {
+    /// The article [`for_article`] is scanning (its address and length) and its style.
+    static ARTICLE: Cell<Option<(usize, usize, Style)>> = const { Cell::new(None) };
+}
+
+/// Runs `scan` with `text`'s style decided once: every [`Style::of`] of
+/// that very text (same address and length: `text` is borrowed for the whole
+/// call, so it is the same bytes) answers from it instead of re-reading the
+/// article for each value. Other texts are decided as before.
+pub fn for_article<R>(text: &str, scan: impl FnOnce() -> R) -> R {
+    struct Restore(Option<(usize, usize, Style)>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            ARTICLE.with(|c| c.set(self.0));
+        }
+    }
+    let style = Style::decide(text);
+    let _restore =
+        Restore(ARTICLE.with(|c| c.replace(Some((text.as_ptr() as usize, text.len(), style)))));
+    scan()
 }
 
 /// Runs `read` with numbers read in `style`; the previous style comes back
@@ -122,5 +154,23 @@ mod tests {
             }
         );
         assert_eq!(current(), Style::default());
+    }
+
+    #[test]
+    fn an_article_in_scan_is_decided_once_and_other_texts_as_before() {
+        let article = String::from("Turnout: 17.926.345 of 59.310.307 voters.");
+        let part = &article[..9]; // "Turnout: ": no number, English alone.
+        let (whole, slice, other) = for_article(&article, || {
+            (
+                Style::of(&article),
+                Style::of(part),
+                Style::of("1,234,567 and 1.5"),
+            )
+        });
+        assert_eq!(whole.grouping, Grouping::Dot);
+        assert_eq!(slice.grouping, Grouping::Comma);
+        assert_eq!(other.grouping, Grouping::Comma);
+        // The scope ends with the call: nothing is remembered afterwards.
+        assert_eq!(ARTICLE.with(Cell::get), None);
     }
 }
