@@ -237,15 +237,18 @@ fn without_honorifics(written: &str) -> &str {
     }
 }
 
+/// Whether a written word is an initial: a capital letter and a period ("N.").
+fn is_initial(word: &str) -> bool {
+    let mut c = word.chars();
+    c.next().is_some_and(char::is_uppercase) && c.next() == Some('.') && c.next().is_none()
+}
+
 /// Given names without the initials that end them ("Shannon N." is
 /// Shannon, "George H. W." George).
 fn trailing_initials_cut(given: &str) -> &str {
     let mut given = given;
     while let Some((rest, last)) = given.rsplit_once(' ') {
-        let mut c = last.chars();
-        let initial =
-            c.next().is_some_and(char::is_uppercase) && c.next() == Some('.') && c.next().is_none();
-        if !initial {
+        if !is_initial(last) {
             break;
         }
         given = rest.trim_end();
@@ -257,14 +260,10 @@ fn trailing_initials_cut(given: &str) -> &str {
 /// Gilreath): a capital letter and a period between the first and last word.
 fn without_initials(written: &str) -> String {
     let parts: Vec<&str> = written.split(' ').collect();
-    let initial = |p: &str| {
-        let mut c = p.chars();
-        c.next().is_some_and(char::is_uppercase) && c.next() == Some('.') && c.next().is_none()
-    };
     parts
         .iter()
         .enumerate()
-        .filter(|&(i, p)| i == 0 || i + 1 == parts.len() || !initial(p))
+        .filter(|&(i, p)| i == 0 || i + 1 == parts.len() || !is_initial(p))
         .map(|(_, p)| *p)
         .collect::<Vec<_>>()
         .join(" ")

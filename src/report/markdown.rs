@@ -187,7 +187,7 @@ fn matrix(out: &mut String, report: &Report, target: &Target) {
             }
         );
     }
-    out.push_str("\nMarks: ✗ outlier against the consensus; ⇆ one side of a split with no majority; ↯ the article contradicts itself; ≠ differs from the public record; ↻ superseded by a newer figure; · not stated.\n\n");
+    out.push_str("\nMarks: ✗ outlier against the consensus (or the public record, where it decides); ⇆ one side of a split with no majority; ↯ the article contradicts itself; ≠ differs from the public record; ↻ superseded by a newer figure; · not stated.\n\n");
     for (label, s) in labels.iter().zip(&report.sources) {
         let about: Vec<String> = [
             // Not again when the label already names the outlet.
@@ -296,8 +296,8 @@ fn contradiction(out: &mut String, report: &Report, v: &Verdict, target: &Target
                 outliers.join(", ")
             )),
             Some(consensus) if v.by_record && report.drafts.is_empty() => said.push(format!(
-                "Sources disagree. The {} of record, **{}**, is the reference; outliers: {}.",
-                if v.kind == "name" { "spelling" } else { "value" },
+                "Sources disagree. {}, **{}**, is the reference; outliers: {}.",
+                if v.kind == "name" { "The spelling of record" } else { "The public record's value" },
                 escape(&super::readable(v, consensus)),
                 outliers.join(", ")
             )),
@@ -328,7 +328,10 @@ fn contradiction(out: &mut String, report: &Report, v: &Verdict, target: &Target
             }
         ));
     }
-    if v.reference == Reference::Mismatch {
+    // A conflict the record decided has named the record already.
+    if v.reference == Reference::Mismatch
+        && !(v.by_record && v.status == Status::Conflict && report.drafts.is_empty())
+    {
         said.push(format!(
             "The public record says **{}**.",
             escape(&super::readable(v, v.expected.as_deref().unwrap_or("?")))
