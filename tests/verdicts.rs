@@ -323,6 +323,47 @@ fn twelve_billion_dollars_rounded_agrees_with_eleven_point_seven() {
 }
 
 #[test]
+fn hedged_round_numbers_are_as_precise_as_their_rounding() {
+    // The Titan submersible (June 2023), as a new user tried it: "approximately
+    // 1,600 feet" (487.7 m) and "about 500 metres" were a split with no
+    // majority while each held last-digit precision (±0.5 ft, ±0.5 m). Round
+    // under "about", they are ±50 ft and ±25 m (5 % of 500): they agree.
+    let rules =
+        RuleSet::load(&[root().join("tests/fixtures/verdicts/titan-debris.toml")]).unwrap();
+    let text = |n: &str| format!("The debris was found {n} from the bow of the Titanic.\n");
+    let report = check::check_articles(
+        &rules,
+        vec![
+            article("us.txt", &text("approximately 1,600 feet")),
+            article("uk.txt", &text("about 500 metres")),
+        ],
+    );
+    let v = by_file(serde_json::to_value(&report.facts[0]).unwrap());
+    assert_eq!(v["status"], "agree", "{v:#}");
+    let precision: Vec<f64> = v["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["precision"].as_f64().unwrap())
+        .collect();
+    assert_eq!(precision.len(), 2);
+    // Mentions in file order: uk.txt, then us.txt.
+    assert!((precision[0] - 25.0).abs() < 1e-9, "{precision:?}");
+    assert!((precision[1] - 50.0 * 0.3048).abs() < 1e-9, "{precision:?}");
+    // Not hedged, the same figures keep the precision of their last digit
+    // and conflict.
+    let report = check::check_articles(
+        &rules,
+        vec![
+            article("us.txt", &text("1,600 feet")),
+            article("uk.txt", &text("500 metres")),
+        ],
+    );
+    let v = serde_json::to_value(&report.facts[0]).unwrap();
+    assert_eq!(v["status"], "conflict", "{v:#}");
+}
+
+#[test]
 fn explain_prints_the_interval_actually_compared() {
     let dir = root().join("tests/fixtures/events/morocco-earthquake-2023");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))

@@ -149,6 +149,27 @@ pub fn bounds(v: f64, hedge: Option<Hedge>) -> (f64, f64) {
     interval(v, v, hedge)
 }
 
+/// How precise a number written under "about" is when its digits end in
+/// zeros: the zeros are rounding, so "about 1,600" is as precise as its last
+/// non-zero digit (±50), but never looser than 5 % of the value ("about 500"
+/// ±25, "about 1,000" ±50, not ±500). 0 for a value with no trailing zero
+/// or a fraction: its written digits say how precise it is.
+pub fn rounding(v: f64) -> f64 {
+    let a = v.abs();
+    if !(a >= 10.0 && a < 1e15 && a.fract() == 0.0) {
+        return 0.0;
+    }
+    let (mut n, mut place) = (a as u64, 1.0_f64);
+    while n % 10 == 0 {
+        n /= 10;
+        place *= 10.0;
+    }
+    if place == 1.0 {
+        return 0.0;
+    }
+    (place / 2.0).min(0.05 * a)
+}
+
 /// `[lo, hi]` for an interval under a hedge: "more than 30-40" is 30 or more,
 /// "up to 40" is 0 to 40 (negative values stay unbounded below). Strict
 /// bounds compare as closed intervals: "more than 140" agrees with a source
@@ -164,6 +185,21 @@ pub fn interval(lo: f64, hi: f64, hedge: Option<Hedge>) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hedged_round_number_is_as_precise_as_its_last_non_zero_digit() {
+        assert_eq!(rounding(1600.0), 50.0);
+        assert_eq!(rounding(7500.0), 50.0);
+        assert_eq!(rounding(500.0), 25.0);
+        assert_eq!(rounding(1000.0), 50.0);
+        assert_eq!(rounding(20_000.0), 1000.0);
+        assert_eq!(rounding(12e9), 0.5e9);
+        assert_eq!(rounding(1601.0), 0.0);
+        assert_eq!(rounding(30.0), 1.5);
+        assert_eq!(rounding(5.0), 0.0);
+        assert_eq!(rounding(2.5), 0.0);
+        assert_eq!(rounding(-300.0), 15.0);
+    }
 
     #[test]
     fn finds_hedges_before_and_inside_the_value() {

@@ -159,9 +159,13 @@ impl<'a> Hedged<'a> {
         }
     }
 
-    /// With the precision its written digits imply.
+    /// With the precision its written digits imply; under "about", a round
+    /// number is as precise as its rounding ([`hedge::rounding`]).
     pub fn precise(mut self, precision: f64) -> Self {
         self.precision = precision;
+        if self.bound() == Some(Hedge::About) && self.shape == Shape::Point {
+            self.precision = precision.max(hedge::rounding(self.lo));
+        }
         self
     }
 
