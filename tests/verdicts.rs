@@ -328,8 +328,7 @@ fn hedged_round_numbers_are_as_precise_as_their_rounding() {
     // 1,600 feet" (487.7 m) and "about 500 metres" were a split with no
     // majority while each held last-digit precision (±0.5 ft, ±0.5 m). Round
     // under "about", they are ±50 ft and ±25 m (5 % of 500): they agree.
-    let rules =
-        RuleSet::load(&[root().join("tests/fixtures/verdicts/titan-debris.toml")]).unwrap();
+    let rules = RuleSet::load(&[root().join("tests/fixtures/verdicts/titan-debris.toml")]).unwrap();
     let text = |n: &str| format!("The debris was found {n} from the bow of the Titanic.\n");
     let report = check::check_articles(
         &rules,

@@ -156,7 +156,7 @@ pub fn bounds(v: f64, hedge: Option<Hedge>) -> (f64, f64) {
 /// or a fraction: its written digits say how precise it is.
 pub fn rounding(v: f64) -> f64 {
     let a = v.abs();
-    if !(a >= 10.0 && a < 1e15 && a.fract() == 0.0) {
+    if !((10.0..1e15).contains(&a) && a.fract() == 0.0) {
         return 0.0;
     }
     let (mut n, mut place) = (a as u64, 1.0_f64);
