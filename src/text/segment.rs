@@ -222,7 +222,9 @@ fn ends_sentence(text: &str, piece: Range<usize>) -> bool {
         .map_or(at, |(i, _)| i);
     let word = &text[word_start..at];
     let last = word.rsplit('.').next().unwrap_or("");
-    if word.contains('.') || (last.chars().count() == 1 && last.chars().all(char::is_uppercase)) {
+    // "U.S.", "p.m.": letters between dots; "7.4." is a decimal that ends one.
+    let dotted = word.contains('.') && word.chars().all(|c| c == '.' || c.is_alphabetic());
+    if dotted || (last.chars().count() == 1 && last.chars().all(char::is_uppercase)) {
         return false;
     }
     !ABBREVIATIONS.contains(&last.to_lowercase().as_str())
@@ -384,6 +386,22 @@ mod tests {
                 "All I see are ruins,” Ma said.",
                 "Was it 6.5?",
                 "Yes!"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_decimal_at_the_end_of_a_sentence_ends_it() {
+        // Hualien, April 2024 (Head Topics): "7.7." was read as a dotted
+        // abbreviation, so the next sentence (with "1999") was joined to it.
+        let text = "Japanese seismologists reported an even stronger reading of 7.7. The epicenter was 11 miles from Hualien, which the 1999 quake hit. It cost $2.5m. Then U.S. officials came.";
+        assert_eq!(
+            all(text),
+            [
+                "Japanese seismologists reported an even stronger reading of 7.7.",
+                "The epicenter was 11 miles from Hualien, which the 1999 quake hit.",
+                "It cost $2.5m.",
+                "Then U.S. officials came."
             ]
         );
     }
