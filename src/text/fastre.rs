@@ -50,8 +50,7 @@ impl Pattern {
     /// without its Unicode word boundaries, whose matches start wherever
     /// the regex's may ([`super::fastset`] scans many at once).
     pub fn loose_hir(&self) -> Option<Hir> {
-        let hir = regex_syntax::parse(self.regex.as_str()).ok()?;
-        twin_helps(&hir).then(|| without_unicode_boundaries(&hir))
+        loose_hir_of(&regex_syntax::parse(self.regex.as_str()).ok()?)
     }
 
     /// The match that starts exactly at `start`, with its groups, as
@@ -96,6 +95,11 @@ impl Fast {
         let exact = meta::Builder::new().build_from_hir(&hir).ok()?;
         Some(Fast { loose, exact })
     }
+}
+
+/// [`Pattern::loose_hir`] of a regex's syntax tree.
+pub fn loose_hir_of(hir: &Hir) -> Option<Hir> {
+    twin_helps(hir).then(|| without_unicode_boundaries(hir))
 }
 
 /// A twin helps when the regex has a Unicode word boundary, and keeps

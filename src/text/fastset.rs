@@ -13,17 +13,26 @@
 //! last match, which is what its own iteration does; so every pattern gets
 //! its own matches in its own order, overlapping those of the others.
 //!
+//! The DFA needs only where a twin's match may start, not where it ends,
+//! so each twin is cut after what every match must begin with
+//! ([`prefix`]): a form's optional tail ("…, 2023", "of next month") and
+//! the extra turns of a repetition only made the reverse DFA bigger, and
+//! building its states was most of the one pass's cost on a fresh process
+//! (dense-200: 580 M of 610 M instructions).
+//!
 //! The places are kept as one `u64` each, and only while a text's fit a
 //! budget ([`MAX_PLACES_PER_BYTE`]): a text where nearly every byte may
 //! start a match (a file of digits) is searched pattern by pattern instead,
 //! with the same results.
 
-use super::fastre::Pattern;
-use regex::Captures;
+use super::fastre::{loose_hir_of, Pattern};
+use regex::{Captures, Regex};
 use regex_automata::hybrid::dfa::{Cache, OverlappingState, DFA};
 use regex_automata::nfa::thompson;
 use regex_automata::util::pool::Pool;
-use regex_automata::{Input, MatchKind};
+use regex_automata::{meta, Anchored, Input, MatchKind};
+use regex_syntax::hir::{Hir, HirKind, Repetition};
+use std::sync::OnceLock;
 
 /// At most one place per this many bytes of text is kept (else the
 /// patterns are searched one by one): the places stay a fraction of the
@@ -36,9 +45,17 @@ const CACHE_BYTES: usize = 64 << 20;
 
 type CachePool = Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>;
 
-/// Patterns searched together.
+/// Patterns searched together. Each is compiled when first tested: of the
+/// ~28 date forms a dense corpus meets about half, and compiling one is
+/// about five million instructions.
 pub struct Set {
-    patterns: Vec<Pattern>,
+    /// Each pattern's source and syntax tree.
+    sources: Vec<(String, Hir)>,
+    patterns: Vec<OnceLock<Pattern>>,
+    /// Each pattern anchored: whether a match starts at a place (the
+    /// pattern's own [`Pattern`] would also build a loose twin, which the
+    /// set does not need).
+    exact: Vec<OnceLock<Option<meta::Regex>>>,
     /// Where each pattern's loose twin may start; `None` when some pattern
     /// has no twin (it is then searched on its own, as are all).
     starts: Option<(DFA, CachePool)>,
@@ -47,27 +64,43 @@ pub struct Set {
 impl std::fmt::Debug for Set {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Set")
-            .field("patterns", &self.patterns)
+            .field(
+                "patterns",
+                &self.sources.iter().map(|s| &s.0).collect::<Vec<_>>(),
+            )
             .field("one_pass", &self.starts.is_some())
             .finish()
     }
 }
 
 impl Set {
-    /// The patterns, in order; their index is what [`Set::each`] reports.
-    pub fn new(patterns: Vec<Pattern>) -> Set {
-        let starts = Self::build(&patterns).map(|dfa| {
+    /// The patterns' sources, in order; their index is what [`Set::each`]
+    /// reports. Panics when a source is not a valid regex.
+    pub fn new(sources: Vec<String>) -> Set {
+        let sources: Vec<(String, Hir)> = sources
+            .into_iter()
+            .map(|source| {
+                let hir = regex_syntax::parse(&source).expect("a set's pattern is a valid regex");
+                (source, hir)
+            })
+            .collect();
+        let starts = Self::build(&sources).map(|dfa| {
             let for_pool = dfa.clone();
             let pool: CachePool = Pool::new(Box::new(move || for_pool.create_cache()));
             (dfa, pool)
         });
-        Set { patterns, starts }
+        Set {
+            patterns: sources.iter().map(|_| OnceLock::new()).collect(),
+            exact: sources.iter().map(|_| OnceLock::new()).collect(),
+            sources,
+            starts,
+        }
     }
 
-    fn build(patterns: &[Pattern]) -> Option<DFA> {
-        let hirs = patterns
+    fn build(sources: &[(String, Hir)]) -> Option<DFA> {
+        let hirs = sources
             .iter()
-            .map(Pattern::loose_hir)
+            .map(|(_, hir)| loose_hir_of(hir).map(prefix_or_whole))
             .collect::<Option<Vec<_>>>()?;
         let nfa = thompson::Compiler::new()
             .configure(
@@ -88,8 +121,21 @@ impl Set {
             .ok()
     }
 
-    pub fn patterns(&self) -> &[Pattern] {
-        &self.patterns
+    /// How many patterns the set has.
+    pub fn len(&self) -> usize {
+        self.sources.len()
+    }
+
+    /// Whether the set has no pattern.
+    pub fn is_empty(&self) -> bool {
+        self.sources.is_empty()
+    }
+
+    /// Pattern `i`, compiled when first asked for.
+    pub fn pattern(&self, i: usize) -> &Pattern {
+        self.patterns[i].get_or_init(|| {
+            Pattern::new(Regex::new(&self.sources[i].0).expect("a set's pattern compiles"))
+        })
     }
 
     /// Calls `found` with every match of every pattern in `text` (the
@@ -98,15 +144,15 @@ impl Set {
     /// particular order.
     pub fn each<'h>(&self, text: &'h str, mut found: impl FnMut(usize, Captures<'h>)) {
         let Some(places) = self.places(text) else {
-            for (i, pattern) in self.patterns.iter().enumerate() {
-                for caps in pattern.captures_iter(text) {
+            for i in 0..self.len() {
+                for caps in self.pattern(i).captures_iter(text) {
                     found(i, caps);
                 }
             }
             return;
         };
         // Where each pattern's next match may start: the end of its last one.
-        let mut next = vec![0usize; self.patterns.len()];
+        let mut next = vec![0usize; self.len()];
         // A place where a pattern's own search would not stop is harmless:
         // the pattern matches only where its twin does, so the test fails.
         for &place in &places {
@@ -114,11 +160,32 @@ impl Set {
             if at < next[i] {
                 continue;
             }
-            if let Some(caps) = self.patterns[i].captures_starting_at(text, at) {
+            if let Some(caps) = self.starting_at(i, text, at) {
                 // Never empty (a twin is built only then): the next search starts at its end.
                 next[i] = caps.get(0).map_or(text.len() + 1, |m| m.end());
                 found(i, caps);
             }
+        }
+    }
+
+    /// Pattern `i`'s match that starts exactly at `at`, with its groups,
+    /// as its own iteration would give it had its search reached `at`
+    /// (what [`Pattern::captures_starting_at`] does).
+    fn starting_at<'h>(&self, i: usize, text: &'h str, at: usize) -> Option<Captures<'h>> {
+        let pattern = self.pattern(i);
+        let regex = pattern.regex();
+        let exact = self.exact[i]
+            .get_or_init(|| meta::Builder::new().build_from_hir(&self.sources[i].1).ok());
+        match exact {
+            Some(exact) => {
+                let anchored = Input::new(text).range(at..).anchored(Anchored::Yes);
+                // Leftmost from `at`, and one starts there: that one.
+                exact
+                    .is_match(anchored)
+                    .then(|| regex.captures_at(text, at))
+                    .flatten()
+            }
+            None => pattern.captures_starting_at(text, at),
         }
     }
 
@@ -128,7 +195,7 @@ impl Set {
     /// places, or the lazy DFA gave up).
     fn places(&self, text: &str) -> Option<Vec<u64>> {
         let (dfa, pool) = self.starts.as_ref()?;
-        if self.patterns.len() > 256 {
+        if self.len() > 256 {
             return None;
         }
         let budget = text.len() / MAX_PLACES_PER_BYTE + 64;
@@ -168,6 +235,52 @@ impl Set {
     }
 }
 
+/// What every match of `hir` begins with: the regex cut after its last
+/// element that may not match empty (a trailing `(?:, \d{4})?` or `\b`
+/// goes), that element cut the same way, and a trailing repetition kept
+/// to its least count (`\d{1,2}` → `\d`). Every match of `hir` starting
+/// at a place has a prefix the cut regex matches there (an assertion
+/// dropped only lets more text match), so the cut regex starts at least
+/// wherever `hir` does; a place where only the cut one starts costs one
+/// failed test in [`Set::each`].
+fn prefix(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Concat(xs) => {
+            let mut kept = xs.clone();
+            while kept.len() > 1
+                && kept
+                    .last()
+                    .is_some_and(|x| x.properties().minimum_len() == Some(0))
+            {
+                kept.pop();
+            }
+            if let Some(last) = kept.pop() {
+                kept.push(prefix(&last));
+            }
+            Hir::concat(kept)
+        }
+        HirKind::Alternation(xs) => Hir::alternation(xs.iter().map(prefix).collect()),
+        HirKind::Capture(c) => prefix(&c.sub),
+        HirKind::Repetition(r) if r.min == 1 => prefix(&r.sub),
+        HirKind::Repetition(r) if r.min > 1 => Hir::repetition(Repetition {
+            max: Some(r.min),
+            ..r.clone()
+        }),
+        _ => hir.clone(),
+    }
+}
+
+/// [`prefix`] of a twin, or the twin itself when its prefix could match
+/// empty text (it would start everywhere).
+fn prefix_or_whole(twin: Hir) -> Hir {
+    let cut = prefix(&twin);
+    if cut.properties().minimum_len().unwrap_or(0) > 0 {
+        cut
+    } else {
+        twin
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,7 +300,7 @@ mod tests {
             .iter()
             .map(|p| compiled(p).captures_iter(text).map(|c| show(&c)).collect())
             .collect();
-        let set = Set::new(patterns.iter().map(compiled).collect());
+        let set = Set::new(patterns.iter().map(|p| p.to_string()).collect());
         let mut got = vec![Vec::new(); patterns.len()];
         set.each(text, |i, c| got[i].push(show(&c)));
         (got, want)
@@ -206,12 +319,7 @@ mod tests {
             r"\b\d+\b",
             r"(?i)\bfeb\b\s*$",
         ];
-        let set = Set::new(
-            patterns
-                .iter()
-                .map(|p| Pattern::new(Regex::new(p).unwrap()))
-                .collect(),
-        );
+        let set = Set::new(patterns.iter().map(|p| p.to_string()).collect());
         assert!(set.starts.is_some(), "every pattern has a twin: one pass");
         let (got, want) = both(&patterns, text);
         assert!(want.iter().all(|w| !w.is_empty()), "{want:?}");
@@ -221,12 +329,7 @@ mod tests {
     #[test]
     fn a_pattern_without_a_twin_sends_all_through_their_own_search() {
         let patterns = [r"(?-u:\b)feb(?-u:\b)", r"\bmar\b"];
-        let set = Set::new(
-            patterns
-                .iter()
-                .map(|p| Pattern::new(Regex::new(p).unwrap()))
-                .collect(),
-        );
+        let set = Set::new(patterns.iter().map(|p| p.to_string()).collect());
         assert!(set.starts.is_none());
         let (got, want) = both(&patterns, "feb mar feb");
         assert_eq!(got, want);
@@ -234,15 +337,28 @@ mod tests {
     }
 
     #[test]
+    fn a_twin_is_cut_after_what_every_match_begins_with() {
+        let cut = |p: &str| prefix_or_whole(regex_syntax::parse(p).unwrap()).to_string();
+        let same = |p: &str| regex_syntax::parse(p).unwrap().to_string();
+        assert_eq!(cut(r"feb\.?(?:\s+(\d{1,2}))?"), same("feb"));
+        assert_eq!(
+            cut(r"(?:on\s+)?\d{1,2}/\d{1,2}"),
+            same(r"(?:on\s+)?\d{1,2}/\d")
+        );
+        assert_eq!(cut(r"x(?:ab){2,}y?"), same(r"x(?:ab){2}"));
+        assert_eq!(cut(r"(?:a\s*$|bc?)"), same(r"(?:a|b)"));
+        assert_eq!(
+            cut(r"a?"),
+            same("a?"),
+            "a cut that matches empty text is not used"
+        );
+    }
+
+    #[test]
     fn too_many_places_fall_back_with_the_same_matches() {
         let text = "1 ".repeat(3000);
         let patterns = [r"\b\d\b", r"\b\d\s+\d\b"];
-        let set = Set::new(
-            patterns
-                .iter()
-                .map(|p| Pattern::new(Regex::new(p).unwrap()))
-                .collect(),
-        );
+        let set = Set::new(patterns.iter().map(|p| p.to_string()).collect());
         assert!(set.places(&text).is_none(), "two places per two bytes");
         assert!(set.places("1 1 and some more words here").is_some());
         let (got, want) = both(&patterns, &text);

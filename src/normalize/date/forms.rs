@@ -4,7 +4,6 @@
 
 use super::words::*;
 use super::{Expr, MonthRef, Part, Unit};
-use crate::text::fastre::Pattern;
 use crate::text::fastset::Set;
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
@@ -244,12 +243,7 @@ pub static FORMS: LazyLock<Forms> = LazyLock::new(|| {
     ];
     let (patterns, readers) = forms
         .into_iter()
-        .map(|(re, read)| {
-            (
-                Pattern::new(Regex::new(&format!("(?i){re}")).expect("date form regex")),
-                read,
-            )
-        })
+        .map(|(re, read)| (format!("(?i){re}"), read))
         .unzip();
     Forms {
         set: Set::new(patterns),

@@ -56,9 +56,47 @@ static WOULD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("future-in-the-past cues")
 });
 
+/// A sentence, where the date is in it, and whether "'s" follows the date:
+/// all that [`tense`] reads.
+type TenseKey = (Box<str>, usize, usize, bool);
+
+/// How many tenses a thread keeps (a dense archive repeats its sentences).
+const KEPT_TENSES: usize = 1 << 12;
+
+thread_local! {
+    /// Tenses worked out lately: the cue regexes run over the sentence for
+    /// each weekday and month, and the same sentences come back article
+    /// after article.
+    static TENSES: std::cell::RefCell<std::collections::HashMap<TenseKey, (Tense, String)>> =
+        Default::default();
+}
+
 /// Tense of the clause (then the sentence) around `span`, and the cue that decided it.
 pub fn tense(text: &str, span: Range<usize>) -> (Tense, String) {
     let sentence = crate::text::sentence_bounds(text, span.clone());
+    // Nothing outside the sentence is read but whether "'s" follows the date.
+    let after = &text[span.end..];
+    let key: TenseKey = (
+        text[sentence.clone()].into(),
+        span.start - sentence.start,
+        span.end - sentence.start,
+        after.starts_with("'s") || after.starts_with("’s"),
+    );
+    if let Some(found) = TENSES.with_borrow(|kept| kept.get(&key).cloned()) {
+        return found;
+    }
+    let found = tense_in(text, sentence, span);
+    TENSES.with_borrow_mut(|kept| {
+        if kept.len() >= KEPT_TENSES {
+            kept.clear();
+        }
+        kept.insert(key, found.clone());
+    });
+    found
+}
+
+/// [`tense`] in `sentence`, the sentence around `span`, worked out.
+fn tense_in(text: &str, sentence: Range<usize>, span: Range<usize>) -> (Tense, String) {
     if let Some(found) = reported(text, sentence.clone(), span.clone()) {
         return found;
     }
