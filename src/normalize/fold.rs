@@ -14,6 +14,9 @@
 //! spelling key folds width (NFKC), so a full-width "Ｔｏｋａｙｅｖ" is
 //! spelled like "Tokayev".
 
+mod distance;
+
+pub use distance::{may_reach, similarity};
 use std::ops::Range;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -72,6 +75,9 @@ fn fold_ascii(text: &str) -> String {
 /// apostrophes alike, invisible characters dropped.
 /// "Kassym-Jomart  Tokaïev" → "kassym jomart tokaïev" (the ï stays).
 pub fn spelling(text: &str) -> String {
+    if text.is_ascii() {
+        return spelling_ascii(text);
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.nfkc() {
         match c {
@@ -82,6 +88,29 @@ pub fn spelling(text: &str) -> String {
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// [`spelling`] of ASCII text, which NFKC leaves as it is: every mention's
+/// spelling key is made from it.
+fn spelling_ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for b in text.bytes() {
+        let kept = match b {
+            b'\'' | b'`' => b'\'',
+            b if b.is_ascii_alphanumeric() => b.to_ascii_lowercase(),
+            _ => {
+                space = true;
+                continue;
+            }
+        };
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(char::from(kept));
+    }
+    out
 }
 
 /// A character that shows as nothing, or only where a line breaks: zero-width
@@ -100,7 +129,9 @@ fn is_apostrophe(c: char) -> bool {
 /// The transliteration skeleton of a folded word: spellings that differ
 /// only by the usual romanization choices get the same skeleton.
 pub fn skeleton(folded: &str) -> String {
-    let mut s = folded.replace(' ', "");
+    // Worked on as bytes: every cluster and letter changed is ASCII, and an
+    // ASCII byte is never part of another character's UTF-8.
+    let mut s: Vec<u8> = folded.bytes().filter(|&b| b != b' ').collect();
     // Longer clusters first: "dzh" before "zh". Persian "-aei", "-aee" and
     // "-ai" are one ending (Rezaei, Rezaee, Rezai). Each replacement runs
     // over the result of the one before, as `str::replace` would, but only
@@ -117,19 +148,24 @@ pub fn skeleton(folded: &str) -> String {
         ("ks", "x"),
         ("w", "v"),
     ] {
-        if s.as_bytes()
-            .windows(from.len())
-            .any(|w| w == from.as_bytes())
-        {
-            s = s.replace(from, to);
+        if find_bytes(&s, from.as_bytes(), 0).is_some() {
+            s = replace_bytes(&s, from.as_bytes(), to.as_bytes());
         }
     }
     // j, y and i stand for one another across French, Spanish and English
     // romanizations of Kazakh and Russian names (Jomart / Yomart, Tokayev / Tokaïev).
-    let s: String = s
-        .chars()
-        .map(|c| if c == 'j' || c == 'y' { 'i' } else { c })
-        .collect();
+    for b in &mut s {
+        if *b == b'j' || *b == b'y' {
+            *b = b'i';
+        }
+    }
+    let s = String::from_utf8(s).expect("only ASCII bytes were changed");
+    if s.is_ascii() {
+        // A doubled letter is written once: a character is a byte here.
+        let mut bytes = s.into_bytes();
+        bytes.dedup();
+        return String::from_utf8(bytes).expect("ASCII");
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if !out.ends_with(c) {
@@ -139,20 +175,24 @@ pub fn skeleton(folded: &str) -> String {
     out
 }
 
-/// Similarity of two strings in 0..=1: normalized Damerau-Levenshtein
-/// (1 - edits / length of the longer). Chosen over Jaro-Winkler, which
-/// rewards a shared prefix so much that "Tokay" scores 0.94 against "Tokayev".
-pub fn similarity(a: &str, b: &str) -> f64 {
-    strsim::normalized_damerau_levenshtein(a, b)
+/// Where `needle` (a few bytes) first occurs in `haystack` at or after `from`.
+fn find_bytes(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    let last = haystack.len().checked_sub(needle.len())?;
+    (from..=last).find(|&i| needle.iter().zip(&haystack[i..]).all(|(n, h)| n == h))
 }
 
-/// Whether [`similarity`]`(a, b)` can reach `threshold`, from the lengths
-/// alone: the edit distance is at least the difference in length, so
-/// "Tokayev" against "Kazakhstan" needs no distance computed.
-pub fn may_reach(a: &str, b: &str, threshold: f64) -> bool {
-    let (la, lb) = (a.chars().count(), b.chars().count());
-    let longest = la.max(lb);
-    longest == 0 || 1.0 - (la.abs_diff(lb) as f64) / (longest as f64) >= threshold
+/// `haystack` with every occurrence of `from` replaced by `to`, left to
+/// right and not overlapping, as `str::replace` does.
+fn replace_bytes(haystack: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(haystack.len());
+    let mut at = 0;
+    while let Some(i) = find_bytes(haystack, from, at) {
+        out.extend_from_slice(&haystack[at..i]);
+        out.extend_from_slice(to);
+        at = i + from.len();
+    }
+    out.extend_from_slice(&haystack[at..]);
+    out
 }
 
 /// A word of running text: letters (with their marks), digits, and
@@ -173,16 +213,25 @@ pub fn words(text: &str) -> Vec<Word> {
 /// The words of `text`, in order, one at a time: what an index of a long
 /// article reads without holding a list of all its words.
 pub fn word_iter(text: &str) -> Words<'_> {
-    Words {
-        text,
-        chars: text.char_indices().peekable(),
-    }
+    Words { text, at: 0 }
 }
 
 /// The iterator of [`word_iter`].
 pub struct Words<'t> {
     text: &'t str,
-    chars: std::iter::Peekable<std::str::CharIndices<'t>>,
+    /// Where the next word is looked for.
+    at: usize,
+}
+
+/// The character at byte `i` of `text` (a char boundary) and its length:
+/// ASCII, most of an article, without decoding.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 impl Iterator for Words<'_> {
@@ -190,25 +239,36 @@ impl Iterator for Words<'_> {
 
     fn next(&mut self) -> Option<Word> {
         let text = self.text;
-        let chars = &mut self.chars;
-        let (start, c) = chars.by_ref().find(|(_, c)| c.is_alphanumeric())?;
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
+        let mut i = self.at;
+        let start = loop {
+            let Some((c, n)) = char_at(text, i) else {
+                self.at = i;
+                return None;
+            };
+            i += n;
+            if c.is_alphanumeric() {
+                break i - n;
+            }
+        };
+        let mut end = i;
+        while let Some((c, n)) = char_at(text, i) {
             if c.is_alphanumeric() || is_combining_mark(c) {
-                end = i + c.len_utf8();
-                chars.next();
+                i += n;
+                end = i;
                 continue;
             }
             // A joiner counts only between two letters; so does an invisible
             // character, which must not cut "Toka\u{AD}yev" in two.
             let joiner = c == '-' || c == '‐' || is_apostrophe(c) || is_invisible(c);
-            let next = text[i + c.len_utf8()..].chars().next();
-            if joiner && next.is_some_and(char::is_alphanumeric) {
-                chars.next();
+            if joiner && char_at(text, i + n).is_some_and(|(next, _)| next.is_alphanumeric()) {
+                i += n;
                 continue;
             }
             break;
         }
+        // The character that ended the word is read again by the next call:
+        // it is no letter, so it starts no word.
+        self.at = i;
         let word = &text[start..end];
         let core_end = POSSESSIVES
             .iter()

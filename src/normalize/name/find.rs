@@ -48,7 +48,7 @@ const HONORIFICS: &str =
 
 /// Whether a folded word is an honorific or a name prefix.
 pub fn is_honorific(folded: &str) -> bool {
-    listed(HONORIFICS, folded)
+    HONORIFIC_SET.contains(folded)
 }
 
 /// Capitalized words that start sentences or dates rather than names.
@@ -77,6 +77,7 @@ fn set(list: &'static str) -> HashSet<&'static str> {
 
 static TITLES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(TITLE_WORDS));
 static STOPS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(STOPWORDS));
+static HONORIFIC_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(HONORIFICS));
 
 /// Whether a folded word names an office ("president", "minister").
 pub fn is_title_word(folded: &str) -> bool {

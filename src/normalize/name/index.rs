@@ -5,14 +5,30 @@
 //! each distinct spelling is folded once per article, with its
 //! transliteration skeleton and what the finder's word lists say of it, so
 //! that a name fact compares each spelling with its surnames once rather
-//! than each word. A 200 MB article used to cost 32 bytes for every word
+//! than each word; and a thread keeps the spellings it folded for the next
+//! articles (the articles of one story share most of their capitalized
+//! words: on the dense corpus, folding was a tenth of the name kind's work). A 200 MB article used to cost 32 bytes for every word
 //! (~6× its size with the seed rules); its capitalized words alone now take
 //! about a third of its size, read in one pass without a list of all words.
 
 use super::super::fold::{capitalized, fold, skeleton, word_iter, Word};
 use super::find::{is_honorific, is_stopword, is_title_word};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
+
+/// How many spellings a thread keeps folded between articles; past it, the
+/// table is emptied when an article is done, so one long article of many
+/// names leaves nothing behind.
+const KEPT_SPELLINGS: usize = 1 << 14;
+
+thread_local! {
+    /// Spellings this thread has folded, by the word as written: the
+    /// articles of one story name the same people and places, so most
+    /// capitalized words of an article were folded for an earlier one.
+    static FOLDED: RefCell<HashMap<Box<str>, Arc<Spelled>>> = RefCell::new(HashMap::new());
+}
 
 /// The capitalized words of a text, in text order.
 #[derive(Debug, Default)]
@@ -24,7 +40,7 @@ pub struct Capitals {
     /// Words written with a possessive ("Tokayev’s"): (word, bytes of the
     /// possessive), in text order. Few words have one.
     possessives: Vec<(usize, u8)>,
-    distinct: Vec<Spelled>,
+    distinct: Vec<Arc<Spelled>>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -71,6 +87,19 @@ impl Capitals {
     /// Reads `text` once, word by word.
     pub fn new(text: &str) -> Capitals {
         let mut capitals = Capitals::default();
+        FOLDED.with_borrow_mut(|folded| {
+            capitals.read(text, folded);
+            if folded.len() > KEPT_SPELLINGS {
+                *folded = HashMap::new();
+            }
+        });
+        capitals.words.shrink_to_fit();
+        capitals
+    }
+
+    /// Lists the capitalized words of `text`, each distinct spelling taken
+    /// from `folded` or folded and added to it.
+    fn read(&mut self, text: &str, folded: &mut HashMap<Box<str>, Arc<Spelled>>) {
         // Distinct spellings by the word as written: most words of an
         // article repeat, and a repeated word is looked up, not folded.
         let mut ids: HashMap<&str, u32> = HashMap::new();
@@ -79,26 +108,32 @@ impl Capitals {
             if !capitalized(core) {
                 continue;
             }
-            let distinct = &mut capitals.distinct;
+            let distinct = &mut self.distinct;
             let spelled = *ids.entry(core).or_insert_with(|| {
-                distinct.push(Spelled::new(core));
+                let spelled = match folded.get(core) {
+                    Some(known) => Arc::clone(known),
+                    None => {
+                        let new = Arc::new(Spelled::new(core));
+                        folded.insert(core.into(), Arc::clone(&new));
+                        new
+                    }
+                };
+                distinct.push(spelled);
                 (distinct.len() - 1) as u32
             });
             let high = (w.span.start as u64 >> 32) as usize;
-            while capitals.wraps.len() < high {
-                capitals.wraps.push(capitals.words.len());
+            while self.wraps.len() < high {
+                self.wraps.push(self.words.len());
             }
             if w.span.end != w.core.end {
                 let bytes = (w.span.end - w.core.end) as u8;
-                capitals.possessives.push((capitals.words.len(), bytes));
+                self.possessives.push((self.words.len(), bytes));
             }
-            capitals.words.push(Entry {
+            self.words.push(Entry {
                 start: w.span.start as u32,
                 spelled,
             });
         }
-        capitals.words.shrink_to_fit();
-        capitals
     }
 
     /// How many capitalized words the text has.
@@ -112,7 +147,7 @@ impl Capitals {
     }
 
     /// The distinct spellings; [`Capitals::spelled`] indexes them.
-    pub fn distinct(&self) -> &[Spelled] {
+    pub fn distinct(&self) -> &[Arc<Spelled>] {
         &self.distinct
     }
 
