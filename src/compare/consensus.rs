@@ -277,7 +277,12 @@ mod tests {
         let split: Vec<(&str, Vec<String>)> = g
             .groups
             .iter()
-            .map(|g| (g.value.as_str(), g.sources.iter().map(|s| s.to_string()).collect()))
+            .map(|g| {
+                (
+                    g.value.as_str(),
+                    g.sources.iter().map(|s| s.to_string()).collect(),
+                )
+            })
             .collect();
         assert_eq!(
             split,

@@ -56,7 +56,10 @@ pub fn check<'m>(
     }
     let mut checks: Vec<Vec<SourceCheck>> = vec![Vec::new(); constraints.len()];
     for (source, own) in &by_source {
-        for (list, check) in checks.iter_mut().zip(check_source(constraints, source, own)) {
+        for (list, check) in checks
+            .iter_mut()
+            .zip(check_source(constraints, source, own))
+        {
             list.extend(check);
         }
     }

@@ -83,10 +83,8 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut judged: Vec<MentionVerdic
     let name_record = gives_record && fact.kind == "name";
     let mut grouped =
         (status == Status::Conflict && !name_record && timeline.is_none()).then(|| {
-            let votes: Vec<(&Shared, &Normalized)> = resolved
-                .iter()
-                .map(|m| (&m.path, &*m.normalized))
-                .collect();
+            let votes: Vec<(&Shared, &Normalized)> =
+                resolved.iter().map(|m| (&m.path, &*m.normalized)).collect();
             consensus::groups(n.as_ref(), &votes)
         });
     let majority_holds_record = grouped.as_ref().is_some_and(|g| {
@@ -138,7 +136,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut judged: Vec<MentionVerdic
             flag(i, &|t, k| t.self_contradiction[k]).unwrap_or_else(|| {
                 timeline.is_none()
                     && mentions[i].normalized.is_resolved()
-                    && contradicts_itself(&mentions[i])
+                    && contradicts_itself(mentions[i])
             })
         })
         .collect();
@@ -172,10 +170,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut judged: Vec<MentionVerdic
             .map(keyed)
     });
     let latest_sources: BTreeSet<Shared> = if status == Status::Updated {
-        current
-            .iter()
-            .map(|&i| mentions[i].path.clone())
-            .collect()
+        current.iter().map(|&i| mentions[i].path.clone()).collect()
     } else {
         BTreeSet::new()
     };
