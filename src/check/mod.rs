@@ -7,7 +7,7 @@ use crate::error::Result;
 use crate::extract::prefilter::Prefilter;
 use crate::report::Report;
 use crate::rules::RuleSet;
-use crate::scan::{self, Progress, Shard};
+use crate::scan::{self, Progress};
 use std::path::PathBuf;
 
 pub mod corpus_test;
@@ -49,8 +49,7 @@ pub fn check_with(
     entries: Vec<corpus::Entry>,
     progress: &dyn Progress,
 ) -> Result<Report> {
-    let scanned = scan::scan_corpus(rules, entries, Shard::ALL, progress)?;
-    Ok(scan::report(rules, scanned))
+    scan::scan_report(rules, entries, progress)
 }
 
 /// Draft mode: checks `drafts` against `against` and the record; the

@@ -244,6 +244,8 @@ pub fn run(args: CheckArgs) -> Result<Exit> {
     read.extend(args.baseline.path(&config).map(|p| (p, "the baseline")));
     refuse("--out", out.as_deref(), &read)?;
     refuse("--write-baseline", write_baseline.as_deref(), &read)?;
+    // Every article's path: 10 MB at 100,000 articles, not kept for the run.
+    drop(read);
     let bar = args.run.start();
     let report = if against.is_empty() {
         let mut report = check::check_with(&rules, drafts, &bar)?;

@@ -54,42 +54,71 @@ pub fn check<'m>(
     for m in mentions {
         by_source.entry(m.path.as_str()).or_default().push(m);
     }
+    let mut checks: Vec<Vec<SourceCheck>> = vec![Vec::new(); constraints.len()];
+    for (source, own) in &by_source {
+        for (list, check) in checks
+            .iter_mut()
+            .zip(check_source(constraints, source, own))
+        {
+            list.extend(check);
+        }
+    }
+    verdicts(constraints, checks)
+}
+
+/// One source's check of each constraint (in the constraints' order):
+/// `None` where the source does not give every value. `own` are the
+/// source's mentions in the order it states them.
+pub fn check_source(
+    constraints: &[Constraint],
+    source: &str,
+    own: &[&Mention],
+) -> Vec<Option<SourceCheck>> {
     constraints
         .iter()
         .map(|c| {
-            let mut checks = Vec::new();
-            for (source, own) in &by_source {
-                let value_of = |name: &str| -> Option<(&Mention, f64, f64)> {
-                    let (fact, subject) = c.bindings.get(name)?;
-                    own.iter().find_map(|m| match &m.normalized.key {
-                        Key::Interval { lo, hi, .. }
-                            if &m.fact == fact && &m.normalized.subject == subject =>
-                        {
-                            Some((*m, *lo, *hi))
-                        }
-                        _ => None,
-                    })
-                };
-                let Some(holds) = c
-                    .relation
-                    .holds(&|name| value_of(name).map(|(_, lo, hi)| (lo, hi)))
-                else {
-                    continue;
-                };
-                let values = c
-                    .bindings
-                    .keys()
-                    .filter_map(|name| {
-                        value_of(name)
-                            .map(|(m, _, _)| (name.clone(), crate::compare::shown(&m.normalized)))
-                    })
-                    .collect();
-                checks.push(SourceCheck {
-                    source: source.to_string(),
-                    holds,
-                    values,
-                });
-            }
+            let value_of = |name: &str| -> Option<(&Mention, f64, f64)> {
+                let (fact, subject) = c.bindings.get(name)?;
+                own.iter().find_map(|m| match &m.normalized.key {
+                    Key::Interval { lo, hi, .. }
+                        if &m.fact == fact && &m.normalized.subject == subject =>
+                    {
+                        Some((*m, *lo, *hi))
+                    }
+                    _ => None,
+                })
+            };
+            let holds = c
+                .relation
+                .holds(&|name| value_of(name).map(|(_, lo, hi)| (lo, hi)))?;
+            let values = c
+                .bindings
+                .keys()
+                .filter_map(|name| {
+                    value_of(name)
+                        .map(|(m, _, _)| (name.clone(), crate::compare::shown(&m.normalized)))
+                })
+                .collect();
+            Some(SourceCheck {
+                source: source.to_string(),
+                holds,
+                values,
+            })
+        })
+        .collect()
+}
+
+/// The verdict on each constraint from its sources' checks (`checks[i]`
+/// for the i-th constraint), sorted here by source path.
+pub fn verdicts(
+    constraints: &[Constraint],
+    checks: Vec<Vec<SourceCheck>>,
+) -> Vec<ConstraintVerdict> {
+    constraints
+        .iter()
+        .zip(checks)
+        .map(|(c, mut checks)| {
+            checks.sort_by(|a, b| a.source.cmp(&b.source));
             let status = if checks.is_empty() {
                 ConstraintStatus::Unchecked
             } else if checks.iter().all(|s| s.holds) {

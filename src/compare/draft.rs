@@ -15,7 +15,7 @@
 
 use super::constraints::{ConstraintStatus, ConstraintVerdict};
 use super::{consensus_of, expected_for, keyed, MentionVerdict, Reference, Status, Verdict};
-use crate::extract::Mention;
+use crate::extract::{Mention, Shared};
 use crate::rules::Fact;
 use std::collections::BTreeSet;
 
@@ -88,7 +88,7 @@ fn judge(fact: &Fact, verdict: Verdict, drafts: &BTreeSet<String>) -> Verdict {
         Reference::Mismatch
     };
     let (no_draft, no_others) = (draft.is_empty(), others.is_empty());
-    let self_contradictions: Vec<String> = verdict
+    let self_contradictions: Vec<Shared> = verdict
         .self_contradictions
         .iter()
         .filter(|s| draft.iter().any(|m| &m.path == *s))
@@ -112,7 +112,7 @@ fn judge(fact: &Fact, verdict: Verdict, drafts: &BTreeSet<String>) -> Verdict {
             let outlier = judged && off && !on_record(&m.mention);
             let mismatch = judged && !expect.is_empty() && !on_record(&m.mention);
             if outlier {
-                outliers.insert(m.mention.path.to_string());
+                outliers.insert(m.mention.path.clone());
             }
             // The other sources are never blamed: no ties, and only a
             // draft can contradict itself.

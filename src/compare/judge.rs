@@ -5,15 +5,18 @@
 
 use super::{changes, consensus, expected_for, interval, keyed};
 use super::{Interval, MentionVerdict, Reference, Status, Verdict};
-use crate::extract::Mention;
+use crate::extract::{Mention, Shared};
 use crate::normalize::{Normalized, Normalizer};
 use crate::rules::Fact;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
-/// The verdict on one fact (and subject) from its mentions.
-pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -> Verdict {
-    mentions.sort_by(|a, b| {
+/// The verdict on one fact (and subject) from its mentions, not judged yet
+/// ([`MentionVerdict::new`]): each one's flags are set in place, in the
+/// list the verdict keeps (no second list of the fact's mentions).
+pub fn judge(fact: &Fact, subject: Option<String>, mut judged: Vec<MentionVerdict>) -> Verdict {
+    judged.sort_by(|a, b| {
+        let (a, b) = (&a.mention, &b.mention);
         (&a.path, a.line, a.column, &a.normalized.value).cmp(&(
             &b.path,
             b.line,
@@ -21,9 +24,13 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
             &b.normalized.value,
         ))
     });
+    // The list grew as articles were added: no spare capacity is kept.
+    judged.shrink_to_fit();
+    let mentions: Vec<&Mention> = judged.iter().map(|m| &m.mention).collect();
     let n = &fact.normalizer;
     let resolved: Vec<&Mention> = mentions
         .iter()
+        .copied()
         .filter(|m| m.normalized.is_resolved())
         .collect();
     let sources: BTreeSet<&str> = resolved.iter().map(|m| m.path.as_str()).collect();
@@ -76,10 +83,8 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
     let name_record = gives_record && fact.kind == "name";
     let mut grouped =
         (status == Status::Conflict && !name_record && timeline.is_none()).then(|| {
-            let votes: Vec<(&str, &Normalized)> = resolved
-                .iter()
-                .map(|m| (m.path.as_str(), &*m.normalized))
-                .collect();
+            let votes: Vec<(&Shared, &Normalized)> =
+                resolved.iter().map(|m| (&m.path, &*m.normalized)).collect();
             consensus::groups(n.as_ref(), &votes)
         });
     let majority_holds_record = grouped.as_ref().is_some_and(|g| {
@@ -97,14 +102,14 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
             resolved
                 .iter()
                 .filter(|m| !matches_record(&m.normalized))
-                .map(|m| m.path.to_string()),
+                .map(|m| m.path.clone()),
         );
     } else if let Some(t) = &timeline {
-        outliers.extend(t.blamed.iter().map(|&k| resolved[k].path.to_string()));
+        outliers.extend(t.blamed.iter().map(|&k| resolved[k].path.clone()));
     } else if let Some(g) = grouped.as_ref().filter(|g| g.consensus.is_some()) {
         for m in &resolved {
             if !g.in_consensus(&m.normalized) {
-                outliers.insert(m.path.to_string());
+                outliers.insert(m.path.clone());
             }
         }
     }
@@ -131,13 +136,13 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
             flag(i, &|t, k| t.self_contradiction[k]).unwrap_or_else(|| {
                 timeline.is_none()
                     && mentions[i].normalized.is_resolved()
-                    && contradicts_itself(&mentions[i])
+                    && contradicts_itself(mentions[i])
             })
         })
         .collect();
-    let self_contradictions: BTreeSet<String> = (0..mentions.len())
+    let self_contradictions: BTreeSet<Shared> = (0..mentions.len())
         .filter(|&i| contradicting[i])
-        .map(|i| mentions[i].path.to_string())
+        .map(|i| mentions[i].path.clone())
         .collect();
     let superseded: Vec<bool> = (0..mentions.len())
         .map(|i| flag(i, &|t, k| t.superseded[k]).unwrap_or(false))
@@ -164,17 +169,14 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
             })
             .map(keyed)
     });
-    let latest_sources: BTreeSet<String> = if status == Status::Updated {
-        current
-            .iter()
-            .map(|&i| mentions[i].path.to_string())
-            .collect()
+    let latest_sources: BTreeSet<Shared> = if status == Status::Updated {
+        current.iter().map(|&i| mentions[i].path.clone()).collect()
     } else {
         BTreeSet::new()
     };
-    let superseded_sources: BTreeSet<String> = (0..mentions.len())
+    let superseded_sources: BTreeSet<Shared> = (0..mentions.len())
         .filter(|&i| superseded[i])
-        .map(|i| mentions[i].path.to_string())
+        .map(|i| mentions[i].path.clone())
         .filter(|s| !current.iter().any(|&c| mentions[c].path == *s))
         .collect();
 
@@ -198,10 +200,9 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
             .as_ref()
             .and_then(|g| g.consensus_value().map(str::to_string))
     };
-    // Equal values share one `Normalized` (the scan's interner), and so one interval.
-    let mut intervals: HashMap<*const Normalized, Option<Arc<Interval>>> = HashMap::new();
-    let mentions = mentions
-        .into_iter()
+    // Each mention's flags, then set in place once the borrows above end.
+    let flags: Vec<[bool; 3]> = mentions
+        .iter()
         .enumerate()
         .map(|(i, m)| {
             let resolved = m.normalized.is_resolved();
@@ -212,24 +213,25 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
                         .as_ref()
                         .is_some_and(|g| g.consensus.is_some() && !g.in_consensus(&m.normalized));
             let tied = resolved && grouped.as_ref().is_some_and(|g| g.consensus.is_none());
-            let interval = intervals
-                .entry(Arc::as_ptr(&m.normalized))
-                .or_insert_with(|| interval(n.as_ref(), &m.normalized).map(Arc::new))
-                .clone();
             let mismatch =
                 resolved && !superseded[i] && !expect.is_empty() && !matches_record(&m.normalized);
-            MentionVerdict {
-                mention: m,
-                interval,
-                outlier,
-                tied,
-                self_contradiction: contradicting[i],
-                mismatch,
-                superseded: superseded[i],
-                suppressed: None,
-            }
+            [outlier, tied, mismatch]
         })
         .collect();
+    drop(mentions);
+    // Equal values share one `Normalized` (the scan's interner), and so one interval.
+    let mut intervals: HashMap<*const Normalized, Option<Arc<Interval>>> = HashMap::new();
+    for (i, (m, [outlier, tied, mismatch])) in judged.iter_mut().zip(flags).enumerate() {
+        m.interval = intervals
+            .entry(Arc::as_ptr(&m.mention.normalized))
+            .or_insert_with(|| interval(n.as_ref(), &m.mention.normalized).map(Arc::new))
+            .clone();
+        m.outlier = outlier;
+        m.tied = tied;
+        m.self_contradiction = contradicting[i];
+        m.mismatch = mismatch;
+        m.superseded = superseded[i];
+    }
     Verdict {
         id: fact.id.clone(),
         claim: fact.claim.clone(),
@@ -253,7 +255,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut mentions: Vec<Mention>) -
         latest_sources: latest_sources.into_iter().collect(),
         superseded: superseded_sources.into_iter().collect(),
         rule: fact.origin.to_string(),
-        mentions,
+        mentions: judged,
         suppressed: false,
     }
 }

@@ -14,19 +14,20 @@
 //! values given for a subject replace the fact-wide ones for that subject.
 
 pub mod changes;
+pub mod collect;
 pub mod consensus;
 pub mod constraints;
 pub mod draft;
 mod judge;
 pub mod suppress;
 
-use crate::extract::Mention;
+use crate::extract::{Mention, Shared};
 use crate::normalize::hedge::Hedge as Bound;
 use crate::normalize::{Key, Normalized, Normalizer};
 use crate::rules::{Fact, Severity};
+pub use collect::Collector;
 pub use consensus::Group;
 pub use judge::judge;
-use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -89,6 +90,21 @@ pub struct MentionVerdict {
 }
 
 impl MentionVerdict {
+    /// `mention` not judged yet: no interval, no flags ([`judge`] sets them
+    /// in place).
+    pub fn new(mention: Mention) -> MentionVerdict {
+        MentionVerdict {
+            mention,
+            interval: None,
+            outlier: false,
+            tied: false,
+            self_contradiction: false,
+            mismatch: false,
+            superseded: false,
+            suppressed: None,
+        }
+    }
+
     /// Whether the mention takes part in its verdict's contradiction.
     pub fn is_conflicting(&self) -> bool {
         (self.outlier || self.mismatch || self.tied || self.self_contradiction)
@@ -163,7 +179,7 @@ pub struct Verdict {
     pub groups: Vec<Group>,
     /// Sources whose value is outside the consensus group, by path (two
     /// articles may share a file name in different folders).
-    pub outliers: Vec<String>,
+    pub outliers: Vec<Shared>,
     /// A conflict judged against the public record (given by some
     /// article), not by majority: `consensus` is the record's value (for
     /// other kinds than names, as a source gives it when none gives the
@@ -177,15 +193,15 @@ pub struct Verdict {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub latest: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub latest_sources: Vec<String>,
+    pub latest_sources: Vec<Shared>,
     /// On `updated` (and conflicts of changing figures): sources whose
     /// every figure a newer one replaced.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub superseded: Vec<String>,
+    pub superseded: Vec<Shared>,
     /// Articles that contradict themselves: two values of this fact (and
     /// subject) that do not agree. Such a verdict is always a conflict.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub self_contradictions: Vec<String>,
+    pub self_contradictions: Vec<Shared>,
     /// Where the fact is defined, "rules/seed.toml:12:6".
     pub rule: String,
     pub mentions: Vec<MentionVerdict>,
@@ -207,7 +223,7 @@ pub fn outlier_counts(verdicts: &[Verdict]) -> Vec<(String, usize)> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for v in verdicts.iter().filter(|v| v.is_contradiction()) {
         for source in &v.outliers {
-            *counts.entry(source.clone()).or_default() += 1;
+            *counts.entry(source.to_string()).or_default() += 1;
         }
     }
     let mut out: Vec<(String, usize)> = counts.into_iter().collect();
@@ -220,61 +236,14 @@ pub fn compare(facts: &[Fact], mentions: Vec<Mention>) -> Vec<Verdict> {
     compare_lists(facts, vec![mentions])
 }
 
-/// [`compare`] on mentions given in several lists (the scan's, one per
-/// article). Each (fact, subject) group is counted first and allocated once
-/// at its size, and each list is freed as soon as its mentions are moved:
-/// every mention of the corpus is held once, with no spare capacity (at
-/// 100,000 dense articles, 1.6 million mentions).
+/// [`compare`] on mentions given in several lists (one per article), in
+/// that order; each list is freed once its mentions are grouped.
 pub fn compare_lists(facts: &[Fact], lists: Vec<Vec<Mention>>) -> Vec<Verdict> {
-    type Groups<'f> = BTreeMap<&'f str, BTreeMap<Option<String>, Vec<Mention>>>;
-    // Looked up once per mention: a map, not a scan of 1,000 facts.
-    let ids: std::collections::HashMap<&str, &str> = facts
-        .iter()
-        .map(|f| (f.id.as_str(), f.id.as_str()))
-        .collect();
-    let mut counts: HashMap<(&str, Option<&str>), usize> = HashMap::new();
-    for m in lists.iter().flatten() {
-        if let Some(&id) = ids.get(m.fact.as_str()) {
-            *counts
-                .entry((id, m.normalized.subject.as_deref()))
-                .or_default() += 1;
-        }
-    }
-    let mut by_fact: Groups = BTreeMap::new();
-    for ((id, subject), count) in counts {
-        by_fact
-            .entry(id)
-            .or_default()
-            .insert(subject.map(str::to_string), Vec::with_capacity(count));
-    }
+    let collector = Collector::new(facts);
     for list in lists {
-        for m in list {
-            let Some(group) = by_fact
-                .get_mut(m.fact.as_str())
-                .and_then(|g| g.get_mut(&m.normalized.subject))
-            else {
-                continue;
-            };
-            group.push(m);
-        }
+        collector.add(list);
     }
-    // Facts are judged in parallel (a corpus-wide fact with 10,000 mentions
-    // takes as long as many small ones), and collected in the rules' order.
-    let work: Vec<_> = facts
-        .iter()
-        .map(|fact| (fact, by_fact.remove(fact.id.as_str())))
-        .collect();
-    let judged: Vec<Vec<Verdict>> = work
-        .into_par_iter()
-        .map(|(fact, groups)| match groups {
-            None => vec![judge(fact, None, Vec::new())],
-            Some(groups) => groups
-                .into_iter()
-                .map(|(subject, ms)| judge(fact, subject, ms))
-                .collect(),
-        })
-        .collect();
-    judged.into_iter().flatten().collect()
+    collector.verdicts()
 }
 
 /// The expected values for `subject`: those given for this very subject

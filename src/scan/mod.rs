@@ -171,27 +171,125 @@ pub fn scan_article(rules: &RuleSet, filter: &Prefilter, seq: usize, article: Ar
     }
 }
 
+/// Reads, scans and compares the whole corpus into its report, the
+/// mentions grouped by fact as each article is scanned
+/// ([`compare::Collector`]): no article's mention list outlives its scan,
+/// so every mention is held once (at 100,000 dense articles, 1.6 million).
+/// The same report as [`report`] on [`scan_corpus`]'s records.
+pub fn scan_report(
+    rules: &RuleSet,
+    entries: Vec<Entry>,
+    progress: &dyn Progress,
+) -> Result<Report> {
+    let filter = Prefilter::new(rules);
+    let interner = Interner::new();
+    let collector = compare::Collector::new(&rules.facts);
+    progress.start(entries.len());
+    let results: Vec<Result<Kept>> = entries
+        .into_par_iter()
+        .enumerate()
+        .map(|(seq, entry)| {
+            let (article, warnings) = corpus::read_owned(entry)?;
+            let kept = match article {
+                Some(article) => {
+                    let mut scanned = scan_article(rules, &filter, seq, article);
+                    interner.mentions(&mut scanned.mentions);
+                    interner.mentions(&mut scanned.ignored);
+                    scanned.warnings.splice(0..0, warnings);
+                    // The constraints read the article's own mentions, in
+                    // its order, before they join their facts' groups.
+                    let own: Vec<&Mention> = scanned.mentions.iter().collect();
+                    let path = scanned.source.as_ref().map_or("", |s| s.path.as_str());
+                    let checks = if rules.constraints.is_empty() {
+                        Vec::new()
+                    } else {
+                        compare::constraints::check_source(&rules.constraints, path, &own)
+                    };
+                    drop(own);
+                    collector.add(std::mem::take(&mut scanned.mentions));
+                    Kept {
+                        scanned: Box::new(scanned),
+                        checks,
+                    }
+                }
+                None => Kept {
+                    scanned: Box::new(Scanned {
+                        seq,
+                        warnings,
+                        ..Scanned::default()
+                    }),
+                    checks: Vec::new(),
+                },
+            };
+            progress.advance();
+            Ok(kept)
+        })
+        .collect();
+    progress.finish();
+    let mut results = results;
+    if let Some(first) = results.iter().position(Result::is_err) {
+        results.swap_remove(first)?;
+    }
+    let mut checks: Vec<Vec<compare::constraints::SourceCheck>> =
+        vec![Vec::new(); rules.constraints.len()];
+    for kept in results.iter_mut().flatten() {
+        for (list, check) in checks.iter_mut().zip(std::mem::take(&mut kept.checks)) {
+            list.extend(check);
+        }
+    }
+    let checked = compare::constraints::verdicts(&rules.constraints, checks);
+    // In `seq` order already (rayon keeps the order of the entries); each
+    // record is freed as its source moves to the report.
+    let count = results.len();
+    let scanned = results
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|kept| *kept.scanned);
+    Ok(assemble(rules, count, scanned, collector, checked))
+}
+
+/// What [`scan_report`] keeps of an article until the report: its record
+/// (boxed: most of it is the source, 200 bytes, and a failed read returns
+/// an error in its place) and its constraint checks.
+struct Kept {
+    scanned: Box<Scanned>,
+    checks: Vec<Option<compare::constraints::SourceCheck>>,
+}
+
 /// The report from scanned articles (any order; sorted by `seq` here).
 pub fn report(rules: &RuleSet, mut scanned: Vec<Scanned>) -> Report {
     // `seq` is unique, so an unstable sort gives the one order and needs no scratch buffer.
     scanned.sort_unstable_by_key(|s| s.seq);
     let checked =
         compare::constraints::check(&rules.constraints, scanned.iter().flat_map(|s| &s.mentions));
-    let mut sources = Vec::with_capacity(scanned.len());
-    // Per article, not one list: `compare_lists` frees each list once it
-    // has grouped it, so every mention is held once (1.6 million at 100k
-    // dense articles).
-    let mut mentions = Vec::with_capacity(scanned.len());
+    // Grouped article by article, each list freed once its mentions are in
+    // their groups: every mention is held once.
+    let collector = compare::Collector::new(&rules.facts);
+    for s in &mut scanned {
+        collector.add(std::mem::take(&mut s.mentions));
+    }
+    assemble(rules, scanned.len(), scanned, collector, checked)
+}
+
+/// The report from the articles' `count` records in `seq` order (their
+/// mentions already in `collector`) and the constraint verdicts.
+fn assemble(
+    rules: &RuleSet,
+    count: usize,
+    scanned: impl IntoIterator<Item = Scanned>,
+    collector: compare::Collector,
+    checked: Vec<compare::constraints::ConstraintVerdict>,
+) -> Report {
+    let mut sources = Vec::with_capacity(count);
     let mut ignored = Vec::new();
     let mut warnings = rules.warnings.clone();
     for s in scanned {
         warnings.extend(s.warnings);
-        mentions.push(s.mentions);
         ignored.extend(s.ignored);
         sources.extend(s.source);
     }
     warnings.extend(undated(rules, &sources));
-    let mut verdicts = compare::compare_lists(&rules.facts, mentions);
+    let mut verdicts = collector.verdicts();
     suppress::attach_inline(&mut verdicts, ignored);
     let files = rules
         .files
