@@ -10,6 +10,8 @@
 //! sentences at a time (a sentence read again after it was let go is read
 //! anew, with the same result).
 
+mod pieces;
+
 use super::segment;
 use super::words::{self, Word};
 use aho_corasick::AhoCorasick;
@@ -81,6 +83,8 @@ pub struct Analysis<'a> {
     /// Whether the text holds the Kelvin sign, which lower-cases to an
     /// ASCII "k" a search for pieces would miss.
     kelvin: OnceCell<bool>,
+    /// Where each cue piece is in the text, found when first asked for.
+    places: RefCell<pieces::Places>,
 }
 
 impl<'a> Analysis<'a> {
@@ -105,6 +109,7 @@ impl<'a> Analysis<'a> {
             read: RefCell::default(),
             dotted: OnceCell::new(),
             kelvin: OnceCell::new(),
+            places: RefCell::default(),
         }
     }
 
@@ -184,10 +189,7 @@ impl<'a> Analysis<'a> {
                 .flat_map(|s| self.find_in(phrase, s))
                 .collect();
         };
-        let mut places: Vec<usize> = searcher(&piece)
-            .find_iter(self.text)
-            .map(|m| m.start())
-            .collect();
+        let mut places: Vec<usize> = self.places.borrow_mut().of(self.text, &piece).to_vec();
         let dotted = self.dotted.get_or_init(|| dotted_runs(self.text));
         let before = places.len();
         // A word whose piece a dot splits holds that dot: the sentences of
