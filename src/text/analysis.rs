@@ -323,7 +323,7 @@ fn shape(sentence: &str) -> Rc<Sentence> {
     let read = Rc::new(Sentence {
         words,
         clauses: if clauses.is_empty() {
-            vec![0..sentence.len()]
+            std::iter::once(0..sentence.len()).collect()
         } else {
             clauses
         },
