@@ -143,6 +143,30 @@ pub fn measure_adjective(tail: &str) -> bool {
     })
 }
 
+/// The names and symbols of [`UNITS`] written in lower case (matched in any
+/// case), in table order, and the length in bytes of the longest name.
+#[allow(clippy::type_complexity)]
+static ANY_CASE: std::sync::LazyLock<(Vec<(&'static Unit, &'static str)>, usize)> =
+    std::sync::LazyLock::new(|| {
+        let names: Vec<(&Unit, &str)> = UNITS
+            .iter()
+            .flat_map(|u| {
+                u.names
+                    .iter()
+                    .chain([&u.symbol])
+                    .filter(|n| n.to_lowercase() == **n)
+                    .map(move |n| (u, *n))
+            })
+            .collect();
+        let longest = UNITS
+            .iter()
+            .flat_map(|u| u.names.iter().chain(u.cased).chain([&u.symbol]))
+            .map(|n| n.len())
+            .max()
+            .unwrap_or(0);
+        (names, longest)
+    });
+
 /// The unit written at the start of `text` (after spaces, one hyphen, or an
 /// opening bracket: "7,500-km", "20 (kg)"), the longest name first. Returns
 /// the unit and the byte offset where it ends (past a closing bracket).
@@ -157,20 +181,22 @@ pub fn at_start(text: &str) -> Option<(&'static Unit, usize)> {
         i += 1;
     }
     let rest = &text[i..];
-    let lower = rest.to_lowercase();
+    // Only as many characters as the longest name has bytes can match, and
+    // lower-casing maps each character on its own (a final sigma either way
+    // to two bytes no name holds): the head alone is lower-cased, not the
+    // rest of the text.
+    let head = rest
+        .char_indices()
+        .nth(ANY_CASE.1)
+        .map_or(rest, |(at, _)| &rest[..at]);
+    let lower = head.to_lowercase();
     let lower = lower.as_str();
     let mut best: Option<(&Unit, usize)> = None;
     // Names whose case matters first: at one length they win ("MB").
     let cased = UNITS
         .iter()
         .flat_map(|u| u.cased.iter().map(move |n| (u, *n, rest)));
-    let any_case = UNITS.iter().flat_map(|u| {
-        u.names
-            .iter()
-            .chain([&u.symbol])
-            .filter(|n| n.to_lowercase() == **n)
-            .map(move |n| (u, *n, lower))
-    });
+    let any_case = ANY_CASE.0.iter().map(|&(u, n)| (u, n, lower));
     for (unit, name, against) in cased.chain(any_case) {
         // Lower-casing keeps byte lengths for these names (ASCII, ², ³, µ, μ).
         if against.starts_with(name) && best.is_none_or(|(_, l)| name.len() > l) {

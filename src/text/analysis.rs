@@ -10,6 +10,8 @@
 //! sentences at a time (a sentence read again after it was let go is read
 //! anew, with the same result).
 
+mod pieces;
+
 use super::segment;
 use super::words::{self, Word};
 use aho_corasick::AhoCorasick;
@@ -81,6 +83,8 @@ pub struct Analysis<'a> {
     /// Whether the text holds the Kelvin sign, which lower-cases to an
     /// ASCII "k" a search for pieces would miss.
     kelvin: OnceCell<bool>,
+    /// Where each cue piece is in the text, found when first asked for.
+    places: RefCell<pieces::Places>,
 }
 
 impl<'a> Analysis<'a> {
@@ -105,6 +109,7 @@ impl<'a> Analysis<'a> {
             read: RefCell::default(),
             dotted: OnceCell::new(),
             kelvin: OnceCell::new(),
+            places: RefCell::default(),
         }
     }
 
@@ -140,25 +145,23 @@ impl<'a> Analysis<'a> {
             return read.clone();
         }
         let range = self.range(s);
-        let clauses = segment::clauses(self.text, range.clone());
-        let words = words::words(self.text, range.clone());
-        let clause_of = words
-            .iter()
-            .map(|w| {
-                clauses
-                    .iter()
-                    .rposition(|c| c.start <= w.span.start)
-                    .unwrap_or(0)
-            })
-            .collect();
+        let shape = shape(&self.text[range.clone()]);
+        let at = range.start;
         let sentence = Rc::new(Sentence {
-            words,
-            clauses: if clauses.is_empty() {
-                vec![range]
-            } else {
-                clauses
-            },
-            clause_of,
+            words: shape
+                .words
+                .iter()
+                .map(|w| Word {
+                    span: at + w.span.start..at + w.span.end,
+                    stem: w.stem.clone(),
+                })
+                .collect(),
+            clauses: shape
+                .clauses
+                .iter()
+                .map(|c| at + c.start..at + c.end)
+                .collect(),
+            clause_of: shape.clause_of.clone(),
         });
         let mut read = self.read.borrow_mut();
         if read.len() >= KEPT_SENTENCES {
@@ -186,10 +189,7 @@ impl<'a> Analysis<'a> {
                 .flat_map(|s| self.find_in(phrase, s))
                 .collect();
         };
-        let mut places: Vec<usize> = searcher(&piece)
-            .find_iter(self.text)
-            .map(|m| m.start())
-            .collect();
+        let mut places: Vec<usize> = self.places.borrow_mut().of(self.text, &piece).to_vec();
         let dotted = self.dotted.get_or_init(|| dotted_runs(self.text));
         let before = places.len();
         // A word whose piece a dot splits holds that dot: the sentences of
@@ -291,6 +291,51 @@ impl<'a> Analysis<'a> {
             sentence: Some(sentence),
         }
     }
+}
+
+/// How many sentences' shapes a thread keeps ([`shape`]).
+const KEPT_SHAPES: usize = 4096;
+
+thread_local! {
+    /// Sentences read lately, by their text: news copy repeats whole
+    /// sentences from article to article (wire copy, quotes, boilerplate),
+    /// and a sentence's words and clauses depend on its text alone.
+    static SHAPES: RefCell<HashMap<Box<str>, Rc<Sentence>, words::Fx>> = RefCell::default();
+}
+
+/// The words and clauses of `sentence` (the text of one sentence), with
+/// spans relative to its start, read once per thread for each sentence text.
+fn shape(sentence: &str) -> Rc<Sentence> {
+    if let Some(kept) = SHAPES.with_borrow(|kept| kept.get(sentence).cloned()) {
+        return kept;
+    }
+    let clauses = segment::clauses(sentence, 0..sentence.len());
+    let words = words::words(sentence, 0..sentence.len());
+    let clause_of = words
+        .iter()
+        .map(|w| {
+            clauses
+                .iter()
+                .rposition(|c| c.start <= w.span.start)
+                .unwrap_or(0)
+        })
+        .collect();
+    let read = Rc::new(Sentence {
+        words,
+        clauses: if clauses.is_empty() {
+            std::iter::once(0..sentence.len()).collect()
+        } else {
+            clauses
+        },
+        clause_of,
+    });
+    SHAPES.with_borrow_mut(|kept| {
+        if kept.len() >= KEPT_SHAPES {
+            kept.clear();
+        }
+        kept.insert(sentence.into(), read.clone());
+    });
+    read
 }
 
 /// A search for `piece` (ASCII lower case) that ignores ASCII case, built

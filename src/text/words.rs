@@ -33,7 +33,55 @@ pub struct Word {
 const FOLDED_CACHE: usize = 1 << 16;
 
 thread_local! {
-    static FOLDED: RefCell<HashMap<Box<str>, Rc<str>>> = RefCell::new(HashMap::new());
+    static FOLDED: RefCell<HashMap<Box<str>, Rc<str>, Fx>> = RefCell::default();
+}
+
+/// A fast hash (FxHash, the one rustc uses) for the per-thread caches of
+/// words and sentences, whose keys are short strings looked up for every
+/// word read: SipHash cost more than the rest of a lookup. The caches are
+/// bounded and never iterated, so the hash decides neither output nor order.
+pub type Fx = std::hash::BuildHasherDefault<FxHasher>;
+
+/// The hasher of [`Fx`].
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// The folded form of one word: see the module comment.

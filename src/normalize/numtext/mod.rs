@@ -130,6 +130,24 @@ pub fn point_at(text: &str, pos: usize) -> Option<NumSpan> {
         let d = digits::read(text, pos, false).filter(|d| !d.letters_after)?;
         return Some(NumSpan::digits(pos..d.end, &d));
     }
+    // Most words start no number: a word the grammar cannot begin with
+    // (and not "minus") is none, as `parse_words` would find after reading
+    // the 40 tokens from it; this answers without reading them.
+    if c.is_alphabetic() {
+        let word = &rest[..rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len())];
+        let other = words::with_lower(word, |w| {
+            words::classify_word(w) == words::W::Other && w != "minus" && w != "negative"
+        });
+        if other {
+            if c.is_ascii() {
+                return None;
+            }
+            let d = digits::read(text, pos, false).filter(|d| !d.letters_after)?;
+            return Some(NumSpan::digits(pos..d.end, &d));
+        }
+    }
     let toks = words::tokens(text, pos, 40);
     let first = toks.first()?;
     if first.word == "minus" || first.word == "negative" {

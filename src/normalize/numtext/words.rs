@@ -222,7 +222,24 @@ pub fn classify(t: &Tok) -> W {
     if let Some(d) = &t.digits {
         return W::Digits(d.value, d.integer);
     }
-    let w = t.word.as_str();
+    classify_word(&t.word)
+}
+
+/// Calls `f` with `word` in lower case, without allocating for a short
+/// ASCII word (every number word is one).
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 24];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return f(std::str::from_utf8(lower).expect("ASCII stays UTF-8"));
+    }
+    f(&word.to_lowercase())
+}
+
+/// What a lower-case word is, for the number grammar.
+pub fn classify_word(w: &str) -> W {
     if let Some(i) = UNITS.iter().position(|u| *u == w) {
         return W::Unit(i as f64);
     }

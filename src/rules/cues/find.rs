@@ -6,10 +6,10 @@
 //! words, sentences and every value of each kind) is built once and shared
 //! by all of its facts.
 
-use super::reading::Reading;
+use super::reading::{values_of, Reading};
 use super::{Cues, Unattributed, Window, UNATTRIBUTED};
-use crate::normalize::read::{find_in, Context};
-use crate::normalize::{Found, Normalized, RawMatch};
+use crate::normalize::read::Context;
+use crate::normalize::{Found, Normalized, RawMatch, KINDS};
 use crate::text::analysis::{Analysis, SentenceId};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -105,25 +105,33 @@ pub fn values_near_cues(
         let ctx = Context {
             published: reading.published,
         };
-        let in_kind = |k: &str| {
-            let Some(reader) = crate::normalize::kind(k) else {
+        // The spans of a kind's values in the few words around the number
+        // (read once per thread for each such text: see `values_of`).
+        let in_kind = |k: &str| -> Vec<Range<usize>> {
+            let Some(i) = KINDS.iter().position(|x| x.name() == k) else {
                 return Vec::new();
             };
-            find_in(reader, reading.text, from..to, ctx).unwrap_or_default()
+            let found = values_of(i, &reading.text[from..to], ctx);
+            found.as_deref().map_or_else(Vec::new, |found| {
+                found
+                    .iter()
+                    .map(|f| f.span.start + from..f.span.end + from)
+                    .collect()
+            })
         };
         let year = in_kind("year").iter().any(|y| {
-            let before = reading.text[..y.span.start].trim_end();
+            let before = reading.text[..y.start].trim_end();
             let word = before
                 .rsplit(|c: char| !c.is_alphabetic())
                 .next()
                 .unwrap_or("")
                 .to_lowercase();
-            overlaps(&y.span, &f.span) && BEFORE_YEARS.contains(&word.as_str())
+            overlaps(y, &f.span) && BEFORE_YEARS.contains(&word.as_str())
         });
         let claimed = year
             || CLAIMED_BY_OTHERS
                 .iter()
-                .any(|k| in_kind(k).iter().any(|c| overlaps(&c.span, &f.span)));
+                .any(|k| in_kind(k).iter().any(|c| overlaps(c, &f.span)));
         reading.claimed.borrow_mut().insert(key, claimed);
         claimed
     };

@@ -7,6 +7,7 @@
 use crate::normalize::read::{find_in, Context, Values};
 use crate::normalize::{Found, TextIndex, KINDS};
 use crate::text::analysis::{Analysis, SentenceId, KEPT_SENTENCES};
+use crate::text::words::Fx;
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -44,6 +45,80 @@ pub type SentenceValues = Rc<Option<Vec<Found>>>;
 /// Kinds read over the whole text, whose values depend on what comes
 /// before ("a day earlier" counts from the date mentioned before it).
 const WHOLE_TEXT: &[&str] = &["date", "time"];
+
+/// Kinds whose values in a text depend on that text alone (each decides
+/// its number style from the text it reads, and none reads the publication
+/// date).
+const BY_TEXT: &[&str] = &["number", "quantity", "money", "percent", "year"];
+
+/// Kinds whose values in a text depend on that text and the publication
+/// date alone.
+const BY_TEXT_AND_DATE: &[&str] = &["date", "time"];
+
+/// How many texts' values a thread keeps ([`values_of`]).
+const KEPT_VALUES: usize = 4096;
+
+/// Values of one kind (its index in [`KINDS`]) in one text read against a
+/// publication date, spans relative to that text, in text order.
+type Kept = HashMap<(usize, Option<jiff::civil::Date>, Box<str>), Rc<Option<Vec<Found>>>, Fx>;
+
+thread_local! {
+    /// Values by kind and text: news copy repeats sentences from article to
+    /// article, and reading values is most of a cue fact's work.
+    static VALUES: RefCell<Kept> = RefCell::default();
+}
+
+/// The values of kind `KINDS[k]` in `part` read against `ctx`, in text
+/// order, spans relative to `part`: read once per thread for each text (and
+/// publication date, for the kinds that read it) for the kinds of
+/// [`BY_TEXT`] and [`BY_TEXT_AND_DATE`], each time for others.
+pub(super) fn values_of(k: usize, part: &str, ctx: Context) -> Rc<Option<Vec<Found>>> {
+    let read = || {
+        let found = find_in(KINDS[k], part, 0..part.len(), ctx).map(|mut found| {
+            found.sort_by_key(|f| (f.span.start, f.span.end));
+            found
+        });
+        Rc::new(found)
+    };
+    let name = KINDS[k].name();
+    let published = if BY_TEXT.contains(&name) {
+        None
+    } else if BY_TEXT_AND_DATE.contains(&name) {
+        ctx.published
+    } else {
+        return read();
+    };
+    // Looked up by an owned key: one copy of the text, far less than reading it.
+    let key = (k, published, Box::from(part));
+    if let Some(kept) = VALUES.with_borrow(|kept| kept.get(&key).cloned()) {
+        return kept;
+    }
+    let found = read();
+    VALUES.with_borrow_mut(|kept| {
+        if kept.len() >= KEPT_VALUES {
+            kept.clear();
+        }
+        kept.insert(key, found.clone());
+    });
+    found
+}
+
+/// `found` (read in `text[from..]`) moved to its place in `text`.
+pub(super) fn placed(text: &str, from: usize, found: &[Found]) -> Vec<Found> {
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let chars_before = text[..from].chars().count();
+    found
+        .iter()
+        .map(|f| Found {
+            start: f.start + chars_before,
+            end: f.end + chars_before,
+            span: f.span.start + from..f.span.end + from,
+            ..f.clone()
+        })
+        .collect()
+}
 
 impl<'a> Reading<'a> {
     pub fn new(text: &'a str, from: usize, published: Option<jiff::civil::Date>) -> Reading<'a> {
@@ -109,10 +184,10 @@ impl<'a> Reading<'a> {
             let ctx = Context {
                 published: self.published,
             };
-            find_in(KINDS[k], self.text, sentence, ctx).map(|mut found| {
-                found.sort_by_key(|f| (f.span.start, f.span.end));
-                found
-            })
+            let found = values_of(k, &self.text[sentence.clone()], ctx);
+            found
+                .as_deref()
+                .map(|found| placed(self.text, sentence.start, found))
         };
         let found = Rc::new(found);
         let mut kept = self.by_sentence.borrow_mut();
