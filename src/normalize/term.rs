@@ -166,6 +166,76 @@ pub fn near_spelling(written: &str, canonical: &str) -> Option<&'static str> {
     }
 }
 
+/// Whether `text` may hold the words `want` of a canonical spelling, one of
+/// them mistyped: a necessary condition, checked with one search before the
+/// article's words are listed and compared. Each word is in the text as
+/// written (ASCII case ignored), or, for a long word, with its first half or
+/// its last half intact: a swap, a dropped or a doubled letter
+/// ([`near_spelling`]) leaves one of `c[..n/2]` and `c[n/2+1..]` whole.
+/// Always true where the test could miss a typo: a long word that is not
+/// ASCII (its typos are compared in Unicode lower case), or a text holding
+/// the Kelvin sign (upper case of an ASCII "k").
+fn may_hold(text: &str, want: &[&str]) -> bool {
+    type Pieces = std::rc::Rc<(aho_corasick::AhoCorasick, Vec<usize>)>;
+    thread_local! {
+        static KEPT: std::cell::RefCell<std::collections::HashMap<String, Pieces>> =
+            std::cell::RefCell::default();
+    }
+    if text.contains('\u{212A}') {
+        return true;
+    }
+    let key = want.join("\u{0}");
+    let pieces = match KEPT.with_borrow(|kept| kept.get(&key).cloned()) {
+        Some(p) => p,
+        None => {
+            let mut pieces: Vec<String> = Vec::new();
+            let mut word_of: Vec<usize> = Vec::new();
+            for (i, w) in want.iter().enumerate() {
+                let lower = w.to_ascii_lowercase();
+                if w.chars().count() >= LONG_WORD {
+                    if !w.is_ascii() {
+                        return true;
+                    }
+                    let h = lower.len() / 2;
+                    pieces.extend([lower[..h].to_string(), lower[h + 1..].to_string()]);
+                    word_of.extend([i, i]);
+                } else {
+                    pieces.push(lower);
+                    word_of.push(i);
+                }
+            }
+            let Ok(search) = aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(&pieces)
+            else {
+                return true;
+            };
+            let built: Pieces = std::rc::Rc::new((search, word_of));
+            KEPT.with_borrow_mut(|kept| {
+                if kept.len() >= 4096 {
+                    kept.clear();
+                }
+                kept.insert(key, built.clone());
+            });
+            built
+        }
+    };
+    let (search, word_of) = &*pieces;
+    let mut seen = vec![false; want.len()];
+    let mut left = want.len();
+    for m in search.find_overlapping_iter(text) {
+        let w = word_of[m.pattern().as_usize()];
+        if !seen[w] {
+            seen[w] = true;
+            left -= 1;
+            if left == 0 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// A hint for how `variant` differs from `canonical`: "plus sign lost",
 /// "hyphen added", "spacing differs", "capitalization differs", "letters
 /// swapped".
@@ -331,6 +401,9 @@ impl Normalizer for Term {
             .collect();
         if !want.iter().any(|w| w.chars().count() >= LONG_WORD) {
             return None;
+        }
+        if !may_hold(text, &want) {
+            return Some(Vec::new());
         }
         // Words, with hyphenated compounds split: "Kroger-Alberstons merger".
         let words: Vec<super::fold::Word> = super::fold::words(text)

@@ -206,3 +206,29 @@ fn variants_with_other_letters_get_their_own_alternative() {
         Some("variant of C5+1: spelled otherwise")
     );
 }
+
+#[test]
+fn a_typo_leaves_half_of_the_word_whole() {
+    // Every typo near_spelling knows keeps the first or the last half.
+    for typo in [
+        "Albertosns",
+        "Albertons",
+        "Albertssons",
+        "Lbertsons",
+        "Albertson",
+    ] {
+        assert!(near_spelling(typo, "Albertsons").is_some(), "{typo}");
+        let text = format!("Kroger and {typo} agreed.");
+        assert!(may_hold(&text, &["Kroger", "Albertsons"]), "{typo}");
+    }
+    // Without the word, the short word, or either half, the words are not listed.
+    assert!(!may_hold(
+        "Kroger agreed to buy a rival.",
+        &["Kroger", "Albertsons"]
+    ));
+    assert!(!may_hold("Albertsons agreed.", &["Kroger", "Albertsons"]));
+    assert!(!may_hold("Albany agreed.", &["Albertsons"]));
+    // ASCII case is ignored; a long word that is not ASCII is always read.
+    assert!(may_hold("KROGER and ALBERTSONS", &["Kroger", "Albertsons"]));
+    assert!(may_hold("nothing", &["Çavuşoğlu"]));
+}
