@@ -84,14 +84,8 @@ pub fn attach_inline(verdicts: &mut [Verdict], ignored: Vec<Mention>) {
     for (i, mention) in placed {
         touched.insert(i);
         verdicts[i].mentions.push(MentionVerdict {
-            mention,
-            interval: None,
-            outlier: false,
-            tied: false,
-            self_contradiction: false,
-            mismatch: false,
-            superseded: false,
             suppressed: Some(Suppression::Inline),
+            ..MentionVerdict::new(mention)
         });
     }
     for i in touched {

@@ -115,21 +115,7 @@ pub fn scan_corpus(
     let results: Vec<Result<Scanned>> = chosen
         .into_par_iter()
         .map(|(seq, entry)| {
-            let (article, warnings) = corpus::read_owned(entry)?;
-            let scanned = match article {
-                Some(article) => {
-                    let mut scanned = scan_article(rules, &filter, seq, article);
-                    interner.mentions(&mut scanned.mentions);
-                    interner.mentions(&mut scanned.ignored);
-                    scanned.warnings.splice(0..0, warnings);
-                    scanned
-                }
-                None => Scanned {
-                    seq,
-                    warnings,
-                    ..Scanned::default()
-                },
-            };
+            let (scanned, _) = read_and_scan(rules, &filter, &interner, seq, entry)?;
             progress.advance();
             Ok(scanned)
         })
@@ -171,6 +157,32 @@ pub fn scan_article(rules: &RuleSet, filter: &Prefilter, seq: usize, article: Ar
     }
 }
 
+/// Reads and scans the article of `entry` (number `seq`), its mentions'
+/// strings and values swapped for `interner`'s; with `false` when the entry
+/// held no article to scan (its record then holds only its warnings).
+fn read_and_scan(
+    rules: &RuleSet,
+    filter: &Prefilter,
+    interner: &Interner,
+    seq: usize,
+    entry: Entry,
+) -> Result<(Scanned, bool)> {
+    let (article, warnings) = corpus::read_owned(entry)?;
+    let Some(article) = article else {
+        let scanned = Scanned {
+            seq,
+            warnings,
+            ..Scanned::default()
+        };
+        return Ok((scanned, false));
+    };
+    let mut scanned = scan_article(rules, filter, seq, article);
+    interner.mentions(&mut scanned.mentions);
+    interner.mentions(&mut scanned.ignored);
+    scanned.warnings.splice(0..0, warnings);
+    Ok((scanned, true))
+}
+
 /// Reads, scans and compares the whole corpus into its report, the
 /// mentions grouped by fact as each article is scanned
 /// ([`compare::Collector`]): no article's mention list outlives its scan,
@@ -189,37 +201,22 @@ pub fn scan_report(
         .into_par_iter()
         .enumerate()
         .map(|(seq, entry)| {
-            let (article, warnings) = corpus::read_owned(entry)?;
-            let kept = match article {
-                Some(article) => {
-                    let mut scanned = scan_article(rules, &filter, seq, article);
-                    interner.mentions(&mut scanned.mentions);
-                    interner.mentions(&mut scanned.ignored);
-                    scanned.warnings.splice(0..0, warnings);
-                    // The constraints read the article's own mentions, in
-                    // its order, before they join their facts' groups.
-                    let own: Vec<&Mention> = scanned.mentions.iter().collect();
-                    let path = scanned.source.as_ref().map_or("", |s| s.path.as_str());
-                    let checks = if rules.constraints.is_empty() {
-                        Vec::new()
-                    } else {
-                        compare::constraints::check_source(&rules.constraints, path, &own)
-                    };
-                    drop(own);
-                    collector.add(std::mem::take(&mut scanned.mentions));
-                    Kept {
-                        scanned: Box::new(scanned),
-                        checks,
-                    }
-                }
-                None => Kept {
-                    scanned: Box::new(Scanned {
-                        seq,
-                        warnings,
-                        ..Scanned::default()
-                    }),
-                    checks: Vec::new(),
-                },
+            let (mut scanned, read) = read_and_scan(rules, &filter, &interner, seq, entry)?;
+            // The constraints read the article's own mentions, in its
+            // order, before they join their facts' groups.
+            let checks = if !read || rules.constraints.is_empty() {
+                Vec::new()
+            } else {
+                let own: Vec<&Mention> = scanned.mentions.iter().collect();
+                let path = scanned.source.as_ref().map_or("", |s| s.path.as_str());
+                compare::constraints::check_source(&rules.constraints, path, &own)
+            };
+            if read {
+                collector.add(std::mem::take(&mut scanned.mentions));
+            }
+            let kept = Kept {
+                scanned: Box::new(scanned),
+                checks,
             };
             progress.advance();
             Ok(kept)
