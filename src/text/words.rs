@@ -3,7 +3,8 @@
 //! per word family: lower case, typographic variants made plain (’ → ',
 //! – → -), dots inside a word dropped ("U.S." = "US"), and inflections
 //! removed by the Snowball English stemmer ("killed", "killing" and "kills"
-//! all fold to "kill"). A cue phrase is a list of folded words; it matches
+//! all fold to "kill"), except "-ly": "deadly" is not "dead", "nearly" not
+//! "near". A cue phrase is a list of folded words; it matches
 //! where the same folded words follow each other.
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -109,7 +110,14 @@ fn fold_uncached(word: &str) -> String {
             c => plain.extend(c.to_lowercase()),
         }
     }
-    ENGLISH.stem(&plain).into_owned()
+    let stem = ENGLISH.stem(&plain).into_owned();
+    // The stemmer takes "-ly" off adverbs and adjectives ("deadly" → "dead",
+    // "nearly" → "near"): a cue "dead" must not find "Deadly Disaster", so
+    // such a word keeps its "li" (inflections still fold: "killed" → "kill").
+    if plain.len() > 4 && plain.strip_suffix("ly") == Some(stem.as_str()) {
+        return stem + "li";
+    }
+    stem
 }
 
 /// Every word of `text[within]`, in order, with byte spans into `text`.
@@ -204,6 +212,19 @@ pub fn piece(stem: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn adverbs_in_ly_keep_a_stem_of_their_own() {
+        // "Four Dead, 700 Injured in Taiwan's Deadly Disaster" (USNN, Hualien
+        // 2024): "Deadly" is not the cue "dead", or 700 reads as a death toll.
+        assert_eq!(&*fold("Deadly"), "deadli");
+        assert_eq!(&*fold("nearly"), "nearli");
+        assert_eq!(&*fold("dead"), "dead");
+        assert_eq!(&*fold("killed"), "kill");
+        // Words the stemmer does not shorten by "ly" stay as they were.
+        assert_eq!(&*fold("possibly"), &*fold("possible"));
+        assert_eq!(&*fold("families"), &*fold("family"));
+    }
 
     #[test]
     fn links_are_not_words() {
