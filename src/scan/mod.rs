@@ -121,10 +121,13 @@ pub fn scan_corpus(
         })
         .collect();
     progress.finish();
-    // The first error in `seq` order wins; otherwise the results are kept in
-    // the buffer they were collected in (no second copy of every article's
-    // record: that copy was most of the peak memory at 100k articles).
-    let mut results = results;
+    first_error(results)
+}
+
+/// The records of a parallel scan in `seq` order, or the first error in
+/// that order (errors are deterministic too). The records are moved once,
+/// with no second copy of the list kept while they are.
+fn first_error<T>(mut results: Vec<Result<T>>) -> Result<Vec<T>> {
     if let Some(first) = results.iter().position(Result::is_err) {
         results.swap_remove(first)?;
     }
@@ -223,13 +226,10 @@ pub fn scan_report(
         })
         .collect();
     progress.finish();
-    let mut results = results;
-    if let Some(first) = results.iter().position(Result::is_err) {
-        results.swap_remove(first)?;
-    }
+    let mut results = first_error(results)?;
     let mut checks: Vec<Vec<compare::constraints::SourceCheck>> =
         vec![Vec::new(); rules.constraints.len()];
-    for kept in results.iter_mut().flatten() {
+    for kept in &mut results {
         for (list, check) in checks.iter_mut().zip(std::mem::take(&mut kept.checks)) {
             list.extend(check);
         }
@@ -238,10 +238,7 @@ pub fn scan_report(
     // In `seq` order already (rayon keeps the order of the entries); each
     // record is freed as its source moves to the report.
     let count = results.len();
-    let scanned = results
-        .into_iter()
-        .filter_map(Result::ok)
-        .map(|kept| *kept.scanned);
+    let scanned = results.into_iter().map(|kept| *kept.scanned);
     Ok(assemble(rules, count, scanned, collector, checked))
 }
 
