@@ -238,15 +238,16 @@ pub fn refuse_inputs<'a>(
     flag: &str,
     out: &Path,
     inputs: impl IntoIterator<Item = (&'a Path, &'a str)>,
+    exempt: &dyn Fn(&Path, &str) -> bool,
 ) -> Result<()> {
     if is_stdout(out) {
         return Ok(());
     }
-    let Some(id) = file_id(out) else {
+    let Some(id) = crate::text::walk::file_id(out) else {
         return Ok(());
     };
     for (input, what) in inputs {
-        if file_id(input) == Some(id) {
+        if crate::text::walk::file_id(input) == Some(id) && !exempt(input, what) {
             return Err(Error::output(
                 Location::file(out),
                 format!(
@@ -258,23 +259,6 @@ pub fn refuse_inputs<'a>(
         }
     }
     Ok(())
-}
-
-/// Device and inode of a regular file (following links).
-#[cfg(unix)]
-fn file_id(path: &Path) -> Option<(u64, u64)> {
-    use std::os::unix::fs::MetadataExt;
-    let m = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
-    Some((m.dev(), m.ino()))
-}
-
-#[cfg(not(unix))]
-fn file_id(path: &Path) -> Option<(u64, u64)> {
-    let real = std::fs::canonicalize(path).ok()?;
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    real.hash(&mut h);
-    Some((0, h.finish()))
 }
 
 #[cfg(test)]
@@ -377,21 +361,39 @@ mod tests {
         let article = dir.path().join("a.txt");
         std::fs::write(&article, "x").unwrap();
         let via_dot = dir.path().join(".").join("a.txt");
-        let err = refuse_inputs("--out", &via_dot, [(article.as_path(), "an article")])
-            .unwrap_err()
-            .to_string();
+        let never = |_: &Path, _: &str| false;
+        let err = refuse_inputs(
+            "--out",
+            &via_dot,
+            [(article.as_path(), "an article")],
+            &never,
+        )
+        .unwrap_err()
+        .to_string();
         assert!(
             err.contains("--out names an article this run reads"),
             "{err}"
         );
-        assert!(refuse_inputs(
-            "--out",
-            &dir.path().join("new.md"),
-            [(article.as_path(), "an article")]
-        )
-        .is_ok());
+        let new = dir.path().join("new.md");
+        assert!(refuse_inputs("--out", &new, [(article.as_path(), "an article")], &never).is_ok());
+        let stdout = Path::new("-");
         assert!(
-            refuse_inputs("--out", Path::new("-"), [(article.as_path(), "an article")]).is_ok()
+            refuse_inputs("--out", stdout, [(article.as_path(), "an article")], &never).is_ok()
         );
+        // An exempt input (a report among the articles) may be replaced;
+        // the test is asked only about the input the output is.
+        let asked = std::cell::RefCell::new(Vec::new());
+        let other = dir.path().join("b.txt");
+        std::fs::write(&other, "y").unwrap();
+        let exempt = |p: &Path, what: &str| {
+            asked.borrow_mut().push(p.to_path_buf());
+            what == "an article"
+        };
+        let inputs = [
+            (other.as_path(), "an article"),
+            (article.as_path(), "an article"),
+        ];
+        assert!(refuse_inputs("--out", &via_dot, inputs, &exempt).is_ok());
+        assert_eq!(asked.into_inner(), vec![article]);
     }
 }

@@ -207,3 +207,22 @@ fn system_error(e: &std::io::Error) -> std::io::Error {
         std::io::Error::from_raw_os_error,
     )
 }
+
+/// Device and inode of a regular file (following links): the same for
+/// every path to it (`./a.txt`, a symbolic link, a hard link). `None` for
+/// what is no regular file or cannot be read.
+#[cfg(unix)]
+pub fn file_id(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
+    Some((m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+pub fn file_id(path: &Path) -> Option<(u64, u64)> {
+    let real = std::fs::canonicalize(path).ok()?;
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    real.hash(&mut h);
+    Some((0, h.finish()))
+}
