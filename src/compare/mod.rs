@@ -17,6 +17,7 @@ pub mod changes;
 pub mod collect;
 pub mod consensus;
 pub mod constraints;
+pub mod deferred;
 pub mod draft;
 mod judge;
 pub mod suppress;
@@ -204,6 +205,7 @@ pub struct Verdict {
     pub self_contradictions: Vec<Shared>,
     /// Where the fact is defined, "rules/seed.toml:12:6".
     pub rule: String,
+    #[serde(serialize_with = "deferred::serialize")]
     pub mentions: Vec<MentionVerdict>,
     /// A contradiction every conflicting mention of which is in the baseline.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
