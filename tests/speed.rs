@@ -74,3 +74,20 @@ fn reports_are_byte_identical_to_those_before_the_speed_work() {
         }
     }
 }
+
+/// The JSON reporter renders mentions on the worker threads and splices
+/// them into serde_json's output: the bytes are serde_json's pretty
+/// printing of the whole report, on reports of one block and of many (the
+/// dense sample's report is ~1 MB, with empty and long mention lists).
+#[test]
+fn the_spliced_json_report_is_serde_jsons_pretty_printing() {
+    use factlint::report::{json::Json, Reporter, Target};
+    let rules = factlint::rules::RuleSet::load(&[root().join("rules")]).unwrap();
+    for corpus in ["seeds", "tests/fixtures/speed/dense"] {
+        let report = factlint::check::check(&rules, &[root().join(corpus)]).unwrap();
+        let whole = serde_json::to_string_pretty(&report).unwrap() + "\n";
+        let spliced = Json.render(&report, &Target::default());
+        assert!(whole.len() > 50_000, "{corpus}: {} bytes", whole.len());
+        assert!(whole == spliced, "{corpus}: the spliced JSON differs");
+    }
+}

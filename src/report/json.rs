@@ -174,22 +174,6 @@ mod tests {
         assert_eq!(written, MARK);
     }
 
-    /// The spliced output is serde_json's pretty printing of the whole
-    /// report, on reports of one block and of many (the dense sample's
-    /// report is ~1 MB, with empty and long mention lists).
-    #[test]
-    fn spliced_output_is_serde_jsons_pretty_printing() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let rules = crate::rules::RuleSet::load(&[root.join("rules")]).unwrap();
-        for corpus in ["seeds", "tests/fixtures/speed/dense"] {
-            let report = crate::check::check(&rules, &[root.join(corpus)]).unwrap();
-            let whole = serde_json::to_string_pretty(&report).unwrap() + "\n";
-            let spliced = Json.render(&report, &Target::default());
-            assert!(whole.len() > 50_000, "{corpus}: {} bytes", whole.len());
-            assert!(whole == spliced, "{corpus}: the spliced JSON differs");
-        }
-    }
-
     #[test]
     fn indentation_is_read_from_the_last_line() {
         assert_eq!(indent_before(b"{\n  \"a\": 1,\n      \"mentions\": "), 6);
