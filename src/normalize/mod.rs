@@ -66,6 +66,7 @@ use std::ops::Range;
 pub struct TextIndex<'t> {
     pub text: &'t str,
     capitals: OnceCell<name::Capitals>,
+    terms: OnceCell<term::find::Words>,
 }
 
 impl<'t> TextIndex<'t> {
@@ -74,12 +75,18 @@ impl<'t> TextIndex<'t> {
         TextIndex {
             text,
             capitals: OnceCell::new(),
+            terms: OnceCell::new(),
         }
     }
 
     /// The capitalized words of the text.
     pub fn capitals(&self) -> &name::Capitals {
         self.capitals.get_or_init(|| name::Capitals::new(self.text))
+    }
+
+    /// The words of the text as the term kind reads them.
+    pub fn term_words(&self) -> &term::find::Words {
+        self.terms.get_or_init(|| term::find::Words::new(self.text))
     }
 
     /// The capitalized words of the text, when those of `text[from..]` are
