@@ -75,8 +75,10 @@ impl Prefilter {
                 always[i] = true;
             }
             for pattern in &fact.patterns {
-                let options: Vec<LiteralSet> = regex_syntax::parse(pattern.regex.as_str())
-                    .map(|hir| alternatives(&hir, &mut guards))
+                let options: Vec<LiteralSet> = pattern
+                    .scan
+                    .hir()
+                    .map(|hir| alternatives(hir, &mut guards))
                     .unwrap_or_default()
                     .into_iter()
                     .filter(|set| set.iter().all(|l| !l.is_empty()))

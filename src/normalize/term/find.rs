@@ -1,28 +1,40 @@
 //! Typos of a term's long words in an article ([`super::near_spelling`]).
 //! The article's words are listed once for all its term facts ([`Words`],
-//! kept in its [`TextIndex`](super::super::TextIndex)) and ordered by
-//! length, so that a fact compares only the words a typo of one of its long
-//! words can be: a typo is one letter longer or shorter at most. Listing the
-//! words for each term fact, and comparing each word, was most of a sparse
-//! run (25 term facts in 100).
+//! kept in its [`TextIndex`](super::super::TextIndex)) and ordered by their
+//! first three letters and by their last three, with their length, so that
+//! a fact compares only the words a typo of one of its long words can be: a
+//! swap, a dropped or a doubled letter leaves the first half or the last
+//! half of the word whole ([`may_be`]), and changes its length by one at
+//! most. Listing the words for each term fact and comparing each was most
+//! of a sparse run (25 term facts in 100).
 
 use super::super::fold::{self, Word};
 use super::{near_spelling, squash, LONG_WORD};
 use std::ops::Range;
 
-/// Words longer than this (in bytes) are kept with the non-ASCII ones:
-/// compared by every fact, as all words were before.
-const MAX_LEN: usize = 255;
-
 /// An article's words as the term kind reads them: hyphenated compounds
-/// split ("Kroger-Alberstons"), and the place of each, ordered by length.
+/// split ("Kroger-Alberstons"), and the place of each by how it starts and
+/// how it ends.
 #[derive(Debug)]
 pub struct Words {
     words: Vec<Word>,
-    /// (length, place) of each word, sorted: the byte length of an ASCII
-    /// core (its length in lower case, too), `u8::MAX` for the others (not
-    /// ASCII, whose lower case may be longer or shorter, or over [`MAX_LEN`]).
-    by_len: Vec<(u8, u32)>,
+    /// Words whose core is ASCII, three letters or more, under 256:
+    /// [`key`] of its first three letters (in lower case), sorted.
+    heads: Vec<u64>,
+    /// The same with its last three letters.
+    tails: Vec<u64>,
+    /// Places of the other words (not ASCII: in lower case they may be
+    /// longer or shorter, and are compared by every fact).
+    other: Vec<u32>,
+}
+
+/// Three ASCII letters (lower-cased), a length (under 256) and a place, in
+/// one number that sorts by letters, then length, then place. A length of
+/// 256 gives the number just above every word with those letters (an end
+/// of range for [`Words::with`]).
+fn key(letters: &[u8], len: usize, place: u32) -> u64 {
+    let l = |i: usize| u64::from(letters[i].to_ascii_lowercase());
+    (l(0) << 56) + (l(1) << 48) + (l(2) << 40) + ((len as u64) << 32) + u64::from(place)
 }
 
 impl Words {
@@ -50,56 +62,70 @@ impl Words {
                 });
             }
         }
-        let mut by_len: Vec<(u8, u32)> = words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| {
-                let core = &text[w.core.clone()];
-                let len = if core.is_ascii() && core.len() < MAX_LEN {
-                    core.len() as u8
-                } else {
-                    u8::MAX
-                };
-                (len, i as u32)
-            })
-            .collect();
-        by_len.sort_unstable();
-        Words { words, by_len }
+        let mut heads = Vec::with_capacity(words.len());
+        let mut tails = Vec::with_capacity(words.len());
+        let mut other = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let core = text[w.core.clone()].as_bytes();
+            let place = i as u32;
+            if !core.is_ascii() || core.len() > 255 {
+                other.push(place);
+            } else if core.len() >= 3 {
+                heads.push(key(core, core.len(), place));
+                tails.push(key(&core[core.len() - 3..], core.len(), place));
+            }
+        }
+        heads.sort_unstable();
+        tails.sort_unstable();
+        Words {
+            words,
+            heads,
+            tails,
+            other,
+        }
     }
 
-    /// Places of the words `lengths` long (ASCII), in text order, with
-    /// every word of no known length.
-    fn of_lengths(&self, lengths: Range<usize>) -> Vec<usize> {
-        let mut places: Vec<usize> = self
-            .range(lengths)
+    /// The keys of `sorted` with the letters of `letters` and a length in `lengths`.
+    fn with<'a>(sorted: &'a [u64], letters: &[u8], lengths: Range<usize>) -> &'a [u64] {
+        let from = sorted.partition_point(|&k| k < key(letters, lengths.start, 0));
+        let to = sorted.partition_point(|&k| k < key(letters, lengths.end, 0));
+        &sorted[from..to.max(from)]
+    }
+
+    /// How many places [`Words::near`] gives at most.
+    fn count(&self, c: &str) -> usize {
+        if !c.is_ascii() {
+            return self.words.len();
+        }
+        let (c, lengths) = (c.as_bytes(), near_lengths(c.len()));
+        Self::with(&self.heads, c, lengths.clone()).len()
+            + Self::with(&self.tails, &c[c.len() - 3..], lengths).len()
+            + self.other.len()
+    }
+
+    /// The places of the words that may be the long word `c` as written or
+    /// mistyped, in text order: every word when `c` is not ASCII.
+    fn near(&self, c: &str) -> Vec<usize> {
+        if !c.is_ascii() {
+            return (0..self.words.len()).collect();
+        }
+        let (c, lengths) = (c.as_bytes(), near_lengths(c.len()));
+        let mut places: Vec<usize> = Self::with(&self.heads, c, lengths.clone())
             .iter()
-            .chain(self.range(MAX_LEN..MAX_LEN + 1))
-            .map(|&(_, i)| i as usize)
+            .chain(Self::with(&self.tails, &c[c.len() - 3..], lengths))
+            .map(|&k| (k & u64::from(u32::MAX)) as usize)
+            .chain(self.other.iter().map(|&p| p as usize))
             .collect();
         places.sort_unstable();
+        places.dedup();
         places
     }
+}
 
-    /// How many words [`Words::of_lengths`] gives.
-    fn count(&self, lengths: Range<usize>) -> usize {
-        self.range(lengths).len() + self.range(MAX_LEN..MAX_LEN + 1).len()
-    }
-
-    /// The entries of `by_len` whose length is in `lengths`; a range that
-    /// reaches [`MAX_LEN`] stops there unless it starts there (the words of
-    /// no known length are asked for on their own).
-    fn range(&self, lengths: Range<usize>) -> &[(u8, u32)] {
-        let end = if lengths.start >= MAX_LEN {
-            lengths.end
-        } else {
-            lengths.end.min(MAX_LEN)
-        };
-        let from = self
-            .by_len
-            .partition_point(|&(l, _)| usize::from(l) < lengths.start);
-        let to = self.by_len.partition_point(|&(l, _)| usize::from(l) < end);
-        &self.by_len[from..to.max(from)]
-    }
+/// The lengths a word of `len` letters has with one letter more or less,
+/// as far as [`Words::heads`] keeps them (under 256).
+fn near_lengths(len: usize) -> Range<usize> {
+    (len - 1).min(256)..(len + 2).min(256)
 }
 
 /// The words of a canonical spelling whose typos are looked for.
@@ -107,8 +133,8 @@ impl Words {
 pub struct Typos {
     /// The words of the canonical spelling, in order.
     want: Vec<String>,
-    /// Of `want`, the long words: (place, length in lower-case letters).
-    long: Vec<(usize, usize)>,
+    /// The places in `want` of its long words.
+    long: Vec<usize>,
 }
 
 impl Typos {
@@ -119,11 +145,8 @@ impl Typos {
             .filter(|w| !w.is_empty())
             .map(str::to_string)
             .collect();
-        let long: Vec<(usize, usize)> = want
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| w.chars().count() >= LONG_WORD)
-            .map(|(i, w)| (i, w.to_lowercase().chars().count()))
+        let long: Vec<usize> = (0..want.len())
+            .filter(|&i| want[i].chars().count() >= LONG_WORD)
             .collect();
         (!long.is_empty()).then_some(Typos { want, long })
     }
@@ -134,18 +157,18 @@ impl Typos {
     pub fn find(&self, text: &str, words: &Words, from: usize) -> Vec<Range<usize>> {
         let n = self.want.len();
         let first = words.words.partition_point(|w| w.span.start < from);
-        // A window that fits holds each long word as written or mistyped
-        // (one letter more or less): the long word with the fewest words
-        // of such a length places the windows to compare.
-        let lengths = |m: usize| (m - 1).min(MAX_LEN)..(m + 2).min(MAX_LEN);
-        let &(k, m) = self
+        // A window that fits holds each long word as written or mistyped:
+        // the long word with the fewest words that may be it places the
+        // windows to compare.
+        let k = self
             .long
             .iter()
-            .min_by_key(|(_, m)| words.count(lengths(*m)))
+            .copied()
+            .min_by_key(|&k| words.count(&self.want[k]))
             .expect("Typos::new keeps a long word");
         let mut spans = Vec::new();
         let mut next = first;
-        for p in words.of_lengths(lengths(m)) {
+        for p in words.near(&self.want[k]) {
             let Some(start) = p.checked_sub(k) else {
                 continue;
             };
