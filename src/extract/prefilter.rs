@@ -78,7 +78,7 @@ impl Prefilter {
                 let options: Vec<LiteralSet> = pattern
                     .scan
                     .hir()
-                    .map(|hir| alternatives(hir, &mut guards))
+                    .map(|hir| alternatives(&hir, &mut guards))
                     .unwrap_or_default()
                     .into_iter()
                     .filter(|set| set.iter().all(|l| !l.is_empty()))

@@ -73,7 +73,7 @@ pub fn check(facts: &[Fact], budget: usize) -> Result<()> {
     // Parsing dominates: estimate on every core, add up in file order.
     let sizes: Vec<usize> = patterns
         .par_iter()
-        .map(|(_, p)| p.scan.hir().map_or(0, size_of))
+        .map(|(_, p)| p.scan.hir().map_or(0, |hir| size_of(&hir)))
         .collect();
     let mut total = 0usize;
     for ((fact, pattern), size) in patterns.into_iter().zip(sizes) {

@@ -15,15 +15,16 @@
 use regex::{Captures, Regex};
 use regex_automata::{meta, nfa::thompson::WhichCaptures, Anchored, Input};
 use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// A regex and, built when first searched, its loose twin.
 #[derive(Debug)]
 pub struct Pattern {
     regex: Regex,
-    /// The regex's syntax tree, parsed once for all who read it (the twin,
-    /// the prefilter's literals, the size budget); `None` if it does not parse.
-    hir: OnceLock<Option<Hir>>,
+    /// The regex's syntax tree, parsed once for all who read it (the
+    /// prefilter's literals, the size budget, then the twin, which lets it
+    /// go: a `{number}` pattern's tree weighs tens of kilobytes).
+    hir: Mutex<Option<Arc<Hir>>>,
     fast: OnceLock<Option<Fast>>,
 }
 
@@ -40,22 +41,28 @@ impl Pattern {
     pub fn new(regex: Regex) -> Pattern {
         Pattern {
             regex,
-            hir: OnceLock::new(),
+            hir: Mutex::new(None),
             fast: OnceLock::new(),
         }
     }
 
     /// The regex's syntax tree (`regex_syntax::parse` of it), parsed on
-    /// first use and kept: a `{number}` pattern costs more to parse than
-    /// most articles cost to read, and three readers need it.
-    pub fn hir(&self) -> Option<&Hir> {
-        self.hir
-            .get_or_init(|| regex_syntax::parse(self.regex.as_str()).ok())
-            .as_ref()
+    /// first use and kept until the twin is built: a `{number}` pattern
+    /// costs more to parse than most articles cost to read.
+    pub fn hir(&self) -> Option<Arc<Hir>> {
+        let mut kept = self.hir.lock().unwrap_or_else(|e| e.into_inner());
+        if kept.is_none() {
+            *kept = regex_syntax::parse(self.regex.as_str()).ok().map(Arc::new);
+        }
+        kept.clone()
     }
 
     fn fast(&self) -> &Option<Fast> {
-        self.fast.get_or_init(|| self.hir().and_then(Fast::build))
+        self.fast.get_or_init(|| {
+            let kept = self.hir.lock().unwrap_or_else(|e| e.into_inner()).take();
+            let hir = kept.or_else(|| regex_syntax::parse(self.regex.as_str()).ok().map(Arc::new));
+            hir.and_then(|hir| Fast::build(&hir))
+        })
     }
 
     /// The regex as written.
@@ -67,7 +74,7 @@ impl Pattern {
     /// without its Unicode word boundaries, whose matches start wherever
     /// the regex's may ([`super::fastset`] scans many at once).
     pub fn loose_hir(&self) -> Option<Hir> {
-        loose_hir_of(self.hir()?)
+        loose_hir_of(self.hir()?.as_ref())
     }
 
     /// The match that starts exactly at `start`, with its groups, as
@@ -115,7 +122,8 @@ impl Fast {
             .configure(
                 meta::Config::new()
                     .which_captures(WhichCaptures::None)
-                    .auto_prefilter(false),
+                    .auto_prefilter(false)
+                    .hybrid(false),
             )
             .build_from_hir(hir)
             .ok()?;

@@ -18,7 +18,7 @@ use std::ops::Range;
 #[derive(Debug)]
 pub struct Words {
     words: Vec<Word>,
-    /// Words whose core is ASCII, three letters or more, under 256:
+    /// Words whose core is ASCII, [`SHORTEST`] letters or more, under 256:
     /// [`key`] of its first three letters (in lower case), sorted.
     heads: Vec<u64>,
     /// The same with its last three letters.
@@ -27,6 +27,10 @@ pub struct Words {
     /// longer or shorter, and are compared by every fact).
     other: Vec<u32>,
 }
+
+/// The shortest word a long word ([`LONG_WORD`] letters) can be mistyped
+/// as: shorter words are not kept in [`Words::heads`] and [`Words::tails`].
+const SHORTEST: usize = LONG_WORD - 1;
 
 /// Three ASCII letters (lower-cased), a length (under 256) and a place, in
 /// one number that sorts by letters, then length, then place. A length of
@@ -42,6 +46,10 @@ impl Words {
     pub fn new(text: &str) -> Words {
         let mut words = Vec::new();
         for w in fold::word_iter(text) {
+            if !text.as_bytes()[w.core.clone()].contains(&b'-') {
+                words.push(w);
+                continue;
+            }
             let mut start = w.span.start;
             for (i, c) in text[w.core.clone()].char_indices() {
                 if c == '-' {
@@ -70,7 +78,7 @@ impl Words {
             let place = i as u32;
             if !core.is_ascii() || core.len() > 255 {
                 other.push(place);
-            } else if core.len() >= 3 {
+            } else if core.len() >= SHORTEST {
                 heads.push(key(core, core.len(), place));
                 tails.push(key(&core[core.len() - 3..], core.len(), place));
             }
