@@ -70,9 +70,24 @@ impl Prefilter {
                 }
                 continue;
             }
-            // Kinds that find their own spans (names) look at every article.
-            if fact.patterns.is_empty() || fact.normalizer.find_spans("").is_some() {
+            // Kinds that find their own spans (names) look at every article,
+            // unless the spans hold one of a few pieces (a term's typos).
+            if fact.patterns.is_empty() {
                 always[i] = true;
+            } else if fact.normalizer.find_spans("").is_some() {
+                match fact.normalizer.span_literals() {
+                    Some(pieces) => {
+                        let set: LiteralSet = pieces
+                            .into_iter()
+                            .map(|p| p.to_ascii_lowercase().into_bytes())
+                            .collect();
+                        if set.iter().any(|l| l.contains(&b'k')) {
+                            guards.insert('\u{212A}');
+                        }
+                        choices.push((i, vec![set]));
+                    }
+                    None => always[i] = true,
+                }
             }
             for pattern in &fact.patterns {
                 let options: Vec<LiteralSet> = pattern
@@ -394,6 +409,35 @@ mod tests {
         assert_eq!(filter.candidates("One CASUALTY was reported"), [true, true]);
         assert_eq!(filter.candidates("the evacuation went on"), [true, true]);
         assert_eq!(filter.candidates("nothing here"), [false, true]);
+    }
+
+    #[test]
+    fn term_facts_run_where_their_word_or_a_typo_of_it_occurs() {
+        let dir = tempfile::tempdir().unwrap();
+        let rules = "[[fact]]\nid = \"a\"\nclaim = \"a\"\nkind = \"term\"\ncanonical = \"Kroger Albertsons\"\n\
+                     [[fact]]\nid = \"b\"\nclaim = \"b\"\nkind = \"term\"\ncanonical = \"Çavuşoğlu\"\n";
+        std::fs::write(dir.path().join("r.toml"), rules).unwrap();
+        let rules = RuleSet::load(&[dir.path().to_path_buf()]).unwrap();
+        let filter = Prefilter::new(&rules);
+        // No long word in ASCII: the second fact reads every article.
+        assert_eq!(filter.unfiltered(), 1);
+        for typo in [
+            "Albertsons",
+            "ALBERSTONS",
+            "Albertons",
+            "Albertssons",
+            "lbertsons",
+        ] {
+            assert_eq!(
+                filter.candidates(&format!("Kroger {typo}")),
+                [true, true],
+                "{typo}"
+            );
+        }
+        assert_eq!(filter.candidates("Kroger Albany"), [false, true]);
+        assert_eq!(filter.candidates("Kroger Alberxsons"), [false, true]);
+        // "\u{212A}" (Kelvin sign) is a "k" in lower case: every fact runs.
+        assert_eq!(filter.candidates("\u{212A}roger Albany"), [true, true]);
     }
 
     #[test]

@@ -428,6 +428,14 @@ pub trait Normalizer: Send + Sync + Debug {
         None
     }
 
+    /// Pieces of text (ASCII, lower case), one of which every span
+    /// [`Normalizer::find_spans`] finds holds, ASCII case ignored, unless
+    /// the text has a Kelvin sign (lower case "k"): the prefilter skips the
+    /// fact where none occurs. `None`: the fact reads every article.
+    fn span_literals(&self) -> Option<Vec<String>> {
+        None
+    }
+
     /// [`Normalizer::find_spans`] of `index.text[from..]`, with spans in
     /// `index.text`: what a kind reads of the article once for all its facts
     /// (the name kind's capitalized words) is read from `index`.

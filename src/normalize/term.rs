@@ -354,6 +354,10 @@ impl Normalizer for Term {
         )
     }
 
+    fn span_literals(&self) -> Option<Vec<String>> {
+        self.typos.as_ref()?.literals()
+    }
+
     fn default_patterns(&self) -> Vec<String> {
         let mut alternatives = vec![tolerant(&self.canonical)];
         // Variants with other letters than the canonical need their own alternative.

@@ -159,6 +159,43 @@ impl Typos {
         (!long.is_empty()).then_some(Typos { want, long })
     }
 
+    /// Every spelling of one long word that a span holds, as written or
+    /// mistyped by one slip ([`near_spelling`]), in lower case: of the long
+    /// words in ASCII, the longest. A word that is not ASCII is no such
+    /// spelling unless it holds a Kelvin sign, whose lower case is an ASCII
+    /// "k" (the one other letter with an ASCII lower case, "İ", brings a
+    /// combining dot no ASCII word has). `None` when no long word is ASCII.
+    pub fn literals(&self) -> Option<Vec<String>> {
+        let c = self
+            .long
+            .iter()
+            .map(|&k| &self.want[k])
+            .filter(|w| w.is_ascii())
+            .max_by_key(|w| w.len())?
+            .to_ascii_lowercase();
+        let c = c.as_bytes();
+        let mut out = std::collections::BTreeSet::new();
+        out.insert(c.to_vec());
+        for i in 0..c.len() {
+            let mut dropped = c.to_vec();
+            dropped.remove(i);
+            out.insert(dropped);
+            let mut doubled = c.to_vec();
+            doubled.insert(i, c[i]);
+            out.insert(doubled);
+            if i + 1 < c.len() {
+                let mut swapped = c.to_vec();
+                swapped.swap(i, i + 1);
+                out.insert(swapped);
+            }
+        }
+        Some(
+            out.into_iter()
+                .map(|l| String::from_utf8(l).expect("ASCII"))
+                .collect(),
+        )
+    }
+
     /// Spans of the words of `text[from..]` (words of `words`, the words of
     /// `text`, starting at `from` or after) that spell the canonical words
     /// with at least one long word mistyped, left to right, not overlapping.
