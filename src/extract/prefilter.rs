@@ -70,12 +70,29 @@ impl Prefilter {
                 }
                 continue;
             }
-            // Kinds that find their own spans (names) look at every article.
-            if fact.patterns.is_empty() || fact.normalizer.find_spans("").is_some() {
+            // Kinds that find their own spans (names) look at every article,
+            // unless the spans hold one of a few pieces (a term's typos).
+            if fact.patterns.is_empty() {
                 always[i] = true;
+            } else if fact.normalizer.find_spans("").is_some() {
+                match fact.normalizer.span_literals() {
+                    Some(pieces) => {
+                        let set: LiteralSet = pieces
+                            .into_iter()
+                            .map(|p| p.to_ascii_lowercase().into_bytes())
+                            .collect();
+                        if set.iter().any(|l| l.contains(&b'k')) {
+                            guards.insert('\u{212A}');
+                        }
+                        choices.push((i, vec![set]));
+                    }
+                    None => always[i] = true,
+                }
             }
             for pattern in &fact.patterns {
-                let options: Vec<LiteralSet> = regex_syntax::parse(pattern.regex.as_str())
+                let options: Vec<LiteralSet> = pattern
+                    .scan
+                    .hir()
                     .map(|hir| alternatives(&hir, &mut guards))
                     .unwrap_or_default()
                     .into_iter()
@@ -392,6 +409,38 @@ mod tests {
         assert_eq!(filter.candidates("One CASUALTY was reported"), [true, true]);
         assert_eq!(filter.candidates("the evacuation went on"), [true, true]);
         assert_eq!(filter.candidates("nothing here"), [false, true]);
+    }
+
+    #[test]
+    fn term_facts_run_where_their_word_or_a_typo_of_it_occurs() {
+        let dir = tempfile::tempdir().unwrap();
+        let rules = "[[fact]]\nid = \"a\"\nclaim = \"a\"\nkind = \"term\"\ncanonical = \"Kroger Albertsons\"\n\
+                     [[fact]]\nid = \"b\"\nclaim = \"b\"\nkind = \"term\"\ncanonical = \"Çavuşoğlu\"\n\
+                     [[fact]]\nid = \"c\"\nclaim = \"c\"\nkind = \"term\"\ncanonical = \"Kazakhstan\"\n";
+        std::fs::write(dir.path().join("r.toml"), rules).unwrap();
+        let rules = RuleSet::load(&[dir.path().to_path_buf()]).unwrap();
+        let filter = Prefilter::new(&rules);
+        // No long word in ASCII: the second fact reads every article.
+        assert_eq!(filter.unfiltered(), 1);
+        for typo in [
+            "Albertsons",
+            "ALBERSTONS",
+            "Albertons",
+            "Albertssons",
+            "lbertsons",
+        ] {
+            assert_eq!(
+                filter.candidates(&format!("Kroger {typo}")),
+                [true, true, false],
+                "{typo}"
+            );
+        }
+        assert_eq!(filter.candidates("Kroger Albany"), [false, true, false]);
+        assert_eq!(filter.candidates("Kroger Alberxsons"), [false, true, false]);
+        assert_eq!(filter.candidates("in Kazakshtan"), [false, true, true]);
+        // A Kelvin sign is a "k" in lower case: where a piece has a "k",
+        // every fact runs.
+        assert_eq!(filter.candidates("\u{212A}azakhstan"), [true, true, true]);
     }
 
     #[test]

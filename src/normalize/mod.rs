@@ -66,6 +66,7 @@ use std::ops::Range;
 pub struct TextIndex<'t> {
     pub text: &'t str,
     capitals: OnceCell<name::Capitals>,
+    terms: OnceCell<term::find::Words>,
 }
 
 impl<'t> TextIndex<'t> {
@@ -74,12 +75,18 @@ impl<'t> TextIndex<'t> {
         TextIndex {
             text,
             capitals: OnceCell::new(),
+            terms: OnceCell::new(),
         }
     }
 
     /// The capitalized words of the text.
     pub fn capitals(&self) -> &name::Capitals {
         self.capitals.get_or_init(|| name::Capitals::new(self.text))
+    }
+
+    /// The words of the text as the term kind reads them.
+    pub fn term_words(&self) -> &term::find::Words {
+        self.terms.get_or_init(|| term::find::Words::new(self.text))
     }
 
     /// The capitalized words of the text, when those of `text[from..]` are
@@ -418,6 +425,14 @@ pub trait Normalizer: Send + Sync + Debug {
     /// kind relies on patterns. A fact whose normalizer has default
     /// patterns or finds spans may leave out `patterns`.
     fn find_spans(&self, _text: &str) -> Option<Vec<Range<usize>>> {
+        None
+    }
+
+    /// Pieces of text (ASCII, lower case), one of which every span
+    /// [`Normalizer::find_spans`] finds holds, ASCII case ignored, unless
+    /// the text has a Kelvin sign (lower case "k"): the prefilter skips the
+    /// fact where none occurs. `None`: the fact reads every article.
+    fn span_literals(&self) -> Option<Vec<String>> {
         None
     }
 

@@ -75,6 +75,7 @@ impl Kind for TermKind {
             }
         };
         Ok(Box::new(Term {
+            typos: find::Typos::new(&collapse(canonical)),
             canonical: collapse(canonical),
             variants,
             acronym,
@@ -89,6 +90,8 @@ pub struct Term {
     pub variants: BTreeMap<String, String>,
     /// The acronym of the canonical spelling ("HLSCC"), when the rule gives one.
     pub acronym: Option<String>,
+    /// The canonical words whose typos are found; `None` without a long word.
+    typos: Option<find::Typos>,
 }
 
 /// Misspellings of `acronym` by one slip, each with its hint: a letter
@@ -164,76 +167,6 @@ pub fn near_spelling(written: &str, canonical: &str) -> Option<&'static str> {
             .then_some("letter doubled"),
         _ => None,
     }
-}
-
-/// Whether `text` may hold the words `want` of a canonical spelling, one of
-/// them mistyped: a necessary condition, checked with one search before the
-/// article's words are listed and compared. Each word is in the text as
-/// written (ASCII case ignored), or, for a long word, with its first half or
-/// its last half intact: a swap, a dropped or a doubled letter
-/// ([`near_spelling`]) leaves one of `c[..n/2]` and `c[n/2+1..]` whole.
-/// Always true where the test could miss a typo: a long word that is not
-/// ASCII (its typos are compared in Unicode lower case), or a text holding
-/// the Kelvin sign (upper case of an ASCII "k").
-fn may_hold(text: &str, want: &[&str]) -> bool {
-    type Pieces = std::rc::Rc<(aho_corasick::AhoCorasick, Vec<usize>)>;
-    thread_local! {
-        static KEPT: std::cell::RefCell<std::collections::HashMap<String, Pieces>> =
-            std::cell::RefCell::default();
-    }
-    if text.contains('\u{212A}') {
-        return true;
-    }
-    let key = want.join("\u{0}");
-    let pieces = match KEPT.with_borrow(|kept| kept.get(&key).cloned()) {
-        Some(p) => p,
-        None => {
-            let mut pieces: Vec<String> = Vec::new();
-            let mut word_of: Vec<usize> = Vec::new();
-            for (i, w) in want.iter().enumerate() {
-                let lower = w.to_ascii_lowercase();
-                if w.chars().count() >= LONG_WORD {
-                    if !w.is_ascii() {
-                        return true;
-                    }
-                    let h = lower.len() / 2;
-                    pieces.extend([lower[..h].to_string(), lower[h + 1..].to_string()]);
-                    word_of.extend([i, i]);
-                } else {
-                    pieces.push(lower);
-                    word_of.push(i);
-                }
-            }
-            let Ok(search) = aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(&pieces)
-            else {
-                return true;
-            };
-            let built: Pieces = std::rc::Rc::new((search, word_of));
-            KEPT.with_borrow_mut(|kept| {
-                if kept.len() >= 4096 {
-                    kept.clear();
-                }
-                kept.insert(key, built.clone());
-            });
-            built
-        }
-    };
-    let (search, word_of) = &*pieces;
-    let mut seen = vec![false; want.len()];
-    let mut left = want.len();
-    for m in search.find_overlapping_iter(text) {
-        let w = word_of[m.pattern().as_usize()];
-        if !seen[w] {
-            seen[w] = true;
-            left -= 1;
-            if left == 0 {
-                return true;
-            }
-        }
-    }
-    false
 }
 
 /// A hint for how `variant` differs from `canonical`: "plus sign lost",
@@ -394,76 +327,35 @@ impl Normalizer for Term {
     /// Typos of the canonical spelling's long words, with its other words
     /// as written: "Alberstons", "Albertsons Compaines".
     fn find_spans(&self, text: &str) -> Option<Vec<std::ops::Range<usize>>> {
-        let want: Vec<&str> = self
-            .canonical
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        if !want.iter().any(|w| w.chars().count() >= LONG_WORD) {
-            return None;
+        let typos = self.typos.as_ref()?;
+        Some(typos.find(text, &find::Words::new(text), 0))
+    }
+
+    /// [`Normalizer::find_spans`] with the article's words listed once
+    /// for all its term facts, when those of `text[from..]` are the same
+    /// words (`from` is 0 or follows a line break).
+    fn find_spans_in(
+        &self,
+        index: &super::TextIndex,
+        from: usize,
+    ) -> Option<Vec<std::ops::Range<usize>>> {
+        let typos = self.typos.as_ref()?;
+        let text = index.text;
+        if from == 0 || text[..from].ends_with('\n') {
+            return Some(typos.find(text, index.term_words(), from));
         }
-        if !may_hold(text, &want) {
-            return Some(Vec::new());
-        }
-        // Words, with hyphenated compounds split: "Kroger-Alberstons merger".
-        let words: Vec<super::fold::Word> = super::fold::words(text)
-            .into_iter()
-            .flat_map(|w| {
-                let mut parts = Vec::new();
-                let mut start = w.span.start;
-                for (i, c) in text[w.core.clone()].char_indices() {
-                    if c == '-' {
-                        let end = w.core.start + i;
-                        parts.push(super::fold::Word {
-                            span: start..end,
-                            core: start..end,
-                        });
-                        start = end + 1;
-                    }
-                }
-                parts.push(super::fold::Word {
-                    span: start..w.span.end,
-                    core: start..w.core.end,
-                });
-                parts
-            })
-            .filter(|w| !w.core.is_empty())
-            .collect();
-        let mut spans = Vec::new();
-        let mut i = 0;
-        while i + want.len() <= words.len() {
-            let run = &words[i..i + want.len()];
-            let joined = run.windows(2).all(|p| {
-                text[p[0].span.end..p[1].span.start]
-                    .chars()
-                    .all(|c| c == ' ' || c == '-')
-            });
-            let mut typos = 0;
-            let fits = joined
-                && run.iter().zip(&want).all(|(w, c)| {
-                    let written = &text[w.core.clone()];
-                    if written.eq_ignore_ascii_case(c) {
-                        return true;
-                    }
-                    // "Albertson's" is the word with an apostrophe, not a typo.
-                    if squash(&text[w.span.clone()]).eq_ignore_ascii_case(c) {
-                        return false;
-                    }
-                    let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
-                    let typo = c.chars().count() >= LONG_WORD
-                        && capital(written) == capital(c)
-                        && near_spelling(written, c).is_some();
-                    typos += usize::from(typo);
-                    typo
-                });
-            if fits && typos > 0 {
-                spans.push(run[0].span.start..run[want.len() - 1].core.end);
-                i += want.len();
-            } else {
-                i += 1;
-            }
-        }
-        Some(spans)
+        let rest = &text[from..];
+        let spans = typos.find(rest, &find::Words::new(rest), 0);
+        Some(
+            spans
+                .into_iter()
+                .map(|s| s.start + from..s.end + from)
+                .collect(),
+        )
+    }
+
+    fn span_literals(&self) -> Option<Vec<String>> {
+        self.typos.as_ref()?.literals()
     }
 
     fn default_patterns(&self) -> Vec<String> {
@@ -486,5 +378,6 @@ impl Normalizer for Term {
     }
 }
 
+pub mod find;
 #[cfg(test)]
 mod tests;

@@ -30,7 +30,12 @@ const STATE: usize = 6;
 /// The estimated compiled size of one pattern, in bytes; a pattern that does
 /// not parse (the regex crate refused it earlier) counts as nothing.
 pub fn compiled_size(regex: &str) -> usize {
-    regex_syntax::parse(regex).map_or(0, |hir| states(&hir).saturating_mul(STATE))
+    regex_syntax::parse(regex).map_or(0, |hir| size_of(&hir))
+}
+
+/// [`compiled_size`] of a parsed pattern.
+pub fn size_of(hir: &Hir) -> usize {
+    states(hir).saturating_mul(STATE)
 }
 
 fn states(hir: &Hir) -> usize {
@@ -68,7 +73,7 @@ pub fn check(facts: &[Fact], budget: usize) -> Result<()> {
     // Parsing dominates: estimate on every core, add up in file order.
     let sizes: Vec<usize> = patterns
         .par_iter()
-        .map(|(_, p)| compiled_size(p.regex.as_str()))
+        .map(|(_, p)| p.scan.hir().map_or(0, |hir| size_of(&hir)))
         .collect();
     let mut total = 0usize;
     for ((fact, pattern), size) in patterns.into_iter().zip(sizes) {

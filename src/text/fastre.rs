@@ -13,14 +13,18 @@
 //! text included ("Tokaïev", "Çavuşoğlu"): nothing is made ASCII.
 
 use regex::{Captures, Regex};
-use regex_automata::{meta, Anchored, Input};
+use regex_automata::{meta, nfa::thompson::WhichCaptures, Anchored, Input};
 use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// A regex and, built when first searched, its loose twin.
 #[derive(Debug)]
 pub struct Pattern {
     regex: Regex,
+    /// The regex's syntax tree, parsed once for all who read it (the
+    /// prefilter's literals, the size budget, then the twin, which lets it
+    /// go: a `{number}` pattern's tree weighs tens of kilobytes).
+    hir: Mutex<Option<Arc<Hir>>>,
     fast: OnceLock<Option<Fast>>,
 }
 
@@ -37,8 +41,28 @@ impl Pattern {
     pub fn new(regex: Regex) -> Pattern {
         Pattern {
             regex,
+            hir: Mutex::new(None),
             fast: OnceLock::new(),
         }
+    }
+
+    /// The regex's syntax tree (`regex_syntax::parse` of it), parsed on
+    /// first use and kept until the twin is built: a `{number}` pattern
+    /// costs more to parse than most articles cost to read.
+    pub fn hir(&self) -> Option<Arc<Hir>> {
+        let mut kept = self.hir.lock().unwrap_or_else(|e| e.into_inner());
+        if kept.is_none() {
+            *kept = regex_syntax::parse(self.regex.as_str()).ok().map(Arc::new);
+        }
+        kept.clone()
+    }
+
+    fn fast(&self) -> &Option<Fast> {
+        self.fast.get_or_init(|| {
+            let kept = self.hir.lock().unwrap_or_else(|e| e.into_inner()).take();
+            let hir = kept.or_else(|| regex_syntax::parse(self.regex.as_str()).ok().map(Arc::new));
+            hir.and_then(|hir| Fast::build(&hir))
+        })
     }
 
     /// The regex as written.
@@ -50,15 +74,14 @@ impl Pattern {
     /// without its Unicode word boundaries, whose matches start wherever
     /// the regex's may ([`super::fastset`] scans many at once).
     pub fn loose_hir(&self) -> Option<Hir> {
-        loose_hir_of(&regex_syntax::parse(self.regex.as_str()).ok()?)
+        loose_hir_of(self.hir()?.as_ref())
     }
 
     /// The match that starts exactly at `start`, with its groups, as
     /// [`Pattern::captures_iter`] would give it had its search reached `start`.
     pub fn captures_starting_at<'h>(&self, text: &'h str, start: usize) -> Option<Captures<'h>> {
         let anchored = Input::new(text).range(start..).anchored(Anchored::Yes);
-        let fast = self.fast.get_or_init(|| Fast::build(self.regex.as_str()));
-        match fast {
+        match self.fast() {
             Some(fast) if !fast.exact.is_match(anchored) => None,
             // Leftmost from `start`, and one starts there: that one.
             Some(_) => self.regex.captures_at(text, start),
@@ -73,7 +96,7 @@ impl Pattern {
     pub fn captures_iter<'p, 'h>(&'p self, text: &'h str) -> CapturesIter<'p, 'h> {
         CapturesIter {
             pattern: self,
-            fast: self.fast.get_or_init(|| Fast::build(self.regex.as_str())),
+            fast: self.fast(),
             text,
             at: 0,
             slow: None,
@@ -84,15 +107,26 @@ impl Pattern {
 impl Fast {
     /// `None` when the twin would not help (no Unicode word boundary) or
     /// could not keep the iteration exact (a regex that matches empty text).
-    fn build(pattern: &str) -> Option<Fast> {
-        let hir = regex_syntax::parse(pattern).ok()?;
-        if !twin_helps(&hir) {
+    fn build(hir: &Hir) -> Option<Fast> {
+        if !twin_helps(hir) {
             return None;
         }
         let loose = meta::Builder::new()
-            .build_from_hir(&without_unicode_boundaries(&hir))
+            .build_from_hir(&without_unicode_boundaries(hir))
             .ok()?;
-        let exact = meta::Builder::new().build_from_hir(&hir).ok()?;
+        // Only asked whether a match starts at one place: no groups, and no
+        // literals to skip ahead with (their extraction, and the reverse
+        // suffix and inner searches it enables, cost as much to build as
+        // the rest).
+        let exact = meta::Builder::new()
+            .configure(
+                meta::Config::new()
+                    .which_captures(WhichCaptures::None)
+                    .auto_prefilter(false)
+                    .hybrid(false),
+            )
+            .build_from_hir(hir)
+            .ok()?;
         Some(Fast { loose, exact })
     }
 }
@@ -231,12 +265,10 @@ mod tests {
 
     #[test]
     fn twins_only_where_they_help_and_keep_iteration_exact() {
-        assert!(Fast::build(r"\bvote\b").is_some());
-        assert!(
-            Fast::build(r"(?-u:\b)vote").is_none(),
-            "the DFA runs it already"
-        );
-        assert!(Fast::build(r"\b\w*").is_none(), "may match empty text");
+        let build = |p: &str| Fast::build(&regex_syntax::parse(p).unwrap());
+        assert!(build(r"\bvote\b").is_some());
+        assert!(build(r"(?-u:\b)vote").is_none(), "the DFA runs it already");
+        assert!(build(r"\b\w*").is_none(), "may match empty text");
         let (got, want) = both(r"\b\w*", "a é b");
         assert_eq!(got, want);
     }
