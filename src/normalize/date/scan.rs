@@ -6,13 +6,52 @@
 use super::words::{count, unit_from};
 pub use super::words::{day_from_word, month_from, month_regex, weekday_from, weekday_regex};
 use super::{forms::FORMS, Expr};
+use crate::text::words::Fx;
 use regex::{Captures, Regex};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
+
+/// Texts up to this many bytes have their expressions kept per thread
+/// ([`SCANNED`]): a fact's value, a date mention, the sentences before a
+/// relative date. An article body is longer and read once.
+const KEPT_TEXT_BYTES: usize = 2048;
+
+/// How many texts' expressions a thread keeps (past it, the table is emptied).
+const KEPT_TEXTS: usize = 4096;
+
+thread_local! {
+    /// Expressions by text: a date fact's values ("February 28, 2023"), the
+    /// reprint check's date mentions and a relative date's antecedent text
+    /// come back from article to article, and each was scanned anew (on
+    /// dense-1k, ~15,000 instructions a value). [`scan`] is a pure function
+    /// of the text, so a kept result is the one a new scan would give.
+    static SCANNED: RefCell<HashMap<Box<str>, Vec<(Range<usize>, Expr)>, Fx>> =
+        RefCell::default();
+}
 
 /// Every date expression in `text`: byte span and expression, in text order,
 /// without overlaps.
 pub fn scan(text: &str) -> Vec<(Range<usize>, Expr)> {
+    if text.len() > KEPT_TEXT_BYTES {
+        return scan_anew(text);
+    }
+    if let Some(found) = SCANNED.with_borrow(|kept| kept.get(text).cloned()) {
+        return found;
+    }
+    let found = scan_anew(text);
+    SCANNED.with_borrow_mut(|kept| {
+        if kept.len() >= KEPT_TEXTS {
+            kept.clear();
+        }
+        kept.insert(text.into(), found.clone());
+    });
+    found
+}
+
+/// [`scan`] without the kept results.
+fn scan_anew(text: &str) -> Vec<(Range<usize>, Expr)> {
     scan_with(text, |found| FORMS.set.each(text, found))
 }
 

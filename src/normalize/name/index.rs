@@ -13,6 +13,7 @@
 
 use super::super::fold::{capitalized, fold, skeleton, word_iter, Word};
 use super::find::{is_honorific, is_stopword, is_title_word};
+use crate::text::words::Fx;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -27,7 +28,9 @@ thread_local! {
     /// Spellings this thread has folded, by the word as written: the
     /// articles of one story name the same people and places, so most
     /// capitalized words of an article were folded for an earlier one.
-    static FOLDED: RefCell<HashMap<Box<str>, Arc<Spelled>>> = RefCell::new(HashMap::new());
+    /// (FxHash: the table is never iterated, so the hash decides nothing
+    /// but speed.)
+    static FOLDED: RefCell<HashMap<Box<str>, Arc<Spelled>, Fx>> = RefCell::default();
 }
 
 /// The capitalized words of a text, in text order.
@@ -90,7 +93,7 @@ impl Capitals {
         FOLDED.with_borrow_mut(|folded| {
             capitals.read(text, folded);
             if folded.len() > KEPT_SPELLINGS {
-                *folded = HashMap::new();
+                *folded = HashMap::default();
             }
         });
         capitals.words.shrink_to_fit();
@@ -99,10 +102,11 @@ impl Capitals {
 
     /// Lists the capitalized words of `text`, each distinct spelling taken
     /// from `folded` or folded and added to it.
-    fn read(&mut self, text: &str, folded: &mut HashMap<Box<str>, Arc<Spelled>>) {
+    fn read(&mut self, text: &str, folded: &mut HashMap<Box<str>, Arc<Spelled>, Fx>) {
         // Distinct spellings by the word as written: most words of an
-        // article repeat, and a repeated word is looked up, not folded.
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+        // article repeat, and a repeated word is looked up, not folded
+        // (never iterated: the hash decides nothing but speed).
+        let mut ids: HashMap<&str, u32, Fx> = HashMap::default();
         for w in word_iter(text) {
             let core = &text[w.core.clone()];
             if !capitalized(core) {
