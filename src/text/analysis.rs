@@ -75,7 +75,7 @@ pub struct Analysis<'a> {
     /// For each line, the byte ranges of its sentences, once read.
     parts: Vec<OnceCell<Box<[Range<usize>]>>>,
     /// The sentences read into words and clauses, at most [`KEPT_SENTENCES`].
-    read: RefCell<HashMap<SentenceId, Rc<Sentence>>>,
+    read: RefCell<HashMap<SentenceId, Rc<Sentence>, words::Fx>>,
     /// Runs of non-blank text with a dot inside ("U.S.", "p.m.", "6.1"):
     /// their byte range, and their lower case without dots, since words
     /// fold without their dots. Read when a phrase is first looked for.
@@ -344,7 +344,7 @@ fn shape(sentence: &str) -> Rc<Sentence> {
 fn searcher(piece: &str) -> AhoCorasick {
     const KEPT: usize = 1024;
     thread_local! {
-        static SEARCHERS: RefCell<HashMap<Box<str>, AhoCorasick>> = RefCell::default();
+        static SEARCHERS: RefCell<HashMap<Box<str>, AhoCorasick, words::Fx>> = RefCell::default();
     }
     if let Some(found) = SEARCHERS.with_borrow(|s| s.get(piece).cloned()) {
         return found;

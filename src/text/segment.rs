@@ -10,6 +10,7 @@
 //! name's title) without leaving the sentence; `normalize::read::find_in`
 //! reads the values of one sentence or clause.
 
+use crate::text::words::Fx;
 use regex::Regex;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -72,7 +73,7 @@ pub struct Bounds<'a> {
     /// Byte offsets of the text's line breaks.
     breaks: Vec<usize>,
     /// The sentences of each line read so far, by the line's range.
-    lines: HashMap<(usize, usize), Vec<Range<usize>>>,
+    lines: HashMap<(usize, usize), Vec<Range<usize>>, Fx>,
 }
 
 impl<'a> Bounds<'a> {
@@ -80,7 +81,7 @@ impl<'a> Bounds<'a> {
         Bounds {
             text,
             breaks: text.match_indices('\n').map(|(i, _)| i).collect(),
-            lines: HashMap::new(),
+            lines: HashMap::default(),
         }
     }
 
@@ -125,7 +126,7 @@ thread_local! {
     /// to the line: the analysis of cue facts, the quotes of mentions and
     /// each weekday's tense all ask for the sentences of the same lines,
     /// which UAX #29 then reads once.
-    static SEGMENTED: RefCell<HashMap<Box<str>, Pieces>> = RefCell::new(HashMap::new());
+    static SEGMENTED: RefCell<HashMap<Box<str>, Pieces, Fx>> = RefCell::default();
 }
 
 /// The sentences of one line, covering it (white space stays with the
