@@ -226,12 +226,18 @@ impl<'a> Analysis<'a> {
         if phrase.is_empty() || phrase.len() > words.len() {
             return Vec::new();
         }
+        // Most words differ from the phrase's first in length or first
+        // byte: tested before any string comparison.
+        let first = phrase[0].as_bytes();
         (0..=words.len() - phrase.len())
             .filter(|&i| {
-                phrase
-                    .iter()
-                    .zip(&words[i..])
-                    .all(|(p, w)| p.as_str() == &*w.stem)
+                let stem = words[i].stem.as_bytes();
+                stem.len() == first.len()
+                    && stem.first() == first.first()
+                    && phrase
+                        .iter()
+                        .zip(&words[i..])
+                        .all(|(p, w)| p.as_str() == &*w.stem)
             })
             .map(|i| Occurrence {
                 sentence: s,

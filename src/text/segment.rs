@@ -308,23 +308,38 @@ pub fn quote(text: &str, span: Range<usize>, max: usize) -> String {
 /// [`quote`] of `span` in the sentence at `bounds`.
 fn quote_in(text: &str, bounds: Range<usize>, span: Range<usize>, max: usize) -> String {
     let sentence = text[bounds.clone()].trim();
-    let collapsed: String = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
-    if collapsed.chars().count() <= max {
+    // The sentence's words joined by one space, built in place (a mention
+    // is quoted for every value: no list of words, no list of characters).
+    let mut collapsed = String::with_capacity(sentence.len());
+    for word in sentence.split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(word);
+    }
+    let count = collapsed.chars().count();
+    if count <= max {
         return collapsed;
     }
     // Keep the match in view: centre the window on it.
     let rel = text[bounds.start..span.start].trim_start().chars().count();
     let half = max / 2;
     let start = rel.saturating_sub(half);
-    let chars: Vec<char> = collapsed.chars().collect();
-    let end = (start + max).min(chars.len());
+    let end = (start + max).min(count);
     let start = end.saturating_sub(max);
+    // Byte offset of character `n` of the collapsed sentence.
+    let byte = |n: usize| {
+        collapsed
+            .char_indices()
+            .nth(n)
+            .map_or(collapsed.len(), |(i, _)| i)
+    };
     let mut out = String::new();
     if start > 0 {
         out.push('…');
     }
-    out.extend(&chars[start..end]);
-    if end < chars.len() {
+    out.push_str(&collapsed[byte(start)..byte(end)]);
+    if end < count {
         out.push('…');
     }
     out
