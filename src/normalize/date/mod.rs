@@ -14,6 +14,7 @@
 //! unresolved with the reason), never a guess.
 
 pub mod absolute;
+mod chunks;
 pub mod forms;
 pub mod portion;
 pub mod relative;
@@ -204,7 +205,11 @@ impl Days {
     /// "2023-02-20..2023-02-26".
     pub fn shown(&self) -> String {
         match self {
-            Days::OneOf(dates) => dates.iter().map(|d| iso(*d)).collect::<Vec<_>>().join(" | "),
+            Days::OneOf(dates) => dates
+                .iter()
+                .map(|d| iso(*d))
+                .collect::<Vec<_>>()
+                .join(" | "),
             Days::Range(first, last) => format!("{first}..{last}"),
         }
     }

@@ -50,19 +50,30 @@ pub fn scan(text: &str) -> Vec<(Range<usize>, Expr)> {
     found
 }
 
-/// [`scan`] without the kept results.
+/// [`scan`] without the kept results: a text of many lines chunk by chunk
+/// ([`super::chunks`]), each chunk's forms read once per thread.
 fn scan_anew(text: &str) -> Vec<(Range<usize>, Expr)> {
+    match super::chunks::raw(text) {
+        Some(found) => finish(text, found),
+        None => scan_with(text, |found| FORMS.set.each(text, found)),
+    }
+}
+
+/// [`scan`] of the whole text at once (what reading it chunk by chunk
+/// must give).
+#[cfg(test)]
+pub(super) fn scan_whole(text: &str) -> Vec<(Range<usize>, Expr)> {
     scan_with(text, |found| FORMS.set.each(text, found))
 }
 
-/// [`scan`], the forms' matches given by `each` (form index and groups).
-fn scan_with<'h>(
-    text: &'h str,
-    each: impl FnOnce(&mut dyn FnMut(usize, Captures<'h>)),
-) -> Vec<(Range<usize>, Expr)> {
-    // With the index of the form that read it: of two expressions over the
-    // same text, the earlier form's wins.
-    let mut found: Vec<(Range<usize>, usize, Expr)> = Vec::new();
+/// An expression as a form read it, before the text around it is looked
+/// at: its span, the index of the form, and what it says.
+pub(super) type Raw = (Range<usize>, usize, Expr);
+
+/// What the forms read in `text`, their matches given by `each` (form
+/// index and groups), in no particular order.
+pub(super) fn raw_with<'h>(each: impl FnOnce(&mut dyn FnMut(usize, Captures<'h>))) -> Vec<Raw> {
+    let mut found: Vec<Raw> = Vec::new();
     each(&mut |form, caps| {
         if let Some(expr) = (FORMS.readers[form])(&caps) {
             let whole = caps.get(0).map_or(0..0, |m| m.range());
@@ -73,13 +84,33 @@ fn scan_with<'h>(
                 .map(|m| m.start())
                 .min()
                 .unwrap_or(whole.end);
-            // "$12 December 27": a number after a currency sign is an amount, not a day.
-            let after_currency = text[..start].trim_end().ends_with(['$', '€', '£', '¥']);
-            if !after_currency {
-                found.push((start..end.max(start), form, expr));
-            }
+            found.push((start..end.max(start), form, expr));
         }
     });
+    found
+}
+
+/// [`scan`], the forms' matches given by `each` (form index and groups).
+fn scan_with<'h>(
+    text: &'h str,
+    each: impl FnOnce(&mut dyn FnMut(usize, Captures<'h>)),
+) -> Vec<(Range<usize>, Expr)> {
+    finish(text, raw_with(each))
+}
+
+/// The expressions of `text` from what the forms read there (`found`, in
+/// any order): those after a currency sign left out, then of overlapping
+/// ones the first, longest, of the earliest form; each trimmed and shifted
+/// by an amount written before it.
+fn finish(text: &str, mut found: Vec<Raw>) -> Vec<(Range<usize>, Expr)> {
+    // "$12 December 27": a number after a currency sign is an amount, not a day.
+    found.retain(|(span, _, _)| {
+        !text[..span.start]
+            .trim_end()
+            .ends_with(['$', '€', '£', '¥'])
+    });
+    // Of two expressions over the same text, the earlier form's wins (no
+    // form reads two expressions at one place, so the order is total).
     found.sort_unstable_by_key(|(span, form, _)| (span.start, std::cmp::Reverse(span.end), *form));
     let mut kept: Vec<(Range<usize>, Expr)> = Vec::new();
     for (span, _, expr) in found {
