@@ -21,14 +21,16 @@ const KEPT_TEXT_BYTES: usize = 2048;
 /// How many texts' expressions a thread keeps (past it, the table is emptied).
 const KEPT_TEXTS: usize = 4096;
 
+/// Expressions kept by text ([`SCANNED`]).
+type Scanned = HashMap<Box<str>, Vec<(Range<usize>, Expr)>, Fx>;
+
 thread_local! {
     /// Expressions by text: a date fact's values ("February 28, 2023"), the
     /// reprint check's date mentions and a relative date's antecedent text
     /// come back from article to article, and each was scanned anew (on
     /// dense-1k, ~15,000 instructions a value). [`scan`] is a pure function
     /// of the text, so a kept result is the one a new scan would give.
-    static SCANNED: RefCell<HashMap<Box<str>, Vec<(Range<usize>, Expr)>, Fx>> =
-        RefCell::default();
+    static SCANNED: RefCell<Scanned> = RefCell::default();
 }
 
 /// Every date expression in `text`: byte span and expression, in text order,
