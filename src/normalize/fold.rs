@@ -239,19 +239,47 @@ impl Iterator for Words<'_> {
 
     fn next(&mut self) -> Option<Word> {
         let text = self.text;
+        let bytes = text.as_bytes();
+        // ASCII, most of an article, is read byte by byte: an ASCII
+        // character is a letter or digit by its byte, and never a combining
+        // mark; its only joiners are '-', '\'' and '`'.
         let mut i = self.at;
         let start = loop {
-            let Some((c, n)) = char_at(text, i) else {
+            let Some(&b) = bytes.get(i) else {
                 self.at = i;
                 return None;
             };
-            i += n;
-            if c.is_alphanumeric() {
-                break i - n;
+            if b.is_ascii() {
+                if b.is_ascii_alphanumeric() {
+                    break i;
+                }
+                i += 1;
+                continue;
             }
+            let (c, n) = char_at(text, i)?;
+            if c.is_alphanumeric() {
+                break i;
+            }
+            i += n;
         };
-        let mut end = i;
-        while let Some((c, n)) = char_at(text, i) {
+        let mut end = start;
+        let alphanumeric_at = |j: usize| char_at(text, j).is_some_and(|(c, _)| c.is_alphanumeric());
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii() {
+                if b.is_ascii_alphanumeric() {
+                    i += 1;
+                    end = i;
+                    continue;
+                }
+                if matches!(b, b'-' | b'\'' | b'`') && alphanumeric_at(i + 1) {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            let Some((c, n)) = char_at(text, i) else {
+                break;
+            };
             if c.is_alphanumeric() || is_combining_mark(c) {
                 i += n;
                 end = i;
@@ -259,8 +287,8 @@ impl Iterator for Words<'_> {
             }
             // A joiner counts only between two letters; so does an invisible
             // character, which must not cut "Toka\u{AD}yev" in two.
-            let joiner = c == '-' || c == '‐' || is_apostrophe(c) || is_invisible(c);
-            if joiner && char_at(text, i + n).is_some_and(|(next, _)| next.is_alphanumeric()) {
+            let joiner = c == '‐' || is_apostrophe(c) || is_invisible(c);
+            if joiner && alphanumeric_at(i + n) {
                 i += n;
                 continue;
             }

@@ -32,12 +32,13 @@ pub use index::Capitals;
 
 use super::fold::{fold, similarity, skeleton, spelling, words};
 use super::{Key, Kind, Normalized, Normalizer, RawMatch, TextIndex};
+use crate::text::words::Fx;
 use std::collections::HashMap;
 use std::ops::Range;
 
 /// Mentions written with given names, by the spelling of their surname:
 /// (where the mention starts, its given names), in text order.
-type Fuller<'t> = HashMap<String, Vec<(usize, &'t str)>>;
+type Fuller<'t> = HashMap<String, Vec<(usize, &'t str)>, Fx>;
 
 /// Similarity a transliteration skeleton needs to count as the same name.
 pub const DEFAULT_THRESHOLD: f64 = 0.85;
@@ -196,7 +197,7 @@ impl Name {
             Some(capitals) => self.person().find_in(text, capitals, 0),
             None => self.person().find(text),
         };
-        let mut by_surname: HashMap<String, Vec<(usize, &'t str)>> = HashMap::new();
+        let mut by_surname: Fuller<'t> = HashMap::default();
         for f in found {
             if f.span.start < f.surname.start {
                 by_surname

@@ -75,7 +75,7 @@ pub struct Analysis<'a> {
     /// For each line, the byte ranges of its sentences, once read.
     parts: Vec<OnceCell<Box<[Range<usize>]>>>,
     /// The sentences read into words and clauses, at most [`KEPT_SENTENCES`].
-    read: RefCell<HashMap<SentenceId, Rc<Sentence>>>,
+    read: RefCell<HashMap<SentenceId, Rc<Sentence>, words::Fx>>,
     /// Runs of non-blank text with a dot inside ("U.S.", "p.m.", "6.1"):
     /// their byte range, and their lower case without dots, since words
     /// fold without their dots. Read when a phrase is first looked for.
@@ -226,12 +226,18 @@ impl<'a> Analysis<'a> {
         if phrase.is_empty() || phrase.len() > words.len() {
             return Vec::new();
         }
+        // Most words differ from the phrase's first in length or first
+        // byte: tested before any string comparison.
+        let first = phrase[0].as_bytes();
         (0..=words.len() - phrase.len())
             .filter(|&i| {
-                phrase
-                    .iter()
-                    .zip(&words[i..])
-                    .all(|(p, w)| p.as_str() == &*w.stem)
+                let stem = words[i].stem.as_bytes();
+                stem.len() == first.len()
+                    && stem.first() == first.first()
+                    && phrase
+                        .iter()
+                        .zip(&words[i..])
+                        .all(|(p, w)| p.as_str() == &*w.stem)
             })
             .map(|i| Occurrence {
                 sentence: s,
@@ -344,7 +350,7 @@ fn shape(sentence: &str) -> Rc<Sentence> {
 fn searcher(piece: &str) -> AhoCorasick {
     const KEPT: usize = 1024;
     thread_local! {
-        static SEARCHERS: RefCell<HashMap<Box<str>, AhoCorasick>> = RefCell::default();
+        static SEARCHERS: RefCell<HashMap<Box<str>, AhoCorasick, words::Fx>> = RefCell::default();
     }
     if let Some(found) = SEARCHERS.with_borrow(|s| s.get(piece).cloned()) {
         return found;

@@ -172,20 +172,20 @@ impl Set {
     /// as its own iteration would give it had its search reached `at`
     /// (what [`Pattern::captures_starting_at`] does).
     fn starting_at<'h>(&self, i: usize, text: &'h str, at: usize) -> Option<Captures<'h>> {
-        let pattern = self.pattern(i);
-        let regex = pattern.regex();
         let exact = self.exact[i]
             .get_or_init(|| meta::Builder::new().build_from_hir(&self.sources[i].1).ok());
         match exact {
             Some(exact) => {
                 let anchored = Input::new(text).range(at..).anchored(Anchored::Yes);
-                // Leftmost from `at`, and one starts there: that one.
+                // Leftmost from `at`, and one starts there: that one. The
+                // pattern with its groups is compiled only once one does (a
+                // form tested but never matched costs one compilation).
                 exact
                     .is_match(anchored)
-                    .then(|| regex.captures_at(text, at))
+                    .then(|| self.pattern(i).regex().captures_at(text, at))
                     .flatten()
             }
-            None => pattern.captures_starting_at(text, at),
+            None => self.pattern(i).captures_starting_at(text, at),
         }
     }
 

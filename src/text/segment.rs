@@ -10,6 +10,7 @@
 //! name's title) without leaving the sentence; `normalize::read::find_in`
 //! reads the values of one sentence or clause.
 
+use crate::text::words::Fx;
 use regex::Regex;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -72,7 +73,7 @@ pub struct Bounds<'a> {
     /// Byte offsets of the text's line breaks.
     breaks: Vec<usize>,
     /// The sentences of each line read so far, by the line's range.
-    lines: HashMap<(usize, usize), Vec<Range<usize>>>,
+    lines: HashMap<(usize, usize), Vec<Range<usize>>, Fx>,
 }
 
 impl<'a> Bounds<'a> {
@@ -80,7 +81,7 @@ impl<'a> Bounds<'a> {
         Bounds {
             text,
             breaks: text.match_indices('\n').map(|(i, _)| i).collect(),
-            lines: HashMap::new(),
+            lines: HashMap::default(),
         }
     }
 
@@ -125,7 +126,7 @@ thread_local! {
     /// to the line: the analysis of cue facts, the quotes of mentions and
     /// each weekday's tense all ask for the sentences of the same lines,
     /// which UAX #29 then reads once.
-    static SEGMENTED: RefCell<HashMap<Box<str>, Pieces>> = RefCell::new(HashMap::new());
+    static SEGMENTED: RefCell<HashMap<Box<str>, Pieces, Fx>> = RefCell::default();
 }
 
 /// The sentences of one line, covering it (white space stays with the
@@ -307,23 +308,38 @@ pub fn quote(text: &str, span: Range<usize>, max: usize) -> String {
 /// [`quote`] of `span` in the sentence at `bounds`.
 fn quote_in(text: &str, bounds: Range<usize>, span: Range<usize>, max: usize) -> String {
     let sentence = text[bounds.clone()].trim();
-    let collapsed: String = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
-    if collapsed.chars().count() <= max {
+    // The sentence's words joined by one space, built in place (a mention
+    // is quoted for every value: no list of words, no list of characters).
+    let mut collapsed = String::with_capacity(sentence.len());
+    for word in sentence.split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(word);
+    }
+    let count = collapsed.chars().count();
+    if count <= max {
         return collapsed;
     }
     // Keep the match in view: centre the window on it.
     let rel = text[bounds.start..span.start].trim_start().chars().count();
     let half = max / 2;
     let start = rel.saturating_sub(half);
-    let chars: Vec<char> = collapsed.chars().collect();
-    let end = (start + max).min(chars.len());
+    let end = (start + max).min(count);
     let start = end.saturating_sub(max);
+    // Byte offset of character `n` of the collapsed sentence.
+    let byte = |n: usize| {
+        collapsed
+            .char_indices()
+            .nth(n)
+            .map_or(collapsed.len(), |(i, _)| i)
+    };
     let mut out = String::new();
     if start > 0 {
         out.push('…');
     }
-    out.extend(&chars[start..end]);
-    if end < chars.len() {
+    out.push_str(&collapsed[byte(start)..byte(end)]);
+    if end < count {
         out.push('…');
     }
     out

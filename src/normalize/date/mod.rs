@@ -14,6 +14,7 @@
 //! unresolved with the reason), never a guess.
 
 pub mod absolute;
+mod chunks;
 pub mod forms;
 pub mod portion;
 pub mod relative;
@@ -206,12 +207,37 @@ impl Days {
         match self {
             Days::OneOf(dates) => dates
                 .iter()
-                .map(|d| d.to_string())
+                .map(|d| iso(*d))
                 .collect::<Vec<_>>()
                 .join(" | "),
             Days::Range(first, last) => format!("{first}..{last}"),
         }
     }
+}
+
+/// `date` as its `Display` writes it ("2023-02-28"), without the
+/// formatting machinery for the years news has (0 to 9999): a date fact
+/// writes every day of a period ("last year": 365 of them), for every
+/// mention. Other years go through `Display`.
+pub fn iso(date: Date) -> String {
+    let Ok(year) = u16::try_from(date.year()) else {
+        return date.to_string();
+    };
+    let (month, day) = (date.month() as u8, date.day() as u8);
+    let digit = |n: u16| b'0' + (n % 10) as u8;
+    let bytes = [
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        b'-',
+        b'0' + month / 10,
+        b'0' + month % 10,
+        b'-',
+        b'0' + day / 10,
+        b'0' + day % 10,
+    ];
+    String::from_utf8(bytes.to_vec()).unwrap_or_else(|_| date.to_string())
 }
 
 /// A resolved mention: the days and how they were worked out.
@@ -232,7 +258,7 @@ impl Resolved {
     /// The comparable value; `written` is the text as the article has it.
     pub fn normalized(&self, written: &str) -> Normalized {
         let shown = self.days.shown();
-        let key = Key::OneOf(self.days.all().iter().map(|d| d.to_string()).collect());
+        let key = Key::OneOf(self.days.all().into_iter().map(iso).collect());
         let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
         Normalized::new(shown.clone(), key).note(format!("{written} → {shown}: {}", self.how))
     }
@@ -434,11 +460,11 @@ fn found(
             let normalized = resolved.normalized(&text[span.clone()]);
             let mut found = Found::counted(chars, span, normalized);
             if let Days::Range(first, last) = resolved.days {
-                found.extra.insert("start".into(), first.to_string().into());
-                found.extra.insert("end".into(), last.to_string().into());
+                found.extra.insert("start".into(), iso(first).into());
+                found.extra.insert("end".into(), iso(last).into());
             } else if let Days::OneOf(dates) = &resolved.days {
                 let candidates: Vec<serde_json::Value> =
-                    dates.iter().map(|d| d.to_string().into()).collect();
+                    dates.iter().map(|d| iso(*d).into()).collect();
                 found.extra.insert("candidates".into(), candidates.into());
             }
             found

@@ -6,24 +6,76 @@
 use super::words::{count, unit_from};
 pub use super::words::{day_from_word, month_from, month_regex, weekday_from, weekday_regex};
 use super::{forms::FORMS, Expr};
+use crate::text::words::Fx;
 use regex::{Captures, Regex};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
+
+/// Texts up to this many bytes have their expressions kept per thread
+/// ([`SCANNED`]): a fact's value, a date mention, the sentences before a
+/// relative date. An article body is longer and read once.
+const KEPT_TEXT_BYTES: usize = 2048;
+
+/// How many texts' expressions a thread keeps (past it, the table is emptied).
+const KEPT_TEXTS: usize = 4096;
+
+/// Expressions kept by text ([`SCANNED`]).
+type Scanned = HashMap<Box<str>, Vec<(Range<usize>, Expr)>, Fx>;
+
+thread_local! {
+    /// Expressions by text: a date fact's values ("February 28, 2023"), the
+    /// reprint check's date mentions and a relative date's antecedent text
+    /// come back from article to article, and each was scanned anew (on
+    /// dense-1k, ~15,000 instructions a value). [`scan`] is a pure function
+    /// of the text, so a kept result is the one a new scan would give.
+    static SCANNED: RefCell<Scanned> = RefCell::default();
+}
 
 /// Every date expression in `text`: byte span and expression, in text order,
 /// without overlaps.
 pub fn scan(text: &str) -> Vec<(Range<usize>, Expr)> {
+    if text.len() > KEPT_TEXT_BYTES {
+        return scan_anew(text);
+    }
+    if let Some(found) = SCANNED.with_borrow(|kept| kept.get(text).cloned()) {
+        return found;
+    }
+    let found = scan_anew(text);
+    SCANNED.with_borrow_mut(|kept| {
+        if kept.len() >= KEPT_TEXTS {
+            kept.clear();
+        }
+        kept.insert(text.into(), found.clone());
+    });
+    found
+}
+
+/// [`scan`] without the kept results: a text of many lines chunk by chunk
+/// ([`super::chunks`]), each chunk's forms read once per thread.
+fn scan_anew(text: &str) -> Vec<(Range<usize>, Expr)> {
+    match super::chunks::raw(text) {
+        Some(found) => finish(text, found),
+        None => scan_with(text, |found| FORMS.set.each(text, found)),
+    }
+}
+
+/// [`scan`] of the whole text at once (what reading it chunk by chunk
+/// must give).
+#[cfg(test)]
+pub(super) fn scan_whole(text: &str) -> Vec<(Range<usize>, Expr)> {
     scan_with(text, |found| FORMS.set.each(text, found))
 }
 
-/// [`scan`], the forms' matches given by `each` (form index and groups).
-fn scan_with<'h>(
-    text: &'h str,
-    each: impl FnOnce(&mut dyn FnMut(usize, Captures<'h>)),
-) -> Vec<(Range<usize>, Expr)> {
-    // With the index of the form that read it: of two expressions over the
-    // same text, the earlier form's wins.
-    let mut found: Vec<(Range<usize>, usize, Expr)> = Vec::new();
+/// An expression as a form read it, before the text around it is looked
+/// at: its span, the index of the form, and what it says.
+pub(super) type Raw = (Range<usize>, usize, Expr);
+
+/// What the forms read in `text`, their matches given by `each` (form
+/// index and groups), in no particular order.
+pub(super) fn raw_with<'h>(each: impl FnOnce(&mut dyn FnMut(usize, Captures<'h>))) -> Vec<Raw> {
+    let mut found: Vec<Raw> = Vec::new();
     each(&mut |form, caps| {
         if let Some(expr) = (FORMS.readers[form])(&caps) {
             let whole = caps.get(0).map_or(0..0, |m| m.range());
@@ -34,13 +86,33 @@ fn scan_with<'h>(
                 .map(|m| m.start())
                 .min()
                 .unwrap_or(whole.end);
-            // "$12 December 27": a number after a currency sign is an amount, not a day.
-            let after_currency = text[..start].trim_end().ends_with(['$', '€', '£', '¥']);
-            if !after_currency {
-                found.push((start..end.max(start), form, expr));
-            }
+            found.push((start..end.max(start), form, expr));
         }
     });
+    found
+}
+
+/// [`scan`], the forms' matches given by `each` (form index and groups).
+fn scan_with<'h>(
+    text: &'h str,
+    each: impl FnOnce(&mut dyn FnMut(usize, Captures<'h>)),
+) -> Vec<(Range<usize>, Expr)> {
+    finish(text, raw_with(each))
+}
+
+/// The expressions of `text` from what the forms read there (`found`, in
+/// any order): those after a currency sign left out, then of overlapping
+/// ones the first, longest, of the earliest form; each trimmed and shifted
+/// by an amount written before it.
+fn finish(text: &str, mut found: Vec<Raw>) -> Vec<(Range<usize>, Expr)> {
+    // "$12 December 27": a number after a currency sign is an amount, not a day.
+    found.retain(|(span, _, _)| {
+        !text[..span.start]
+            .trim_end()
+            .ends_with(['$', '€', '£', '¥'])
+    });
+    // Of two expressions over the same text, the earlier form's wins (no
+    // form reads two expressions at one place, so the order is total).
     found.sort_unstable_by_key(|(span, form, _)| (span.start, std::cmp::Reverse(span.end), *form));
     let mut kept: Vec<(Range<usize>, Expr)> = Vec::new();
     for (span, _, expr) in found {

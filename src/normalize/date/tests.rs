@@ -237,3 +237,18 @@ fn character_offsets_are_counted_once_over_a_long_text() {
     assert_eq!(found[4].text, "3 days after January 12th");
     assert_eq!((found[4].start, found[4].end), (108, 133));
 }
+
+#[test]
+fn iso_writes_a_date_as_display_does() {
+    for year in [-9999, -1, 0, 1, 9, 99, 999, 1000, 1991, 2023, 2024, 9999] {
+        for (month, day) in [(1, 1), (2, 28), (9, 9), (10, 10), (12, 31)] {
+            let d = date(year, month, day);
+            assert_eq!(iso(d), d.to_string());
+        }
+    }
+    let mut d = date(2023, 1, 1);
+    for _ in 0..800 {
+        assert_eq!(iso(d), d.to_string());
+        d = d.tomorrow().unwrap();
+    }
+}

@@ -67,7 +67,7 @@ thread_local! {
     /// Tenses worked out lately: the cue regexes run over the sentence for
     /// each weekday and month, and the same sentences come back article
     /// after article.
-    static TENSES: std::cell::RefCell<std::collections::HashMap<TenseKey, (Tense, String)>> =
+    static TENSES: std::cell::RefCell<std::collections::HashMap<TenseKey, (Tense, String), crate::text::words::Fx>> =
         Default::default();
 }
 

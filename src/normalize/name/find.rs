@@ -22,6 +22,7 @@
 use super::super::fold::{capitalized, fold, may_reach, similarity, spelling, words, Word};
 use super::index::Capitals;
 use super::Form;
+use crate::text::words::Fx;
 use crate::text::Bounds;
 use std::borrow::Borrow;
 use std::collections::{HashMap, HashSet};
@@ -235,7 +236,7 @@ impl Person<'_> {
             candidates.push((found, anchor, spelled));
         }
         // Spelling keys by distinct spelling, made once each.
-        let mut keys: HashMap<usize, String> = HashMap::new();
+        let mut keys: HashMap<usize, String, Fx> = HashMap::default();
         for (f, _, spelled) in &candidates {
             keys.entry(*spelled)
                 .or_insert_with(|| spelling(&text[f.surname.clone()]));

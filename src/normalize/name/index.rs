@@ -13,9 +13,11 @@
 
 use super::super::fold::{capitalized, fold, skeleton, word_iter, Word};
 use super::find::{is_honorific, is_stopword, is_title_word};
+use crate::text::words::Fx;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// How many spellings a thread keeps folded between articles; past it, the
@@ -27,7 +29,50 @@ thread_local! {
     /// Spellings this thread has folded, by the word as written: the
     /// articles of one story name the same people and places, so most
     /// capitalized words of an article were folded for an earlier one.
-    static FOLDED: RefCell<HashMap<Box<str>, Arc<Spelled>>> = RefCell::new(HashMap::new());
+    /// (FxHash: the table is never iterated, so the hash decides nothing
+    /// but speed.)
+    static FOLDED: RefCell<HashMap<Box<str>, Arc<Spelled>, Fx>> = RefCell::default();
+}
+
+/// Lines up to this many bytes have their capitalized words kept per
+/// thread ([`LINES`]); a longer line is read each time.
+const KEPT_LINE_BYTES: usize = 4096;
+
+/// How many lines' capitalized words a thread keeps (past it, the table is
+/// emptied).
+const KEPT_LINES: usize = 4096;
+
+/// A line's capitalized words: where each starts in the line, its spelling
+/// and the bytes of its possessive (0 for none).
+type LineCapitals = Rc<[(usize, Arc<Spelled>, u8)]>;
+
+thread_local! {
+    /// Capitalized words by line text: news copy repeats lines from article
+    /// to article (dense-1k: 19,554 lines, 721 distinct), and listing them
+    /// read every word of the line. A line's words are a pure function of
+    /// its text, and so is each spelling's [`Spelled`]: a kept line gives
+    /// what reading it again would.
+    static LINES: RefCell<HashMap<Box<str>, LineCapitals, Fx>> = RefCell::default();
+}
+
+/// The capitalized words of `line`, each spelling taken from `folded` or
+/// folded and added to it.
+fn line_capitals(line: &str, folded: &mut HashMap<Box<str>, Arc<Spelled>, Fx>) -> LineCapitals {
+    word_iter(line)
+        .filter(|w| capitalized(&line[w.core.clone()]))
+        .map(|w| {
+            let core = &line[w.core.clone()];
+            let spelled = match folded.get(core) {
+                Some(known) => Arc::clone(known),
+                None => {
+                    let new = Arc::new(Spelled::new(core));
+                    folded.insert(core.into(), Arc::clone(&new));
+                    new
+                }
+            };
+            (w.span.start, spelled, (w.span.end - w.core.end) as u8)
+        })
+        .collect()
 }
 
 /// The capitalized words of a text, in text order.
@@ -90,49 +135,61 @@ impl Capitals {
         FOLDED.with_borrow_mut(|folded| {
             capitals.read(text, folded);
             if folded.len() > KEPT_SPELLINGS {
-                *folded = HashMap::new();
+                *folded = HashMap::default();
             }
         });
         capitals.words.shrink_to_fit();
         capitals
     }
 
-    /// Lists the capitalized words of `text`, each distinct spelling taken
-    /// from `folded` or folded and added to it.
-    fn read(&mut self, text: &str, folded: &mut HashMap<Box<str>, Arc<Spelled>>) {
+    /// Lists the capitalized words of `text`, line by line (a word never
+    /// runs across a line break, so the words of the text are those of its
+    /// lines), each line's taken from [`LINES`] or read and kept there.
+    fn read(&mut self, text: &str, folded: &mut HashMap<Box<str>, Arc<Spelled>, Fx>) {
         // Distinct spellings by the word as written: most words of an
-        // article repeat, and a repeated word is looked up, not folded.
-        let mut ids: HashMap<&str, u32> = HashMap::new();
-        for w in word_iter(text) {
-            let core = &text[w.core.clone()];
-            if !capitalized(core) {
-                continue;
-            }
-            let distinct = &mut self.distinct;
-            let spelled = *ids.entry(core).or_insert_with(|| {
-                let spelled = match folded.get(core) {
-                    Some(known) => Arc::clone(known),
-                    None => {
-                        let new = Arc::new(Spelled::new(core));
-                        folded.insert(core.into(), Arc::clone(&new));
-                        new
+        // article repeat, and a repeated word is looked up, not folded
+        // (never iterated: the hash decides nothing but speed).
+        let mut ids: HashMap<&str, u32, Fx> = HashMap::default();
+        let mut from = 0;
+        while from <= text.len() {
+            let to = text[from..].find('\n').map_or(text.len(), |i| from + i);
+            let line = &text[from..to];
+            let capitals = if line.len() <= KEPT_LINE_BYTES {
+                LINES.with_borrow_mut(|kept| {
+                    if let Some(found) = kept.get(line) {
+                        return Rc::clone(found);
                     }
-                };
-                distinct.push(spelled);
-                (distinct.len() - 1) as u32
-            });
-            let high = (w.span.start as u64 >> 32) as usize;
-            while self.wraps.len() < high {
-                self.wraps.push(self.words.len());
+                    let found = line_capitals(line, folded);
+                    if kept.len() >= KEPT_LINES {
+                        kept.clear();
+                    }
+                    kept.insert(line.into(), Rc::clone(&found));
+                    found
+                })
+            } else {
+                line_capitals(line, folded)
+            };
+            for (at, spelled, possessive) in capitals.iter() {
+                let start = from + *at;
+                let core = &text[start..start + spelled.len as usize];
+                let distinct = &mut self.distinct;
+                let spelled = *ids.entry(core).or_insert_with(|| {
+                    distinct.push(Arc::clone(spelled));
+                    (distinct.len() - 1) as u32
+                });
+                let high = (start as u64 >> 32) as usize;
+                while self.wraps.len() < high {
+                    self.wraps.push(self.words.len());
+                }
+                if *possessive > 0 {
+                    self.possessives.push((self.words.len(), *possessive));
+                }
+                self.words.push(Entry {
+                    start: start as u32,
+                    spelled,
+                });
             }
-            if w.span.end != w.core.end {
-                let bytes = (w.span.end - w.core.end) as u8;
-                self.possessives.push((self.words.len(), bytes));
-            }
-            self.words.push(Entry {
-                start: w.span.start as u32,
-                spelled,
-            });
+            from = to + 1;
         }
     }
 

@@ -11,6 +11,7 @@ use super::{Cues, Unattributed, Window, UNATTRIBUTED};
 use crate::normalize::read::Context;
 use crate::normalize::{Found, Normalized, RawMatch, KINDS};
 use crate::text::analysis::{Analysis, SentenceId};
+use crate::text::words::Fx;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -196,7 +197,7 @@ pub fn values_near_cues(
         kind == "number" && (before || after)
     };
     // Whether an `exclude` phrase is in a sentence (only cue sentences are read).
-    let mut excluded: HashMap<SentenceId, bool> = HashMap::new();
+    let mut excluded: HashMap<SentenceId, bool, Fx> = HashMap::default();
     let mut out: Vec<(Range<usize>, Vec<Normalized>)> = Vec::new();
     for cue in &cues.cues {
         for occurrence in a.find(&cue.words) {

@@ -30,11 +30,11 @@ pub struct Reading<'a> {
     /// For each kind of [`KINDS`], its values in each sentence, read when
     /// first asked for: cue facts read only the sentences their cues are in.
     /// At most [`KEPT_SENTENCES`] sentences' values are kept at once.
-    by_sentence: RefCell<HashMap<(usize, SentenceId), SentenceValues>>,
+    by_sentence: RefCell<HashMap<(usize, SentenceId), SentenceValues, Fx>>,
     /// Whether the number at a span is part of another kind's value, as
     /// first worked out: every number fact of the article asks the same
     /// ([`super::find`]).
-    pub(super) claimed: RefCell<HashMap<(usize, usize), bool>>,
+    pub(super) claimed: RefCell<HashMap<(usize, usize), bool, Fx>>,
     /// What kinds read once for all the article's facts (a name's capitalized words).
     index: TextIndex<'a>,
 }
