@@ -8,11 +8,12 @@
 //! majority"), and no source is an outlier. The result does not depend on
 //! the order of articles or mentions: values are taken in sorted order.
 
-use crate::compare::keyed;
+use crate::compare::{keyed, keyed_eq};
+use crate::text::words::Fx;
 use crate::extract::Shared;
 use crate::normalize::{Normalized, Normalizer};
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Beyond this many distinct values, groups are grown greedily from each
 /// value instead of enumerating every maximal clique.
@@ -60,18 +61,34 @@ impl Groups {
 }
 
 fn same(a: &Normalized, b: &Normalized) -> bool {
-    keyed(a) == keyed(b) && a.key == b.key
+    keyed_eq(a, b) && a.key == b.key
 }
 
 /// Groups the `(source, value)` pairs of a fact by compatibility.
 pub fn groups(n: &dyn Normalizer, votes: &[(&Shared, &Normalized)]) -> Groups {
+    // Each distinct value keyed once (equal values share one `Normalized`,
+    // the scan's interner): a key is a new string, and sorting asked for
+    // two per comparison.
+    let mut keys: HashMap<*const Normalized, String, Fx> = HashMap::default();
+    for (_, v) in votes {
+        keys.entry(*v as *const Normalized).or_insert_with(|| keyed(v));
+    }
+    let mut sorted: Vec<(&str, &Shared, &Normalized)> = votes
+        .iter()
+        .map(|&(s, v)| (keys[&(v as *const Normalized)].as_str(), s, v))
+        .collect();
+    sorted.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     let mut values: Vec<(Normalized, BTreeSet<Shared>)> = Vec::new();
-    let mut sorted: Vec<&(&Shared, &Normalized)> = votes.iter().collect();
-    sorted.sort_by(|a, b| (keyed(a.1), a.0).cmp(&(keyed(b.1), b.0)));
-    for (source, value) in sorted {
-        match values.iter_mut().find(|(v, _)| same(v, value)) {
-            Some((_, sources)) => _ = sources.insert((*source).clone()),
-            None => values.push(((*value).clone(), BTreeSet::from([(*source).clone()]))),
+    let mut value_keys: Vec<&str> = Vec::new();
+    for (key, source, value) in sorted {
+        // `same`, with the keys already made.
+        let found = (0..values.len()).find(|&i| value_keys[i] == key && values[i].0.key == value.key);
+        match found {
+            Some(i) => _ = values[i].1.insert(source.clone()),
+            None => {
+                values.push((value.clone(), BTreeSet::from([source.clone()])));
+                value_keys.push(key);
+            }
         }
     }
     let agree: Vec<Vec<bool>> = values

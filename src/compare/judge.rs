@@ -8,6 +8,7 @@ use super::{Interval, MentionVerdict, Reference, Status, Verdict};
 use crate::extract::{Mention, Shared};
 use crate::normalize::{Normalized, Normalizer};
 use crate::rules::Fact;
+use crate::text::words::Fx;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -33,7 +34,12 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut judged: Vec<MentionVerdic
         .copied()
         .filter(|m| m.normalized.is_resolved())
         .collect();
-    let sources: BTreeSet<&str> = resolved.iter().map(|m| m.path.as_str()).collect();
+    // Sorted by path: the sources are where the path changes.
+    let sources = resolved
+        .iter()
+        .enumerate()
+        .filter(|&(i, m)| i == 0 || resolved[i - 1].path != m.path)
+        .count();
     let expect = expected_for(fact, subject.as_ref());
     let matches_record = |v: &Normalized| expect.iter().any(|e| n.agree(v, e));
 
@@ -42,7 +48,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut judged: Vec<MentionVerdic
     let status = match (
         mentions.is_empty(),
         resolved.is_empty(),
-        sources.len(),
+        sources,
         all_agree,
     ) {
         (true, ..) => Status::Missing,
@@ -119,7 +125,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut judged: Vec<MentionVerdic
     // Only the article's own distinct values are looked at (grouped by path
     // once: scanning every mention per mention was quadratic in the corpus,
     // and in one article that repeats a name 16,000 times).
-    let mut by_path: HashMap<&str, Vec<&Normalized>> = HashMap::new();
+    let mut by_path: HashMap<&str, Vec<&Normalized>, Fx> = HashMap::default();
     for m in &resolved {
         let own = by_path.entry(m.path.as_str()).or_default();
         if !own.contains(&&*m.normalized) {
@@ -220,7 +226,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut judged: Vec<MentionVerdic
         .collect();
     drop(mentions);
     // Equal values share one `Normalized` (the scan's interner), and so one interval.
-    let mut intervals: HashMap<*const Normalized, Option<Arc<Interval>>> = HashMap::new();
+    let mut intervals: HashMap<*const Normalized, Option<Arc<Interval>>, Fx> = HashMap::default();
     for (i, (m, [outlier, tied, mismatch])) in judged.iter_mut().zip(flags).enumerate() {
         m.interval = intervals
             .entry(Arc::as_ptr(&m.mention.normalized))
@@ -296,7 +302,7 @@ fn record_consensus(
 fn all_agree(n: &dyn Normalizer, values: &[&Normalized]) -> bool {
     // The distinct values: each with where it first and last occurs, and how often.
     let mut distinct: Vec<(&Normalized, usize, usize, usize)> = Vec::new();
-    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_text: HashMap<&str, Vec<usize>, Fx> = HashMap::default();
     for (i, v) in values.iter().enumerate() {
         let same = by_text.entry(v.value.as_str()).or_default();
         match same.iter().find(|&&d| distinct[d].0 == *v) {

@@ -339,11 +339,24 @@ pub fn keyed(value: &Normalized) -> String {
     marked(value, &value.value)
 }
 
+/// Whether `keyed(a) == keyed(b)`, without making either string.
+pub fn keyed_eq(a: &Normalized, b: &Normalized) -> bool {
+    fn bytes(v: &Normalized) -> impl Iterator<Item = u8> + '_ {
+        mark(v).bytes().chain(v.value.bytes())
+    }
+    bytes(a).eq(bytes(b))
+}
+
 /// `text` after the mark of `value`'s bound or hedge.
 fn marked(value: &Normalized, text: &str) -> String {
+    format!("{}{text}", mark(value))
+}
+
+/// The mark of `value`'s bound or hedge ("≥", "≈"), or none.
+fn mark(value: &Normalized) -> &'static str {
     match value.bound {
-        Some(b) => format!("{}{text}", b.symbol()),
-        None if value.approximate => format!("≈{text}"),
-        None => text.to_string(),
+        Some(b) => b.symbol(),
+        None if value.approximate => "≈",
+        None => "",
     }
 }

@@ -118,6 +118,11 @@ impl PartialOrd for Shared {
 
 impl Ord for Shared {
     fn cmp(&self, other: &Shared) -> std::cmp::Ordering {
+        // One article's mentions share one path: sorting a fact's mentions
+        // compares them with each other most of the time.
+        if Arc::ptr_eq(&self.0, &other.0) {
+            return std::cmp::Ordering::Equal;
+        }
         self.as_str().cmp(other.as_str())
     }
 }
