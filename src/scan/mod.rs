@@ -207,6 +207,10 @@ pub fn scan_report(
     let filter = Prefilter::new(rules);
     let interner = Interner::new();
     let collector = compare::Collector::new(&rules.facts);
+    // Each entry in a box of its own, freed as its article is read (and its
+    // page given back below): the list itself, 280 bytes an entry, would
+    // otherwise be held until the last article is scanned.
+    let entries: Vec<Box<Entry>> = entries.into_iter().map(Box::new).collect();
     // What discovery freed (manifests, the walk's lists) is given back
     // before the workers start: they allocate from their own arenas and
     // would never reuse it.
@@ -217,7 +221,7 @@ pub fn scan_report(
         .into_par_iter()
         .enumerate()
         .map(|(seq, entry)| {
-            let (mut scanned, read) = read_and_scan(rules, &filter, &interner, seq, entry)?;
+            let (mut scanned, read) = read_and_scan(rules, &filter, &interner, seq, *entry)?;
             // The constraints read the article's own mentions, in its
             // order, before they join their facts' groups.
             let checks = if !read || rules.constraints.is_empty() {
@@ -250,6 +254,7 @@ pub fn scan_report(
         })
         .collect();
     progress.finish();
+    trim::release_free_memory();
     let mut results = first_error(results).map_err(|e| *e)?;
     let mut checks: Vec<Vec<compare::constraints::SourceCheck>> =
         vec![Vec::new(); rules.constraints.len()];
