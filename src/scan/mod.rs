@@ -207,6 +207,7 @@ pub fn scan_report(
     let filter = Prefilter::new(rules);
     let interner = Interner::new();
     let collector = compare::Collector::new(&rules.facts);
+    trim::fixed_mmap_threshold();
     // Each entry in a box of its own, freed as its article is read (and its
     // page given back below): the list itself, 280 bytes an entry, would
     // otherwise be held until the last article is scanned.
@@ -301,6 +302,11 @@ fn assemble(
     collector: compare::Collector,
     checked: Vec<compare::constraints::ConstraintVerdict>,
 ) -> Report {
+    // Judged before the sources are listed: judging a fact of 100,000
+    // mentions takes tens of MB for a moment (sorting, mentions by
+    // article), given back before the list of 100,000 sources is made.
+    let mut verdicts = collector.verdicts();
+    trim::release_free_memory();
     let mut sources = Vec::with_capacity(count);
     let mut ignored = Vec::new();
     let mut warnings = rules.warnings.clone();
@@ -310,7 +316,6 @@ fn assemble(
         sources.extend(s.source);
     }
     warnings.extend(undated(rules, &sources));
-    let mut verdicts = collector.verdicts();
     suppress::attach_inline(&mut verdicts, ignored);
     let files = rules
         .files
