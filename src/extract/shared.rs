@@ -305,7 +305,8 @@ mod tests {
     fn a_mention_is_a_few_pointers() {
         // 1.6 million of them at 100k dense articles: each byte here is 1.6 MB.
         assert_eq!(std::mem::size_of::<Shared>(), 8);
-        assert_eq!(std::mem::size_of::<Mention>(), 72);
+        assert_eq!(std::mem::size_of::<Mention>(), 64);
+        assert_eq!(std::mem::size_of::<crate::compare::MentionVerdict>(), 80);
     }
 
     #[test]
