@@ -58,7 +58,7 @@ pub fn positions(verdicts: &[Verdict]) -> BTreeSet<Place> {
 }
 
 fn place(m: &crate::extract::Mention) -> Place {
-    (m.path.to_string(), m.line, m.column)
+    (m.path.to_string(), m.line as usize, m.column as usize)
 }
 
 /// The tier and score of one verdict; `None` when it is no candidate.

@@ -49,8 +49,8 @@ impl Reporter for Concise {
             for m in v.mentions.iter().filter(|m| m.is_conflicting()) {
                 let key = (
                     m.mention.path.to_string(),
-                    m.mention.line,
-                    m.mention.column,
+                    m.mention.line as usize,
+                    m.mention.column as usize,
                     v.id.clone(),
                 );
                 lines.push((key, finding(&by_path, counts.as_ref(), v, m)));
@@ -60,8 +60,8 @@ impl Reporter for Concise {
         for (v, m) in report.unresolved_mentions() {
             let key = (
                 m.mention.path.to_string(),
-                m.mention.line,
-                m.mention.column,
+                m.mention.line as usize,
+                m.mention.column as usize,
                 v.id.clone(),
             );
             let text = format!(

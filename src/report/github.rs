@@ -47,7 +47,7 @@ impl Reporter for Github {
                     property(&mention.path),
                     mention.line,
                     mention.column,
-                    mention.column + mention.text.chars().count(),
+                    mention.column as usize + mention.text.chars().count(),
                     property(&format!("factlint: {}", v.id)),
                     data(&message(v, m))
                 );
@@ -61,7 +61,7 @@ impl Reporter for Github {
                 property(&mention.path),
                 mention.line,
                 mention.column,
-                mention.column + mention.text.chars().count(),
+                mention.column as usize + mention.text.chars().count(),
                 property(&format!("factlint: {} (not read)", v.id)),
                 data(&format!(
                     "“{}” was found but not read: {}",

@@ -251,7 +251,7 @@ fn mention_table(out: &mut String, report: &Report, v: &Verdict, target: &Target
         let _ = writeln!(
             out,
             "| {} | “{}” | {} | {} |",
-            place(&mention.path, mention.line, target),
+            place(&mention.path, mention.line as usize, target),
             escape(&mention.text),
             escape(&value),
             flags.join("; ")
@@ -400,7 +400,7 @@ impl Reporter for Markdown {
                     .map(|m| {
                         format!(
                             "{} {}{}",
-                            place(&m.mention.path, m.mention.line, target),
+                            place(&m.mention.path, m.mention.line as usize, target),
                             escape(&shown(&m.mention.normalized)),
                             if m.superseded { " ↻" } else { "" }
                         )
@@ -437,7 +437,7 @@ impl Reporter for Markdown {
                     out,
                     "| {} | {} | “{}” | {} |",
                     fact_name(v),
-                    place(&m.mention.path, m.mention.line, target),
+                    place(&m.mention.path, m.mention.line as usize, target),
                     escape(&m.mention.text),
                     escape(super::reason(m))
                 );

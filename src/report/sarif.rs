@@ -56,10 +56,10 @@ pub fn uri(path: &str) -> String {
 fn location(m: &MentionVerdict) -> Value {
     let mention = &m.mention;
     let lines: Vec<&str> = mention.text.split('\n').collect();
-    let end_line = mention.line + lines.len() - 1;
+    let end_line = mention.line as usize + lines.len() - 1;
     let last = lines.last().map_or(0, |l| l.chars().count());
     let end_column = if lines.len() == 1 {
-        mention.column + last
+        mention.column as usize + last
     } else {
         last + 1
     };

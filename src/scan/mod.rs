@@ -6,6 +6,8 @@
 //! corpus is scanned at once or in shards (`--shard K/N`) merged later.
 
 pub mod jsonl;
+mod kept;
+pub mod trim;
 
 use crate::compare;
 use crate::compare::suppress;
@@ -15,6 +17,7 @@ use crate::extract::{self, prefilter::Prefilter, Interner, Mention};
 use crate::normalize::numtext::style;
 use crate::report::Report;
 use crate::rules::RuleSet;
+use kept::Kept;
 use rayon::prelude::*;
 use std::fmt;
 use std::str::FromStr;
@@ -127,11 +130,16 @@ pub fn scan_corpus(
 /// The records of a parallel scan in `seq` order, or the first error in
 /// that order (errors are deterministic too). The records are moved once,
 /// with no second copy of the list kept while they are.
-fn first_error<T>(mut results: Vec<Result<T>>) -> Result<Vec<T>> {
-    if let Some(first) = results.iter().position(Result::is_err) {
+fn first_error<T, E>(
+    mut results: Vec<std::result::Result<T, E>>,
+) -> std::result::Result<Vec<T>, E> {
+    if let Some(first) = results.iter().position(std::result::Result::is_err) {
         results.swap_remove(first)?;
     }
-    Ok(results.into_iter().filter_map(Result::ok).collect())
+    Ok(results
+        .into_iter()
+        .filter_map(std::result::Result::ok)
+        .collect())
 }
 
 /// Scans one article in memory; mentions of facts its inline markers
@@ -199,12 +207,22 @@ pub fn scan_report(
     let filter = Prefilter::new(rules);
     let interner = Interner::new();
     let collector = compare::Collector::new(&rules.facts);
+    trim::fixed_mmap_threshold();
+    // Each entry in a box of its own, freed as its article is read (and its
+    // page given back below): the list itself, 280 bytes an entry, would
+    // otherwise be held until the last article is scanned.
+    let entries: Vec<Box<Entry>> = entries.into_iter().map(Box::new).collect();
+    // What discovery freed (manifests, the walk's lists) is given back
+    // before the workers start: they allocate from their own arenas and
+    // would never reuse it.
+    trim::release_free_memory();
     progress.start(entries.len());
-    let results: Vec<Result<Kept>> = entries
+    // The error boxed: a result slot is held per article until the end.
+    let results: Vec<std::result::Result<Kept, Box<Error>>> = entries
         .into_par_iter()
         .enumerate()
         .map(|(seq, entry)| {
-            let (mut scanned, read) = read_and_scan(rules, &filter, &interner, seq, entry)?;
+            let (mut scanned, read) = read_and_scan(rules, &filter, &interner, seq, *entry)?;
             // The constraints read the article's own mentions, in its
             // order, before they join their facts' groups.
             let checks = if !read || rules.constraints.is_empty() {
@@ -214,23 +232,36 @@ pub fn scan_report(
                 let path = scanned.source.as_ref().map_or("", |s| s.path.as_str());
                 compare::constraints::check_source(&rules.constraints, path, &own)
             };
+            let named = scanned
+                .mentions
+                .first()
+                .map(|m| (m.source.clone(), m.path.clone()));
             if read {
                 collector.add(std::mem::take(&mut scanned.mentions));
             }
-            let kept = Kept {
-                scanned: Box::new(scanned),
+            let kept = Kept::new(
+                scanned.source,
+                named.as_ref(),
+                scanned.warnings,
+                scanned.ignored,
                 checks,
-            };
+                &interner,
+            );
+            if seq % TRIM_EVERY == TRIM_EVERY - 1 {
+                trim::release_free_memory();
+            }
             progress.advance();
             Ok(kept)
         })
         .collect();
     progress.finish();
-    let mut results = first_error(results)?;
+    trim::release_free_memory();
+    let mut results = first_error(results).map_err(|e| *e)?;
     let mut checks: Vec<Vec<compare::constraints::SourceCheck>> =
         vec![Vec::new(); rules.constraints.len()];
     for kept in &mut results {
-        for (list, check) in checks.iter_mut().zip(std::mem::take(&mut kept.checks)) {
+        let taken = std::mem::take(&mut kept.checks).into_vec();
+        for (list, check) in checks.iter_mut().zip(taken) {
             list.extend(check);
         }
     }
@@ -238,17 +269,14 @@ pub fn scan_report(
     // In `seq` order already (rayon keeps the order of the entries); each
     // record is freed as its source moves to the report.
     let count = results.len();
-    let scanned = results.into_iter().map(|kept| *kept.scanned);
+    let scanned = results.into_iter().map(Kept::into_scanned);
     Ok(assemble(rules, count, scanned, collector, checked))
 }
 
-/// What [`scan_report`] keeps of an article until the report: its record
-/// (boxed: most of it is the source, 200 bytes, and a failed read returns
-/// an error in its place) and its constraint checks.
-struct Kept {
-    scanned: Box<Scanned>,
-    checks: Vec<Option<compare::constraints::SourceCheck>>,
-}
+/// Every how many articles the scan gives freed memory back
+/// ([`trim::release_free_memory`]: a walk over the allocator's free lists,
+/// well under a millisecond).
+const TRIM_EVERY: usize = 1024;
 
 /// The report from scanned articles (any order; sorted by `seq` here).
 pub fn report(rules: &RuleSet, mut scanned: Vec<Scanned>) -> Report {
@@ -274,6 +302,11 @@ fn assemble(
     collector: compare::Collector,
     checked: Vec<compare::constraints::ConstraintVerdict>,
 ) -> Report {
+    // Judged before the sources are listed: judging a fact of 100,000
+    // mentions takes tens of MB for a moment (sorting, mentions by
+    // article), given back before the list of 100,000 sources is made.
+    let mut verdicts = collector.verdicts();
+    trim::release_free_memory();
     let mut sources = Vec::with_capacity(count);
     let mut ignored = Vec::new();
     let mut warnings = rules.warnings.clone();
@@ -283,7 +316,6 @@ fn assemble(
         sources.extend(s.source);
     }
     warnings.extend(undated(rules, &sources));
-    let mut verdicts = collector.verdicts();
     suppress::attach_inline(&mut verdicts, ignored);
     let files = rules
         .files
