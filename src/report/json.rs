@@ -48,7 +48,7 @@ const FLUSH_AT: usize = 1 << 16;
 const KEEP: usize = 512;
 /// Mentions rendered per task, and per block of tasks written in turn (the
 /// memory a block takes: ~800 bytes of JSON per mention).
-const PER_TASK: usize = 128;
+const PER_TASK: usize = 64;
 const PER_BLOCK: usize = 8192;
 
 /// Passes serde_json's output to `out`, writing in place of the `n`-th
