@@ -76,23 +76,28 @@ impl<'f> Collector<'f> {
     /// (a fact no article states has one verdict, `missing`).
     pub fn verdicts(self) -> Vec<Verdict> {
         let groups = self.groups.into_inner().unwrap_or_else(|e| e.into_inner());
-        // Facts are judged in parallel (a corpus-wide fact with 10,000
-        // mentions takes as long as many small ones), collected in order.
-        let judged: Vec<Vec<Verdict>> = self
-            .facts
-            .par_iter()
-            .zip(groups)
-            .map(|(fact, mut subjects)| {
-                if subjects.is_empty() {
-                    return vec![judge(fact, None, Vec::new())];
-                }
-                subjects.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-                subjects
-                    .into_iter()
-                    .map(|(subject, ms)| judge(fact, subject, ms))
-                    .collect()
-            })
+        // Each fact (subject) is judged on its own, in parallel, largest
+        // first: a corpus-wide fact with 10,000 mentions takes as long as
+        // many small ones, and started last it kept one thread busy alone
+        // while the other waited. Verdicts are put back in report order.
+        let mut jobs = Vec::new();
+        for (fact, mut subjects) in self.facts.iter().zip(groups) {
+            if subjects.is_empty() {
+                jobs.push((jobs.len(), fact, None, Vec::new()));
+                continue;
+            }
+            subjects.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            for (subject, ms) in subjects {
+                jobs.push((jobs.len(), fact, subject, ms));
+            }
+        }
+        jobs.sort_by_key(|(at, _, _, ms)| (std::cmp::Reverse(ms.len()), *at));
+        let mut judged: Vec<(usize, Verdict)> = jobs
+            .into_par_iter()
+            .with_max_len(1)
+            .map(|(at, fact, subject, ms)| (at, judge(fact, subject, ms)))
             .collect();
-        judged.into_iter().flatten().collect()
+        judged.sort_unstable_by_key(|(at, _)| *at);
+        judged.into_iter().map(|(_, v)| v).collect()
     }
 }

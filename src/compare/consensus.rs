@@ -9,9 +9,9 @@
 //! the order of articles or mentions: values are taken in sorted order.
 
 use crate::compare::{keyed, keyed_eq};
-use crate::text::words::Fx;
 use crate::extract::Shared;
 use crate::normalize::{Normalized, Normalizer};
+use crate::text::words::Fx;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 
@@ -71,7 +71,8 @@ pub fn groups(n: &dyn Normalizer, votes: &[(&Shared, &Normalized)]) -> Groups {
     // two per comparison.
     let mut keys: HashMap<*const Normalized, String, Fx> = HashMap::default();
     for (_, v) in votes {
-        keys.entry(*v as *const Normalized).or_insert_with(|| keyed(v));
+        keys.entry(*v as *const Normalized)
+            .or_insert_with(|| keyed(v));
     }
     let mut sorted: Vec<(&str, &Shared, &Normalized)> = votes
         .iter()
@@ -82,7 +83,8 @@ pub fn groups(n: &dyn Normalizer, votes: &[(&Shared, &Normalized)]) -> Groups {
     let mut value_keys: Vec<&str> = Vec::new();
     for (key, source, value) in sorted {
         // `same`, with the keys already made.
-        let found = (0..values.len()).find(|&i| value_keys[i] == key && values[i].0.key == value.key);
+        let found =
+            (0..values.len()).find(|&i| value_keys[i] == key && values[i].0.key == value.key);
         match found {
             Some(i) => _ = values[i].1.insert(source.clone()),
             None => {

@@ -45,12 +45,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut judged: Vec<MentionVerdic
 
     let values: Vec<&Normalized> = resolved.iter().map(|m| &*m.normalized).collect();
     let all_agree = all_agree(n.as_ref(), &values);
-    let status = match (
-        mentions.is_empty(),
-        resolved.is_empty(),
-        sources,
-        all_agree,
-    ) {
+    let status = match (mentions.is_empty(), resolved.is_empty(), sources, all_agree) {
         (true, ..) => Status::Missing,
         (false, true, ..) => Status::Unresolved,
         (_, _, _, false) => Status::Conflict,

@@ -8,9 +8,9 @@
 
 use super::Mention;
 use crate::normalize::{Key, Normalized};
+use crate::text::words::Fx;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Borrow;
-use crate::text::words::Fx;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::hash::{Hash, Hasher};
