@@ -318,7 +318,6 @@ mod tests {
         // 1.6 million of them at 100k dense articles: each byte here is 1.6 MB.
         assert_eq!(std::mem::size_of::<Shared>(), 8);
         assert_eq!(std::mem::size_of::<Mention>(), 64);
-        assert_eq!(std::mem::size_of::<crate::compare::MentionVerdict>(), 80);
     }
 
     #[test]
