@@ -414,3 +414,30 @@ fn tomorrow() -> jiff::civil::Date {
         .date();
     today.tomorrow().unwrap_or(today)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file reached by two paths is read once: given twice, through a
+    /// symbolic link, or through a hard link (the same device and inode).
+    #[test]
+    fn a_file_reached_twice_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.txt");
+        std::fs::write(&a, "The vote was held on Thursday.").unwrap();
+        std::fs::write(dir.path().join("c.txt"), "Another article.").unwrap();
+        std::fs::hard_link(&a, dir.path().join("b.txt")).unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&a, dir.path().join("d.txt")).unwrap();
+        let entries = discover(&[dir.path().to_path_buf(), a.clone()]).unwrap();
+        let read: Vec<&str> = entries
+            .iter()
+            .filter(|e| e.skip.is_none())
+            .map(|e| e.source.file.as_str())
+            .collect();
+        assert_eq!(read, ["a.txt", "c.txt"]);
+        let skipped = entries.iter().filter(|e| e.skip.is_some()).count();
+        assert_eq!(skipped, if cfg!(unix) { 3 } else { 2 });
+    }
+}
