@@ -45,7 +45,7 @@ pub fn find_in(
 
 /// Values read in `text[from..]`, their spans and offsets moved to point
 /// into the whole `text`.
-fn shifted(text: &str, from: usize, found: Vec<Found>) -> Vec<Found> {
+pub fn shifted(text: &str, from: usize, found: Vec<Found>) -> Vec<Found> {
     if from == 0 || found.is_empty() {
         return found;
     }

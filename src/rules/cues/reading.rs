@@ -4,7 +4,7 @@
 //! of the article, and with its readings against other publication dates
 //! ([`Reading::redated`]).
 
-use crate::normalize::read::{find_in, Context, Values};
+use crate::normalize::read::{find_in, shifted, Context, Values};
 use crate::normalize::{Found, TextIndex, KINDS};
 use crate::text::analysis::{Analysis, SentenceId, KEPT_SENTENCES};
 use crate::text::words::Fx;
@@ -103,23 +103,6 @@ pub(super) fn values_of(k: usize, part: &str, ctx: Context) -> Rc<Option<Vec<Fou
     found
 }
 
-/// `found` (read in `text[from..]`) moved to its place in `text`.
-pub(super) fn placed(text: &str, from: usize, found: &[Found]) -> Vec<Found> {
-    if found.is_empty() {
-        return Vec::new();
-    }
-    let chars_before = text[..from].chars().count();
-    found
-        .iter()
-        .map(|f| Found {
-            start: f.start + chars_before,
-            end: f.end + chars_before,
-            span: f.span.start + from..f.span.end + from,
-            ..f.clone()
-        })
-        .collect()
-}
-
 impl<'a> Reading<'a> {
     pub fn new(text: &'a str, from: usize, published: Option<jiff::civil::Date>) -> Reading<'a> {
         Reading {
@@ -187,7 +170,7 @@ impl<'a> Reading<'a> {
             let found = values_of(k, &self.text[sentence.clone()], ctx);
             found
                 .as_deref()
-                .map(|found| placed(self.text, sentence.start, found))
+                .map(|found| shifted(self.text, sentence.start, found.to_vec()))
         };
         let found = Rc::new(found);
         let mut kept = self.by_sentence.borrow_mut();
