@@ -24,6 +24,7 @@
 mod find;
 mod form;
 mod index;
+mod scores;
 
 pub use find::{is_stopword, is_title_word};
 pub use form::Form;
@@ -134,6 +135,7 @@ impl Kind for NameKind {
             }
         };
         Ok(Box::new(Name {
+            id: scores::fresh_id(),
             canonical,
             forms,
             roles,
@@ -163,6 +165,9 @@ fn strings(options: &toml::Table, key: &str) -> Result<Vec<String>, String> {
 
 #[derive(Debug)]
 pub struct Name {
+    /// This fact's own number, never another's in the process: what it
+    /// keeps per thread across articles is kept by it ([`scores`]).
+    id: u64,
     canonical: Option<Form>,
     /// The canonical spelling first, then the variants.
     forms: Vec<Form>,
@@ -177,6 +182,7 @@ pub struct Name {
 impl Name {
     fn person(&self) -> find::Person<'_> {
         find::Person {
+            id: self.id,
             forms: &self.forms,
             roles: &self.roles,
             threshold: self.threshold,

@@ -105,6 +105,9 @@ enum Anchor {
 
 /// What the finder needs to know about the person.
 pub struct Person<'a> {
+    /// The name fact's own number ([`super::scores`]): its surname scores
+    /// are kept by it.
+    pub id: u64,
     pub forms: &'a [Form],
     /// Folded role phrases ("president", "foreign minister").
     pub roles: &'a [String],
@@ -178,12 +181,11 @@ impl Person<'_> {
     pub fn find_in(&self, text: &str, capitals: &Capitals, from: usize) -> Vec<Found> {
         let first = capitals.first_at(from);
         let floor = self.threshold - NEAR;
-        // Each distinct spelling is compared with the surnames once.
-        let scores: Vec<f64> = capitals
-            .distinct()
-            .iter()
-            .map(|d| self.surname_score_from(&d.surname, floor))
-            .collect();
+        // Each distinct spelling is compared with the surnames once per
+        // thread (the articles of a story share most of them).
+        let scores = super::scores::scores(self.id, capitals.distinct(), |d| {
+            self.surname_score_from(&d.surname, floor)
+        });
         let mut bounds = None;
         let mut candidates: Vec<(Found, Anchor, usize)> = Vec::new();
         for i in first..capitals.len() {

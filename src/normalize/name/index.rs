@@ -99,6 +99,9 @@ struct Entry {
 /// One distinct spelling of a capitalized word (its possessive left out).
 #[derive(Debug)]
 pub struct Spelled {
+    /// This spelling's own number, never another's in the process: name
+    /// facts keep their scores of it by it ([`super::scores`]).
+    pub id: u64,
     /// Bytes of the word as written.
     len: u32,
     /// The transliteration skeleton of the folded word, as a surname.
@@ -115,9 +118,10 @@ pub struct Spelled {
 }
 
 impl Spelled {
-    fn new(word: &str) -> Spelled {
+    pub(super) fn new(word: &str) -> Spelled {
         let folded = fold(word);
         Spelled {
+            id: super::scores::fresh_id(),
             len: word.len() as u32,
             surname: skeleton(&folded).into(),
             tokens: folded.split(' ').map(|t| skeleton(t).into()).collect(),
