@@ -24,6 +24,7 @@
 mod find;
 mod form;
 mod index;
+mod kept;
 mod scores;
 
 pub use find::{is_stopword, is_title_word};
@@ -296,23 +297,66 @@ impl Name {
         fuller: &mut Option<Fuller<'t>>,
         capitals: Option<&Capitals>,
     ) -> Result<Vec<Normalized>, String> {
-        let written = without_initials(&collapse(without_honorifics(m.value_str())));
+        let mention = m.value_str();
+        let parsed = kept::parsed(self.id, mention, || self.parse(mention))?;
+        let (written, given) = (&parsed.written, &parsed.written[parsed.given.clone()]);
+        let surname = &written[parsed.surname.clone()];
+        let from_article = if given.is_empty() {
+            let fuller = fuller.get_or_insert_with(|| self.fuller(m.text, capitals));
+            Self::given_in_article(fuller, surname, m.value.start)
+        } else {
+            None
+        };
+        let value = kept::value(self.id, mention, from_article, || {
+            self.value(&parsed, from_article)
+        })?;
+        let mut values = vec![value];
+        if !self.titles.is_empty() {
+            if let Some(range) = find::title_before(m.text, m.value.start) {
+                let mut title = self.title_value(&collapse(&m.text[range]));
+                title.note = Some(format!("title written before “{written}”"));
+                values.push(title);
+            }
+        }
+        Ok(values)
+    }
+
+    /// A mention as matched, cleaned and scored against the forms.
+    fn parse(&self, mention: &str) -> Result<kept::Parsed, String> {
+        let written = without_initials(&collapse(without_honorifics(mention)));
         let last = words(&written).pop().ok_or("no name in the match")?;
-        let surname = &written[last.core];
-        let given = written[..last.span.start].trim();
+        let surname = &written[last.core.clone()];
+        let head = &written[..last.span.start];
+        let given = head.trim();
+        let given_start = head.len() - head.trim_start().len();
         let person = self.person();
         let surname_skeleton = skeleton(&fold(surname));
         let mut score = person.surname_score(&surname_skeleton);
         if !given.is_empty() {
             let tokens: Vec<String> = fold(given).split(' ').map(skeleton).collect();
             score = score.max(person.full_score(&tokens, &surname_skeleton));
-        } else if Self::given_in_article(
-            fuller.get_or_insert_with(|| self.fuller(m.text, capitals)),
-            surname,
-            m.value.start,
-        )
-        .is_some()
-        {
+        }
+        Ok(kept::Parsed {
+            given: given_start..given_start + given.len(),
+            surname: last.core,
+            score,
+            written,
+        })
+    }
+
+    /// The value of a parsed mention, its given names taken from the
+    /// article (`from_article`, for a surname written alone) or else from
+    /// the reference spelling.
+    fn value(
+        &self,
+        parsed: &kept::Parsed,
+        from_article: Option<&str>,
+    ) -> Result<Normalized, String> {
+        let written = &parsed.written;
+        let surname = &written[parsed.surname.clone()];
+        let given = &written[parsed.given.clone()];
+        let mut score = parsed.score;
+        if given.is_empty() && from_article.is_some() {
             // Spelled as a fuller mention of the same article that was found.
             score = score.max(self.threshold);
         }
@@ -323,12 +367,6 @@ impl Name {
                 self.threshold
             ));
         }
-        let from_article = if given.is_empty() {
-            let fuller = fuller.get_or_insert_with(|| self.fuller(m.text, capitals));
-            Self::given_in_article(fuller, surname, m.value.start)
-        } else {
-            None
-        };
         let given_full = from_article.unwrap_or(if given.is_empty() {
             self.reference().given_written.as_str()
         } else {
@@ -344,15 +382,7 @@ impl Name {
             };
             value.note = Some(self.explain(shown_given, from_article.is_some(), surname));
         }
-        let mut values = vec![value];
-        if !self.titles.is_empty() {
-            if let Some(range) = find::title_before(m.text, m.value.start) {
-                let mut title = self.title_value(&collapse(&m.text[range]));
-                title.note = Some(format!("title written before “{written}”"));
-                values.push(title);
-            }
-        }
-        Ok(values)
+        Ok(value)
     }
 }
 
