@@ -45,10 +45,12 @@ const KEPT_CHUNK_BYTES: usize = 4096;
 const KEPT_CHUNKS: usize = 4096;
 
 thread_local! {
-    /// What the forms read in each chunk, by the text read (the chunk,
-    /// sealed unless it is the last; spans relative to it): a pure
-    /// function of that text.
-    static CHUNKS: RefCell<HashMap<Box<str>, Rc<[Raw]>, Fx>> = RefCell::default();
+    /// What the forms read in each chunk, by the chunk's text: in the
+    /// first table chunks read sealed, in the second the last chunks of
+    /// texts, read as they are (spans relative to the chunk). A pure
+    /// function of the text read. Looked up by the chunk itself, so that a
+    /// chunk read before costs no sealed copy (dense-1k: ~15 a text).
+    static CHUNKS: RefCell<[HashMap<Box<str>, Rc<[Raw]>, Fx>; 2]> = RefCell::default();
 }
 
 /// What the forms read in `text`, chunk by chunk (spans in `text`, in no
@@ -62,24 +64,30 @@ pub(super) fn raw(text: &str) -> Option<Vec<Raw>> {
     for chunk in chunks {
         let part = &text[chunk.clone()];
         // The last chunk ends where the text does, and is read as it is.
-        let sealed = if chunk.end < text.len() {
-            format!("{part}\n\u{1}")
-        } else {
-            part.to_string()
+        let last = chunk.end == text.len();
+        let read = || -> Rc<[Raw]> {
+            let sealed = if last {
+                part.to_string()
+            } else {
+                format!("{part}\n\u{1}")
+            };
+            raw_with(|found| FORMS.set.each(&sealed, found)).into()
         };
-        let sealed = sealed.as_str();
-        let read = || -> Rc<[Raw]> { raw_with(|found| FORMS.set.each(sealed, found)).into() };
-        let raw = if sealed.len() > KEPT_CHUNK_BYTES {
+        // The sealed text is two bytes longer than the chunk.
+        let raw = if part.len() + if last { 0 } else { 2 } > KEPT_CHUNK_BYTES {
             read()
-        } else if let Some(kept) = CHUNKS.with_borrow(|kept| kept.get(sealed).cloned()) {
+        } else if let Some(kept) =
+            CHUNKS.with_borrow(|kept| kept[usize::from(last)].get(part).cloned())
+        {
             kept
         } else {
             let raw = read();
             CHUNKS.with_borrow_mut(|kept| {
-                if kept.len() >= KEPT_CHUNKS {
-                    kept.clear();
+                if kept[0].len() + kept[1].len() >= KEPT_CHUNKS {
+                    kept[0].clear();
+                    kept[1].clear();
                 }
-                kept.insert(sealed.into(), Rc::clone(&raw));
+                kept[usize::from(last)].insert(part.into(), Rc::clone(&raw));
             });
             raw
         };
