@@ -345,10 +345,12 @@ impl Person<'_> {
         let sentence = bounds.sentence(span.clone());
         let before = floor(text, sentence.start.max(span.start.saturating_sub(100)));
         let after = floor(text, sentence.end.min(span.end + 100));
-        let context = format!(" {} ", fold(&text[before..after]));
-        self.roles
-            .iter()
-            .any(|r| context.contains(&format!(" {r} ")))
+        super::kept::role_near(self.id, &text[before..after], || {
+            let context = format!(" {} ", fold(&text[before..after]));
+            self.roles
+                .iter()
+                .any(|r| context.contains(&format!(" {r} ")))
+        })
     }
 }
 

@@ -47,6 +47,31 @@ struct Entry {
 thread_local! {
     /// By fact id, then by the mention as matched (never iterated).
     static KEPT: RefCell<HashMap<u64, HashMap<Box<str>, Entry, Fx>, Fx>> = RefCell::default();
+    /// Whether a fact's role is written in a text around a surname written
+    /// alone ([`super::find`]), by fact id and that text: folding the text
+    /// cost ~20,000 instructions a surname on dense-1k (never iterated).
+    static ROLES: RefCell<HashMap<(u64, Box<str>), bool, Fx>> = RefCell::default();
+}
+
+/// How many texts' role answers a thread keeps; past it, the table is emptied.
+const KEPT_ROLES: usize = 4096;
+
+/// Whether fact `fact`'s role is in `context`: kept, or answered by
+/// `answer` and kept.
+pub(super) fn role_near(fact: u64, context: &str, answer: impl FnOnce() -> bool) -> bool {
+    // Looked up by an owned key: one copy of the text, far less than folding it.
+    let key = (fact, Box::from(context));
+    if let Some(known) = ROLES.with_borrow(|kept| kept.get(&key).copied()) {
+        return known;
+    }
+    let near = answer();
+    ROLES.with_borrow_mut(|kept| {
+        if kept.len() >= KEPT_ROLES {
+            kept.clear();
+        }
+        kept.insert(key, near);
+    });
+    near
 }
 
 /// [`Parsed`] of `mention` for fact `fact`: kept, or made by `parse` and kept.
@@ -147,6 +172,12 @@ mod tests {
             fuller
         );
         assert_eq!(value(fact, "Tokayev", None, || unreachable!("kept")), alone);
+        // Role answers are kept by fact and text.
+        assert!(role_near(fact, "the President said", || true));
+        assert!(role_near(fact, "the President said", || unreachable!(
+            "kept"
+        )));
+        assert!(!role_near(other, "the President said", || false));
         // A mention never parsed keeps no value.
         let _ = value(fact, "Rakhmon", None, || Err("no".into()));
         assert_eq!(
