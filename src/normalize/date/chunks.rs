@@ -44,13 +44,16 @@ const KEPT_CHUNK_BYTES: usize = 4096;
 /// How many chunks a thread keeps (past it, the table is emptied).
 const KEPT_CHUNKS: usize = 4096;
 
+/// What the forms read in chunks, by the chunk's text.
+type Kept = HashMap<Box<str>, Rc<[Raw]>, Fx>;
+
 thread_local! {
     /// What the forms read in each chunk, by the chunk's text: in the
     /// first table chunks read sealed, in the second the last chunks of
     /// texts, read as they are (spans relative to the chunk). A pure
     /// function of the text read. Looked up by the chunk itself, so that a
     /// chunk read before costs no sealed copy (dense-1k: ~15 a text).
-    static CHUNKS: RefCell<[HashMap<Box<str>, Rc<[Raw]>, Fx>; 2]> = RefCell::default();
+    static CHUNKS: RefCell<[Kept; 2]> = RefCell::default();
 }
 
 /// What the forms read in `text`, chunk by chunk (spans in `text`, in no

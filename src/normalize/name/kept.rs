@@ -38,15 +38,22 @@ pub(super) struct Parsed {
     pub score: f64,
 }
 
+/// A mention's value, by the given names the article wrote elsewhere
+/// (`None`: none taken from it).
+type Sourced = (Option<Box<str>>, Result<Normalized, String>);
+
 /// One mention's reading and its values, by where its given names came from.
 struct Entry {
     parsed: Result<Rc<Parsed>, String>,
-    values: Vec<(Option<Box<str>>, Result<Normalized, String>)>,
+    values: Vec<Sourced>,
 }
+
+/// Entries by the mention as matched.
+type Mentions = HashMap<Box<str>, Entry, Fx>;
 
 thread_local! {
     /// By fact id, then by the mention as matched (never iterated).
-    static KEPT: RefCell<HashMap<u64, HashMap<Box<str>, Entry, Fx>, Fx>> = RefCell::default();
+    static KEPT: RefCell<HashMap<u64, Mentions, Fx>> = RefCell::default();
     /// Whether a fact's role is written in a text around a surname written
     /// alone ([`super::find`]), by fact id and that text: folding the text
     /// cost ~20,000 instructions a surname on dense-1k (never iterated).
