@@ -17,9 +17,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
-/// How many mentions' readings a thread keeps per fact; past it, the
-/// fact's table is emptied.
-const KEPT_MENTIONS: usize = 4096;
+/// How many mentions' readings a thread keeps, all facts together; past
+/// it, the table is emptied (a library of many name facts keeps no more).
+const KEPT_MENTIONS: usize = 1 << 14;
 
 /// How many sources of given names one mention's values are kept for
 /// (a surname alone reads as each fuller mention of its article has it).
@@ -97,11 +97,11 @@ pub(super) fn parsed(
     }
     let parsed = parse().map(Rc::new);
     KEPT.with_borrow_mut(|kept| {
-        let mentions = kept.entry(fact).or_default();
-        if mentions.len() >= KEPT_MENTIONS {
-            mentions.clear();
+        // (A sum over the facts: the order they come in decides nothing.)
+        if kept.values().map(HashMap::len).sum::<usize>() >= KEPT_MENTIONS {
+            kept.clear();
         }
-        mentions.insert(
+        kept.entry(fact).or_default().insert(
             mention.into(),
             Entry {
                 parsed: parsed.clone(),
