@@ -52,7 +52,7 @@ pub fn check<'m>(
     // grouped once, so the check is linear in mentions, not sources × mentions.
     let mut by_source: BTreeMap<&str, Vec<&Mention>> = BTreeMap::new();
     for m in mentions {
-        by_source.entry(m.path.as_str()).or_default().push(m);
+        by_source.entry(m.path().as_str()).or_default().push(m);
     }
     let mut checks: Vec<Vec<SourceCheck>> = vec![Vec::new(); constraints.len()];
     for (source, own) in &by_source {
@@ -79,9 +79,9 @@ pub fn check_source(
         .map(|c| {
             let value_of = |name: &str| -> Option<(&Mention, f64, f64)> {
                 let (fact, subject) = c.bindings.get(name)?;
-                own.iter().find_map(|m| match &m.normalized.key {
+                own.iter().find_map(|m| match &m.normalized().key {
                     Key::Interval { lo, hi, .. }
-                        if &m.fact == fact && &m.normalized.subject == subject =>
+                        if m.fact() == fact && &m.normalized().subject == subject =>
                     {
                         Some((*m, *lo, *hi))
                     }
@@ -96,7 +96,7 @@ pub fn check_source(
                 .keys()
                 .filter_map(|name| {
                     value_of(name)
-                        .map(|(m, _, _)| (name.clone(), crate::compare::shown(&m.normalized)))
+                        .map(|(m, _, _)| (name.clone(), crate::compare::shown(m.normalized())))
                 })
                 .collect();
             Some(SourceCheck {

@@ -127,11 +127,11 @@ fn under_manifest<'r>(rules: &'r RuleSet, mentions: &[Mention]) -> (Vec<&'r Fact
         let before = judgement.compared;
         let dated = mentions
             .iter()
-            .filter(|m| m.fact == fact.id)
+            .filter(|m| *m.fact() == fact.id)
             .map(|m| Dated {
-                subject: m.normalized.subject.as_deref(),
-                text: &m.text,
-                days: days(&m.normalized.key),
+                subject: m.normalized().subject.as_deref(),
+                text: m.text(),
+                days: days(&m.normalized().key),
             });
         judge(dated, &mut judgement);
         if judgement.compared > before {

@@ -232,10 +232,7 @@ pub fn scan_report(
                 let path = scanned.source.as_ref().map_or("", |s| s.path.as_str());
                 compare::constraints::check_source(&rules.constraints, path, &own)
             };
-            let named = scanned
-                .mentions
-                .first()
-                .map(|m| (m.source.clone(), m.path.clone()));
+            let named = scanned.mentions.first().map(|m| m.place().clone());
             if read {
                 collector.add(std::mem::take(&mut scanned.mentions));
             }
