@@ -252,7 +252,9 @@ pub fn scan_report(
         })
         .collect();
     progress.finish();
-    trim::release_free_memory();
+    // No article is read from here on: what the scan kept to read the
+    // next one faster is given back before judging.
+    trim::release_thread_caches();
     let mut results = first_error(results).map_err(|e| *e)?;
     let mut checks: Vec<Vec<compare::constraints::SourceCheck>> =
         vec![Vec::new(); rules.constraints.len()];
