@@ -245,6 +245,6 @@ mod tests {
     #[cfg(target_pointer_width = "64")]
     fn a_verdict_mention_is_a_mention_and_its_flags() {
         // 1.6 million of them at 100k dense articles: each byte here is 1.6 MB.
-        assert_eq!(std::mem::size_of::<crate::compare::MentionVerdict>(), 48);
+        assert_eq!(std::mem::size_of::<crate::compare::MentionVerdict>(), 40);
     }
 }

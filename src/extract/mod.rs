@@ -69,13 +69,13 @@ pub fn scan_reading(
             let text = Shared::from(&article.text[hit.value.clone()]);
             let id = Shared::from(&fact.id);
             let moment = fact.changes.and_then(|_| {
-                Some(Box::new(as_of::moment(
+                as_of::moment(
                     &article.text,
                     hit.value.clone(),
                     article.source.dated(),
                     article.source.dated_at(),
                     article.source.timezone.as_deref(),
-                )?))
+                )
             });
             for normalized in hit.values {
                 let said = Said {
@@ -83,9 +83,9 @@ pub fn scan_reading(
                     text: text.clone(),
                     quote: quote.clone(),
                     value: Arc::new(normalized),
+                    as_of: moment.clone(),
                 };
-                let at = Mention::new(Arc::new(said), place.clone(), line, column, moment.clone());
-                mentions.push(at);
+                mentions.push(Mention::new(Arc::new(said), place.clone(), line, column));
             }
         }
     }

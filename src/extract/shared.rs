@@ -191,6 +191,7 @@ impl Tables {
             text: self.string(&said.text),
             quote: self.string(&said.quote),
             value: self.value(&said.value),
+            as_of: said.as_of.clone(),
         });
         self.said.insert(Record(shared.clone()));
         shared
@@ -226,7 +227,11 @@ struct Record(Arc<Said>);
 impl PartialEq for Record {
     fn eq(&self, other: &Record) -> bool {
         let (a, b) = (&*self.0, &*other.0);
-        a.fact == b.fact && a.text == b.text && a.quote == b.quote && identical(&a.value, &b.value)
+        a.fact == b.fact
+            && a.text == b.text
+            && a.quote == b.quote
+            && identical(&a.value, &b.value)
+            && a.as_of == b.as_of
     }
 }
 
@@ -234,6 +239,7 @@ impl Eq for Record {}
 
 impl Hash for Record {
     fn hash<H: Hasher>(&self, state: &mut H) {
+        // The moment is left to equality: it tells few records apart.
         let s = &*self.0;
         (&s.fact, &s.text, &s.quote, s.value.value.as_str()).hash(state);
     }
@@ -324,6 +330,26 @@ mod tests {
             (b.normalized().value.as_str(), c.text().as_str()),
             ("12", "13")
         );
+    }
+
+    #[test]
+    fn a_figure_as_of_another_moment_is_another_record() {
+        let interner = Interner::new();
+        let on = |date: &str| {
+            mention("d/a.txt", "The toll rose to 12.".into(), "12").at(Some(
+                super::super::as_of::Moment {
+                    date: date.into(),
+                    time: None,
+                    utc: None,
+                    from: "published".into(),
+                },
+            ))
+        };
+        let mut ms = vec![on("2023-02-24"), on("2023-02-25"), on("2023-02-24")];
+        interner.mentions(&mut ms);
+        assert!(Arc::ptr_eq(ms[0].said(), ms[2].said()));
+        assert!(!Arc::ptr_eq(ms[0].said(), ms[1].said()));
+        assert_eq!(ms[1].as_of().map(|m| m.date.as_str()), Some("2023-02-25"));
     }
 
     #[test]
