@@ -81,7 +81,7 @@ impl Reporter for Concise {
             }
             for s in c.sources.iter().filter(|s| !s.holds) {
                 // Constraint checks name articles by path.
-                let path = s.source.clone();
+                let path = s.source.to_string();
                 let values: Vec<String> =
                     s.values.iter().map(|(k, v)| format!("{k} = {v}")).collect();
                 let text = format!(

@@ -223,16 +223,23 @@ pub fn scan_report(
         .enumerate()
         .map(|(seq, entry)| {
             let (mut scanned, read) = read_and_scan(rules, &filter, &interner, seq, *entry)?;
-            // The constraints read the article's own mentions, in its
-            // order, before they join their facts' groups.
-            let checks = if !read || rules.constraints.is_empty() {
-                Vec::new()
-            } else {
-                let own: Vec<&Mention> = scanned.mentions.iter().collect();
-                let path = scanned.source.as_ref().map_or("", |s| s.path.as_str());
-                compare::constraints::check_source(&rules.constraints, path, &own)
-            };
             let named = scanned.mentions.first().map(|m| m.place().clone());
+            // The constraints read the article's own mentions, in its
+            // order, before they join their facts' groups (an article
+            // without any has no value to check: no path is needed).
+            let checks = match &named {
+                Some(place) if read && !rules.constraints.is_empty() => {
+                    let own: Vec<&Mention> = scanned.mentions.iter().collect();
+                    let shared = |s: &str| interner.string(s);
+                    compare::constraints::check_source(
+                        &rules.constraints,
+                        &place.path,
+                        &own,
+                        &shared,
+                    )
+                }
+                _ => Vec::new(),
+            };
             if read {
                 collector.add(std::mem::take(&mut scanned.mentions));
             }
