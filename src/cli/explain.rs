@@ -244,7 +244,7 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
             article.body_start,
             article.source.dated(),
         )
-        .with_timezone(article.source.timezone.as_deref());
+        .with_timezone(article.source.timezone());
         let hits = factlint::rules::hits_in(fact, &article_reading);
         if hits.is_empty() {
             silent.push(article.source.path.clone());

@@ -38,7 +38,7 @@ pub fn scan_filtered(
 /// for all of them (and for [`reprint::check`]).
 pub fn reading(article: &Article) -> Reading<'_> {
     Reading::new(&article.text, article.body_start, article.source.dated())
-        .with_timezone(article.source.timezone.as_deref())
+        .with_timezone(article.source.timezone())
 }
 
 /// [`scan_filtered`] through the article's `reading` ([`reading`]).
@@ -74,7 +74,7 @@ pub fn scan_reading(
                     hit.value.clone(),
                     article.source.dated(),
                     article.source.dated_at(),
-                    article.source.timezone.as_deref(),
+                    article.source.timezone(),
                 )
             });
             for normalized in hit.values {

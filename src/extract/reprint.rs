@@ -174,7 +174,7 @@ pub fn check(
     mentions: &[Mention],
 ) -> Option<Warning> {
     let published = article.source.published?;
-    if article.source.written.is_some() {
+    if article.source.more().written.is_some() {
         return None;
     }
     let (facts, judgement) = under_manifest(rules, mentions);

@@ -196,7 +196,8 @@ fn matrix(out: &mut String, report: &Report, target: &Target) {
             // Not again when the label already names the outlet.
             s.outlet.clone().filter(|o| !label.starts_with(o.as_str())),
             s.published.map(|d| d.to_string()),
-            s.translated_from
+            s.more()
+                .translated_from
                 .as_ref()
                 .map(|l| format!("translated from {l}")),
         ]

@@ -44,12 +44,7 @@ impl Held {
             path,
             outlet,
             published,
-            published_at: None,
-            written: None,
-            url: None,
-            translated_from: None,
-            title: None,
-            timezone: None,
+            more: None,
         } = source
         else {
             return Held::Full(Box::new(source));
@@ -130,11 +125,9 @@ mod tests {
             published: Some(jiff::civil::date(2023, 2, 24)),
             ..Source::default()
         };
-        let fuller = Source {
-            url: Some("https://example.org/a".into()),
-            timezone: Some("Asia/Almaty".into()),
-            ..plain.clone()
-        };
+        let mut fuller = plain.clone();
+        fuller.more_mut().url = Some("https://example.org/a".into());
+        fuller.more_mut().timezone = Some("Asia/Almaty".into());
         let named = Arc::new(Place::new("a.txt", "d/a.txt"));
         let other = Arc::new(Place::new("b.txt", "d/b.txt"));
         for source in [plain.clone(), fuller, Source::default()] {
