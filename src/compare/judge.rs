@@ -119,30 +119,39 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut judged: Vec<MentionVerdic
 
     // Articles that give two incompatible values of this fact (subject);
     // for a changing figure, two values for the same moment.
-    // Only the article's own distinct values are looked at (grouped by path
-    // once: scanning every mention per mention was quadratic in the corpus,
-    // and in one article that repeats a name 16,000 times).
-    let mut by_path: HashMap<&str, Vec<&Normalized>, Fx> = HashMap::default();
-    for m in &resolved {
-        let own = by_path.entry(m.path().as_str()).or_default();
-        if !own.contains(&m.normalized()) {
-            own.push(m.normalized());
+    // Only the article's own distinct values are looked at (scanning every
+    // mention per mention was quadratic in the corpus, and in one article
+    // that repeats a name 16,000 times). The mentions are sorted by path,
+    // so an article's are one run: no table of every article's values
+    // (dense-100k: a map of 100,000 paths and a list each, ~8 MB per fact
+    // judged, two facts at a time, at the run's peak).
+    let mut contradicts_itself = vec![false; mentions.len()];
+    if timeline.is_none() {
+        let mut own: Vec<&Normalized> = Vec::new();
+        let mut start = 0;
+        while start < mentions.len() {
+            let path = mentions[start].path();
+            let end = mentions[start..]
+                .iter()
+                .position(|m| m.path() != path)
+                .map_or(mentions.len(), |len| start + len);
+            own.clear();
+            for v in mentions[start..end].iter().map(|m| m.normalized()) {
+                if v.is_resolved() && !own.contains(&v) {
+                    own.push(v);
+                }
+            }
+            for (i, m) in mentions.iter().enumerate().take(end).skip(start) {
+                let v = m.normalized();
+                contradicts_itself[i] = v.is_resolved() && own.iter().any(|o| !n.agree(o, v));
+            }
+            start = end;
         }
     }
-    let contradicts_itself = |m: &Mention| {
-        by_path
-            .get(m.path().as_str())
-            .is_some_and(|own| own.iter().any(|o| !n.agree(o, m.normalized())))
-    };
     let contradicting: Vec<bool> = (0..mentions.len())
-        .map(|i| {
-            flag(i, &|t, k| t.self_contradiction[k]).unwrap_or_else(|| {
-                timeline.is_none()
-                    && mentions[i].normalized().is_resolved()
-                    && contradicts_itself(mentions[i])
-            })
-        })
+        .map(|i| flag(i, &|t, k| t.self_contradiction[k]).unwrap_or(contradicts_itself[i]))
         .collect();
+    drop(contradicts_itself);
     let self_contradictions: BTreeSet<Shared> = (0..mentions.len())
         .filter(|&i| contradicting[i])
         .map(|i| mentions[i].path().clone())
