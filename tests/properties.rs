@@ -207,9 +207,9 @@ proptest! {
         a.source.published = published;
         let lines = text.split('\n').count();
         for m in extract::scan(rules, &a) {
-            prop_assert!(m.line >= 1 && m.line as usize <= lines, "line {} of {}", m.line, lines);
-            prop_assert!(m.column >= 1);
-            prop_assert!(text.contains(m.text.as_str()));
+            prop_assert!(m.line() >= 1 && m.line() as usize <= lines, "line {} of {}", m.line(), lines);
+            prop_assert!(m.column() >= 1);
+            prop_assert!(text.contains(m.text().as_str()));
         }
     }
 

@@ -195,8 +195,8 @@ pub fn run(rules: &RuleSet, test: &CorpusTest) -> Vec<ExampleFailure> {
             .map(|m| {
                 format!(
                     "{}: {}",
-                    m.mention.source,
-                    crate::compare::shown(&m.mention.normalized)
+                    m.mention.source(),
+                    crate::compare::shown(m.mention.normalized())
                 )
             })
             .collect();

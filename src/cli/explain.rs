@@ -244,7 +244,7 @@ pub fn run(args: ExplainArgs) -> Result<Exit> {
             article.body_start,
             article.source.dated(),
         )
-        .with_timezone(article.source.timezone.as_deref());
+        .with_timezone(article.source.timezone());
         let hits = factlint::rules::hits_in(fact, &article_reading);
         if hits.is_empty() {
             silent.push(article.source.path.clone());
@@ -356,16 +356,16 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
     let active: Vec<_> = v
         .mentions
         .iter()
-        .filter(|m| m.suppressed.is_none() && m.mention.normalized.is_resolved())
+        .filter(|m| m.suppressed.is_none() && m.mention.normalized().is_resolved())
         .collect();
-    let mut values: Vec<&Normalized> = active.iter().map(|m| &*m.mention.normalized).collect();
+    let mut values: Vec<&Normalized> = active.iter().map(|m| m.mention.normalized()).collect();
     values.sort_by_key(|n| shown(n));
     values.dedup_by_key(|n| shown(n));
     for value in &values {
         let support: BTreeSet<&str> = active
             .iter()
-            .filter(|m| n.agree(&m.mention.normalized, value))
-            .map(|m| m.mention.path.as_str())
+            .filter(|m| n.agree(m.mention.normalized(), value))
+            .map(|m| m.mention.path().as_str())
             .collect();
         let _ = writeln!(
             out,
@@ -414,7 +414,7 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
                     )
                 })
                 .collect();
-            let total: BTreeSet<&str> = active.iter().map(|m| m.mention.path.as_str()).collect();
+            let total: BTreeSet<&str> = active.iter().map(|m| m.mention.path().as_str()).collect();
             match &v.consensus {
                 Some(consensus) if v.by_record && v.kind == "name" => format!(
                     "some spellings differ, and at least one article spells it as the record does: the record, {consensus}, is the reference, not the majority. Outliers, spelled otherwise: {}",
@@ -454,7 +454,7 @@ fn why(out: &mut String, fact: &Fact, v: &Verdict) {
                 .mentions
                 .iter()
                 .filter(|m| m.mismatch)
-                .map(|m| format!("{} ({})", m.mention.path, shown(&m.mention.normalized)))
+                .map(|m| format!("{} ({})", m.mention.path(), shown(m.mention.normalized())))
                 .collect();
             let _ = writeln!(
                 out,

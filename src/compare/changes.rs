@@ -68,8 +68,8 @@ fn moves_well(changes: Changes, older: &Normalized, newer: &Normalized) -> bool 
 /// The order of two mentions' moments: `Some(Equal)` for one moment
 /// (one instant, or one article's one moment), `None` when unknown.
 fn order(a: &Mention, b: &Mention) -> Option<Ordering> {
-    let (x, y) = (a.as_of.as_ref()?, b.as_of.as_ref()?);
-    if a.path == b.path && x == y {
+    let (x, y) = (a.as_of()?, b.as_of()?);
+    if a.path() == b.path() && x == y {
         return Some(Ordering::Equal);
     }
     x.order(y)
@@ -84,9 +84,9 @@ pub fn timeline(changes: Changes, n: &dyn Normalizer, mentions: &[&Mention]) -> 
     let mut conflicts: Vec<(usize, usize)> = Vec::new();
     for i in 0..count {
         for j in i + 1..count {
-            let (a, b) = (&mentions[i].normalized, &mentions[j].normalized);
+            let (a, b) = (&mentions[i].normalized(), &mentions[j].normalized());
             let newer_of = |older: usize, newer: usize| {
-                let (o, w) = (&mentions[older].normalized, &mentions[newer].normalized);
+                let (o, w) = (&mentions[older].normalized(), &mentions[newer].normalized());
                 moves_well(changes, o, w)
             };
             if n.agree(a, b) {
@@ -108,7 +108,7 @@ pub fn timeline(changes: Changes, n: &dyn Normalizer, mentions: &[&Mention]) -> 
                 Some(Ordering::Greater) if newer_of(j, i) => superseded[j] = true,
                 Some(Ordering::Less | Ordering::Greater) => conflicts.push((i, j)),
                 Some(Ordering::Equal) => {
-                    if mentions[i].path == mentions[j].path {
+                    if mentions[i].path() == mentions[j].path() {
                         self_contradiction[i] = true;
                         self_contradiction[j] = true;
                     }
@@ -155,29 +155,21 @@ mod tests {
 
     fn mention(path: &str, value: f64, date: &str, bound_at_least: bool) -> Mention {
         let hi = if bound_at_least { f64::INFINITY } else { value };
-        Mention {
-            fact: "toll".into(),
-            source: path.into(),
-            path: path.into(),
-            text: value.to_string().into(),
-            quote: Default::default(),
-            line: 1,
-            column: 1,
-            normalized: std::sync::Arc::new(Normalized::new(
-                value.to_string(),
-                Key::Interval {
-                    lo: value,
-                    hi,
-                    unit: String::new(),
-                },
-            )),
-            as_of: Some(Box::new(Moment {
-                date: date.into(),
-                time: None,
-                utc: None,
-                from: "published".into(),
-            })),
-        }
+        let normalized = Normalized::new(
+            value.to_string(),
+            Key::Interval {
+                lo: value,
+                hi,
+                unit: String::new(),
+            },
+        );
+        let text = value.to_string();
+        Mention::of("toll", path, path, text, "", 1, 1, normalized).at(Some(Moment {
+            date: date.into(),
+            time: None,
+            utc: None,
+            from: "published".into(),
+        }))
     }
 
     fn number() -> Number {

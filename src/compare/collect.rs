@@ -53,18 +53,18 @@ impl<'f> Collector<'f> {
         // it; each push is one step, so the groups are still consistent.
         let mut groups = self.groups.lock().unwrap_or_else(|e| e.into_inner());
         for m in mentions {
-            let Some(&i) = self.index.get(m.fact.as_str()) else {
+            let Some(&i) = self.index.get(m.fact().as_str()) else {
                 continue;
             };
             // A fact has a handful of subjects at most: a scan, not a map.
             let subjects = &mut groups[i];
             let at = match subjects
                 .iter()
-                .position(|(s, _)| *s == m.normalized.subject)
+                .position(|(s, _)| *s == m.normalized().subject)
             {
                 Some(at) => at,
                 None => {
-                    subjects.push((m.normalized.subject.clone(), Vec::new()));
+                    subjects.push((m.normalized().subject.clone(), Vec::new()));
                     subjects.len() - 1
                 }
             };

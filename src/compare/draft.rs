@@ -31,7 +31,7 @@ pub fn judge_drafts(
         .filter(|v| {
             v.mentions
                 .iter()
-                .any(|m| drafts.contains(m.mention.path.as_str()))
+                .any(|m| drafts.contains(m.mention.path().as_str()))
         })
         .filter_map(|v| {
             let fact = facts.iter().find(|f| f.id == v.id)?;
@@ -44,9 +44,9 @@ pub fn judge_drafts(
 fn judge(fact: &Fact, verdict: Verdict, drafts: &BTreeSet<String>) -> Verdict {
     let n = &fact.normalizer;
     let expect = expected_for(fact, verdict.subject.as_ref());
-    let is_draft = |m: &Mention| drafts.contains(m.path.as_str());
+    let is_draft = |m: &Mention| drafts.contains(m.path().as_str());
     let counted =
-        |m: &&MentionVerdict| m.suppressed.is_none() && m.mention.normalized.is_resolved();
+        |m: &&MentionVerdict| m.suppressed.is_none() && m.mention.normalized().is_resolved();
     let draft: Vec<&Mention> = verdict
         .mentions
         .iter()
@@ -74,12 +74,12 @@ fn judge(fact: &Fact, verdict: Verdict, drafts: &BTreeSet<String>) -> Verdict {
     let group: Vec<crate::normalize::Normalized> = match &consensus {
         Some(c) if !others.is_empty() => others
             .iter()
-            .filter(|o| n.agree(&o.normalized, c))
-            .map(|o| (*o.normalized).clone())
+            .filter(|o| n.agree(o.normalized(), c))
+            .map(|o| (*o.normalized()).clone())
             .collect(),
         _ => Vec::new(),
     };
-    let on_record = |m: &Mention| expect.iter().any(|e| n.agree(&m.normalized, e));
+    let on_record = |m: &Mention| expect.iter().any(|e| n.agree(m.normalized(), e));
     let reference = if expect.is_empty() || draft.is_empty() {
         Reference::None
     } else if draft.iter().all(|m| on_record(m)) {
@@ -91,7 +91,7 @@ fn judge(fact: &Fact, verdict: Verdict, drafts: &BTreeSet<String>) -> Verdict {
     let self_contradictions: Vec<Shared> = verdict
         .self_contradictions
         .iter()
-        .filter(|s| draft.iter().any(|m| &m.path == *s))
+        .filter(|s| draft.iter().any(|m| m.path() == *s))
         .cloned()
         .collect();
     let mut outliers = BTreeSet::new();
@@ -100,19 +100,19 @@ fn judge(fact: &Fact, verdict: Verdict, drafts: &BTreeSet<String>) -> Verdict {
         .into_iter()
         .map(|m| {
             let judged = m.suppressed.is_none()
-                && m.mention.normalized.is_resolved()
+                && m.mention.normalized().is_resolved()
                 && is_draft(&m.mention);
             // The record outranks the other sources: a draft value on the
             // record is never the outlier, even against a misspelling that
             // happens to lead among the others.
             let off = consensus
                 .as_ref()
-                .is_some_and(|c| !n.agree(&m.mention.normalized, c))
-                || group.iter().any(|o| !n.agree(&m.mention.normalized, o));
+                .is_some_and(|c| !n.agree(m.mention.normalized(), c))
+                || group.iter().any(|o| !n.agree(m.mention.normalized(), o));
             let outlier = judged && off && !on_record(&m.mention);
             let mismatch = judged && !expect.is_empty() && !on_record(&m.mention);
             if outlier {
-                outliers.insert(m.mention.path.clone());
+                outliers.insert(m.mention.path().clone());
             }
             // The other sources are never blamed: no ties, and only a
             // draft can contradict itself.

@@ -18,11 +18,11 @@ use std::sync::Arc;
 pub fn judge(fact: &Fact, subject: Option<String>, mut judged: Vec<MentionVerdict>) -> Verdict {
     judged.sort_by(|a, b| {
         let (a, b) = (&a.mention, &b.mention);
-        (&a.path, a.line, a.column, &a.normalized.value).cmp(&(
-            &b.path,
-            b.line,
-            b.column,
-            &b.normalized.value,
+        (a.path(), a.line(), a.column(), &a.normalized().value).cmp(&(
+            b.path(),
+            b.line(),
+            b.column(),
+            &b.normalized().value,
         ))
     });
     // The list grew as articles were added: no spare capacity is kept.
@@ -32,18 +32,18 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut judged: Vec<MentionVerdic
     let resolved: Vec<&Mention> = mentions
         .iter()
         .copied()
-        .filter(|m| m.normalized.is_resolved())
+        .filter(|m| m.normalized().is_resolved())
         .collect();
     // Sorted by path: the sources are where the path changes.
     let sources = resolved
         .iter()
         .enumerate()
-        .filter(|&(i, m)| i == 0 || resolved[i - 1].path != m.path)
+        .filter(|&(i, m)| i == 0 || resolved[i - 1].path() != m.path())
         .count();
     let expect = expected_for(fact, subject.as_ref());
     let matches_record = |v: &Normalized| expect.iter().any(|e| n.agree(v, e));
 
-    let values: Vec<&Normalized> = resolved.iter().map(|m| &*m.normalized).collect();
+    let values: Vec<&Normalized> = resolved.iter().map(|m| m.normalized()).collect();
     let all_agree = all_agree(n.as_ref(), &values);
     let status = match (mentions.is_empty(), resolved.is_empty(), sources, all_agree) {
         (true, ..) => Status::Missing,
@@ -55,7 +55,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut judged: Vec<MentionVerdic
 
     // A figure that changes over time: ordered by moment, not grouped.
     let at: Vec<usize> = (0..mentions.len())
-        .filter(|&i| mentions[i].normalized.is_resolved())
+        .filter(|&i| mentions[i].normalized().is_resolved())
         .collect();
     let timeline = fact
         .changes
@@ -80,12 +80,14 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut judged: Vec<MentionVerdic
     // figure against two that give the record). A changing figure is judged
     // by its timeline instead.
     let gives_record =
-        status == Status::Conflict && resolved.iter().any(|m| matches_record(&m.normalized));
+        status == Status::Conflict && resolved.iter().any(|m| matches_record(m.normalized()));
     let name_record = gives_record && fact.kind == "name";
     let mut grouped =
         (status == Status::Conflict && !name_record && timeline.is_none()).then(|| {
-            let votes: Vec<(&Shared, &Normalized)> =
-                resolved.iter().map(|m| (&m.path, &*m.normalized)).collect();
+            let votes: Vec<(&Shared, &Normalized)> = resolved
+                .iter()
+                .map(|m| (m.path(), m.normalized()))
+                .collect();
             consensus::groups(n.as_ref(), &votes)
         });
     let majority_holds_record = grouped.as_ref().is_some_and(|g| {
@@ -102,48 +104,57 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut judged: Vec<MentionVerdic
         outliers.extend(
             resolved
                 .iter()
-                .filter(|m| !matches_record(&m.normalized))
-                .map(|m| m.path.clone()),
+                .filter(|m| !matches_record(m.normalized()))
+                .map(|m| m.path().clone()),
         );
     } else if let Some(t) = &timeline {
-        outliers.extend(t.blamed.iter().map(|&k| resolved[k].path.clone()));
+        outliers.extend(t.blamed.iter().map(|&k| resolved[k].path().clone()));
     } else if let Some(g) = grouped.as_ref().filter(|g| g.consensus.is_some()) {
         for m in &resolved {
-            if !g.in_consensus(&m.normalized) {
-                outliers.insert(m.path.clone());
+            if !g.in_consensus(m.normalized()) {
+                outliers.insert(m.path().clone());
             }
         }
     }
 
     // Articles that give two incompatible values of this fact (subject);
     // for a changing figure, two values for the same moment.
-    // Only the article's own distinct values are looked at (grouped by path
-    // once: scanning every mention per mention was quadratic in the corpus,
-    // and in one article that repeats a name 16,000 times).
-    let mut by_path: HashMap<&str, Vec<&Normalized>, Fx> = HashMap::default();
-    for m in &resolved {
-        let own = by_path.entry(m.path.as_str()).or_default();
-        if !own.contains(&&*m.normalized) {
-            own.push(&m.normalized);
+    // Only the article's own distinct values are looked at (scanning every
+    // mention per mention was quadratic in the corpus, and in one article
+    // that repeats a name 16,000 times). The mentions are sorted by path,
+    // so an article's are one run: no table of every article's values
+    // (dense-100k: a map of 100,000 paths and a list each, ~8 MB per fact
+    // judged, two facts at a time, at the run's peak).
+    let mut contradicts_itself = vec![false; mentions.len()];
+    if timeline.is_none() {
+        let mut own: Vec<&Normalized> = Vec::new();
+        let mut start = 0;
+        while start < mentions.len() {
+            let path = mentions[start].path();
+            let end = mentions[start..]
+                .iter()
+                .position(|m| m.path() != path)
+                .map_or(mentions.len(), |len| start + len);
+            own.clear();
+            for v in mentions[start..end].iter().map(|m| m.normalized()) {
+                if v.is_resolved() && !own.contains(&v) {
+                    own.push(v);
+                }
+            }
+            for (i, m) in mentions.iter().enumerate().take(end).skip(start) {
+                let v = m.normalized();
+                contradicts_itself[i] = v.is_resolved() && own.iter().any(|o| !n.agree(o, v));
+            }
+            start = end;
         }
     }
-    let contradicts_itself = |m: &Mention| {
-        by_path
-            .get(m.path.as_str())
-            .is_some_and(|own| own.iter().any(|o| !n.agree(o, &m.normalized)))
-    };
     let contradicting: Vec<bool> = (0..mentions.len())
-        .map(|i| {
-            flag(i, &|t, k| t.self_contradiction[k]).unwrap_or_else(|| {
-                timeline.is_none()
-                    && mentions[i].normalized.is_resolved()
-                    && contradicts_itself(mentions[i])
-            })
-        })
+        .map(|i| flag(i, &|t, k| t.self_contradiction[k]).unwrap_or(contradicts_itself[i]))
         .collect();
+    drop(contradicts_itself);
     let self_contradictions: BTreeSet<Shared> = (0..mentions.len())
         .filter(|&i| contradicting[i])
-        .map(|i| mentions[i].path.clone())
+        .map(|i| mentions[i].path().clone())
         .collect();
     let superseded: Vec<bool> = (0..mentions.len())
         .map(|i| flag(i, &|t, k| t.superseded[k]).unwrap_or(false))
@@ -160,7 +171,7 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut judged: Vec<MentionVerdic
     let latest = timeline.as_ref().and_then(|_| {
         current
             .iter()
-            .map(|&i| &*mentions[i].normalized)
+            .map(|&i| mentions[i].normalized())
             .min_by(|a, b| {
                 let width =
                     |v: &Normalized| n.compared(v).map_or(f64::INFINITY, |(lo, hi)| hi - lo);
@@ -171,21 +182,24 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut judged: Vec<MentionVerdic
             .map(keyed)
     });
     let latest_sources: BTreeSet<Shared> = if status == Status::Updated {
-        current.iter().map(|&i| mentions[i].path.clone()).collect()
+        current
+            .iter()
+            .map(|&i| mentions[i].path().clone())
+            .collect()
     } else {
         BTreeSet::new()
     };
     let superseded_sources: BTreeSet<Shared> = (0..mentions.len())
         .filter(|&i| superseded[i])
-        .map(|i| mentions[i].path.clone())
-        .filter(|s| !current.iter().any(|&c| mentions[c].path == *s))
+        .map(|i| mentions[i].path().clone())
+        .filter(|s| !current.iter().any(|&c| mentions[c].path() == s))
         .collect();
 
     let reference = if expect.is_empty() || current.is_empty() {
         Reference::None
     } else if current
         .iter()
-        .all(|&i| matches_record(&mentions[i].normalized))
+        .all(|&i| matches_record(mentions[i].normalized()))
     {
         Reference::Match
     } else {
@@ -206,16 +220,16 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut judged: Vec<MentionVerdic
         .iter()
         .enumerate()
         .map(|(i, m)| {
-            let resolved = m.normalized.is_resolved();
+            let resolved = m.normalized().is_resolved();
             let outlier = blamed[i]
-                || record_rules && resolved && !matches_record(&m.normalized)
+                || record_rules && resolved && !matches_record(m.normalized())
                 || resolved
                     && grouped
                         .as_ref()
-                        .is_some_and(|g| g.consensus.is_some() && !g.in_consensus(&m.normalized));
+                        .is_some_and(|g| g.consensus.is_some() && !g.in_consensus(m.normalized()));
             let tied = resolved && grouped.as_ref().is_some_and(|g| g.consensus.is_none());
             let mismatch =
-                resolved && !superseded[i] && !expect.is_empty() && !matches_record(&m.normalized);
+                resolved && !superseded[i] && !expect.is_empty() && !matches_record(m.normalized());
             [outlier, tied, mismatch]
         })
         .collect();
@@ -224,8 +238,8 @@ pub fn judge(fact: &Fact, subject: Option<String>, mut judged: Vec<MentionVerdic
     let mut intervals: HashMap<*const Normalized, Option<Arc<Interval>>, Fx> = HashMap::default();
     for (i, (m, [outlier, tied, mismatch])) in judged.iter_mut().zip(flags).enumerate() {
         m.interval = intervals
-            .entry(Arc::as_ptr(&m.mention.normalized))
-            .or_insert_with(|| interval(n.as_ref(), &m.mention.normalized).map(Arc::new))
+            .entry(std::ptr::from_ref(m.mention.normalized()))
+            .or_insert_with(|| interval(n.as_ref(), m.mention.normalized()).map(Arc::new))
             .clone();
         m.outlier = outlier;
         m.tied = tied;
@@ -271,11 +285,11 @@ fn record_consensus(
     matches_record: &dyn Fn(&Normalized) -> bool,
 ) -> Option<String> {
     let mut by_value: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
-    for m in resolved.iter().filter(|m| matches_record(&m.normalized)) {
+    for m in resolved.iter().filter(|m| matches_record(m.normalized())) {
         by_value
-            .entry(keyed(&m.normalized))
+            .entry(keyed(m.normalized()))
             .or_default()
-            .insert(m.path.as_str());
+            .insert(m.path().as_str());
     }
     if let Some(record) = expect
         .iter()

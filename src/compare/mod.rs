@@ -275,7 +275,7 @@ pub fn consensus_of<'m>(
     fallback: bool,
 ) -> Option<&'m Normalized> {
     let n = &fact.normalizer;
-    let mut candidates: Vec<&Normalized> = resolved.iter().map(|m| &*m.normalized).collect();
+    let mut candidates: Vec<&Normalized> = resolved.iter().map(|m| m.normalized()).collect();
     candidates.sort_by(|a, b| a.value.cmp(&b.value));
     candidates.dedup_by(|a, b| {
         a.value == b.value && a.approximate == b.approximate && a.bound == b.bound
@@ -289,13 +289,13 @@ pub fn consensus_of<'m>(
     let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
     for m in resolved {
         let next = sources.len();
-        let source = *sources.entry(m.path.as_str()).or_insert(next);
-        let same = by_text.entry(m.normalized.value.as_str()).or_default();
-        match same.iter().find(|&&g| *groups[g].0 == *m.normalized) {
+        let source = *sources.entry(m.path().as_str()).or_insert(next);
+        let same = by_text.entry(m.normalized().value.as_str()).or_default();
+        match same.iter().find(|&&g| *groups[g].0 == *m.normalized()) {
             Some(&g) => groups[g].1.push(source),
             None => {
                 same.push(groups.len());
-                groups.push((&m.normalized, vec![source]));
+                groups.push((m.normalized(), vec![source]));
             }
         }
     }

@@ -50,7 +50,7 @@ pub fn split_inline(text: &str, mentions: Vec<Mention>) -> (Vec<Mention>, Vec<Me
     }
     mentions
         .into_iter()
-        .partition(|m| !ignored.contains(m.fact.as_str()))
+        .partition(|m| !ignored.contains(m.fact().as_str()))
 }
 
 /// Puts ignored mentions back into their fact's verdict, marked, so the
@@ -72,8 +72,11 @@ pub fn attach_inline(verdicts: &mut [Verdict], ignored: Vec<Mention>) {
     let mut placed: Vec<(usize, Mention)> = Vec::with_capacity(ignored.len());
     for mention in ignored {
         let at = exact
-            .get(&(mention.fact.as_str(), mention.normalized.subject.as_deref()))
-            .or_else(|| any.get(mention.fact.as_str()))
+            .get(&(
+                mention.fact().as_str(),
+                mention.normalized().subject.as_deref(),
+            ))
+            .or_else(|| any.get(mention.fact().as_str()))
             .copied();
         if let Some(i) = at {
             placed.push((i, mention));
@@ -90,10 +93,10 @@ pub fn attach_inline(verdicts: &mut [Verdict], ignored: Vec<Mention>) {
     }
     for i in touched {
         verdicts[i].mentions.sort_by(|a, b| {
-            (&a.mention.path, a.mention.line, a.mention.column).cmp(&(
-                &b.mention.path,
-                b.mention.line,
-                b.mention.column,
+            (&a.mention.path(), a.mention.line(), a.mention.column()).cmp(&(
+                &b.mention.path(),
+                b.mention.line(),
+                b.mention.column(),
             ))
         });
     }
@@ -128,8 +131,8 @@ fn key(v: &Verdict, m: &MentionVerdict) -> Accepted {
     Accepted {
         fact: v.id.clone(),
         subject: v.subject.clone(),
-        path: m.mention.path.to_string(),
-        value: super::keyed(&m.mention.normalized),
+        path: m.mention.path().to_string(),
+        value: super::keyed(m.mention.normalized()),
     }
 }
 
@@ -242,6 +245,6 @@ mod tests {
     #[cfg(target_pointer_width = "64")]
     fn a_verdict_mention_is_a_mention_and_its_flags() {
         // 1.6 million of them at 100k dense articles: each byte here is 1.6 MB.
-        assert_eq!(std::mem::size_of::<crate::compare::MentionVerdict>(), 80);
+        assert_eq!(std::mem::size_of::<crate::compare::MentionVerdict>(), 40);
     }
 }

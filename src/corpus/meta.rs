@@ -49,16 +49,33 @@ impl SourceMeta {
             }
         };
         set(&mut source.outlet, &self.outlet);
-        set(&mut source.url, &self.url);
-        set(&mut source.translated_from, &self.translated_from);
-        set(&mut source.title, &self.title);
-        set(&mut source.timezone, &self.timezone);
+        // The rare fields' box is made only for a value to set.
+        if self.url.is_some() {
+            set(&mut source.more_mut().url, &self.url);
+        }
+        if self.translated_from.is_some() {
+            set(
+                &mut source.more_mut().translated_from,
+                &self.translated_from,
+            );
+        }
+        if self.title.is_some() {
+            set(&mut source.more_mut().title, &self.title);
+        }
+        if self.timezone.is_some() {
+            set(&mut source.more_mut().timezone, &self.timezone);
+        }
         if self.published.is_some() {
             source.published = self.published;
-            source.published_at.clone_from(&self.published_at);
+            if self.published_at.is_some() || source.more().published_at.is_some() {
+                source
+                    .more_mut()
+                    .published_at
+                    .clone_from(&self.published_at);
+            }
         }
         if self.written.is_some() {
-            source.written = self.written;
+            source.more_mut().written = self.written;
         }
     }
 

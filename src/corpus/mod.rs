@@ -7,72 +7,17 @@
 //! separate from reading so a large corpus can be read one article at a time.
 
 pub mod meta;
+mod source;
 pub mod yaml;
+
+pub use source::{More, Source};
 
 use crate::error::{Error, Location, Result};
 use crate::text::walk::{self, Walk, Walked};
 use meta::Manifest;
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-
-/// What is known about one article.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Source {
-    /// File name ("000_f4926741994e602a.txt").
-    pub file: String,
-    /// Path as found from the command-line arguments, with `/` separators.
-    pub path: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub outlet: Option<String>,
-    #[serde(
-        serialize_with = "meta::serialize_date",
-        deserialize_with = "meta::deserialize_date",
-        default
-    )]
-    pub published: Option<jiff::civil::Date>,
-    /// The publication time when the manifest gives one, RFC 3339 with the
-    /// offset it was written with ("2014-08-04T00:37:00+08:00").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub published_at: Option<String>,
-    /// When the text was written, when the manifest says it differs from
-    /// `published` (`written`, a reprint): relative dates resolve against it.
-    #[serde(
-        serialize_with = "meta::serialize_date",
-        deserialize_with = "meta::deserialize_date",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub written: Option<jiff::civil::Date>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub translated_from: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// The zone the outlet writes times in (an IANA name, `timezone` in
-    /// sources.toml or the front matter), for times written without one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timezone: Option<String>,
-}
-
-impl Source {
-    /// The day the article's relative dates ("tomorrow", "Friday",
-    /// "yesterday") are resolved against: `written` when the manifest gives
-    /// one, else the publication date.
-    pub fn dated(&self) -> Option<jiff::civil::Date> {
-        self.written.or(self.published)
-    }
-
-    /// The publication time, when it falls on [`Source::dated`]: a reprint's
-    /// time belongs to the reprint, not to the day its text was written.
-    pub fn dated_at(&self) -> Option<&str> {
-        self.published_at
-            .as_deref()
-            .filter(|_| self.written.is_none() || self.written == self.published)
-    }
-}
 
 /// An article found on disk, not read yet.
 #[derive(Debug, Clone)]

@@ -133,7 +133,7 @@ pub fn survey(entries: &[Entry]) -> Result<Survey> {
             };
             let published = article.source.published;
             let reading = Reading::new(&article.text, article.body_start, published)
-                .with_timezone(article.source.timezone.as_deref());
+                .with_timezone(article.source.timezone());
             let ArticleCues {
                 cues,
                 undated,

@@ -254,15 +254,15 @@ pub fn drafted(
         for m in v
             .mentions
             .iter()
-            .filter(|m| m.mention.normalized.is_resolved())
+            .filter(|m| m.mention.normalized().is_resolved())
         {
-            let n = &m.mention.normalized;
+            let n = &m.mention.normalized();
             if chosen.len() >= EXAMPLES || !values.insert(n.value.clone()) {
                 continue;
             }
             let mut example = format!(
                 "{{ text = {}, value = {}",
-                quoted(&m.mention.quote),
+                quoted(m.mention.quote()),
                 quoted(&n.value)
             );
             if !matches!(p.kind, "name" | "term") {
@@ -270,7 +270,7 @@ pub fn drafted(
             }
             let published = sources
                 .iter()
-                .find(|s| s.path == m.mention.path)
+                .find(|s| s.path == *m.mention.path())
                 .and_then(|s| s.published);
             if let Some(date) = published.filter(|_| matches!(p.kind, "date" | "time")) {
                 example.push_str(&format!(", published = {date}"));

@@ -58,7 +58,7 @@ pub fn positions(verdicts: &[Verdict]) -> BTreeSet<Place> {
 }
 
 fn place(m: &crate::extract::Mention) -> Place {
-    (m.path.to_string(), m.line as usize, m.column as usize)
+    (m.path().to_string(), m.line() as usize, m.column() as usize)
 }
 
 /// The tier and score of one verdict; `None` when it is no candidate.
@@ -66,19 +66,19 @@ pub fn score(fact: &Fact, proposal: &Proposal, v: &Verdict) -> Option<(u8, f64)>
     let resolved: Vec<&Normalized> = v
         .mentions
         .iter()
-        .map(|m| &*m.mention.normalized)
+        .map(|m| m.mention.normalized())
         .filter(|n| n.is_resolved())
         .collect();
     let mut by_source: BTreeMap<&str, Vec<&Normalized>> = BTreeMap::new();
     for m in v
         .mentions
         .iter()
-        .filter(|m| m.mention.normalized.is_resolved())
+        .filter(|m| m.mention.normalized().is_resolved())
     {
         by_source
-            .entry(m.mention.path.as_str())
+            .entry(m.mention.path().as_str())
             .or_default()
-            .push(&m.mention.normalized);
+            .push(m.mention.normalized());
     }
     let spelled = matches!(fact.kind, "name" | "term");
     let tier = match (v.status, by_source.len()) {

@@ -127,11 +127,11 @@ fn under_manifest<'r>(rules: &'r RuleSet, mentions: &[Mention]) -> (Vec<&'r Fact
         let before = judgement.compared;
         let dated = mentions
             .iter()
-            .filter(|m| m.fact == fact.id)
+            .filter(|m| *m.fact() == fact.id)
             .map(|m| Dated {
-                subject: m.normalized.subject.as_deref(),
-                text: &m.text,
-                days: days(&m.normalized.key),
+                subject: m.normalized().subject.as_deref(),
+                text: m.text(),
+                days: days(&m.normalized().key),
             });
         judge(dated, &mut judgement);
         if judgement.compared > before {
@@ -174,7 +174,7 @@ pub fn check(
     mentions: &[Mention],
 ) -> Option<Warning> {
     let published = article.source.published?;
-    if article.source.written.is_some() {
+    if article.source.more().written.is_some() {
         return None;
     }
     let (facts, judgement) = under_manifest(rules, mentions);

@@ -1,12 +1,13 @@
 //! Mention text held once per corpus. A dense corpus states the same facts in
 //! the same sentences thousands of times (100,000 articles: ~1.6 million
-//! mentions, a few hundred distinct quotes and values), so a mention keeps
-//! its fact id, file name, path, matched text and quote as [`Shared`]
-//! strings and its value as an `Arc<Normalized>`, and the scan passes each
-//! article's mentions through one [`Interner`]: equal strings and equal
-//! values become one allocation, and a mention costs a few pointers.
+//! mentions, a few hundred distinct quotes and values), so what a mention
+//! says (fact id, matched text, quote: [`Shared`] strings; its value: an
+//! `Arc<Normalized>`) is one [`Said`] record, and the scan passes each
+//! article's mentions through one [`Interner`]: equal records, and the equal
+//! strings and values inside different ones, become one allocation, and a
+//! mention costs a few pointers ([`super::mention`]).
 
-use super::Mention;
+use super::{Mention, Said};
 use crate::normalize::{Key, Normalized};
 use crate::text::words::Fx;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -168,6 +169,8 @@ pub struct Interner {
 /// Looked up, never listed: hashed with Fx (SipHash was ~2 % of a dense scan).
 #[derive(Default)]
 struct Tables {
+    /// What mentions say, each record once.
+    said: HashSet<Record, Fx>,
     strings: HashSet<Shared, Fx>,
     /// Values by their canonical text; the few that share a text (another
     /// hedge, another note) are told apart by equality.
@@ -175,6 +178,25 @@ struct Tables {
 }
 
 impl Tables {
+    /// The table's record equal to `said`; a new one is made of the
+    /// table's strings and value, so that records differing in one part
+    /// share the others.
+    fn said(&mut self, said: &Arc<Said>) -> Arc<Said> {
+        let record = Record(said.clone());
+        if let Some(known) = self.said.get(&record) {
+            return known.0.clone();
+        }
+        let shared = Arc::new(Said {
+            fact: self.string(&said.fact),
+            text: self.string(&said.text),
+            quote: self.string(&said.quote),
+            value: self.value(&said.value),
+            as_of: said.as_of.clone(),
+        });
+        self.said.insert(Record(shared.clone()));
+        shared
+    }
+
     fn string(&mut self, s: &Shared) -> Shared {
         if let Some(known) = self.strings.get(s.as_str()) {
             return known.clone();
@@ -195,6 +217,31 @@ impl Tables {
         }
         same.push(v.clone());
         v.clone()
+    }
+}
+
+/// A [`Said`] as the table keys it: equal when its strings are equal and
+/// its value is [`identical`].
+struct Record(Arc<Said>);
+
+impl PartialEq for Record {
+    fn eq(&self, other: &Record) -> bool {
+        let (a, b) = (&*self.0, &*other.0);
+        a.fact == b.fact
+            && a.text == b.text
+            && a.quote == b.quote
+            && identical(&a.value, &b.value)
+            && a.as_of == b.as_of
+    }
+}
+
+impl Eq for Record {}
+
+impl Hash for Record {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // The moment is left to equality: it tells few records apart.
+        let s = &*self.0;
+        (&s.fact, &s.text, &s.quote, s.value.value.as_str()).hash(state);
     }
 }
 
@@ -226,11 +273,12 @@ impl Interner {
         new
     }
 
-    /// The mentions with their fact id, text, quote and value replaced by
-    /// the table's equal one (added when new): the mentions' own copies are
-    /// dropped. File name and path are left as they are: the scan makes
-    /// them once per article, and keeping every path in the table would
-    /// only add an entry per article.
+    /// The mentions with what they say replaced by the table's equal
+    /// record (added when new, its strings and value replaced by the
+    /// table's equal ones first): the mentions' own copies are dropped.
+    /// The article a mention is in is left as it is: the scan makes it once
+    /// per article, and keeping every one in the table would only add an
+    /// entry per article.
     pub fn mentions(&self, mentions: &mut [Mention]) {
         if mentions.is_empty() {
             return;
@@ -239,10 +287,8 @@ impl Interner {
         // it; the tables are still consistent (each insert is one step).
         let mut t = self.tables.lock().unwrap_or_else(|e| e.into_inner());
         for m in mentions {
-            m.fact = t.string(&m.fact);
-            m.text = t.string(&m.text);
-            m.quote = t.string(&m.quote);
-            m.normalized = t.value(&m.normalized);
+            let said = t.said(m.said());
+            m.set_said(said);
         }
     }
 }
@@ -253,17 +299,8 @@ mod tests {
     use crate::normalize::Key;
 
     fn mention(path: &str, quote: String, value: &str) -> Mention {
-        Mention {
-            fact: "toll".into(),
-            source: "a.txt".into(),
-            path: path.into(),
-            text: value.into(),
-            quote: quote.into(),
-            line: 1,
-            column: 1,
-            normalized: Arc::new(Normalized::new(value, Key::Label(value.into()))),
-            as_of: None,
-        }
+        let normalized = Normalized::new(value, Key::Label(value.into()));
+        Mention::of("toll", "a.txt", path, value, quote, 1, 1, normalized)
     }
 
     #[test]
@@ -278,12 +315,41 @@ mod tests {
         interner.mentions(&mut first);
         interner.mentions(&mut second);
         let (a, b, c) = (&first[0], &second[0], &second[1]);
-        assert!(Arc::ptr_eq(&a.quote.0, &b.quote.0));
-        assert!(Arc::ptr_eq(&a.quote.0, &c.quote.0));
-        assert!(Arc::ptr_eq(&a.normalized, &b.normalized));
-        assert!(!Arc::ptr_eq(&b.normalized, &c.normalized));
-        assert!(Arc::ptr_eq(&a.fact.0, &c.fact.0));
-        assert_eq!((b.normalized.value.as_str(), c.text.as_str()), ("12", "13"));
+        // The same thing said in two articles: one record.
+        assert!(Arc::ptr_eq(a.said(), b.said()));
+        assert!(!Arc::ptr_eq(b.said(), c.said()));
+        assert_eq!(
+            (a.path().as_str(), b.path().as_str()),
+            ("d/a.txt", "d/b.txt")
+        );
+        // Two records share their equal strings.
+        assert!(Arc::ptr_eq(&a.quote().0, &c.quote().0));
+        assert!(Arc::ptr_eq(&a.fact().0, &c.fact().0));
+        assert!(!std::ptr::eq(b.normalized(), c.normalized()));
+        assert_eq!(
+            (b.normalized().value.as_str(), c.text().as_str()),
+            ("12", "13")
+        );
+    }
+
+    #[test]
+    fn a_figure_as_of_another_moment_is_another_record() {
+        let interner = Interner::new();
+        let on = |date: &str| {
+            mention("d/a.txt", "The toll rose to 12.".into(), "12").at(Some(
+                super::super::as_of::Moment {
+                    date: date.into(),
+                    time: None,
+                    utc: None,
+                    from: "published".into(),
+                },
+            ))
+        };
+        let mut ms = vec![on("2023-02-24"), on("2023-02-25"), on("2023-02-24")];
+        interner.mentions(&mut ms);
+        assert!(Arc::ptr_eq(ms[0].said(), ms[2].said()));
+        assert!(!Arc::ptr_eq(ms[0].said(), ms[1].said()));
+        assert_eq!(ms[1].as_of().map(|m| m.date.as_str()), Some("2023-02-25"));
     }
 
     #[test]
@@ -291,33 +357,22 @@ mod tests {
         let interner = Interner::new();
         let zero = |lo: f64| {
             let mut m = mention("d/a.txt", "It was 0.".into(), "0");
-            m.normalized = Arc::new(Normalized::new(
-                "0",
-                Key::Interval {
-                    lo,
-                    hi: 0.0,
-                    unit: String::new(),
-                },
-            ));
+            m.normalized_mut().key = Key::Interval {
+                lo,
+                hi: 0.0,
+                unit: String::new(),
+            };
             m
         };
         let mut ms = vec![zero(0.0), zero(-0.0)];
         interner.mentions(&mut ms);
-        assert!(!Arc::ptr_eq(&ms[0].normalized, &ms[1].normalized));
+        assert!(!std::ptr::eq(ms[0].normalized(), ms[1].normalized()));
         // The interval reports show is read from the key: it keeps its sign.
-        let lo = |m: &Mention| match m.normalized.key {
+        let lo = |m: &Mention| match m.normalized().key {
             Key::Interval { lo, .. } => lo.is_sign_negative(),
             _ => false,
         };
         assert_eq!((lo(&ms[0]), lo(&ms[1])), (false, true));
-    }
-
-    #[test]
-    #[cfg(target_pointer_width = "64")]
-    fn a_mention_is_a_few_pointers() {
-        // 1.6 million of them at 100k dense articles: each byte here is 1.6 MB.
-        assert_eq!(std::mem::size_of::<Shared>(), 8);
-        assert_eq!(std::mem::size_of::<Mention>(), 64);
     }
 
     #[test]

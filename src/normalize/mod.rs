@@ -233,6 +233,14 @@ fn is_zero(v: &f64) -> bool {
     *v == 0.0
 }
 
+/// Empties this thread's caches of the readers (names' spellings and
+/// lines, the date reader's chunks, texts and tenses); see
+/// [`crate::text::clear_thread_caches`].
+pub fn clear_thread_caches() {
+    name::clear_thread_caches();
+    date::clear_thread_caches();
+}
+
 /// The value of a match the normalizer could not read, with the reason.
 pub fn unresolved(reason: String) -> Normalized {
     Normalized::new("unresolved", Key::Unresolved(reason.clone())).note(reason)

@@ -32,6 +32,11 @@ pub use form::Form;
 use form::*;
 pub use index::Capitals;
 
+/// Empties this thread's caches of names (see [`super::clear_thread_caches`]).
+pub(super) fn clear_thread_caches() {
+    index::clear_thread_caches();
+}
+
 use super::fold::{fold, similarity, skeleton, spelling, words};
 use super::{Key, Kind, Normalized, Normalizer, RawMatch, TextIndex};
 use crate::text::words::Fx;

@@ -48,9 +48,9 @@ impl Reporter for Concise {
             let counts = (v.mentions.len() > NAMED).then(|| Counts::of(v));
             for m in v.mentions.iter().filter(|m| m.is_conflicting()) {
                 let key = (
-                    m.mention.path.to_string(),
-                    m.mention.line as usize,
-                    m.mention.column as usize,
+                    m.mention.path().to_string(),
+                    m.mention.line() as usize,
+                    m.mention.column() as usize,
                     v.id.clone(),
                 );
                 lines.push((key, finding(&by_path, counts.as_ref(), v, m)));
@@ -59,18 +59,18 @@ impl Reporter for Concise {
         // Mentions found but not read, with the reason: nothing is dropped silently.
         for (v, m) in report.unresolved_mentions() {
             let key = (
-                m.mention.path.to_string(),
-                m.mention.line as usize,
-                m.mention.column as usize,
+                m.mention.path().to_string(),
+                m.mention.line() as usize,
+                m.mention.column() as usize,
                 v.id.clone(),
             );
             let text = format!(
                 "{}:{}:{}: {}: not read “{}”: {}",
-                m.mention.path,
-                m.mention.line,
-                m.mention.column,
+                m.mention.path(),
+                m.mention.line(),
+                m.mention.column(),
                 v.id,
-                m.mention.text,
+                m.mention.text(),
                 super::reason(m)
             );
             lines.push((key, text));
@@ -81,7 +81,7 @@ impl Reporter for Concise {
             }
             for s in c.sources.iter().filter(|s| !s.holds) {
                 // Constraint checks name articles by path.
-                let path = s.source.clone();
+                let path = s.source.to_string();
                 let values: Vec<String> =
                     s.values.iter().map(|(k, v)| format!("{k} = {v}")).collect();
                 let text = format!(
@@ -116,11 +116,11 @@ impl<'a> Counts<'a> {
         let mut by_value: BTreeMap<String, BTreeSet<&'a str>> = BTreeMap::new();
         for other in &v.mentions {
             let o = &other.mention;
-            if o.normalized.is_resolved() && other.suppressed.is_none() {
+            if o.normalized().is_resolved() && other.suppressed.is_none() {
                 by_value
-                    .entry(shown(&o.normalized))
+                    .entry(shown(o.normalized()))
                     .or_default()
-                    .insert(o.path.as_str());
+                    .insert(o.path().as_str());
             }
         }
         let mut values: Vec<(String, BTreeSet<&str>)> = by_value.into_iter().collect();
@@ -162,18 +162,20 @@ fn finding(
         Some(s) => format!("{} [{s}]", v.id),
         None => v.id.clone(),
     };
-    let value = shown(&m.mention.normalized);
-    let wrote = if value == m.mention.text {
-        format!("“{}”", m.mention.text)
+    let value = shown(m.mention.normalized());
+    let wrote = if value == *m.mention.text() {
+        format!("“{}”", m.mention.text())
     } else {
-        format!("“{}” ({value})", m.mention.text)
+        format!("“{}” ({value})", m.mention.text())
     };
     let mut text = format!(
         "{}:{}:{}: {fact}: wrote {wrote}",
-        m.mention.path, m.mention.line, m.mention.column
+        m.mention.path(),
+        m.mention.line(),
+        m.mention.column()
     );
     if let Some(counts) = counts {
-        let others = counts.others(&m.mention.path);
+        let others = counts.others(m.mention.path());
         if !others.is_empty() {
             text.push_str(&format!("; others {others}"));
         }
@@ -188,13 +190,16 @@ fn finding(
     let mut by_value: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for other in &v.mentions {
         let o = &other.mention;
-        if o.path == m.mention.path || !o.normalized.is_resolved() || other.suppressed.is_some() {
+        if o.path() == m.mention.path()
+            || !o.normalized().is_resolved()
+            || other.suppressed.is_some()
+        {
             continue;
         }
         let label = by_path
-            .get(o.path.as_str())
-            .map_or(o.source.to_string(), |l| l.to_string());
-        let sources = by_value.entry(shown(&o.normalized)).or_default();
+            .get(o.path().as_str())
+            .map_or(o.source().to_string(), |l| l.to_string());
+        let sources = by_value.entry(shown(o.normalized())).or_default();
         if !sources.contains(&label) {
             sources.push(label);
         }

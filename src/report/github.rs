@@ -44,10 +44,10 @@ impl Reporter for Github {
                     out,
                     "::{} file={},line={},col={},endColumn={},title={}::{}",
                     command(v.severity),
-                    property(&mention.path),
-                    mention.line,
-                    mention.column,
-                    mention.column as usize + mention.text.chars().count(),
+                    property(mention.path()),
+                    mention.line(),
+                    mention.column(),
+                    mention.column() as usize + mention.text().chars().count(),
                     property(&format!("factlint: {}", v.id)),
                     data(&message(v, m))
                 );
@@ -58,14 +58,14 @@ impl Reporter for Github {
             let _ = writeln!(
                 out,
                 "::notice file={},line={},col={},endColumn={},title={}::{}",
-                property(&mention.path),
-                mention.line,
-                mention.column,
-                mention.column as usize + mention.text.chars().count(),
+                property(mention.path()),
+                mention.line(),
+                mention.column(),
+                mention.column() as usize + mention.text().chars().count(),
                 property(&format!("factlint: {} (not read)", v.id)),
                 data(&format!(
                     "“{}” was found but not read: {}",
-                    mention.text,
+                    mention.text(),
                     super::reason(m)
                 ))
             );
@@ -134,10 +134,10 @@ pub fn job_summary(report: &Report) -> String {
                         "| `{}` | {} | `{}:{}` | “{}” → {} | {} |",
                         v.id,
                         v.severity,
-                        code(&m.mention.path),
-                        m.mention.line,
-                        cell(&m.mention.text),
-                        cell(&shown(&m.mention.normalized)),
+                        code(m.mention.path()),
+                        m.mention.line(),
+                        cell(m.mention.text()),
+                        cell(&shown(m.mention.normalized())),
                         problem
                     )
                 })

@@ -97,7 +97,7 @@ pub fn split_named(v: &Verdict, name: impl Fn(&str) -> String) -> String {
 
 /// What a conflicting mention says, as one sentence.
 pub fn message(v: &Verdict, m: &MentionVerdict) -> String {
-    let value = shown(&m.mention.normalized);
+    let value = shown(m.mention.normalized());
     let mut parts = Vec::new();
     if m.outlier {
         let consensus = super::readable(v, v.consensus.as_deref().unwrap_or("another value"));
@@ -109,8 +109,8 @@ pub fn message(v: &Verdict, m: &MentionVerdict) -> String {
         let others: Vec<String> = v
             .mentions
             .iter()
-            .filter(|o| o.self_contradiction && o.mention.source == m.mention.source)
-            .map(|o| shown(&o.mention.normalized))
+            .filter(|o| o.self_contradiction && o.mention.source() == m.mention.source())
+            .map(|o| shown(o.mention.normalized()))
             .filter(|o| *o != value)
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
@@ -132,7 +132,7 @@ pub fn message(v: &Verdict, m: &MentionVerdict) -> String {
     format!(
         "{}: “{}” reads as {value} and {}. Claim: {}",
         v.id,
-        m.mention.text,
+        m.mention.text(),
         parts.join(", and "),
         v.claim
     )

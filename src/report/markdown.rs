@@ -73,8 +73,8 @@ fn cell(mentions: &[&MentionVerdict]) -> String {
     let mut values: Vec<String> = mentions
         .iter()
         .map(|m| {
-            let value = if m.mention.normalized.is_resolved() {
-                escape(&shown(&m.mention.normalized))
+            let value = if m.mention.normalized().is_resolved() {
+                escape(&shown(m.mention.normalized()))
             } else {
                 "unresolved".into()
             };
@@ -170,7 +170,10 @@ fn matrix(out: &mut String, report: &Report, target: &Target) {
         let _ = write!(out, "| {} |", fact_name(v));
         let mut by_path: BTreeMap<&str, Vec<&MentionVerdict>> = BTreeMap::new();
         for m in &v.mentions {
-            by_path.entry(m.mention.path.as_str()).or_default().push(m);
+            by_path
+                .entry(m.mention.path().as_str())
+                .or_default()
+                .push(m);
         }
         for s in &report.sources {
             let mentions = by_path.get(s.path.as_str()).map_or(&[][..], Vec::as_slice);
@@ -193,7 +196,8 @@ fn matrix(out: &mut String, report: &Report, target: &Target) {
             // Not again when the label already names the outlet.
             s.outlet.clone().filter(|o| !label.starts_with(o.as_str())),
             s.published.map(|d| d.to_string()),
-            s.translated_from
+            s.more()
+                .translated_from
                 .as_ref()
                 .map(|l| format!("translated from {l}")),
         ]
@@ -223,8 +227,8 @@ fn mention_table(out: &mut String, report: &Report, v: &Verdict, target: &Target
     out.push_str("| Where | Wrote | Value | |\n|---|---|---|---|\n");
     for m in &v.mentions {
         let mention = &m.mention;
-        let value = if mention.normalized.is_resolved() {
-            shown(&mention.normalized)
+        let value = if mention.normalized().is_resolved() {
+            shown(mention.normalized())
         } else {
             "unresolved".into()
         };
@@ -245,14 +249,14 @@ fn mention_table(out: &mut String, report: &Report, v: &Verdict, target: &Target
         if !mark.is_empty() {
             flags.push(mark.to_string());
         }
-        if let Some(note) = &mention.normalized.note {
+        if let Some(note) = &mention.normalized().note {
             flags.push(escape(note));
         }
         let _ = writeln!(
             out,
             "| {} | “{}” | {} | {} |",
-            place(&mention.path, mention.line as usize, target),
-            escape(&mention.text),
+            place(mention.path(), mention.line() as usize, target),
+            escape(mention.text()),
             escape(&value),
             flags.join("; ")
         );
@@ -262,10 +266,10 @@ fn mention_table(out: &mut String, report: &Report, v: &Verdict, target: &Target
         let _ = writeln!(
             out,
             "> {} — *{}*, {}:{}\n>",
-            escape(&m.mention.quote),
-            escape(label_at(&by_path, &m.mention.path)),
-            escape(names.of(&m.mention.path)),
-            m.mention.line
+            escape(m.mention.quote()),
+            escape(label_at(&by_path, m.mention.path())),
+            escape(names.of(m.mention.path())),
+            m.mention.line()
         );
     }
     if !v.mentions.is_empty() {
@@ -400,8 +404,8 @@ impl Reporter for Markdown {
                     .map(|m| {
                         format!(
                             "{} {}{}",
-                            place(&m.mention.path, m.mention.line as usize, target),
-                            escape(&shown(&m.mention.normalized)),
+                            place(m.mention.path(), m.mention.line() as usize, target),
+                            escape(&shown(m.mention.normalized())),
                             if m.superseded { " ↻" } else { "" }
                         )
                     })
@@ -437,8 +441,8 @@ impl Reporter for Markdown {
                     out,
                     "| {} | {} | “{}” | {} |",
                     fact_name(v),
-                    place(&m.mention.path, m.mention.line as usize, target),
-                    escape(&m.mention.text),
+                    place(m.mention.path(), m.mention.line() as usize, target),
+                    escape(m.mention.text()),
                     escape(super::reason(m))
                 );
             }

@@ -86,7 +86,7 @@ impl Report {
             s.unresolved_mentions += v
                 .mentions
                 .iter()
-                .filter(|m| !m.mention.normalized.is_resolved() && m.suppressed.is_none())
+                .filter(|m| !m.mention.normalized().is_resolved() && m.suppressed.is_none())
                 .count();
             if v.suppressed {
                 s.accepted += 1;
@@ -135,7 +135,7 @@ impl Report {
             .flat_map(|v| {
                 v.mentions
                     .iter()
-                    .filter(|m| !m.mention.normalized.is_resolved() && m.suppressed.is_none())
+                    .filter(|m| !m.mention.normalized().is_resolved() && m.suppressed.is_none())
                     .map(move |m| (v, m))
             })
             .collect()
@@ -214,9 +214,9 @@ pub fn not_read_lines(report: &Report) -> String {
             format!(
                 "not read: {} {}:{} “{}”: {}\n",
                 v.id,
-                mention.path,
-                mention.line,
-                mention.text,
+                mention.path(),
+                mention.line(),
+                mention.text(),
                 reason(m)
             )
         })
@@ -225,9 +225,9 @@ pub fn not_read_lines(report: &Report) -> String {
 
 /// Why a mention could not be read (its unresolved key's reason).
 pub fn reason(m: &MentionVerdict) -> &str {
-    match &m.mention.normalized.key {
+    match &m.mention.normalized().key {
         crate::normalize::Key::Unresolved(why) => why,
-        _ => m.mention.normalized.note.as_deref().unwrap_or(""),
+        _ => m.mention.normalized().note.as_deref().unwrap_or(""),
     }
 }
 
@@ -242,8 +242,8 @@ pub fn readable(v: &Verdict, raw: &str) -> String {
             let hedge = &part[..part.len() - value.len()];
             v.mentions
                 .iter()
-                .find(|m| m.mention.normalized.value == value)
-                .and_then(|m| m.mention.normalized.label.as_deref())
+                .find(|m| m.mention.normalized().value == value)
+                .and_then(|m| m.mention.normalized().label.as_deref())
                 .map_or_else(|| part.to_string(), |label| format!("{hedge}{label}"))
         })
         .collect::<Vec<_>>()

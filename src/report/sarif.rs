@@ -55,25 +55,25 @@ pub fn uri(path: &str) -> String {
 
 fn location(m: &MentionVerdict) -> Value {
     let mention = &m.mention;
-    let lines: Vec<&str> = mention.text.split('\n').collect();
-    let end_line = mention.line as usize + lines.len() - 1;
+    let lines: Vec<&str> = mention.text().split('\n').collect();
+    let end_line = mention.line() as usize + lines.len() - 1;
     let last = lines.last().map_or(0, |l| l.chars().count());
     let end_column = if lines.len() == 1 {
-        mention.column as usize + last
+        mention.column() as usize + last
     } else {
         last + 1
     };
     json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": uri(&mention.path) },
+            "artifactLocation": { "uri": uri(mention.path()) },
             "region": {
-                "startLine": mention.line,
-                "startColumn": mention.column,
+                "startLine": mention.line(),
+                "startColumn": mention.column(),
                 "endLine": end_line,
                 "endColumn": end_column,
-                "snippet": { "text": mention.text },
+                "snippet": { "text": mention.text() },
             },
-            "contextRegion": { "startLine": mention.line, "snippet": { "text": mention.quote } },
+            "contextRegion": { "startLine": mention.line(), "snippet": { "text": mention.quote() } },
         }
     })
 }
@@ -115,11 +115,11 @@ pub fn log(report: &Report) -> Value {
         let candidates: Vec<(&MentionVerdict, Value)> = v
             .mentions
             .iter()
-            .filter(|o| !o.outlier && v.status == Status::Conflict && o.suppressed.is_none() && o.mention.normalized.is_resolved())
+            .filter(|o| !o.outlier && v.status == Status::Conflict && o.suppressed.is_none() && o.mention.normalized().is_resolved())
             .take(MAX_RELATED + 1)
             .map(|o| {
                 let mut loc = location(o);
-                loc["message"] = json!({ "text": format!("{} gives {}", o.mention.path, shown(&o.mention.normalized)) });
+                loc["message"] = json!({ "text": format!("{} gives {}", o.mention.path(), shown(o.mention.normalized())) });
                 (o, loc)
             })
             .collect();
@@ -131,7 +131,11 @@ pub fn log(report: &Report) -> Value {
             (m.outlier || m.mismatch || m.tied || m.self_contradiction)
                 && m.suppressed != Some(Suppression::Inline)
         }) {
-            let key = format!("{fact}|{}|{}", m.mention.path, keyed(&m.mention.normalized));
+            let key = format!(
+                "{fact}|{}|{}",
+                m.mention.path(),
+                keyed(m.mention.normalized())
+            );
             let n = seen.entry(key.clone()).or_default();
             *n += 1;
             let fingerprint = if *n == 1 { key } else { format!("{key}|{n}") };
@@ -153,7 +157,7 @@ pub fn log(report: &Report) -> Value {
                 "message": { "text": message(v, m) },
                 "locations": [location(m)],
                 "partialFingerprints": { "factlintMention/v2": fingerprint },
-                "properties": { "value": keyed(&m.mention.normalized), "status": v.status, "outlier": m.outlier, "tied": m.tied, "selfContradiction": m.self_contradiction, "mismatch": m.mismatch },
+                "properties": { "value": keyed(m.mention.normalized()), "status": v.status, "outlier": m.outlier, "tied": m.tied, "selfContradiction": m.self_contradiction, "mismatch": m.mismatch },
             });
             if !related.is_empty() {
                 result["relatedLocations"] = Value::Array(related);
@@ -172,7 +176,11 @@ pub fn log(report: &Report) -> Value {
             Some(s) => format!("{}[{s}]", v.id),
             None => v.id.clone(),
         };
-        let key = format!("{fact}|{}|unresolved|{}", m.mention.path, m.mention.text);
+        let key = format!(
+            "{fact}|{}|unresolved|{}",
+            m.mention.path(),
+            m.mention.text()
+        );
         let n = seen.entry(key.clone()).or_default();
         *n += 1;
         let fingerprint = if *n == 1 { key } else { format!("{key}|{n}") };
@@ -180,7 +188,7 @@ pub fn log(report: &Report) -> Value {
             "ruleId": v.id,
             "ruleIndex": index[v.id.as_str()],
             "level": "note",
-            "message": { "text": format!("“{}” was found but not read: {}", m.mention.text, super::reason(m)) },
+            "message": { "text": format!("“{}” was found but not read: {}", m.mention.text(), super::reason(m)) },
             "locations": [location(m)],
             "partialFingerprints": { "factlintMention/v2": fingerprint },
             "properties": { "value": "unresolved", "status": v.status, "outlier": false, "mismatch": false },

@@ -88,22 +88,22 @@ fn value_line(names: &Names, m: &MentionVerdict) -> String {
             mark.push_str(sign);
         }
     }
-    let value = if m.mention.normalized.is_resolved() {
+    let value = if m.mention.normalized().is_resolved() {
         // A short value stays on one line: "≈7500 km", not "≈7500" / "km".
-        let value = glue(&shown(&m.mention.normalized));
-        let text = glue(&clean(&m.mention.text));
+        let value = glue(&shown(m.mention.normalized()));
+        let text = glue(&clean(m.mention.text()));
         if value == text {
             format!("“{value}”")
         } else {
             format!("{value} “{text}”")
         }
     } else {
-        format!("unresolved “{}”", clean(&m.mention.text))
+        format!("unresolved “{}”", clean(m.mention.text()))
     };
     format!(
         "{}:{} {value}{mark}{}",
-        clean(names.of(&m.mention.path)),
-        m.mention.line,
+        clean(names.of(m.mention.path())),
+        m.mention.line(),
         suppressed_mark(m)
     )
 }

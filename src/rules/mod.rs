@@ -29,6 +29,16 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
+/// Empties this thread's caches of reading articles: the cue facts' values
+/// by text, and the normalize and text stages' (see
+/// [`crate::text::clear_thread_caches`]). Reading an article afterwards
+/// gives what it gave; it only does the work again.
+pub fn clear_thread_caches() {
+    cues::reading::clear_thread_cache();
+    crate::normalize::clear_thread_caches();
+    crate::text::clear_thread_caches();
+}
+
 /// How serious a disagreement on a fact is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]

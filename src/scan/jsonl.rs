@@ -129,7 +129,7 @@ pub fn write(out: &mut dyn Write, header: &Header, scanned: &[Scanned]) -> std::
             line(&Record::Mention {
                 seq: s.seq,
                 mention: m.clone(),
-                key: m.normalized.key.clone(),
+                key: m.normalized().key.clone(),
                 ignored,
             })?;
         }
@@ -335,7 +335,7 @@ pub fn read_files(paths: &[PathBuf], rules: &RuleSet) -> Result<Vec<Scanned>> {
                         ));
                     }
                     this.held.mentions += 1;
-                    std::sync::Arc::make_mut(&mut mention.normalized).key = key;
+                    mention.normalized_mut().key = key;
                     match ignored {
                         true => article.ignored.push(mention),
                         false => article.mentions.push(mention),

@@ -4,11 +4,13 @@
 //! times, so it is small: ~100 bytes and no allocation of its own for the
 //! usual article (a `Scanned` in a box took ~290 bytes and a result slot 120
 //! more, and each article's file name, path and outlet were strings of
-//! their own beside the same strings in its mentions).
+//! their own beside the same strings in its mentions: now the record holds
+//! its mentions' [`Place`]).
 
 use crate::compare::constraints::SourceCheck;
 use crate::corpus::{Source, Warning};
-use crate::extract::{Interner, Mention, Shared};
+use crate::extract::{Interner, Mention, Place, Shared};
+use std::sync::Arc;
 
 /// One article's record (see the module doc).
 pub(super) struct Kept {
@@ -21,12 +23,11 @@ pub(super) struct Kept {
 
 /// An article's [`Source`], compact when it has only the usual fields.
 enum Held {
-    /// A file name, path and outlet shared with the article's mentions
-    /// and the other articles of the outlet (the interner's), and the
-    /// publication date; every other field unset.
+    /// A file name and path shared with the article's mentions, an
+    /// outlet shared with the other articles of the outlet (the
+    /// interner's), and the publication date; every other field unset.
     Plain {
-        file: Shared,
-        path: Shared,
+        place: Arc<Place>,
         outlet: Option<Shared>,
         published: Option<jiff::civil::Date>,
     },
@@ -36,30 +37,24 @@ enum Held {
 
 impl Held {
     /// `source` held compactly, its file name and path taken from `named`
-    /// (the article's mentions' shared strings) when they are the same.
-    fn new(source: Source, named: Option<&(Shared, Shared)>, interner: &Interner) -> Held {
+    /// (the article's mentions' place) when they are the same.
+    fn new(source: Source, named: Option<&Arc<Place>>, interner: &Interner) -> Held {
         let Source {
             file,
             path,
             outlet,
             published,
-            published_at: None,
-            written: None,
-            url: None,
-            translated_from: None,
-            title: None,
-            timezone: None,
+            more: None,
         } = source
         else {
             return Held::Full(Box::new(source));
         };
-        let (file, path) = match named {
-            Some((f, p)) if *f == file && *p == path => (f.clone(), p.clone()),
-            _ => (Shared::from(file), Shared::from(path)),
+        let place = match named {
+            Some(p) if p.source == file && p.path == path => p.clone(),
+            _ => Arc::new(Place::new(file, path)),
         };
         Held::Plain {
-            file,
-            path,
+            place,
             outlet: outlet.map(|o| interner.string(&o)),
             published,
         }
@@ -69,13 +64,12 @@ impl Held {
     fn into_source(self) -> Source {
         match self {
             Held::Plain {
-                file,
-                path,
+                place,
                 outlet,
                 published,
             } => Source {
-                file: file.into(),
-                path: path.into(),
+                file: place.source.to_string(),
+                path: place.path.to_string(),
                 outlet: outlet.map(String::from),
                 published,
                 ..Source::default()
@@ -90,7 +84,7 @@ impl Kept {
     /// `named` is the file name and path its mentions share, if it has any.
     pub(super) fn new(
         source: Option<Source>,
-        named: Option<&(Shared, Shared)>,
+        named: Option<&Arc<Place>>,
         warnings: Vec<Warning>,
         ignored: Vec<Mention>,
         checks: Vec<Option<SourceCheck>>,
@@ -131,13 +125,11 @@ mod tests {
             published: Some(jiff::civil::date(2023, 2, 24)),
             ..Source::default()
         };
-        let fuller = Source {
-            url: Some("https://example.org/a".into()),
-            timezone: Some("Asia/Almaty".into()),
-            ..plain.clone()
-        };
-        let named = (Shared::from("a.txt"), Shared::from("d/a.txt"));
-        let other = (Shared::from("b.txt"), Shared::from("d/b.txt"));
+        let mut fuller = plain.clone();
+        fuller.more_mut().url = Some("https://example.org/a".into());
+        fuller.more_mut().timezone = Some("Asia/Almaty".into());
+        let named = Arc::new(Place::new("a.txt", "d/a.txt"));
+        let other = Arc::new(Place::new("b.txt", "d/b.txt"));
         for source in [plain.clone(), fuller, Source::default()] {
             for named in [None, Some(&named), Some(&other)] {
                 let kept = Kept::new(

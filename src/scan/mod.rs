@@ -223,19 +223,23 @@ pub fn scan_report(
         .enumerate()
         .map(|(seq, entry)| {
             let (mut scanned, read) = read_and_scan(rules, &filter, &interner, seq, *entry)?;
+            let named = scanned.mentions.first().map(|m| m.place().clone());
             // The constraints read the article's own mentions, in its
-            // order, before they join their facts' groups.
-            let checks = if !read || rules.constraints.is_empty() {
-                Vec::new()
-            } else {
-                let own: Vec<&Mention> = scanned.mentions.iter().collect();
-                let path = scanned.source.as_ref().map_or("", |s| s.path.as_str());
-                compare::constraints::check_source(&rules.constraints, path, &own)
+            // order, before they join their facts' groups (an article
+            // without any has no value to check: no path is needed).
+            let checks = match &named {
+                Some(place) if read && !rules.constraints.is_empty() => {
+                    let own: Vec<&Mention> = scanned.mentions.iter().collect();
+                    let shared = |s: &str| interner.string(s);
+                    compare::constraints::check_source(
+                        &rules.constraints,
+                        &place.path,
+                        &own,
+                        &shared,
+                    )
+                }
+                _ => Vec::new(),
             };
-            let named = scanned
-                .mentions
-                .first()
-                .map(|m| (m.source.clone(), m.path.clone()));
             if read {
                 collector.add(std::mem::take(&mut scanned.mentions));
             }
@@ -255,7 +259,9 @@ pub fn scan_report(
         })
         .collect();
     progress.finish();
-    trim::release_free_memory();
+    // No article is read from here on: what the scan kept to read the
+    // next one faster is given back before judging.
+    trim::release_thread_caches();
     let mut results = first_error(results).map_err(|e| *e)?;
     let mut checks: Vec<Vec<compare::constraints::SourceCheck>> =
         vec![Vec::new(); rules.constraints.len()];

@@ -326,6 +326,16 @@ thread_local! {
     /// sentences from article to article (wire copy, quotes, boilerplate),
     /// and a sentence's words and clauses depend on its text alone.
     static SHAPES: RefCell<HashMap<Box<str>, Rc<Sentence>, words::Fx>> = RefCell::default();
+    /// The searches [`searcher`] built, by piece.
+    static SEARCHERS: RefCell<HashMap<Box<str>, AhoCorasick, words::Fx>> = RefCell::default();
+}
+
+/// Empties this thread's sentence shapes, searchers and cue pieces (see
+/// [`super::clear_thread_caches`]).
+pub(super) fn clear_thread_caches() {
+    SHAPES.take();
+    SEARCHERS.take();
+    pieces::clear_thread_cache();
 }
 
 /// The words and clauses of `sentence` (the text of one sentence), with
@@ -370,9 +380,6 @@ fn shape(sentence: &str) -> Rc<Sentence> {
 /// lower-case copy of it.
 fn searcher(piece: &str) -> AhoCorasick {
     const KEPT: usize = 1024;
-    thread_local! {
-        static SEARCHERS: RefCell<HashMap<Box<str>, AhoCorasick, words::Fx>> = RefCell::default();
-    }
     if let Some(found) = SEARCHERS.with_borrow(|s| s.get(piece).cloned()) {
         return found;
     }

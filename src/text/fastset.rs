@@ -24,14 +24,20 @@
 //! budget ([`MAX_PLACES_PER_BYTE`]): a text where nearly every byte may
 //! start a match (a file of digits) is searched pattern by pattern instead,
 //! with the same results.
+//!
+//! The lazy DFA's states are built as texts need them, in a cache of each
+//! thread's own ([`CACHES`], up to [`CACHE_BYTES`]): ~10 MB per scan
+//! thread on a dense corpus, emptied when the scan ends
+//! ([`clear_thread_caches`]).
 
 use super::fastre::{loose_hir_of, Pattern};
 use regex::{Captures, Regex};
 use regex_automata::hybrid::dfa::{Cache, OverlappingState, DFA};
 use regex_automata::nfa::thompson;
-use regex_automata::util::pool::Pool;
 use regex_automata::{meta, Anchored, Input, MatchKind};
 use regex_syntax::hir::{Hir, HirKind, Repetition};
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 /// At most one place per this many bytes of text is kept (else the
@@ -43,7 +49,23 @@ const MAX_PLACES_PER_BYTE: usize = 4;
 /// states than each alone, and a cache that keeps clearing rebuilds them.
 const CACHE_BYTES: usize = 64 << 20;
 
-type CachePool = Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>;
+/// The number the next set takes: a set's caches are found by it.
+static NEXT_SET: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    /// This thread's lazy DFA cache of each set it searched, by the set's
+    /// number (the date forms' set in a run; a few more in tests, whose
+    /// caches stay until the thread ends or [`clear_thread_caches`]). Held
+    /// per thread rather than in a pool (regex-automata's `Pool`) so that
+    /// a thread can give its own back: a pool cannot be emptied.
+    static CACHES: RefCell<Vec<(usize, Cache)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Empties this thread's lazy DFA caches (a later search builds its
+/// states again): for when a scan is over.
+pub fn clear_thread_caches() {
+    CACHES.take();
+}
 
 /// Patterns searched together. Each is compiled when first tested: of the
 /// ~28 date forms a dense corpus meets about half, and compiling one is
@@ -58,7 +80,9 @@ pub struct Set {
     exact: Vec<OnceLock<Option<meta::Regex>>>,
     /// Where each pattern's loose twin may start; `None` when some pattern
     /// has no twin (it is then searched on its own, as are all).
-    starts: Option<(DFA, CachePool)>,
+    starts: Option<DFA>,
+    /// The set's number, its caches' key in [`CACHES`].
+    number: usize,
 }
 
 impl std::fmt::Debug for Set {
@@ -84,16 +108,13 @@ impl Set {
                 (source, hir)
             })
             .collect();
-        let starts = Self::build(&sources).map(|dfa| {
-            let for_pool = dfa.clone();
-            let pool: CachePool = Pool::new(Box::new(move || for_pool.create_cache()));
-            (dfa, pool)
-        });
+        let starts = Self::build(&sources);
         Set {
             patterns: sources.iter().map(|_| OnceLock::new()).collect(),
             exact: sources.iter().map(|_| OnceLock::new()).collect(),
             sources,
             starts,
+            number: NEXT_SET.fetch_add(1, Ordering::Relaxed),
         }
     }
 
@@ -194,12 +215,25 @@ impl Set {
     /// searched one by one (no twins, more than 256 patterns, too many
     /// places, or the lazy DFA gave up).
     fn places(&self, text: &str) -> Option<Vec<u64>> {
-        let (dfa, pool) = self.starts.as_ref()?;
+        let dfa = self.starts.as_ref()?;
         if self.len() > 256 {
             return None;
         }
+        CACHES.with_borrow_mut(|caches| {
+            let at = match caches.iter().position(|(n, _)| *n == self.number) {
+                Some(at) => at,
+                None => {
+                    caches.push((self.number, dfa.create_cache()));
+                    caches.len() - 1
+                }
+            };
+            Self::places_with(dfa, &mut caches[at].1, text)
+        })
+    }
+
+    /// [`Set::places`] with this thread's cache of the set's DFA.
+    fn places_with(dfa: &DFA, cache: &mut Cache, text: &str) -> Option<Vec<u64>> {
         let budget = text.len() / MAX_PLACES_PER_BYTE + 64;
-        let mut cache = pool.get();
         let input = Input::new(text);
         let mut state = OverlappingState::start();
         let mut places = Vec::new();
@@ -207,7 +241,7 @@ impl Set {
         // (places come last first, each pattern's once or, see below, twice).
         let (mut current, mut above) = (None, None);
         loop {
-            dfa.try_search_overlapping_rev(&mut cache, &input, &mut state)
+            dfa.try_search_overlapping_rev(cache, &input, &mut state)
                 .ok()?;
             let Some(m) = state.get_match() else {
                 places.sort_unstable();
@@ -324,6 +358,26 @@ mod tests {
         let (got, want) = both(&patterns, text);
         assert!(want.iter().all(|w| !w.is_empty()), "{want:?}");
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_cleared_thread_builds_its_cache_again_and_finds_the_same() {
+        let patterns = [r"(?i)\b(?P<m>feb)\.?\s+(?P<d>\d{1,2})\b", r"\b\d{4}\b"];
+        let set = Set::new(patterns.iter().map(|p| p.to_string()).collect());
+        let text = "On Feb. 24, 2023 and feb 28 in 2022.";
+        let found = || {
+            let mut got = Vec::new();
+            set.each(text, |i, c| got.push((i, show(&c))));
+            got
+        };
+        let cached = || CACHES.with_borrow(|c| c.iter().any(|(n, _)| *n == set.number));
+        let first = found();
+        assert_eq!(first.len(), 4, "{first:?}");
+        assert!(cached());
+        clear_thread_caches();
+        assert!(!cached());
+        assert_eq!(found(), first);
+        assert!(cached());
     }
 
     #[test]

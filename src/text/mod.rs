@@ -23,5 +23,17 @@ pub use position::{line_col, LineIndex};
 pub use read::read_utf8;
 pub use segment::{quote, sentence_bounds, Bounds};
 
+/// Empties this thread's caches of the text stage: lines' sentences,
+/// sentences' words, folded words, cue pieces and the date forms' lazy
+/// DFA. Each is a pure function of the text it keys, so a later read only
+/// does the work again; a scan's worker threads hold ~20 MB of them when
+/// it ends, of no use to judging and writing the report.
+pub fn clear_thread_caches() {
+    segment::clear_thread_cache();
+    words::clear_thread_cache();
+    analysis::clear_thread_caches();
+    fastset::clear_thread_caches();
+}
+
 /// Something worth telling the user that does not stop the run.
 pub type Warning = String;

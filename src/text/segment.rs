@@ -129,6 +129,11 @@ thread_local! {
     static SEGMENTED: RefCell<HashMap<Box<str>, Pieces, Fx>> = RefCell::default();
 }
 
+/// Empties this thread's segmented lines (see [`super::clear_thread_caches`]).
+pub(super) fn clear_thread_cache() {
+    SEGMENTED.take();
+}
+
 /// The sentences of one line, covering it (white space stays with the
 /// sentence before it). A line's sentences depend only on its own text
 /// (an abbreviation's word is read back to the line's start at most), so

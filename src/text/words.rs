@@ -37,6 +37,11 @@ thread_local! {
     static FOLDED: RefCell<HashMap<Box<str>, Rc<str>, Fx>> = RefCell::default();
 }
 
+/// Empties this thread's folded words (see [`super::clear_thread_caches`]).
+pub(super) fn clear_thread_cache() {
+    FOLDED.take();
+}
+
 /// A fast hash (FxHash, the one rustc uses) for the per-thread caches of
 /// words and sentences, whose keys are short strings looked up for every
 /// word read: SipHash cost more than the rest of a lookup. The caches are

@@ -56,6 +56,11 @@ thread_local! {
     static CHUNKS: RefCell<[Kept; 2]> = RefCell::default();
 }
 
+/// Empties this thread's chunks (see [`super::clear_thread_caches`]).
+pub(super) fn clear_thread_cache() {
+    CHUNKS.take();
+}
+
 /// What the forms read in `text`, chunk by chunk (spans in `text`, in no
 /// particular order); `None` when the text is one chunk.
 pub(super) fn raw(text: &str) -> Option<Vec<Raw>> {

@@ -26,6 +26,14 @@ use super::{Chars, Found, Key, Kind, Normalized, Normalizer, RawMatch};
 use jiff::civil::{Date, Weekday};
 use std::ops::Range;
 
+/// Empties this thread's caches of the date reader: chunks, short texts
+/// and tenses (see [`super::clear_thread_caches`]).
+pub(super) fn clear_thread_caches() {
+    chunks::clear_thread_cache();
+    scan::clear_thread_cache();
+    weekday::clear_thread_cache();
+}
+
 pub struct DateKind;
 
 impl Kind for DateKind {

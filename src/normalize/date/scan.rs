@@ -33,6 +33,11 @@ thread_local! {
     static SCANNED: RefCell<Scanned> = RefCell::default();
 }
 
+/// Empties this thread's scanned texts (see [`super::clear_thread_caches`]).
+pub(super) fn clear_thread_cache() {
+    SCANNED.take();
+}
+
 /// Every date expression in `text`: byte span and expression, in text order,
 /// without overlaps.
 pub fn scan(text: &str) -> Vec<(Range<usize>, Expr)> {

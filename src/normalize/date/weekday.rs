@@ -71,6 +71,11 @@ thread_local! {
         Default::default();
 }
 
+/// Empties this thread's tenses (see [`super::clear_thread_caches`]).
+pub(super) fn clear_thread_cache() {
+    TENSES.take();
+}
+
 /// Tense of the clause (then the sentence) around `span`, and the cue that decided it.
 pub fn tense(text: &str, span: Range<usize>) -> (Tense, String) {
     let sentence = crate::text::sentence_bounds(text, span.clone());

@@ -55,6 +55,13 @@ thread_local! {
     static LINES: RefCell<HashMap<Box<str>, LineCapitals, Fx>> = RefCell::default();
 }
 
+/// Empties this thread's folded spellings and lines' capitalized words
+/// (see [`crate::normalize::clear_thread_caches`]).
+pub(super) fn clear_thread_caches() {
+    FOLDED.take();
+    LINES.take();
+}
+
 /// The capitalized words of `line`, each spelling taken from `folded` or
 /// folded and added to it.
 fn line_capitals(line: &str, folded: &mut HashMap<Box<str>, Arc<Spelled>, Fx>) -> LineCapitals {

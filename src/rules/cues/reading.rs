@@ -68,6 +68,11 @@ thread_local! {
     static VALUES: RefCell<Kept> = RefCell::default();
 }
 
+/// Empties this thread's values by text (see [`crate::rules::clear_thread_caches`]).
+pub(crate) fn clear_thread_cache() {
+    VALUES.take();
+}
+
 /// The values of kind `KINDS[k]` in `part` read against `ctx`, in text
 /// order, spans relative to `part`: read once per thread for each text (and
 /// publication date, for the kinds that read it) for the kinds of

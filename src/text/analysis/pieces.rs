@@ -46,6 +46,11 @@ thread_local! {
     static KNOWN: RefCell<Known> = RefCell::default();
 }
 
+/// Forgets this thread's pieces and the places found of them.
+pub(super) fn clear_thread_cache() {
+    KNOWN.take();
+}
+
 /// The places of pieces in one text, each found when first asked for.
 #[derive(Debug, Default)]
 pub(super) struct Places {
