@@ -35,6 +35,8 @@ pub use index::Capitals;
 /// Empties this thread's caches of names (see [`super::clear_thread_caches`]).
 pub(super) fn clear_thread_caches() {
     index::clear_thread_caches();
+    kept::clear_thread_caches();
+    scores::clear_thread_cache();
 }
 
 use super::fold::{fold, similarity, skeleton, spelling, words};

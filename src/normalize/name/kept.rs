@@ -60,6 +60,13 @@ thread_local! {
     static ROLES: RefCell<HashMap<(u64, Box<str>), bool, Fx>> = RefCell::default();
 }
 
+/// Empties this thread's kept name readings and role answers (see
+/// [`crate::normalize::clear_thread_caches`]).
+pub(super) fn clear_thread_caches() {
+    KEPT.take();
+    ROLES.take();
+}
+
 /// How many texts' role answers a thread keeps; past it, the table is emptied.
 const KEPT_ROLES: usize = 4096;
 

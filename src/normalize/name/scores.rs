@@ -28,6 +28,12 @@ thread_local! {
     static SCORES: RefCell<HashMap<(u64, u64), f64, Fx>> = RefCell::default();
 }
 
+/// Empties this thread's kept scores (see
+/// [`crate::normalize::clear_thread_caches`]).
+pub(super) fn clear_thread_cache() {
+    SCORES.take();
+}
+
 /// A number no other caller of this function gets in this process: the
 /// identity of a name fact or of a folded spelling.
 pub(super) fn fresh_id() -> u64 {
@@ -78,5 +84,19 @@ mod tests {
         assert_eq!(again, [6.0, 7.0]);
         // Another fact's scores are its own.
         assert_eq!(scores(other, &[a], |_| 0.5), [0.5]);
+    }
+
+    #[test]
+    fn a_cleared_thread_computes_its_scores_again() {
+        let fact = fresh_id();
+        let a = Arc::new(Spelled::new("Tleuberdi"));
+        assert_eq!(scores(fact, &[a.clone()], |_| 0.9), [0.9]);
+        clear_thread_cache();
+        let mut computed = 0;
+        let again = scores(fact, &[a], |_| {
+            computed += 1;
+            0.9
+        });
+        assert_eq!((again.as_slice(), computed), (&[0.9][..], 1));
     }
 }
