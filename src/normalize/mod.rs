@@ -58,6 +58,7 @@ use serde::{Deserialize, Serialize};
 use std::cell::OnceCell;
 use std::fmt::Debug;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// An article's text and what kinds read from it once for all its facts,
 /// each part built when some fact first asks for it: the capitalized words
@@ -260,7 +261,10 @@ pub enum Key {
         unit: String,
     },
     /// A set of candidates; two values agree when their sets intersect.
-    OneOf(Vec<String>),
+    /// Shared: a date fact's period lists every day ("last year": 365), and
+    /// a value is cloned per mention, so the list is made once per thread
+    /// and period ([`date`]) and a clone is a count.
+    OneOf(Arc<[String]>),
     /// A label; two values agree when equal.
     Label(String),
     /// A clock time (`kind = "time"`), in seconds: `wall` after midnight as

@@ -289,7 +289,7 @@ impl Name {
     }
 
     fn title_value(&self, title: &str) -> Normalized {
-        let mut n = Normalized::new(title, Key::OneOf(vec![title_key(title)]));
+        let mut n = Normalized::new(title, Key::OneOf(vec![title_key(title)].into()));
         n.subject = Some(TITLE_SUBJECT.into());
         n
     }

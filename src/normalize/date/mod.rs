@@ -23,8 +23,12 @@ pub mod weekday;
 pub mod words;
 
 use super::{Chars, Found, Key, Kind, Normalized, Normalizer, RawMatch};
+use crate::text::words::Fx;
 use jiff::civil::{Date, Weekday};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Empties this thread's caches of the date reader: chunks, short texts
 /// and tenses (see [`super::clear_thread_caches`]).
@@ -32,6 +36,7 @@ pub(super) fn clear_thread_caches() {
     chunks::clear_thread_cache();
     scan::clear_thread_cache();
     weekday::clear_thread_cache();
+    PERIODS.take();
 }
 
 pub struct DateKind;
@@ -177,7 +182,7 @@ pub enum Expr {
 }
 
 /// The calendar days a mention may mean.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Days {
     /// One day, or several candidates when the text does not decide.
     OneOf(Vec<Date>),
@@ -265,11 +270,39 @@ impl Resolved {
 
     /// The comparable value; `written` is the text as the article has it.
     pub fn normalized(&self, written: &str) -> Normalized {
-        let shown = self.days.shown();
-        let key = Key::OneOf(self.days.all().into_iter().map(iso).collect());
+        let (shown, days) = shown_and_days(&self.days);
+        let key = Key::OneOf(days);
         let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
         Normalized::new(shown.clone(), key).note(format!("{written} → {shown}: {}", self.how))
     }
+}
+
+/// How many periods a thread keeps written out ([`shown_and_days`]); past
+/// it, the table is emptied.
+const KEPT_PERIODS: usize = 4096;
+
+thread_local! {
+    /// Periods written out, by their days: a date fact writes out every day
+    /// of a period for each mention ("last year": 365 strings), and the
+    /// articles of one story name the same periods. On dense-100k these
+    /// strings were ~4 % of the run in `malloc` alone. (Never iterated.)
+    static PERIODS: RefCell<HashMap<Days, (String, Arc<[String]>), Fx>> = RefCell::default();
+}
+
+/// `days` as reports show it ([`Days::shown`]) and as the value's key
+/// lists it (every day, ISO), kept per thread.
+fn shown_and_days(days: &Days) -> (String, Arc<[String]>) {
+    PERIODS.with_borrow_mut(|kept| {
+        if let Some((shown, all)) = kept.get(days) {
+            return (shown.clone(), Arc::clone(all));
+        }
+        let made = (days.shown(), days.all().into_iter().map(iso).collect());
+        if kept.len() >= KEPT_PERIODS {
+            kept.clear();
+        }
+        kept.insert(days.clone(), (made.0.clone(), Arc::clone(&made.1)));
+        made
+    })
 }
 
 /// The publication date, or the reason a relative expression cannot be read.
