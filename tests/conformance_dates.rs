@@ -137,7 +137,7 @@ fn resolved(found: &Found) -> Option<Result<Vec<String>, (String, String)>> {
         &found.value.key,
     ) {
         (Some(s), Some(e), _) => Some(Err((s.as_str()?.to_string(), e.as_str()?.to_string()))),
-        (_, _, Key::OneOf(days)) => Some(Ok(days.clone())),
+        (_, _, Key::OneOf(days)) => Some(Ok(days.to_vec())),
         _ => None,
     }
 }

@@ -294,7 +294,7 @@ mod tests {
                         .to_string()
                 })
                 .collect();
-            Normalized::new(from, Key::OneOf(list))
+            Normalized::new(from, Key::OneOf(list.into()))
         };
         let (year, feb28, feb24) = (
             days("2015-01-01", 365),
@@ -312,7 +312,7 @@ mod tests {
     fn gaps_run_from_nought_to_one() {
         assert_eq!(gap(&interval(381.0), &interval(381.0)), 0.0);
         assert!((gap(&interval(300.0), &interval(600.0)) - 0.5).abs() < 1e-9);
-        let day = |d: &str| Normalized::new(d, Key::OneOf(vec![d.to_string()]));
+        let day = |d: &str| Normalized::new(d, Key::OneOf(vec![d.to_string()].into()));
         assert!((gap(&day("2023-02-23"), &day("2023-02-24")) - 0.5).abs() < 1e-9);
         let label = |s: &str| Normalized::new(s, Key::Label(s.to_string()));
         assert_eq!(gap(&label("C5+1"), &label("C5 1")), 0.0, "same letters");

@@ -401,7 +401,7 @@ mod tests {
                 hi: 0.1 + 0.2,
                 unit: "length".into(),
             },
-            Key::OneOf(vec!["2023-02-28".into()]),
+            Key::OneOf(vec!["2023-02-28".into()].into()),
             Key::Label("C5+1".into()),
             Key::Unresolved("no unit".into()),
         ];

@@ -281,17 +281,20 @@ impl Resolved {
 /// it, the table is emptied.
 const KEPT_PERIODS: usize = 4096;
 
+/// A period as reports show it, and its days as a value's key lists them.
+type Written = (String, Arc<[String]>);
+
 thread_local! {
     /// Periods written out, by their days: a date fact writes out every day
     /// of a period for each mention ("last year": 365 strings), and the
     /// articles of one story name the same periods. On dense-100k these
     /// strings were ~4 % of the run in `malloc` alone. (Never iterated.)
-    static PERIODS: RefCell<HashMap<Days, (String, Arc<[String]>), Fx>> = RefCell::default();
+    static PERIODS: RefCell<HashMap<Days, Written, Fx>> = RefCell::default();
 }
 
 /// `days` as reports show it ([`Days::shown`]) and as the value's key
 /// lists it (every day, ISO), kept per thread.
-fn shown_and_days(days: &Days) -> (String, Arc<[String]>) {
+fn shown_and_days(days: &Days) -> Written {
     PERIODS.with_borrow_mut(|kept| {
         if let Some((shown, all)) = kept.get(days) {
             return (shown.clone(), Arc::clone(all));

@@ -26,7 +26,7 @@ const ARTICLE_001: &str = "A week after one year of the start of the conflict in
 fn a_day_earlier_counts_from_the_date_mentioned_before() {
     let v = read(ARTICLE_001, "A day earlier", Some(date(2023, 3, 2))).unwrap();
     assert_eq!(v.value, "2023-02-28");
-    assert_eq!(v.key, Key::OneOf(vec!["2023-02-28".into()]));
+    assert_eq!(v.key, Key::OneOf(vec!["2023-02-28".into()].into()));
     assert!(v.note.unwrap().contains("before `yesterday` = 2023-03-01"));
     let unanchored = read(
         "A day earlier, Blinken was in Kazakhstan.",
@@ -85,7 +85,7 @@ fn expect_takes_iso_dates_and_candidates() {
     let n = DateNormalizer;
     assert_eq!(
         n.parse("2023-02-23 | 2023-03-02").unwrap().key,
-        Key::OneOf(vec!["2023-02-23".into(), "2023-03-02".into()])
+        Key::OneOf(vec!["2023-02-23".into(), "2023-03-02".into()].into())
     );
     assert!(n.parse("Thursday").unwrap_err().contains("YYYY-MM-DD"));
     assert!(n.parse("2023-02-30").is_err());

@@ -90,7 +90,7 @@ mod tests {
     fn a_cleared_thread_computes_its_scores_again() {
         let fact = fresh_id();
         let a = Arc::new(Spelled::new("Tleuberdi"));
-        assert_eq!(scores(fact, &[a.clone()], |_| 0.9), [0.9]);
+        assert_eq!(scores(fact, std::slice::from_ref(&a), |_| 0.9), [0.9]);
         clear_thread_cache();
         let mut computed = 0;
         let again = scores(fact, &[a], |_| {
