@@ -11,6 +11,7 @@ pub mod decode;
 pub mod fastre;
 pub mod fastset;
 pub mod float;
+pub mod kept;
 pub mod output;
 pub mod position;
 pub mod read;

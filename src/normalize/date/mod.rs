@@ -23,6 +23,7 @@ pub mod weekday;
 pub mod words;
 
 use super::{Chars, Found, Key, Kind, Normalized, Normalizer, RawMatch};
+use crate::text::kept::kept;
 use crate::text::words::Fx;
 use jiff::civil::{Date, Weekday};
 use std::cell::RefCell;
@@ -295,17 +296,13 @@ thread_local! {
 /// `days` as reports show it ([`Days::shown`]) and as the value's key
 /// lists it (every day, ISO), kept per thread.
 fn shown_and_days(days: &Days) -> Written {
-    PERIODS.with_borrow_mut(|kept| {
-        if let Some((shown, all)) = kept.get(days) {
-            return (shown.clone(), Arc::clone(all));
-        }
-        let made = (days.shown(), days.all().into_iter().map(iso).collect());
-        if kept.len() >= KEPT_PERIODS {
-            kept.clear();
-        }
-        kept.insert(days.clone(), (made.0.clone(), Arc::clone(&made.1)));
-        made
-    })
+    kept(
+        &PERIODS,
+        KEPT_PERIODS,
+        days,
+        || days.clone(),
+        || (days.shown(), days.all().into_iter().map(iso).collect()),
+    )
 }
 
 /// The publication date, or the reason a relative expression cannot be read.

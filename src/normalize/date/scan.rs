@@ -6,6 +6,7 @@
 use super::words::{count, unit_from};
 pub use super::words::{day_from_word, month_from, month_regex, weekday_from, weekday_regex};
 use super::{forms::FORMS, Expr};
+use crate::text::kept::kept;
 use crate::text::words::Fx;
 use regex::{Captures, Regex};
 use std::cell::RefCell;
@@ -44,17 +45,13 @@ pub fn scan(text: &str) -> Vec<(Range<usize>, Expr)> {
     if text.len() > KEPT_TEXT_BYTES {
         return scan_anew(text);
     }
-    if let Some(found) = SCANNED.with_borrow(|kept| kept.get(text).cloned()) {
-        return found;
-    }
-    let found = scan_anew(text);
-    SCANNED.with_borrow_mut(|kept| {
-        if kept.len() >= KEPT_TEXTS {
-            kept.clear();
-        }
-        kept.insert(text.into(), found.clone());
-    });
-    found
+    kept(
+        &SCANNED,
+        KEPT_TEXTS,
+        text,
+        || text.into(),
+        || scan_anew(text),
+    )
 }
 
 /// [`scan`] without the kept results: a text of many lines chunk by chunk

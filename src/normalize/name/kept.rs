@@ -11,6 +11,7 @@
 //! fact's id, never another fact's in the process ([`super::scores`]).
 
 use super::super::Normalized;
+use crate::text::kept::kept;
 use crate::text::words::Fx;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -75,17 +76,7 @@ const KEPT_ROLES: usize = 4096;
 pub(super) fn role_near(fact: u64, context: &str, answer: impl FnOnce() -> bool) -> bool {
     // Looked up by an owned key: one copy of the text, far less than folding it.
     let key = (fact, Box::from(context));
-    if let Some(known) = ROLES.with_borrow(|kept| kept.get(&key).copied()) {
-        return known;
-    }
-    let near = answer();
-    ROLES.with_borrow_mut(|kept| {
-        if kept.len() >= KEPT_ROLES {
-            kept.clear();
-        }
-        kept.insert(key, near);
-    });
-    near
+    kept(&ROLES, KEPT_ROLES, &key, || key.clone(), answer)
 }
 
 /// [`Parsed`] of `mention` for fact `fact`: kept, or made by `parse` and kept.

@@ -7,6 +7,7 @@
 use crate::normalize::read::{find_in, shifted, Context, Values};
 use crate::normalize::{Found, TextIndex, KINDS};
 use crate::text::analysis::{Analysis, SentenceId, KEPT_SENTENCES};
+use crate::text::kept::kept;
 use crate::text::words::Fx;
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
@@ -95,17 +96,7 @@ pub(super) fn values_of(k: usize, part: &str, ctx: Context) -> Rc<Option<Vec<Fou
     };
     // Looked up by an owned key: one copy of the text, far less than reading it.
     let key = (k, published, Box::from(part));
-    if let Some(kept) = VALUES.with_borrow(|kept| kept.get(&key).cloned()) {
-        return kept;
-    }
-    let found = read();
-    VALUES.with_borrow_mut(|kept| {
-        if kept.len() >= KEPT_VALUES {
-            kept.clear();
-        }
-        kept.insert(key, found.clone());
-    });
-    found
+    kept(&VALUES, KEPT_VALUES, &key, || key.clone(), read)
 }
 
 impl<'a> Reading<'a> {
